@@ -1,0 +1,24 @@
+// Play whole games between agents, headless: for the command line, tests and benchmarks.
+import { applyMove, createGame, outcomeOf, pendingSides, makeRandom, type GameState, type Outcome, type Scenario, type Side } from '../engine';
+import { contextFor, type Strategy } from './strategies';
+
+export interface PlayedGame {
+  state: GameState;
+  outcome: Outcome;
+}
+
+/** Play one game to its end. Throws if an agent makes a move the rules refuse (a bug in the agent). */
+export function playGame(scenario: Scenario, seed: number, agents: Record<Side, Strategy>, maxMoves = 5000): PlayedGame {
+  let state = createGame(scenario, seed);
+  const random = { us: makeRandom(seed * 2 + 1), ru: makeRandom(seed * 2 + 2) };
+  for (let i = 0; i < maxMoves && state.phase !== 'ended'; i++) {
+    const side = pendingSides(state)[0];
+    if (!side) throw new Error(`no side to move in phase ${state.phase}`);
+    const move = agents[side](contextFor(scenario, state, side, random[side]));
+    const r = applyMove(scenario, state, move);
+    if (!r.ok) throw new Error(`turn ${state.turn}, ${state.phase}: ${side}'s ${move.type} refused: ${r.reason}`);
+    state = r.state;
+  }
+  if (state.phase !== 'ended') throw new Error(`game did not end within ${maxMoves} moves`);
+  return { state, outcome: outcomeOf(scenario, state) };
+}

@@ -1,0 +1,89 @@
+// npm run sim -- <scenario-file> --seed N [--us STRATEGY] [--ru STRATEGY] [--json]
+// npm run sim -- <scenario-file> --games N [--us STRATEGY] [--ru STRATEGY] [--json]
+import { parseArgs } from 'node:util';
+import { playGame } from '../ai/runner';
+import { STRATEGIES } from '../ai/strategies';
+import { timeline } from '../engine';
+import { formatProblem } from '../scenario/load';
+import { loadScenarioFile } from '../scenario/files';
+
+const usage = `usage: npm run sim -- <scenario-file> (--seed N | --games N) [--us STRATEGY] [--ru STRATEGY] [--json]
+strategies: ${Object.keys(STRATEGIES).join(', ')}`;
+
+function fail(message: string): never {
+  console.error(`sim: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string' },
+        games: { type: 'string' },
+        us: { type: 'string', default: 'reciprocator' },
+        ru: { type: 'string', default: 'reciprocator' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+})();
+
+const file = positionals[0] ?? fail('name a scenario file, e.g. scenarios/reset-2009.yaml');
+const loaded = loadScenarioFile(file);
+if (!loaded.ok) {
+  for (const p of loaded.problems) console.error(formatProblem(p));
+  process.exit(1);
+}
+const scenario = loaded.scenario;
+const us = STRATEGIES[values.us!] ?? fail(`unknown strategy "${values.us}" for --us`);
+const ru = STRATEGIES[values.ru!] ?? fail(`unknown strategy "${values.ru}" for --ru`);
+const int = (s: string, name: string) => (/^\d+$/.test(s) ? Number(s) : fail(`${name} must be a whole number, not "${s}"`));
+
+if (values.games !== undefined) {
+  const n = int(values.games, '--games');
+  const rows = [];
+  for (let seed = 1; seed <= n; seed++) {
+    const { outcome } = playGame(scenario, seed, { us, ru });
+    rows.push({
+      seed,
+      us: outcome.us.score,
+      ru: outcome.ru.score,
+      joint: outcome.joint,
+      usWon: outcome.us.won,
+      ruWon: outcome.ru.won,
+      implemented: outcome.agreements.implemented,
+      broken: outcome.agreements.broken,
+      end: outcome.end?.reason ?? '',
+    });
+  }
+  if (values.json) console.log(JSON.stringify(rows, null, 2));
+  else {
+    console.log(`${scenario.id}: ${values.us} (US) vs ${values.ru} (Russia), ${n} games`);
+    console.log('seed   US score  RU score  joint  winners      implemented  broken  end');
+    for (const r of rows) {
+      const winners = [r.usWon && 'US', r.ruWon && 'Russia'].filter(Boolean).join('+') || '-';
+      console.log(
+        `${String(r.seed).padStart(4)}  ${r.us.toFixed(1).padStart(8)}  ${r.ru.toFixed(1).padStart(8)}  ${r.joint.toFixed(1).padStart(5)}  ${winners.padEnd(11)}  ${String(r.implemented).padStart(11)}  ${String(r.broken).padStart(6)}  ${r.end}`,
+      );
+    }
+    const mean = (k: 'us' | 'ru' | 'joint') => (rows.reduce((s, r) => s + r[k], 0) / n).toFixed(1);
+    console.log(`mean  ${mean('us').padStart(8)}  ${mean('ru').padStart(8)}  ${mean('joint').padStart(5)}   US won ${rows.filter((r) => r.usWon).length}/${n}, Russia won ${rows.filter((r) => r.ruWon).length}/${n}`);
+  }
+} else {
+  const seed = int(values.seed ?? fail('give --seed N (one game) or --games N'), '--seed');
+  const { state, outcome } = playGame(scenario, seed, { us, ru });
+  if (values.json) {
+    console.log(JSON.stringify({ scenario: scenario.id, seed, us: values.us, ru: values.ru, outcome, turns: timeline(state) }, null, 2));
+  } else {
+    console.log(`${scenario.id}, seed ${seed}: ${values.us} (US) vs ${values.ru} (Russia)`);
+    console.log(`ended: ${outcome.end?.reason} on turn ${outcome.end?.turn}`);
+    for (const s of ['us', 'ru'] as const)
+      console.log(`${s === 'us' ? 'United States' : 'Russia'}: score ${outcome[s].score} (goal ${outcome[s].goal}) ${outcome[s].won ? 'WON' : 'did not reach its goal'}`);
+    console.log(`joint score ${outcome.joint}; agreements signed ${outcome.agreements.signed}, implemented ${outcome.agreements.implemented}, verified ${outcome.agreements.verified}, broken ${outcome.agreements.broken}`);
+    console.log('tracks: ' + Object.entries(state.tracks).map(([id, t]) => `${id}=${t.stage}`).join(', '));
+  }
+}

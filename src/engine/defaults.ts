@@ -1,0 +1,139 @@
+// A scenario as an author writes it (YAML or JSON, see scenarios/schema.json) leaves many
+// fields out and allows shorthands; this fills in the defaults. The engine runs only complete scenarios.
+import { DEFAULT_RULES } from './rules';
+import type {
+  CardDef,
+  ChannelDef,
+  Cite,
+  Conditions,
+  Effect,
+  EventDef,
+  Rules,
+  Scenario,
+  SideDef,
+  SourceDef,
+  StageDef,
+  Text,
+  ThirdPartyDef,
+  TrackDef,
+  TrackEventType,
+} from './types';
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+/** A citation as written: a file name, or { file, quote }. */
+export type CiteInput = string | Cite;
+export type TransitionInput = string | { to: string; needs?: Conditions };
+
+export interface ScenarioInput {
+  $schema?: string;
+  extends?: string;
+  id: string;
+  title: Text;
+  year?: number;
+  turns: number;
+  firstMover?: 'us' | 'ru';
+  escalationStart?: number;
+  summary?: Text;
+  history?: { text: Text; cite?: CiteInput[] };
+  sources?: (Omit<SourceDef, 'author' | 'date'> & Partial<SourceDef>)[];
+  sides: Record<'us' | 'ru', Partial<Omit<SideDef, 'start'>> & Pick<SideDef, 'name' | 'priorities'> & { start?: Partial<SideDef['start']> }>;
+  thirdParties?: (Omit<ThirdPartyDef, 'cite'> & { cite?: CiteInput[] })[];
+  tracks: {
+    id: string;
+    name: Text;
+    description?: Text;
+    cite?: CiteInput[];
+    start: string;
+    venue?: Text;
+    stages: Record<
+      string,
+      { name: Text; description?: Text; value?: number; final?: boolean; on?: Partial<Record<TrackEventType, TransitionInput>> }
+    >;
+  }[];
+  cards: (Omit<CardDef, 'cite' | 'trust' | 'allies' | 'escalation' | 'cost'> & Partial<Omit<CardDef, 'cite'>> & { cite?: CiteInput[] })[];
+  channels?: (Omit<ChannelDef, 'cite' | 'damp' | 'startOpen' | 'text'> & Partial<Omit<ChannelDef, 'cite'>> & { cite?: CiteInput[] })[];
+  events?: (Omit<EventDef, 'cite' | 'repeat' | 'effects'> & { cite?: CiteInput[]; repeat?: boolean; effects?: Effect[] })[];
+  rules?: DeepPartial<Rules>;
+}
+
+export function completeRules(r: DeepPartial<Rules> | undefined): Rules {
+  const out = structuredClone(DEFAULT_RULES);
+  if (!r) return out;
+  for (const [k, v] of Object.entries(r)) {
+    if (k === 'statements' && v && typeof v === 'object') {
+      for (const [tone, rule] of Object.entries(v)) Object.assign((out.statements as Record<string, object>)[tone], rule);
+    } else if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+const cites = (c: CiteInput[] | undefined): Cite[] => (c ?? []).map((x) => (typeof x === 'string' ? { file: x } : x));
+
+function stagesOf(stages: ScenarioInput['tracks'][number]['stages']): StageDef[] {
+  return Object.entries(stages).map(([id, st]) => {
+    const on: StageDef['on'] = {};
+    for (const [type, t] of Object.entries(st.on ?? {})) {
+      if (t === undefined) continue;
+      on[type as TrackEventType] = typeof t === 'string' ? { to: t } : t;
+    }
+    const stage: StageDef = { id, name: st.name, value: st.value ?? 0, on };
+    if (st.description !== undefined) stage.description = st.description;
+    if (st.final) stage.final = true;
+    return stage;
+  });
+}
+
+export function completeScenario(s: ScenarioInput): Scenario {
+  const side = (x: ScenarioInput['sides']['us'], capital: string): SideDef => ({
+    name: x.name,
+    capital: x.capital ?? capital,
+    leader: x.leader ?? '',
+    brief: x.brief ?? '',
+    goal: x.goal ?? 10,
+    start: { trust: 40, support: 60, hawks: 40, ...x.start },
+    priorities: x.priorities,
+    redLines: x.redLines ?? [],
+  });
+  return {
+    id: s.id,
+    title: s.title,
+    year: s.year ?? 2009,
+    turns: s.turns,
+    firstMover: s.firstMover ?? 'us',
+    escalationStart: s.escalationStart ?? 20,
+    summary: s.summary ?? '',
+    history: { text: s.history?.text ?? '', cite: cites(s.history?.cite) },
+    sources: (s.sources ?? []).map((x) => ({ author: '', date: '', ...x })),
+    sides: { us: side(s.sides.us, 'Washington'), ru: side(s.sides.ru, 'Moscow') },
+    thirdParties: (s.thirdParties ?? []).map((t) => ({ ...t, cite: cites(t.cite) })),
+    tracks: s.tracks.map(
+      (t): TrackDef => ({
+        id: t.id,
+        name: t.name,
+        description: t.description ?? '',
+        cite: cites(t.cite),
+        start: t.start,
+        stages: stagesOf(t.stages),
+        ...(t.venue !== undefined ? { venue: t.venue } : {}),
+      }),
+    ),
+    cards: s.cards.map((c) => ({
+      ...c,
+      cite: cites(c.cite),
+      cost: c.cost ?? c.value,
+      trust: c.trust ?? c.value * 2,
+      allies: c.allies ?? {},
+      escalation: c.escalation ?? 0,
+    })),
+    channels: (s.channels ?? []).map((c) => ({
+      ...c,
+      text: c.text ?? '',
+      cite: cites(c.cite),
+      damp: c.damp ?? 3,
+      startOpen: c.startOpen ?? false,
+    })),
+    events: (s.events ?? []).map((e) => ({ ...e, cite: cites(e.cite), repeat: e.repeat ?? false, effects: e.effects ?? [] })),
+    rules: completeRules(s.rules),
+  };
+}

@@ -1,0 +1,258 @@
+// The engine's front door: start a game, apply a move, replay a log.
+import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
+import { runBriefing, draw } from './events';
+import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
+import { changeMeter, changeTrust, meterSnapshot } from './meters';
+import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './moves';
+import { seedState } from './rng';
+import { sideName } from './scenario-index';
+import { textOf } from './text';
+import { allMoves } from './history';
+import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
+
+enablePatches();
+
+/** A new game at the start of turn 1, with turn 1's events already fired. */
+export function createGame(scenario: Scenario, seed: number): GameState {
+  const start: GameState = {
+    scenario: scenario.id,
+    seed,
+    rng: seedState(seed),
+    turn: 1,
+    phase: 'briefing',
+    initiative: scenario.firstMover,
+    meters: {
+      trust: { us: scenario.sides.us.start.trust, ru: scenario.sides.ru.start.trust },
+      support: { us: scenario.sides.us.start.support, ru: scenario.sides.ru.start.support },
+      hawks: { us: scenario.sides.us.start.hawks, ru: scenario.sides.ru.start.hawks },
+      allies: Object.fromEntries(scenario.thirdParties.map((t) => [t.id, t.start])),
+      escalation: scenario.escalationStart,
+    },
+    tracks: Object.fromEntries(scenario.tracks.map((t) => [t.id, { stage: t.start, since: 0 }])),
+    channels: Object.fromEntries(scenario.channels.map((c) => [c.id, { open: c.startOpen, requested: [] }])),
+    given: { us: [], ru: [] },
+    proposal: null,
+    lastAnswer: null,
+    agreements: [],
+    thisTurn: freshTurn(),
+    lastTone: {},
+    firedEvents: [],
+    history: [{ turn: 0, moves: [], ledger: [], news: [] }],
+    end: null,
+  };
+  return produce(start, (g) => {
+    g.history[0].meters = meterSnapshot(g);
+    g.history[0].stages = stagesOf(g);
+    g.history.push({ turn: 1, moves: [], ledger: [], news: [] });
+    runBriefing(scenario, g);
+    checkEnd(g);
+    settle(scenario, g);
+  });
+}
+
+function freshTurn(): GameState['thisTurn'] {
+  return { statements: {}, channelRequests: [], proposed: false, passed: false, settled: false, signed: false, done: [] };
+}
+
+/** Why a move cannot be made now (null if it can). Nothing is changed. */
+export function whyNot(scenario: Scenario, state: GameState, move: Move): string | null {
+  if (!move || typeof move !== 'object') return 'a move must be an object';
+  if (move.side !== 'us' && move.side !== 'ru') return `unknown side "${String((move as { side: unknown }).side)}"`;
+  if (state.phase === 'ended') return 'the game is over';
+  return whyNotNow(state, move) ?? whyNotValid(scenario, state, move);
+}
+
+/** Apply one move. A refused move leaves the state exactly as it was and says why. */
+export function applyMove(scenario: Scenario, state: GameState, move: Move): MoveResult {
+  const reason = whyNot(scenario, state, move);
+  if (reason) return { ok: false, reason, state };
+  return { ok: true, state: produce(state, (g) => play(scenario, g, move)) };
+}
+
+/** The same, with immer patches for sending the change elsewhere (the classroom server). */
+export function applyMoveWithPatches(
+  scenario: Scenario,
+  state: GameState,
+  move: Move,
+): { ok: true; state: GameState; patches: Patch[] } | { ok: false; reason: string; state: GameState } {
+  const reason = whyNot(scenario, state, move);
+  if (reason) return { ok: false, reason, state };
+  const [next, patches] = produceWithPatches(state, (g) => play(scenario, g, move));
+  return { ok: true, state: next, patches };
+}
+
+function play(scenario: Scenario, g: GameState, move: Move): void {
+  g.history[g.history.length - 1].moves.push(structuredCopy(move));
+  applyMoveEffects(scenario, g, move);
+  checkEnd(g);
+  settle(scenario, g);
+}
+
+/** Keep only a move's own fields, so a log holds exactly what replays. */
+function structuredCopy(move: Move): Move {
+  return JSON.parse(JSON.stringify(move)) as Move;
+}
+
+/** Let the game machine move the phase on as far as it can, running briefings and resolutions. */
+function settle(scenario: Scenario, g: GameState): void {
+  for (;;) {
+    autoFinishImplementation(g);
+    const next = settledPhase(g);
+    if (next === g.phase) return;
+    g.phase = next;
+    if (next === 'resolution') resolveTurn(scenario, g);
+    else if (next === 'briefing') {
+      startTurn(g);
+      runBriefing(scenario, g);
+      checkEnd(g);
+    }
+  }
+}
+
+/** A side with nothing to decide and nothing to verify needs no "done" of its own. */
+function autoFinishImplementation(g: GameState): void {
+  if (g.phase !== 'implementation') return;
+  for (const s of SIDES) {
+    if (g.thisTurn.done.includes(s)) continue;
+    if (undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0) g.thisTurn.done.push(s);
+  }
+}
+
+/** Agreements whose other side reports implementation that `side` has not yet verified. */
+export function verifiable(g: GameState, side: Side): string[] {
+  const them = otherSide(side);
+  return g.agreements
+    .filter((a) => {
+      const o = a.obligations[them];
+      return a.status !== 'broken' && o.cards.length > 0 && o.status !== 'pending' && !o.verified && !o.exposed;
+    })
+    .map((a) => a.id);
+}
+
+function startTurn(g: GameState): void {
+  g.lastTone = { ...g.thisTurn.statements };
+  g.turn += 1;
+  g.history.push({ turn: g.turn, moves: [], ledger: [], news: [] });
+  g.initiative = otherSide(g.initiative);
+  g.thisTurn = freshTurn();
+  g.proposal = null;
+}
+
+function stagesOf(g: GameState): Record<string, string> {
+  return Object.fromEntries(Object.entries(g.tracks).map(([id, t]) => [id, t.stage]));
+}
+
+/** End of turn: hidden defections may surface, pauses feed hawks, channels calm things, allies react. */
+function resolveTurn(scenario: Scenario, g: GameState): void {
+  const rules = scenario.rules;
+  for (const a of g.agreements) {
+    for (const s of SIDES) {
+      const o = a.obligations[s];
+      if (a.status !== 'broken' && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance)
+        breakAgreement(scenario, g, a, s, 'was exposed by intelligence reports');
+    }
+  }
+  const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
+  if (!g.thisTurn.proposed && !anyChannel) {
+    for (const s of SIDES) {
+      changeMeter(g, `hawks.${s}`, rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
+      changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
+    }
+    for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
+  }
+  for (const c of scenario.channels) {
+    if (g.channels[c.id].open) changeMeter(g, 'escalation', -c.damp, `${textOf(c.name)} keeps the channel open`, c.cite[0]?.file);
+  }
+  changeMeter(g, 'escalation', -rules.escalationDecay, 'tensions ease with time');
+  for (const s of SIDES) {
+    if (g.meters.hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${sideName(scenario, s)}'s hawks push for a show of force`);
+  }
+  for (const t of scenario.thirdParties) {
+    if (g.meters.allies[t.id] < rules.allyAlarmBelow)
+      changeMeter(g, `support.${t.patron}`, rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
+  }
+  checkEnd(g);
+  if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
+  const record = g.history[g.history.length - 1];
+  const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
+  record.meters = meterSnapshot(g);
+  record.stages = stagesOf(g);
+  if (biggest && Math.abs(biggest.delta) >= 8) record.turningPoint = `${biggest.delta > 0 ? '+' : ''}${biggest.delta} ${biggest.meter}: ${biggest.cause}`;
+}
+
+/** Escalation at 100 ends the game for both; a side whose support collapses loses office. */
+function checkEnd(g: GameState): void {
+  if (g.end) return;
+  if (g.meters.escalation >= 100) g.end = { reason: 'escalation', turn: g.turn };
+  else {
+    const fallen = SIDES.find((s) => g.meters.support[s] <= 0);
+    if (fallen) g.end = { reason: 'office', side: fallen, turn: g.turn };
+  }
+}
+
+/** The sides that must act before the game can go on. */
+export function pendingSides(g: GameState): Side[] {
+  switch (g.phase) {
+    case 'statements':
+      return SIDES.filter((s) => g.thisTurn.statements[s] === undefined);
+    case 'proposals':
+      return [g.initiative];
+    case 'responses':
+      return g.proposal ? [otherSide(g.proposal.by)] : [];
+    case 'implementation':
+      return SIDES.filter((s) => !g.thisTurn.done.includes(s));
+    default:
+      return [];
+  }
+}
+
+export interface GameLog {
+  scenario: string;
+  seed: number;
+  moves: Move[];
+}
+
+export function logOf(state: GameState): GameLog {
+  return { scenario: state.scenario, seed: state.seed, moves: allMoves(state) };
+}
+
+/** Replay a log from the start; throws on a move the rules refuse (the log is not of this scenario). */
+export function replay(scenario: Scenario, log: GameLog): GameState {
+  if (log.scenario !== scenario.id) throw new Error(`log is for scenario "${log.scenario}", not "${scenario.id}"`);
+  let state = createGame(scenario, log.seed);
+  log.moves.forEach((move, i) => {
+    const r = applyMove(scenario, state, move);
+    if (!r.ok) throw new Error(`move ${i + 1} (${move.type} by ${move.side}) was refused: ${r.reason}`);
+    state = r.state;
+  });
+  return state;
+}
+
+/**
+ * Every move `side` can make now except package proposals (which are composed from cards):
+ * what the UI enables and what simple agents choose from.
+ */
+export function legalMoves(scenario: Scenario, state: GameState, side: Side): Move[] {
+  if (!pendingSides(state).includes(side) && state.phase !== 'statements') return [];
+  const candidates: Move[] = [];
+  switch (state.phase) {
+    case 'statements':
+      for (const tone of ['conciliatory', 'neutral', 'hostile'] as const) candidates.push({ type: 'statement', side, tone });
+      for (const c of scenario.channels) candidates.push({ type: 'openChannel', side, channel: c.id });
+      break;
+    case 'proposals':
+      candidates.push({ type: 'pass', side });
+      break;
+    case 'responses':
+      candidates.push({ type: 'accept', side }, { type: 'reject', side });
+      break;
+    case 'implementation':
+      for (const a of state.agreements) {
+        for (const type of ['implement', 'delay', 'defect', 'verify'] as const) candidates.push({ type, side, agreement: a.id });
+      }
+      candidates.push({ type: 'done', side });
+      break;
+    default:
+  }
+  return candidates.filter((m) => whyNot(scenario, state, m) === null);
+}

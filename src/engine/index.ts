@@ -1,0 +1,16 @@
+// The engine's public API: everything the UI, the agents, the server and the command line use.
+export * from './types';
+export { createGame, applyMove, applyMoveWithPatches, whyNot, pendingSides, verifiable, legalMoves, replay, logOf, type GameLog } from './game';
+export { undecidedObligations, movesInPhase, gameMachine } from './game-machine';
+export { trackMachine, buildTrackMachine, nextStage, nextSteps } from './track-machine';
+export { outcomeOf, winners, type Outcome, type SideOutcome } from './outcome';
+export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
+export { cardUtility, packageUtility, deliveredUtility, progressUtility } from './utility';
+export { completeScenario, completeRules, type ScenarioInput } from './defaults';
+export { DEFAULT_RULES } from './rules';
+export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
+export { conditionsHold, CONDITION_KEYS, concessionsOnTrack } from './conditions';
+export { indexOf, sideName, cardTitle } from './scenario-index';
+export { textOf, citeFiles, type Language } from './text';
+export { makeRandom } from './rng';
+export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';

@@ -1,0 +1,96 @@
+import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
+
+/** Every meter runs from 0 to 100; this module owns that fact. */
+export const METER_MIN = 0;
+export const METER_MAX = 100;
+
+export const clampMeter = (value: number): number =>
+  Math.max(METER_MIN, Math.min(METER_MAX, Math.round(value)));
+
+/** All meter paths a game has, in display order. */
+export function meterPaths(state: GameState): MeterPath[] {
+  return [
+    'trust.us',
+    'trust.ru',
+    'support.us',
+    'support.ru',
+    'hawks.us',
+    'hawks.ru',
+    ...Object.keys(state.meters.allies).map((id) => `allies.${id}`),
+    'escalation',
+  ];
+}
+
+export function readMeter(state: GameState, path: MeterPath): number {
+  if (path === 'escalation') return state.meters.escalation;
+  const [group, key] = path.split('.') as [string, string];
+  const table = (state.meters as unknown as Record<string, Record<string, number>>)[group];
+  if (!table || !(key in table)) throw new Error(`unknown meter ${path}`);
+  return table[key];
+}
+
+export function isMeterPath(state: GameState, path: string): boolean {
+  return meterPaths(state).includes(path);
+}
+
+function writeMeter(state: GameState, path: MeterPath, value: number): void {
+  if (path === 'escalation') {
+    state.meters.escalation = value;
+    return;
+  }
+  const [group, key] = path.split('.') as [string, string];
+  (state.meters as unknown as Record<string, Record<string, number>>)[group][key] = value;
+}
+
+/**
+ * Change a meter on a draft and record why in the ledger. Returns the applied change
+ * (after rounding and clamping), which may be 0.
+ */
+export function changeMeter(
+  state: GameState,
+  path: MeterPath,
+  delta: number,
+  cause: string,
+  cite?: string,
+): number {
+  const before = readMeter(state, path);
+  const after = clampMeter(before + delta);
+  const applied = after - before;
+  if (applied === 0) return 0;
+  writeMeter(state, path, after);
+  const entry: LedgerEntry = { turn: state.turn, meter: path, delta: applied, value: after, cause };
+  if (cite) entry.cite = cite;
+  state.history[state.history.length - 1].ledger.push(entry);
+  return applied;
+}
+
+export function setMeter(state: GameState, path: MeterPath, value: number, cause: string, cite?: string): number {
+  return changeMeter(state, path, value - readMeter(state, path), cause, cite);
+}
+
+/**
+ * Trust is slow to build and quick to lose: gains shrink as trust grows,
+ * losses are multiplied. Returns the change actually applied.
+ */
+export function changeTrust(
+  state: GameState,
+  rules: Rules,
+  side: Side,
+  amount: number,
+  cause: string,
+  cite?: string,
+): number {
+  const current = state.meters.trust[side];
+  const delta =
+    amount >= 0
+      ? amount * Math.max(0, 1 - current / rules.trustCeiling)
+      : amount * rules.trustLossFactor;
+  return changeMeter(state, `trust.${side}`, delta, cause, cite);
+}
+
+/** Snapshot of every meter, for the timeline and for charts. */
+export function meterSnapshot(state: GameState): Record<MeterPath, number> {
+  const out: Record<MeterPath, number> = {};
+  for (const p of meterPaths(state)) out[p] = readMeter(state, p);
+  return out;
+}

@@ -1,0 +1,306 @@
+// What each move means: its content checks (cards exist, red lines, asked twice) and its
+// effects on a draft of the game state. Called only from game.ts, inside immer's produce.
+import { nextStage } from './track-machine';
+import { changeMeter, changeTrust } from './meters';
+import { cardTitle, indexOf, sideName } from './scenario-index';
+import { textOf } from './text';
+import {
+  SIDES,
+  TONES,
+  otherSide,
+  type Agreement,
+  type GameState,
+  type Move,
+  type PackageTerms,
+  type Scenario,
+  type Side,
+  type TrackEventType,
+} from './types';
+
+// ------------------------------------------------------------------ content checks
+
+/** Null when the move's content is sound, otherwise the reason in words for a player. */
+export function whyNotValid(scenario: Scenario, g: GameState, move: Move): string | null {
+  switch (move.type) {
+    case 'statement':
+      return TONES.includes(move.tone) ? null : `a statement is conciliatory, neutral or hostile, not "${String(move.tone)}"`;
+    case 'openChannel': {
+      const ch = indexOf(scenario).channels.get(move.channel);
+      if (!ch) return `there is no channel "${String(move.channel)}" in this scenario`;
+      if (g.channels[move.channel].open) return `${textOf(ch.name)} is already open`;
+      if (g.channels[move.channel].requested.includes(move.side)) return `you have already asked to open ${textOf(ch.name)}`;
+      return null;
+    }
+    case 'propose':
+    case 'counter':
+      return whyNotPackage(scenario, g, move.side, move);
+    case 'accept': {
+      const p = g.proposal!;
+      const crossed = p.ask.map((id) => scenario.sides[move.side].redLines.find((r) => r.card === id)).find(Boolean);
+      if (crossed) return `accepting would cross your red line on "${cardTitle(scenario, crossed.card)}": ${textOf(crossed.why)}`;
+      return null;
+    }
+    case 'implement':
+    case 'delay':
+    case 'defect': {
+      const a = g.agreements.find((x) => x.id === move.agreement);
+      if (!a) return `there is no agreement "${String(move.agreement)}"`;
+      const o = a.obligations[move.side];
+      if (a.status !== 'signed' || o.cards.length === 0 || o.status !== 'pending')
+        return `you owe nothing more on agreement ${a.id}`;
+      if (o.decidedTurn === g.turn) return `you have already decided on agreement ${a.id} this turn`;
+      return null;
+    }
+    case 'verify': {
+      const a = g.agreements.find((x) => x.id === move.agreement);
+      if (!a) return `there is no agreement "${String(move.agreement)}"`;
+      const o = a.obligations[otherSide(move.side)];
+      if (o.cards.length === 0) return `the other side owes nothing under agreement ${a.id}`;
+      if (o.status === 'pending') return `the other side has not yet implemented agreement ${a.id}`;
+      if (o.verified || o.exposed) return `agreement ${a.id} has already been verified`;
+      return null;
+    }
+    case 'pass':
+    case 'reject':
+    case 'done':
+      return null;
+    default:
+      return `unknown move "${String((move as { type: unknown }).type)}"`;
+  }
+}
+
+function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: PackageTerms): string | null {
+  if (!Array.isArray(terms.give) || !Array.isArray(terms.ask)) return 'a package lists the cards you give and the cards you ask';
+  if (terms.give.length + terms.ask.length === 0) return 'a package must give or ask at least one concession';
+  const { cards, tracks } = indexOf(scenario);
+  const seen = new Set<string>();
+  for (const [list, owner] of [
+    [terms.give, side],
+    [terms.ask, otherSide(side)],
+  ] as const) {
+    for (const id of list) {
+      const card = cards.get(id);
+      if (!card) return `there is no concession card "${String(id)}" in this scenario`;
+      if (card.side !== owner)
+        return list === terms.give
+          ? `"${textOf(card.title)}" is not yours to give`
+          : `"${textOf(card.title)}" is a concession of your own, not one to ask for`;
+      if (seen.has(id)) return `"${textOf(card.title)}" appears twice in the package`;
+      seen.add(id);
+      if (g.given[owner].includes(id)) return `"${textOf(card.title)}" has already been conceded in an earlier agreement`;
+    }
+  }
+  for (const id of terms.give) {
+    const red = scenario.sides[side].redLines.find((r) => r.card === id);
+    if (red) return `"${cardTitle(scenario, id)}" is one of your red lines: ${textOf(red.why)}`;
+  }
+  if (terms.format !== undefined && terms.format !== 'bilateral' && terms.format !== 'multilateral')
+    return `a package's format is bilateral or multilateral, not "${String(terms.format)}"`;
+  if (terms.format === 'multilateral') {
+    const off = [...terms.give, ...terms.ask].map((id) => cards.get(id)!).find((c) => !tracks.get(c.track)?.venue);
+    if (off) return `"${textOf(off.title)}" has no multilateral venue in this scenario`;
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ effects
+
+/** Send a track event and move the track if its machine allows. */
+export function sendTrack(scenario: Scenario, g: GameState, track: string, type: TrackEventType): void {
+  const def = indexOf(scenario).tracks.get(track);
+  if (!def) return;
+  const from = g.tracks[track].stage;
+  const to = nextStage(def, from, type, g);
+  if (to !== from) g.tracks[track] = { stage: to, since: g.turn };
+}
+
+function tracksOf(scenario: Scenario, ids: string[]): string[] {
+  const cards = indexOf(scenario).cards;
+  return [...new Set(ids.map((id) => cards.get(id)!.track))];
+}
+
+export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): void {
+  const rules = scenario.rules;
+  const me = sideName(scenario, move.side);
+  const them = otherSide(move.side);
+  switch (move.type) {
+    case 'statement': {
+      const r = rules.statements[move.tone];
+      const cause = `${me}'s ${move.tone} statement`;
+      changeMeter(g, `support.${move.side}`, r.support, cause);
+      changeTrust(g, rules, them, r.trust, cause);
+      changeMeter(g, 'escalation', r.escalation, cause);
+      changeMeter(g, `hawks.${move.side}`, r.hawks, cause);
+      const last = g.lastTone[move.side];
+      if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
+        changeTrust(g, rules, them, rules.mixedSignalsTrust, `mixed signals from ${me}`);
+      g.thisTurn.statements[move.side] = move.tone;
+      return;
+    }
+    case 'openChannel': {
+      const ch = indexOf(scenario).channels.get(move.channel)!;
+      const state = g.channels[move.channel];
+      state.requested.push(move.side);
+      g.thisTurn.channelRequests.push(move.side);
+      changeMeter(g, `hawks.${move.side}`, rules.channelCost, `hawks call ${me}'s outreach on ${textOf(ch.name)} weakness`);
+      if (state.requested.includes(them)) openChannel(scenario, g, move.channel);
+      return;
+    }
+    case 'propose':
+    case 'counter': {
+      g.proposal = {
+        by: move.side,
+        give: [...move.give],
+        ask: [...move.ask],
+        format: move.format ?? 'bilateral',
+        isCounter: move.type === 'counter',
+      };
+      g.thisTurn.proposed = true;
+      if (move.type === 'counter') g.lastAnswer = { side: move.side, answer: 'counter', turn: g.turn };
+      for (const t of tracksOf(scenario, [...move.give, ...move.ask])) sendTrack(scenario, g, t, 'TALKS');
+      return;
+    }
+    case 'pass':
+      g.thisTurn.passed = true;
+      return;
+    case 'accept':
+      signAgreement(scenario, g, move.side);
+      return;
+    case 'reject': {
+      const by = g.proposal!.by;
+      changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${sideName(scenario, by)}'s proposal`);
+      g.proposal = null;
+      g.thisTurn.settled = true;
+      g.lastAnswer = { side: move.side, answer: 'reject', turn: g.turn };
+      return;
+    }
+    case 'implement':
+    case 'defect': {
+      // A defection looks like implementation until verification or intelligence exposes it.
+      const a = g.agreements.find((x) => x.id === move.agreement)!;
+      const o = a.obligations[move.side];
+      o.status = move.type === 'implement' ? 'implemented' : 'defected';
+      o.decidedTurn = g.turn;
+      const cards = indexOf(scenario).cards;
+      for (const id of o.cards) {
+        const c = cards.get(id)!;
+        changeTrust(g, rules, them, c.trust, `${me} implemented "${textOf(c.title)}"`, c.cite[0]?.file);
+      }
+      if (SIDES.every((s) => a.obligations[s].status !== 'pending')) {
+        a.status = 'implemented';
+        for (const s of SIDES) changeMeter(g, `support.${s}`, rules.implementSupport, `agreement ${a.id} delivers`);
+        for (const t of a.tracks) sendTrack(scenario, g, t, 'IMPLEMENT');
+      }
+      return;
+    }
+    case 'delay': {
+      const a = g.agreements.find((x) => x.id === move.agreement)!;
+      const o = a.obligations[move.side];
+      o.delays += 1;
+      o.decidedTurn = g.turn;
+      changeTrust(g, rules, them, rules.delayTrust, `${me} delayed agreement ${a.id}: bureaucratic delays`);
+      for (const t of a.tracks) sendTrack(scenario, g, t, 'DELAY');
+      if (o.delays >= rules.maxDelays) breakAgreement(scenario, g, a, move.side, 'kept delaying it');
+      return;
+    }
+    case 'verify': {
+      const a = g.agreements.find((x) => x.id === move.agreement)!;
+      const o = a.obligations[them];
+      if (o.status === 'defected') {
+        breakAgreement(scenario, g, a, them, 'was caught by verification');
+        return;
+      }
+      o.verified = true;
+      changeTrust(g, rules, move.side, rules.verifyTrust, `verification confirmed ${sideName(scenario, them)} kept agreement ${a.id}`);
+      if (SIDES.every((s) => a.obligations[s].cards.length === 0 || a.obligations[s].verified)) {
+        a.status = 'verified';
+        for (const t of a.tracks) sendTrack(scenario, g, t, 'VERIFY');
+      }
+      return;
+    }
+    case 'done':
+      g.thisTurn.done.push(move.side);
+      return;
+  }
+}
+
+export function openChannel(scenario: Scenario, g: GameState, id: string): void {
+  const ch = indexOf(scenario).channels.get(id)!;
+  g.channels[id].open = true;
+  g.channels[id].requested = [];
+  const cause = `${textOf(ch.name)} opened`;
+  for (const s of SIDES) changeTrust(g, scenario.rules, s, 2, cause, ch.cite[0]?.file);
+  changeMeter(g, 'escalation', -ch.damp, cause, ch.cite[0]?.file);
+}
+
+function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
+  const p = g.proposal!;
+  const rules = scenario.rules;
+  const { cards } = indexOf(scenario);
+  const gives: Record<Side, string[]> = { us: [], ru: [] };
+  gives[p.by] = p.give;
+  gives[acceptor] = p.ask;
+  const all = [...p.give, ...p.ask];
+  const cardsPerTrack: Record<string, number> = {};
+  for (const id of all) {
+    const t = cards.get(id)!.track;
+    cardsPerTrack[t] = (cardsPerTrack[t] ?? 0) + 1;
+  }
+  const a: Agreement = {
+    id: `A${g.agreements.length + 1}`,
+    turn: g.turn,
+    proposer: p.by,
+    format: p.format,
+    tracks: Object.keys(cardsPerTrack),
+    cardsPerTrack,
+    status: 'signed',
+    obligations: {
+      us: { cards: gives.us, status: gives.us.length ? 'pending' : 'implemented', delays: 0, decidedTurn: 0, verified: false, exposed: false },
+      ru: { cards: gives.ru, status: gives.ru.length ? 'pending' : 'implemented', delays: 0, decidedTurn: 0, verified: false, exposed: false },
+    },
+  };
+  g.agreements.push(a);
+  for (const s of SIDES) {
+    const giver = sideName(scenario, s);
+    for (const id of gives[s]) {
+      const c = cards.get(id)!;
+      const cite = c.cite[0]?.file;
+      const hawkFactor = 1 + g.meters.hawks[s] * rules.hawkCostPerPoint;
+      const venue = p.format === 'multilateral' ? rules.multilateralCost : 1;
+      const where = p.format === 'multilateral' ? ' (multilateral format)' : '';
+      changeMeter(g, `support.${s}`, -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
+      changeMeter(g, `support.${otherSide(s)}`, (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(s))} won "${textOf(c.title)}"`, cite);
+      for (const [ally, delta] of Object.entries(c.allies)) {
+        const party = scenario.thirdParties.find((t) => t.id === ally);
+        changeMeter(g, `allies.${ally}`, delta, `${textOf(party?.name) || ally} react to "${textOf(c.title)}"`, cite);
+      }
+      changeMeter(g, 'escalation', c.escalation, `"${textOf(c.title)}"`, cite);
+      g.given[s].push(id);
+    }
+  }
+  const reciprocal = gives.us.length > 0 && gives.ru.length > 0;
+  for (const s of SIDES) {
+    changeTrust(g, rules, s, rules.signTrust, `agreement ${a.id} signed`);
+    if (reciprocal) changeTrust(g, rules, s, rules.reciprocityTrust, `agreement ${a.id} is reciprocal: quid pro quo`);
+  }
+  for (const t of a.tracks) sendTrack(scenario, g, t, 'SIGN');
+  g.proposal = null;
+  g.thisTurn.settled = true;
+  g.thisTurn.signed = true;
+  g.lastAnswer = { side: acceptor, answer: 'accept', turn: g.turn };
+}
+
+/** A side's defection comes to light (verification, intelligence) or its delays run out. */
+export function breakAgreement(scenario: Scenario, g: GameState, a: Agreement, culprit: Side, how: string): void {
+  const rules = scenario.rules;
+  const victim = otherSide(culprit);
+  const o = a.obligations[culprit];
+  o.exposed = true;
+  o.status = 'defected';
+  a.status = 'broken';
+  const cause = `${sideName(scenario, culprit)} broke agreement ${a.id}: it ${how}`;
+  changeTrust(g, rules, victim, rules.defectTrust, cause);
+  changeMeter(g, `support.${victim}`, rules.defectSupport, `${cause} (rally at home)`);
+  changeMeter(g, 'escalation', 5, cause);
+  for (const t of a.tracks) sendTrack(scenario, g, t, 'DEFECT');
+}

@@ -1,0 +1,33 @@
+import type { Rules } from './types';
+
+/** The default numbers of the rules. A scenario may override any of them under `rules:`. */
+export const DEFAULT_RULES: Rules = {
+  statements: {
+    // 002/004: hostile rhetoric wins support at home and costs trust abroad.
+    conciliatory: { support: -1, trust: 3, escalation: -2, hawks: 0 },
+    neutral: { support: 0, trust: 0, escalation: 0, hawks: 0 },
+    hostile: { support: 4, trust: -6, escalation: 5, hawks: 3 },
+  },
+  trustCeiling: 120,
+  trustLossFactor: 1.5,
+  signTrust: 2,
+  reciprocityTrust: 3,
+  receiveSupport: 1,
+  delayTrust: -3,
+  maxDelays: 3,
+  defectTrust: -25,
+  defectSupport: 3,
+  exposeChance: 0.25,
+  verifyTrust: 3,
+  rejectTrust: -1,
+  mixedSignalsTrust: -3,
+  pauseHawks: 3,
+  pauseTrust: -1,
+  multilateralCost: 0.5,
+  allyAlarmBelow: 30,
+  allyAlarmSupport: -2,
+  hawkCostPerPoint: 0.01,
+  escalationDecay: 1,
+  channelCost: 1,
+  implementSupport: 2,
+};

@@ -1,0 +1,29 @@
+import type { CardDef, ChannelDef, EventDef, Scenario, Side, TrackDef } from './types';
+import { textOf } from './text';
+
+export interface ScenarioIndex {
+  cards: Map<string, CardDef>;
+  tracks: Map<string, TrackDef>;
+  channels: Map<string, ChannelDef>;
+  events: Map<string, EventDef>;
+}
+
+const indexes = new WeakMap<Scenario, ScenarioIndex>();
+
+/** Look-up tables for a scenario, built once. */
+export function indexOf(scenario: Scenario): ScenarioIndex {
+  let ix = indexes.get(scenario);
+  if (!ix) {
+    ix = {
+      cards: new Map(scenario.cards.map((c) => [c.id, c])),
+      tracks: new Map(scenario.tracks.map((t) => [t.id, t])),
+      channels: new Map(scenario.channels.map((c) => [c.id, c])),
+      events: new Map(scenario.events.map((e) => [e.id, e])),
+    };
+    indexes.set(scenario, ix);
+  }
+  return ix;
+}
+
+export const sideName = (scenario: Scenario, side: Side): string => textOf(scenario.sides[side].name);
+export const cardTitle = (scenario: Scenario, id: string): string => textOf(indexOf(scenario).cards.get(id)?.title) || id;

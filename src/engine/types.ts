@@ -1,0 +1,382 @@
+// The game's vocabulary: scenario data (what an author writes, with defaults filled in)
+// and game state (plain serialisable data, changed only through immer).
+
+export type Side = 'us' | 'ru';
+export const SIDES: readonly Side[] = ['us', 'ru'];
+export const otherSide = (side: Side): Side => (side === 'us' ? 'ru' : 'us');
+
+/** Text shown to people: plain English, or English with translations. */
+export type Text = string | { en: string; ru?: string };
+
+/** A citation of one of the source articles, by file name, optionally with its own words. */
+export interface Cite {
+  file: string;
+  quote?: string;
+}
+
+// ---------------------------------------------------------------- scenario
+
+/** Conditions shared by track guards and event triggers. Every key given must hold. */
+export interface Conditions {
+  /** Both sides' trust in the other is at least this. */
+  trustAtLeast?: number;
+  /** Either side's trust in the other is below this. */
+  trustBelow?: number;
+  /** Both sides' domestic support is at least this. */
+  supportAtLeast?: number;
+  escalationAtLeast?: number;
+  escalationBelow?: number;
+  turnAtLeast?: number;
+  turnAtMost?: number;
+  /** Linkage: other tracks must stand at one of the given stages. */
+  trackAtStage?: { track: string; stages: string[] }[];
+  /** Cards of this track in signed agreements (track guards only). */
+  concessionsAtLeast?: number;
+  /** Any meter (see meters.ts for paths) at least / below a value. */
+  meterAtLeast?: { meter: MeterPath; value: number }[];
+  meterBelow?: { meter: MeterPath; value: number }[];
+  /** A channel is open / closed. */
+  channelOpen?: string;
+  channelClosed?: string;
+}
+
+/** What happens to a track; the engine sends these, the scenario maps them to stages. */
+export type TrackEventType =
+  | 'TALKS' // a proposal touching the track was made
+  | 'SIGN' // an agreement with cards on the track was signed
+  | 'IMPLEMENT' // such an agreement was (seen to be) implemented by both sides
+  | 'VERIFY' // its implementation was verified
+  | 'DELAY' // an obligation on the track was delayed
+  | 'DEFECT' // a defection on the track was exposed
+  | 'STALL' // a turn passed with no dialogue at all
+  | 'SHOCK'; // an outside event hit the track
+export const TRACK_EVENTS: readonly TrackEventType[] = [
+  'TALKS',
+  'SIGN',
+  'IMPLEMENT',
+  'VERIFY',
+  'DELAY',
+  'DEFECT',
+  'STALL',
+  'SHOCK',
+];
+
+export interface TransitionDef {
+  to: string;
+  needs?: Conditions;
+}
+
+export interface StageDef {
+  id: string;
+  name: Text;
+  description?: Text;
+  /** Share of the track's worth realised at this stage, 0..1 (negative for a collapse). */
+  value: number;
+  final?: boolean;
+  on: Partial<Record<TrackEventType, TransitionDef>>;
+}
+
+export interface TrackDef {
+  id: string;
+  name: Text;
+  description: Text;
+  cite: Cite[];
+  start: string;
+  stages: StageDef[];
+  /** A multilateral venue (P5+1, NATO–Russia Council) where concessions cost less at home. */
+  venue?: Text;
+}
+
+export interface CardDef {
+  id: string;
+  /** Who gives this concession. */
+  side: Side;
+  track: string;
+  title: Text;
+  text: Text;
+  cite: Cite[];
+  /** Worth to the side that receives it, 1..5. */
+  value: number;
+  /** Domestic support the giver loses when the deal is signed. */
+  cost: number;
+  /** Receiver's trust gained when it is implemented. */
+  trust: number;
+  /** Confidence of third parties when it is signed (e.g. allies alarmed). */
+  allies: Record<string, number>;
+  escalation: number;
+}
+
+export interface RedLine {
+  card: string;
+  why: Text;
+}
+
+export interface SideDef {
+  name: Text;
+  capital: Text;
+  leader: Text;
+  brief: Text;
+  /** Score at which this side counts the game a success. */
+  goal: number;
+  start: { trust: number; support: number; hawks: number };
+  /** Hidden weights 0..10 per track id. */
+  priorities: Record<string, number>;
+  redLines: RedLine[];
+}
+
+export interface ThirdPartyDef {
+  id: string;
+  name: Text;
+  /** The side whose allies (or partners) they are. */
+  patron: Side;
+  start: number;
+  cite: Cite[];
+}
+
+export interface ChannelDef {
+  id: string;
+  name: Text;
+  text: Text;
+  cite: Cite[];
+  /** Escalation removed each turn while open; incidents are halved. */
+  damp: number;
+  startOpen: boolean;
+}
+
+export type Effect =
+  | { meter: MeterPath; delta: number; cause?: Text }
+  | { meter: MeterPath; set: number; cause?: Text }
+  | { track: string; send: TrackEventType }
+  | { channel: string; open: boolean };
+
+export interface EventDef {
+  id: string;
+  title: Text;
+  text: Text;
+  cite: Cite[];
+  /** Fires on this turn, and/or when the conditions hold, and/or with this chance per turn. */
+  trigger: { turn?: number; when?: Conditions; chance?: number };
+  /** Fires at most once (default) or every time its trigger holds. */
+  repeat: boolean;
+  effects: Effect[];
+}
+
+export interface ToneRule {
+  support: number;
+  trust: number;
+  escalation: number;
+  hawks: number;
+}
+
+/** The numbers of the rules; every one has a default in rules.ts. */
+export interface Rules {
+  statements: Record<Tone, ToneRule>;
+  /** Trust gains shrink as trust grows: gain × (1 − trust / trustCeiling). */
+  trustCeiling: number;
+  /** Trust lost is multiplied by this: trust is quick to lose. */
+  trustLossFactor: number;
+  signTrust: number;
+  reciprocityTrust: number;
+  receiveSupport: number;
+  delayTrust: number;
+  maxDelays: number;
+  defectTrust: number;
+  defectSupport: number;
+  exposeChance: number;
+  verifyTrust: number;
+  rejectTrust: number;
+  mixedSignalsTrust: number;
+  pauseHawks: number;
+  pauseTrust: number;
+  multilateralCost: number;
+  allyAlarmBelow: number;
+  allyAlarmSupport: number;
+  hawkCostPerPoint: number;
+  escalationDecay: number;
+  channelCost: number;
+  /** Both sides' support when an agreement is implemented: the deal delivers. */
+  implementSupport: number;
+}
+
+export interface SourceDef {
+  file: string;
+  title: Text;
+  author: Text;
+  date: Text;
+}
+
+export interface Scenario {
+  id: string;
+  title: Text;
+  year: number;
+  turns: number;
+  firstMover: Side;
+  escalationStart: number;
+  summary: Text;
+  history: { text: Text; cite: Cite[] };
+  sources: SourceDef[];
+  sides: Record<Side, SideDef>;
+  thirdParties: ThirdPartyDef[];
+  tracks: TrackDef[];
+  cards: CardDef[];
+  channels: ChannelDef[];
+  events: EventDef[];
+  rules: Rules;
+}
+
+// ---------------------------------------------------------------- moves
+
+export type Tone = 'conciliatory' | 'neutral' | 'hostile';
+export const TONES: readonly Tone[] = ['conciliatory', 'neutral', 'hostile'];
+export type Format = 'bilateral' | 'multilateral';
+
+export interface PackageTerms {
+  /** Cards the proposing side gives. */
+  give: string[];
+  /** Cards the proposing side asks of the other. */
+  ask: string[];
+  format?: Format;
+}
+
+export type Move =
+  | { type: 'statement'; side: Side; tone: Tone }
+  | { type: 'openChannel'; side: Side; channel: string }
+  | ({ type: 'propose'; side: Side } & PackageTerms)
+  | { type: 'pass'; side: Side }
+  | { type: 'accept'; side: Side }
+  | { type: 'reject'; side: Side }
+  | ({ type: 'counter'; side: Side } & PackageTerms)
+  | { type: 'implement'; side: Side; agreement: string }
+  | { type: 'delay'; side: Side; agreement: string }
+  | { type: 'defect'; side: Side; agreement: string }
+  | { type: 'verify'; side: Side; agreement: string }
+  | { type: 'done'; side: Side };
+export type MoveType = Move['type'];
+
+// ---------------------------------------------------------------- state
+
+/** 'trust.us' is the United States' trust in Russia; 'allies.<id>' a third party's confidence. */
+export type MeterPath = string;
+
+export type Phase =
+  | 'briefing'
+  | 'statements'
+  | 'proposals'
+  | 'responses'
+  | 'implementation'
+  | 'resolution'
+  | 'ended';
+
+export interface LedgerEntry {
+  turn: number;
+  meter: MeterPath;
+  delta: number;
+  value: number;
+  cause: string;
+  cite?: string;
+}
+
+export interface Proposal {
+  by: Side;
+  give: string[];
+  ask: string[];
+  format: Format;
+  /** A counter-proposal can only be accepted or rejected. */
+  isCounter: boolean;
+}
+
+export type ObligationStatus = 'pending' | 'implemented' | 'defected';
+
+export interface Obligation {
+  cards: string[];
+  status: ObligationStatus;
+  delays: number;
+  /** Decided this turn (implement, delay or defect). */
+  decidedTurn: number;
+  verified: boolean;
+  exposed: boolean;
+}
+
+export type AgreementStatus = 'signed' | 'implemented' | 'verified' | 'broken';
+
+export interface Agreement {
+  id: string;
+  turn: number;
+  proposer: Side;
+  format: Format;
+  tracks: string[];
+  /** How many of its cards stand on each track. */
+  cardsPerTrack: Record<string, number>;
+  status: AgreementStatus;
+  obligations: Record<Side, Obligation>;
+}
+
+export interface NewsItem {
+  turn: number;
+  event: string;
+  title: string;
+  text: string;
+  cite: string[];
+}
+
+/**
+ * One turn's record. Kept per turn so that a move copies only the current turn's lists
+ * (immer copies every array it touches), and because the ledger is read turn by turn.
+ */
+export interface TurnLog {
+  turn: number;
+  moves: Move[];
+  ledger: LedgerEntry[];
+  news: NewsItem[];
+  /** Every meter and stage once the turn is resolved (turn 0: the start). */
+  meters?: Record<MeterPath, number>;
+  stages?: Record<string, string>;
+  /** What moved a meter most this turn: the debrief marks turning points. */
+  turningPoint?: string;
+}
+
+export interface GameState {
+  scenario: string;
+  seed: number;
+  /** PRNG state; hidden from both sides' views. */
+  rng: number;
+  turn: number;
+  phase: Phase;
+  /** Who proposes this turn. */
+  initiative: Side;
+  meters: {
+    trust: Record<Side, number>;
+    support: Record<Side, number>;
+    hawks: Record<Side, number>;
+    allies: Record<string, number>;
+    escalation: number;
+  };
+  tracks: Record<string, { stage: string; since: number }>;
+  channels: Record<string, { open: boolean; requested: Side[] }>;
+  /** Card ids each side has already put into signed agreements. */
+  given: Record<Side, string[]>;
+  proposal: Proposal | null;
+  /** Last answer to a proposal, with its reason, for the UI. */
+  lastAnswer: { side: Side; answer: 'accept' | 'reject' | 'counter'; turn: number } | null;
+  agreements: Agreement[];
+  /** This turn's acts, for phase flow and rules such as mixed signals. */
+  thisTurn: {
+    statements: Partial<Record<Side, Tone>>;
+    channelRequests: Side[];
+    proposed: boolean;
+    passed: boolean;
+    settled: boolean;
+    signed: boolean;
+    done: Side[];
+  };
+  /** Each side's statement of the previous turn, for mixed signals. */
+  lastTone: Partial<Record<Side, Tone>>;
+  firedEvents: string[];
+  /** history[t] is turn t's record; history[0] holds the starting meters. */
+  history: TurnLog[];
+  end: null | { reason: 'turns' | 'escalation' | 'office'; side?: Side; turn: number };
+}
+
+export type MoveResult =
+  | { ok: true; state: GameState }
+  | { ok: false; reason: string; state: GameState };

@@ -1,0 +1,32 @@
+// What one side may see. Hidden: the random generator (future draws), the other side's
+// undiscovered defections (they look like implementation), and the other side's brief.
+import { produce } from 'immer';
+import { otherSide, type GameState, type Scenario, type SideDef, type Side } from './types';
+
+export type SideView = GameState & { viewer: Side };
+
+export function viewFor(state: GameState, side: Side): SideView {
+  const them = otherSide(side);
+  const hidden = produce(state, (g) => {
+    g.rng = 0;
+    g.seed = 0;
+    for (const a of g.agreements) {
+      const o = a.obligations[them];
+      if (o.status === 'defected' && !o.exposed) o.status = 'implemented';
+    }
+    for (const t of g.history)
+      t.moves = t.moves.map((m) => (m.side === them && m.type === 'defect' ? { ...m, type: 'implement' } : m));
+  });
+  return { ...hidden, viewer: side };
+}
+
+/** The scenario as one side knows it: the other side's priorities, red lines and brief removed. */
+export type PublicScenario = Omit<Scenario, 'sides'> & {
+  sides: Record<Side, SideDef | Omit<SideDef, 'priorities' | 'redLines' | 'brief' | 'goal'>>;
+};
+
+export function scenarioFor(scenario: Scenario, side: Side): PublicScenario {
+  const them = otherSide(side);
+  const { priorities: _p, redLines: _r, brief: _b, goal: _g, ...open } = scenario.sides[them];
+  return { ...scenario, sides: { [side]: scenario.sides[side], [them]: open } as PublicScenario['sides'] };
+}

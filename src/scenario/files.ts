@@ -1,0 +1,33 @@
+// Reading scenario files from disk (Node only: the command line, tests, the server).
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Scenario } from '../engine';
+import { formatProblem, loadScenarioText, type LoadResult } from './load';
+
+export const SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
+
+export function loadScenarioFile(path: string): LoadResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', message: `cannot read the file: ${(e as Error).message}`, severity: 'error' }] };
+  }
+  return loadScenarioText(text, path);
+}
+
+/** Load a scenario or throw with the checker's messages (for code that needs a valid one). */
+export function requireScenario(path: string): Scenario {
+  const r = loadScenarioFile(path);
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+  return r.scenario;
+}
+
+/** The shipped scenarios, by id. */
+export function builtInScenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'schema.json')
+    .map((f) => join(SCENARIO_DIR, f));
+}
+
+export const scenarioIdOf = (file: string) => basename(file).replace(/\.(ya?ml|json)$/, '');
