@@ -45,7 +45,7 @@ const int = (s: string, name: string) => (/^\d+$/.test(s) ? Number(s) : fail(`${
 
 if (values.games !== undefined) {
   const n = int(values.games, '--games');
-  const rows = [];
+  const rows: { seed: number; us: number; ru: number; joint: number; usWon: boolean; ruWon: boolean; implemented: number; broken: number; end: string }[] = [];
   for (let seed = 1; seed <= n; seed++) {
     const { outcome } = playGame(scenario, seed, { us, ru });
     rows.push({
