@@ -13,4 +13,5 @@ export { conditionsHold, CONDITION_KEYS, concessionsOnTrack } from './conditions
 export { indexOf, sideName, cardTitle } from './scenario-index';
 export { textOf, citeFiles, type Language } from './text';
 export { makeRandom } from './rng';
+export { previewPackage, type PackagePreview } from './preview';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
