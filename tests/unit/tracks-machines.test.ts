@@ -85,7 +85,7 @@ function eventsFor(scenario: Scenario, def: TrackDef) {
       events.push(e);
     }
   }
-  return { events, serializeEvent: (e: TrackMachineEvent) => labels.get(e) ?? e.type };
+  return { events, serializeEvent: (e: { type: string }) => labels.get(e as TrackMachineEvent) ?? e.type };
 }
 
 const stageOf = (snapshot: { value: unknown }) => String(snapshot.value);
