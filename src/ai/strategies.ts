@@ -109,8 +109,13 @@ export const hardliner: Strategy = (ctx) => {
     case 'statements':
       return firstLegal(ctx, { type: 'statement', side, tone: 'hostile' });
     case 'proposals': {
-      const ask = myAsks(ctx).slice(0, 2).map((c) => c.id);
-      return firstLegal(ctx, { type: 'propose', side, give: [], ask }, { type: 'propose', side, give: [], ask: ask.slice(0, 1) }, { type: 'pass', side });
+      // The two most valuable asks, then lesser pairs and single asks; never an offer already refused.
+      const asks = myAsks(ctx).map((c) => c.id);
+      const refused = refusedOffers(ctx);
+      const offers = [...asks.slice(0, -1).map((a, i) => [a, asks[i + 1]]), ...asks.map((a) => [a])]
+        .map((ask): Move => ({ type: 'propose', side, give: [], ask }))
+        .filter((m) => m.type === 'propose' && !refused.has(offerKey(m)));
+      return firstLegal(ctx, ...offers, { type: 'pass', side });
     }
     case 'responses': {
       const p = view.proposal!;
@@ -135,9 +140,13 @@ export const conceder: Strategy = (ctx) => {
       return firstLegal(ctx, { type: 'statement', side, tone: 'conciliatory' });
     }
     case 'proposals': {
+      // Two of its cheapest cards for the one it wants most; if refused, for the next one, or for nothing.
       const give = myGives(ctx).slice(0, 2).map((c) => c.id);
-      const ask = myAsks(ctx).slice(0, 1).map((c) => c.id);
-      return firstLegal(ctx, { type: 'propose', side, give, ask }, { type: 'propose', side, give, ask: [] }, { type: 'pass', side });
+      const refused = refusedOffers(ctx);
+      const offers = [...myAsks(ctx).map((c) => [c.id]), []]
+        .map((ask): Move => ({ type: 'propose', side, give, ask }))
+        .filter((m) => m.type === 'propose' && !refused.has(offerKey(m)));
+      return firstLegal(ctx, ...offers, { type: 'pass', side });
     }
     case 'responses':
       return firstLegal(ctx, { type: 'accept', side }, { type: 'reject', side });
