@@ -15,6 +15,7 @@ import {
   scenarioFor,
   viewFor,
   type GameState,
+  type Move,
   type Outcome,
   type Scenario,
   type Side,
@@ -39,7 +40,7 @@ const trustOf = (g: GameState, side: Side) => g.meters.trust[side];
 function signDeal(scenario: Scenario, from = createGame(scenario, 1)) {
   const state = atPhase(scenario, 'proposals', from);
   const by = state.initiative;
-  const move = { type: 'propose', side: by, give: [giveable(scenario, state, by)[0]], ask: [giveable(scenario, state, otherSide(by))[0]] } as const;
+  const move: Move = { type: 'propose', side: by, give: [giveable(scenario, state, by)[0]], ask: [giveable(scenario, state, otherSide(by))[0]] };
   return { state: play(scenario, state, move, { type: 'accept', side: otherSide(by) }), by, them: otherSide(by) };
 }
 
