@@ -1,6 +1,6 @@
 // Play whole games between agents, headless: for the command line, tests and benchmarks.
-import { applyMove, createGame, outcomeOf, pendingSides, makeRandom, type GameState, type Outcome, type Scenario, type Side } from '../engine';
-import { contextFor, type Strategy } from './strategies';
+import { applyMove, createGame, outcomeOf, pendingSides, makeRandom, type GameState, type Move, type Outcome, type Scenario, type Side } from '../engine';
+import { contextFor, type AgentContext, type Strategy } from './strategies';
 
 export interface PlayedGame {
   state: GameState;
@@ -21,4 +21,9 @@ export function playGame(scenario: Scenario, seed: number, agents: Record<Side, 
   }
   if (state.phase !== 'ended') throw new Error(`game did not end within ${maxMoves} moves`);
   return { state, outcome: outcomeOf(scenario, state) };
+}
+
+/** A counterpart agent as a strategy for playGame (it keeps what it learns between moves). */
+export function agentStrategy(agent: { decide(view: AgentContext['view']): { move: Move } }): Strategy {
+  return (ctx) => agent.decide(ctx.view).move;
 }

@@ -1,0 +1,654 @@
+// The computer counterpart: a bidding strategy, an opponent model and an acceptance rule, as in the
+// automated-negotiation literature, plus the diplomacy around them (statements, channels, keeping
+// or delaying promises, verification). It sees only its own side's view and its own brief, and
+// says why it does what it does, in the scenario's words.
+import {
+  allMoves,
+  cardUtility,
+  indexOf,
+  makeRandom,
+  nextStage,
+  otherSide,
+  textOf,
+  undecidedObligations,
+  verifiable,
+  whyNot,
+  type CardDef,
+  type Format,
+  type Move,
+  type PublicScenario,
+  type Scenario,
+  type Side,
+  type SideDef,
+  type SideView,
+  type Tone,
+} from '../engine';
+import { OpponentModel } from './opponent-model';
+import { concession, stanceFor, tracksMatching, type ConcessionStyle, type Stance } from './personality';
+
+export type Difficulty = 'easy' | 'normal' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
+
+export interface Decision {
+  move: Move;
+  /** A sentence tied to the agent's interests, shown to the player ("Moscow wants something in exchange..."). */
+  reason?: string;
+}
+
+/** What a difficulty level changes. */
+interface Knobs {
+  /** At most this many cards from each side in a package it builds. */
+  maxCards: number;
+  /** Packages examined per decision, at most (keeps decisions well inside a frame). */
+  candidateLimit: number;
+  /** Never signs a package worth less than this to itself. */
+  floor: number;
+  /** Chance of settling for a good-enough package rather than the best one. */
+  noise: number;
+  /** Chance of verifying the other side's implementation. */
+  verifies: number;
+  counters: boolean;
+  /** Discounts what the other side promises by how little it is trusted. */
+  trustDiscount: boolean;
+  hypotheses: number;
+  /** Answers hostile rhetoric in kind only while escalation is below this (hard: never, it mutes rhetoric). */
+  mirrorHostilityBelow: number;
+}
+
+const KNOBS: Record<Difficulty, Knobs> = {
+  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, mirrorHostilityBelow: 0 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, mirrorHostilityBelow: 35 },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 1, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, mirrorHostilityBelow: 0 },
+};
+
+/** The style each difficulty plays unless told otherwise. */
+export const DEFAULT_STYLE: Record<Difficulty, ConcessionStyle> = { easy: 'conceder', normal: 'historical', hard: 'boulware' };
+
+/** Where each style's demands end, as a share of the estimated Nash package's worth to itself. */
+/** Escalation from which it speaks softly whatever the other side says, and below which it answers hostility in kind. */
+const BRINK = 65;
+
+/** Estimated worth to the other side lost per refusal of a package asking for that card. */
+const REFUSAL_PENALTY = 2.5;
+
+const END_SHARE: Record<Exclude<ConcessionStyle, 'historical'>, number> = { boulware: 1, 'tit-for-tat': 0.75, conceder: 0.45 };
+
+interface Package {
+  give: string[];
+  ask: string[];
+  format: Format;
+  /** Worth to the agent (its own priorities, domestic cost, trust). */
+  mine: number;
+  /** Estimated worth to the other side (from the opponent model). */
+  theirs: number;
+}
+
+export interface AgentOptions {
+  style?: ConcessionStyle;
+  /** Hypotheses in the opponent model (fewer: faster, coarser). */
+  hypotheses?: number;
+}
+
+export class NegotiatorAgent {
+  readonly them: Side;
+  readonly style: ConcessionStyle;
+  readonly stance: Stance | null;
+  private readonly knobs: Knobs;
+  private readonly model: OpponentModel;
+  private readonly brief: SideDef;
+  private readonly cards: Map<string, CardDef>;
+  private readonly redLines: Set<string>;
+  /** Tracks whose cards the agent gives only with political capital in hand. */
+  private readonly capitalTracks: Set<string>;
+  private readonly delayTracks: Set<string>;
+  private readonly venueTracks: Set<string>;
+
+  constructor(
+    /** The scenario as this side knows it: the other side's brief is not in it. */
+    readonly scenario: PublicScenario,
+    readonly side: Side,
+    readonly difficulty: Difficulty = 'normal',
+    readonly seed = 1,
+    options: AgentOptions = {},
+  ) {
+    this.them = otherSide(side);
+    this.knobs = KNOBS[difficulty];
+    this.brief = scenario.sides[side] as SideDef;
+    const wanted = options.style ?? DEFAULT_STYLE[difficulty];
+    this.stance = wanted === 'historical' ? stanceFor(scenario, side) : null;
+    this.style = wanted === 'historical' && !this.stance ? 'tit-for-tat' : wanted;
+    this.model = new OpponentModel(scenario, side, { hypotheses: options.hypotheses ?? this.knobs.hypotheses, seed: seed * 31 + 7 });
+    this.cards = new Map(scenario.cards.map((c) => [c.id, c]));
+    this.redLines = new Set(this.brief.redLines.map((r) => r.card));
+    this.capitalTracks = this.stance?.capital ? tracksMatching(scenario, this.stance.capital.tracks) : new Set();
+    this.delayTracks = this.stance?.delayOnce ? tracksMatching(scenario, this.stance.delayOnce.tracks) : new Set();
+    this.venueTracks = new Set(scenario.tracks.filter((t) => t.venue).map((t) => t.id));
+  }
+
+  /** The agent's estimate of the other side's priorities per track (0..10), for the debrief. */
+  beliefs(): Record<string, number> {
+    return this.model.beliefs();
+  }
+
+  /** How many of the other side's acts the estimate is built on. */
+  get observations(): number {
+    return this.model.observations;
+  }
+
+  /** Decide the next move from this side's view of the game. */
+  decide(view: SideView): Decision {
+    if (view.phase === 'ended') throw new Error('the game is over: there is nothing to decide');
+    this.model.update(view);
+    const random = makeRandom((this.seed * 7919 + view.turn * 131 + allMoves(view).length) | 0);
+    switch (view.phase) {
+      case 'statements':
+        return this.statement(view);
+      case 'proposals':
+        return this.propose(view, random);
+      case 'responses':
+        return this.respond(view, random);
+      case 'implementation':
+        return this.implementation(view, random);
+      default:
+        throw new Error(`${this.side} has nothing to decide in the ${view.phase} phase`);
+    }
+  }
+
+  // ---------------------------------------------------------------- words
+
+  private get me(): string {
+    return textOf(this.brief.capital) || textOf(this.brief.name);
+  }
+  private get other(): string {
+    return textOf(this.scenario.sides[this.them].capital) || textOf(this.scenario.sides[this.them].name);
+  }
+  private title(id: string): string {
+    return `"${textOf(this.cards.get(id)?.title) || id}"`;
+  }
+  private trackName(id: string): string {
+    return textOf(indexOf(this.scenario as unknown as Scenario).tracks.get(id)?.name) || id;
+  }
+  private list(ids: string[]): string {
+    const t = ids.map((id) => this.title(id));
+    return t.length <= 1 ? (t[0] ?? 'nothing') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
+  }
+  private trustWords(view: SideView): string {
+    const t = view.meters.trust[this.side];
+    const mood = t < 25 ? 'deep mistrust' : t < 40 ? 'wary' : t < 60 ? 'cautious trust' : 'real trust';
+    return `trust in ${this.other} stands at ${t} (${mood})`;
+  }
+
+  /** The track the agent wants most among what the other side can still give. */
+  private wantedTrack(view: SideView): string | null {
+    const w = this.brief.priorities;
+    const open = this.openCards(view, this.them);
+    const best = open.sort((a, b) => b.value * (w[b.track] ?? 0) - a.value * (w[a.track] ?? 0))[0];
+    return best ? best.track : null;
+  }
+
+  // ---------------------------------------------------------------- statements and channels
+
+  private statement(view: SideView): Decision {
+    const side = this.side;
+    const m = view.meters;
+    const channel = this.channelToAsk(view);
+    if (channel) return channel;
+    const theirTone = view.thisTurn.statements[this.them] ?? view.lastTone[this.them];
+    const myLast = view.lastTone[side];
+    let tone: Tone;
+    let reason: string;
+    if (m.escalation >= BRINK) {
+      tone = 'conciliatory';
+      reason = `With the risk of confrontation at ${m.escalation}, ${this.me} lowers its voice to pull back from the brink.`;
+    } else if (m.support[side] < 30 && m.escalation < 60) {
+      tone = 'hostile';
+      reason = `With support at home down to ${m.support[side]}, ${this.me} has to sound tough.`;
+    } else if (theirTone === 'hostile') {
+      tone = m.escalation < this.knobs.mirrorHostilityBelow ? 'hostile' : 'neutral';
+      reason =
+        tone === 'hostile'
+          ? `${this.me} answers ${this.other}'s hostile rhetoric in kind.`
+          : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${m.escalation}.`;
+    } else if (theirTone === 'conciliatory' && this.style !== 'boulware') {
+      tone = 'conciliatory';
+      reason = `${this.me} returns ${this.other}'s conciliatory tone: ${this.trustWords(view)}.`;
+    } else {
+      tone = this.stance?.tone ?? (this.difficulty === 'hard' ? 'neutral' : 'conciliatory');
+      reason =
+        tone === 'conciliatory'
+          ? `${this.me} keeps the tone warm to build trust: ${this.trustWords(view)}.`
+          : `${this.me} keeps its own counsel in public${this.stance ? ` ("${this.stance.quote}", ${this.stance.cite})` : ''}.`;
+    }
+    // Switching straight from hostile to warm reads as mixed signals and costs trust.
+    if (tone === 'conciliatory' && myLast === 'hostile' && m.escalation < BRINK) {
+      tone = 'neutral';
+      reason = `${this.me} steps back from last turn's hostility without mixed signals.`;
+    }
+    return { move: { type: 'statement', side, tone }, reason };
+  }
+
+  private channelToAsk(view: SideView): Decision | null {
+    if (view.thisTurn.channelRequests.includes(this.side)) return null;
+    const m = view.meters;
+    for (const c of this.scenario.channels) {
+      const ch = view.channels[c.id];
+      if (!ch || ch.open || ch.requested.includes(this.side)) continue;
+      const theyAsked = ch.requested.includes(this.them);
+      const want =
+        theyAsked ||
+        m.escalation >= 40 ||
+        this.stance?.channelsEarly === true ||
+        (view.turn <= 2 && this.difficulty !== 'easy');
+      if (!want) continue;
+      const move: Move = { type: 'openChannel', side: this.side, channel: c.id };
+      if (!this.legal(view, move)) continue;
+      const why = theyAsked
+        ? `${this.other} has asked for it`
+        : m.escalation >= 40
+          ? `the risk of confrontation is ${m.escalation}, and an open channel damps incidents`
+          : 'pauses in dialogue only bolster the hawks';
+      return { move, reason: `${this.me} asks to open ${textOf(c.name)}: ${why}.` };
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- valuing packages
+
+  private openCards(view: SideView, owner: Side): CardDef[] {
+    const given = new Set(view.given[owner]);
+    return this.scenario.cards.filter((c) => c.side === owner && !given.has(c.id));
+  }
+
+  /** Political capital earned: the worth of what the other side has conceded, plus what this package gives. */
+  private capitalEarned(view: SideView, received: string[]): number {
+    let v = 0;
+    for (const id of [...view.given[this.them], ...received]) v += this.cards.get(id)?.value ?? 0;
+    return v;
+  }
+
+  /** Why the agent's own principles forbid a package (its red lines and historical stance), or null. */
+  private forbidden(view: SideView, give: string[], ask: string[]): string | null {
+    const red = give.find((id) => this.redLines.has(id));
+    if (red) {
+      const why = this.brief.redLines.find((r) => r.card === red)!.why;
+      return `${this.title(red)} is a red line for ${this.me}: ${textOf(why).replace(/[.\s]+$/, '')}`;
+    }
+    const s = this.stance;
+    if (s?.capital) {
+      const onCapital = give.filter((id) => this.capitalTracks.has(this.cards.get(id)!.track));
+      if (onCapital.length && this.capitalEarned(view, ask) < s.capital.value) {
+        const track = this.trackName(this.cards.get(onCapital[0])!.track);
+        return `${this.me} ${s.capital.why} (${s.cite}): nothing on ${track} until ${this.other} puts something real on the table`;
+      }
+    }
+    if (s?.quidProQuo && ask.length === 0 && give.length > 0) {
+      const t = this.wantedTrack(view);
+      return `${this.me} ${s.quidProQuo.why} (${s.cite})${t ? `: it wants something in exchange on ${this.trackName(t)}` : ''}`;
+    }
+    if (s?.reassureAllies) {
+      for (const party of this.scenario.thirdParties.filter((p) => p.patron === this.side)) {
+        let after = view.meters.allies[party.id] ?? 0;
+        for (const id of give) after += this.cards.get(id)?.allies[party.id] ?? 0;
+        if (after < this.scenario.rules.allyAlarmBelow && (view.meters.allies[party.id] ?? 0) >= this.scenario.rules.allyAlarmBelow)
+          return `${this.me} must reassure ${textOf(party.name)}; this would leave them in the cold`;
+      }
+    }
+    return null;
+  }
+
+  /** Per-card figures for the current view: worth to the agent, and estimated worth to the other side. */
+  private figures(view: SideView) {
+    const rules = this.scenario.rules;
+    const m = view.meters;
+    const mine = this.brief.priorities;
+    const theirs = this.model.beliefs();
+    const t = m.trust[this.side];
+    const deliver = this.knobs.trustDiscount ? 0.75 + (0.25 * Math.min(100, t)) / 100 : 1;
+    // Domestic pressure: concessions weigh more when support is low and the hawks are loud.
+    const pressure = 1 + Math.max(0, (45 - m.support[this.side]) / 15) + Math.max(0, (m.hawks[this.side] - 60) / 40);
+    const hawkFactor = (s: Side) => 1 + m.hawks[s] * rules.hawkCostPerPoint;
+    const turnsLeft = Math.max(1, this.scenario.turns - view.turn + 1);
+    const card = (c: CardDef) => {
+      const received = (rules.receiveSupport * c.value) / 2 / 5;
+      if (c.side === this.side) {
+        return {
+          mine: cardUtility(c, this.side, mine) - ((c.cost * hawkFactor(this.side)) / 5) * pressure,
+          cost: c.cost * hawkFactor(this.side),
+          theirs: cardUtility(c, this.them, theirs) + received,
+          theirCost: 0,
+          allies: this.alliesPenalty(view, c, turnsLeft),
+        };
+      }
+      return {
+        mine: cardUtility(c, this.side, mine) * deliver + received,
+        cost: 0,
+        theirs: cardUtility(c, this.them, theirs) - (c.cost * hawkFactor(this.them)) / 5,
+        theirCost: c.cost * hawkFactor(this.them),
+        allies: 0,
+      };
+    };
+    // What signing on a track would move it by (shared by both sides, each by its own priority).
+    const step = new Map<string, number>();
+    for (const def of this.scenario.tracks) {
+      const from = view.tracks[def.id]?.stage;
+      if (from === undefined) continue;
+      const to = nextStage(def, from, 'SIGN', view);
+      const v = (id: string) => def.stages.find((s) => s.id === id)?.value ?? 0;
+      step.set(def.id, v(to) - v(from));
+    }
+    const progress = (track: string, priorities: Record<string, number>) => (step.get(track) ?? 0) * (priorities[track] ?? 0);
+    return { card, progress, theirs, pressure, deliver, support: m.support[this.side], refusals: this.refusalsByCard(view), lopsidedRefusals: this.lopsidedRefusals(view) };
+  }
+
+  /** Support lost if allies fall into alarm, over the turns left (their alarm costs support every turn). */
+  private alliesPenalty(view: SideView, c: CardDef, turnsLeft: number): number {
+    let penalty = 0;
+    for (const [id, delta] of Object.entries(c.allies)) {
+      const party = this.scenario.thirdParties.find((p) => p.id === id);
+      if (!party || party.patron !== this.side || delta >= 0) continue;
+      const now = view.meters.allies[id] ?? 0;
+      if (now >= this.scenario.rules.allyAlarmBelow && now + delta < this.scenario.rules.allyAlarmBelow)
+        penalty += (Math.abs(this.scenario.rules.allyAlarmSupport) / 5) * Math.min(turnsLeft, 6);
+    }
+    return penalty;
+  }
+
+  /** Worth of one package to the agent and (estimated) to the other side. */
+  private value(view: SideView, give: string[], ask: string[], format: Format, f = this.figures(view)): Package {
+    const venue = format === 'multilateral' ? this.scenario.rules.multilateralCost : 1;
+    let mine = 0;
+    let theirs = 0;
+    let cost = 0;
+    const tracks = new Set<string>();
+    for (const id of [...give, ...ask]) {
+      const c = this.cards.get(id);
+      if (!c) continue;
+      const x = f.card(c);
+      // The domestic cost is already in `mine`/`theirs` at full price; the venue refunds part of it.
+      mine += x.mine + ((1 - venue) * x.cost * f.pressure) / 5 - x.allies;
+      theirs += x.theirs + ((1 - venue) * x.theirCost) / 5;
+      cost += x.cost * venue;
+      tracks.add(c.track);
+    }
+    for (const t of tracks) {
+      mine += f.progress(t, this.brief.priorities);
+      theirs += f.progress(t, f.theirs);
+    }
+    // Cards the other side kept refusing to give may be its red lines: expect it to refuse again.
+    for (const id of ask) theirs -= REFUSAL_PENALTY * (f.refusals.get(id) ?? 0);
+    // A side that keeps refusing lopsided packages (asked more cards than offered) will refuse the next.
+    if (ask.length > give.length) theirs -= REFUSAL_PENALTY * f.lopsidedRefusals;
+    // A deal that costs more support than the side has left would cost it office.
+    if (cost > 0 && f.support - cost <= 8) mine -= 100;
+    if (this.stance?.multilateral && format === 'multilateral') mine += 0.3;
+    return { give, ask, format, mine, theirs };
+  }
+
+  private formatFor(ids: string[]): Format {
+    return ids.length > 0 && ids.every((id) => this.venueTracks.has(this.cards.get(id)!.track)) ? 'multilateral' : 'bilateral';
+  }
+
+  /** Every package of at most k cards a side (k shrinks until the count fits the limit), valued. */
+  private candidates(view: SideView): Package[] {
+    const gives = this.openCards(view, this.side).filter((c) => !this.redLines.has(c.id));
+    const asks = this.openCards(view, this.them);
+    let k = this.knobs.maxCards;
+    const count = (n: number, kk: number) => {
+      let total = 0;
+      let term = 1;
+      for (let i = 0; i <= kk && i <= n; i++) {
+        total += term;
+        term = (term * (n - i)) / (i + 1);
+      }
+      return total;
+    };
+    while (k > 1 && count(gives.length, k) * count(asks.length, k) > this.knobs.candidateLimit) k--;
+    const gs = subsets(gives.map((c) => c.id), k);
+    const as = subsets(asks.map((c) => c.id), k);
+    const f = this.figures(view);
+    // Per-card figures once, then sums per subset: the search stays linear in the packages examined.
+    const out: Package[] = [];
+    for (const g of gs) {
+      for (const a of as) {
+        if (g.length + a.length === 0) continue;
+        if (out.length >= this.knobs.candidateLimit) return out;
+        const ids = [...g, ...a];
+        const p = this.value(view, g, a, this.formatFor(ids), f);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
+  /** The agent's demand now: what a package must be worth to it, from its style, time, trust and pressure. */
+  private aspiration(view: SideView, candidates: Package[]): { level: number; best: number; fair: number } {
+    const plausible = candidates.filter((p) => p.theirs >= 0);
+    const best = Math.max(this.knobs.floor, ...plausible.map((p) => p.mine));
+    let fair = this.knobs.floor;
+    let product = -Infinity;
+    for (const p of candidates) {
+      if (p.mine <= 0 || p.theirs <= 0) continue;
+      if (p.mine * p.theirs > product) {
+        product = p.mine * p.theirs;
+        fair = p.mine;
+      }
+    }
+    const style = this.style === 'historical' ? (this.stance?.style ?? 'tit-for-tat') : this.style;
+    const end = Math.max(this.knobs.floor, fair * END_SHARE[style]);
+    const t = Math.min(1, view.turn / this.scenario.turns);
+    let given = concession(style, t);
+    if (style === 'tit-for-tat') given = Math.min(1, 0.5 * given + this.theirConcession(view) / Math.max(1, best - end));
+    let level = best - (best - end) * given;
+    const m = view.meters;
+    const trust = m.trust[this.side];
+    if (trust < 40) level += (40 - trust) / 40;
+    level += Math.max(0, (m.hawks[this.side] - 60) / 20) + Math.max(0, (40 - m.support[this.side]) / 20);
+    return { level: Math.max(this.knobs.floor, level), best, fair };
+  }
+
+  /** How far the other side's offers have come toward the agent (worth to the agent, best minus first). */
+  private theirConcession(view: SideView): number {
+    const offers = allMoves(view).filter(
+      (m): m is Extract<Move, { type: 'propose' | 'counter' }> => (m.type === 'propose' || m.type === 'counter') && m.side === this.them,
+    );
+    if (offers.length < 2) return 0;
+    const worth = (m: { give: string[]; ask: string[] }) => {
+      let u = 0;
+      for (const id of [...m.give, ...m.ask]) {
+        const c = this.cards.get(id);
+        if (c) u += cardUtility(c, this.side, this.brief.priorities);
+      }
+      return u;
+    };
+    const first = worth(offers[0]);
+    return Math.max(0, Math.max(...offers.map(worth)) - first);
+  }
+
+  /** How often each of the other side's cards was in a package of the agent's that it refused. */
+  private refusalsByCard(view: SideView): Map<string, number> {
+    const out = new Map<string, number>();
+    const moves = allMoves(view);
+    moves.forEach((m, i) => {
+      if ((m.type === 'propose' || m.type === 'counter') && m.side === this.side && moves[i + 1]?.type === 'reject')
+        for (const id of m.ask) out.set(id, (out.get(id) ?? 0) + 1);
+    });
+    return out;
+  }
+
+  /** Refused packages of the agent's that asked for more cards than they gave, beyond the first (0 once one such was signed). */
+  private lopsidedRefusals(view: SideView): number {
+    let refused = 0;
+    const moves = allMoves(view);
+    for (let i = 0; i < moves.length; i++) {
+      const m = moves[i];
+      if ((m.type !== 'propose' && m.type !== 'counter') || m.side !== this.side || m.ask.length <= m.give.length) continue;
+      if (moves[i + 1]?.type === 'accept') return 0;
+      if (moves[i + 1]?.type === 'reject') refused++;
+    }
+    return Math.max(0, refused - 1);
+  }
+
+  /** Packages the agent offered that the other side turned down in the last three turns. */
+  private refused(view: SideView): Set<string> {
+    const out = new Set<string>();
+    for (const log of view.history.slice(-3)) {
+      log.moves.forEach((m, i) => {
+        if ((m.type === 'propose' || m.type === 'counter') && m.side === this.side && log.moves[i + 1]?.type === 'reject')
+          out.add(keyOf(m.give, m.ask));
+      });
+    }
+    return out;
+  }
+
+  /** The package to offer: worth the aspiration to the agent, and the best it can find for the other side. */
+  private allowedCandidates(view: SideView): Package[] {
+    return this.candidates(view).filter((p) => this.forbidden(view, p.give, p.ask) === null);
+  }
+
+  private bid(view: SideView, random: () => number, all: Package[], exclude?: string): { pkg: Package | null; level: number } {
+    const { level } = this.aspiration(view, all);
+    const refused = this.refused(view);
+    const fresh = all.filter((p) => !refused.has(keyOf(p.give, p.ask)) && keyOf(p.give, p.ask) !== exclude);
+    const pool = fresh.length ? fresh : all;
+    const good = pool.filter((p) => p.mine >= level).sort((a, b) => b.theirs - a.theirs || b.mine - a.mine);
+    if (good.length) {
+      const pick = this.knobs.noise > 0 && random() < this.knobs.noise ? good[Math.floor(random() * Math.min(5, good.length))] : good[0];
+      return { pkg: pick, level };
+    }
+    // Nothing meets the demand: offer the best the agent can still stand behind.
+    const fallback = pool.filter((p) => p.mine >= this.knobs.floor && p.theirs >= 0).sort((a, b) => b.mine - a.mine)[0];
+    return { pkg: fallback ?? null, level };
+  }
+
+  private describeOffer(p: Package): string {
+    const tracks = [...new Set([...p.give, ...p.ask].map((id) => this.cards.get(id)!.track))].map((t) => this.trackName(t));
+    const across = tracks.length > 1 ? ` — a trade across ${tracks.join(' and ')}` : '';
+    const venue = p.format === 'multilateral' ? ', in a multilateral format that costs both sides less at home' : '';
+    if (p.give.length === 0) return `${this.me} asks for ${this.list(p.ask)}${venue}`;
+    if (p.ask.length === 0) return `${this.me} offers ${this.list(p.give)} as a gesture${venue}`;
+    return `${this.me} offers ${this.list(p.give)} in exchange for ${this.list(p.ask)}${across}${venue}`;
+  }
+
+  // ---------------------------------------------------------------- proposals and answers
+
+  private propose(view: SideView, random: () => number): Decision {
+    const { pkg } = this.bid(view, random, this.allowedCandidates(view));
+    if (pkg) {
+      const move: Move = { type: 'propose', side: this.side, give: pkg.give, ask: pkg.ask, format: pkg.format };
+      if (this.legal(view, move)) {
+        const why = pkg.theirs > 0 ? 'it should suit both sides' : `${this.me} will not settle for less`;
+        return { move, reason: `${this.describeOffer(pkg)}: ${why}.` };
+      }
+    }
+    return {
+      move: { type: 'pass', side: this.side },
+      reason: `${this.me} sees nothing it could offer that is worth it while ${this.trustWords(view)}.`,
+    };
+  }
+
+  private respond(view: SideView, random: () => number): Decision {
+    const p = view.proposal!;
+    const give = p.ask; // what the agent would give
+    const ask = p.give; // what it would receive
+    const side = this.side;
+    const f = this.figures(view);
+    const offer = this.value(view, give, ask, p.format, f);
+    const bar = this.forbidden(view, give, ask);
+    const candidates = this.allowedCandidates(view);
+    const { level, fair } = this.aspiration(view, candidates);
+    const lastChance = view.turn >= this.scenario.turns;
+    // However firm its own demands, it takes an offer as good as the fair trade it estimates.
+    const bar2 = Math.min(level, Math.max(this.knobs.floor, fair));
+        const enough = offer.mine >= this.knobs.floor && (offer.mine >= bar2 || lastChance);
+    if (!bar && enough && this.legal(view, { type: 'accept', side })) {
+      const best = [...ask].sort((a, b) => this.worth(b) - this.worth(a))[0];
+      const gain = best ? `${this.title(best)} on ${this.trackName(this.cards.get(best)!.track)} is worth ${give.length ? this.list(give) : 'it'} to ${this.me}` : `${this.me} can live with it`;
+      return { move: { type: 'accept', side }, reason: `${this.me} accepts: ${gain}, and ${this.trustWords(view)}.` };
+    }
+    const why = bar ?? this.rejection(view, offer, f);
+    if (this.knobs.counters && !p.isCounter) {
+      const { pkg } = this.bid(view, random, candidates, keyOf(give, ask));
+      if (pkg && pkg.theirs > 0 && pkg.mine > offer.mine) {
+        const move: Move = { type: 'counter', side, give: pkg.give, ask: pkg.ask, format: pkg.format };
+        if (this.legal(view, move)) return { move, reason: `${sentence(why)} Instead, ${this.describeOffer(pkg)}.` };
+      }
+    }
+    return { move: { type: 'reject', side }, reason: sentence(why) };
+  }
+
+  /** Worth of one card to the agent, ignoring who gives it. */
+  private worth(id: string): number {
+    const c = this.cards.get(id);
+    return c ? Math.abs(cardUtility(c, this.side, this.brief.priorities)) : 0;
+  }
+
+  /** Why an offer falls short, in terms of the agent's interests, its trust and its politics at home. */
+  private rejection(view: SideView, offer: Package, f: ReturnType<NegotiatorAgent['figures']>): string {
+    const m = view.meters;
+    const received = offer.ask.reduce((s, id) => s + this.worth(id), 0);
+    const paid = offer.give.reduce((s, id) => s + this.worth(id), 0);
+    const wanted = this.wantedTrack(view);
+    const inExchange = wanted ? `${this.me} wants something in exchange on ${this.trackName(wanted)}` : `${this.me} wants something in exchange`;
+    if (offer.mine <= -50) return `${this.me} cannot afford this at home: support stands at ${m.support[this.side]}`;
+    if (offer.ask.length === 0) return inExchange;
+    if (paid > received) {
+      const dear = [...offer.give].sort((a, b) => this.worth(b) - this.worth(a))[0];
+      return `${this.title(dear)} matters more to ${this.me} than what ${this.other} offers: ${inExchange}`;
+    }
+    if (f.deliver < 0.9 && m.trust[this.side] < 35) return `${this.me} does not trust ${this.other} enough to rely on its promises: ${this.trustWords(view)}`;
+    if (f.pressure > 1.3) return `With support at home at ${m.support[this.side]} and the hawks at ${m.hawks[this.side]}, ${this.me} cannot pay this price`;
+    return `${this.me} expects more for ${offer.give.length ? this.list(offer.give) : 'its signature'}: ${inExchange}`;
+  }
+
+  // ---------------------------------------------------------------- keeping promises
+
+  private implementation(view: SideView, random: () => number): Decision {
+    const side = this.side;
+    const rules = this.scenario.rules;
+    const pending = undecidedObligations(view, side);
+    if (pending.length) {
+      const a = view.agreements.find((x) => x.id === pending[0])!;
+      const mine = a.obligations[side];
+      const theirs = a.obligations[this.them];
+      const trust = view.meters.trust[side];
+      const canDelay = mine.delays < rules.maxDelays - 1;
+      const betrayed = view.agreements.some((x) => x.obligations[this.them].exposed);
+      if (canDelay && betrayed && trust < 30)
+        return { move: { type: 'delay', side, agreement: a.id }, reason: `After a broken promise, ${this.me} holds back on agreement ${a.id}: ${this.trustWords(view)}.` };
+      if (canDelay && this.difficulty !== 'easy' && theirs.status === 'pending' && theirs.cards.length > 0 && theirs.delays > mine.delays)
+        return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will move on agreement ${a.id} when ${this.other} does: ${this.other} has delayed its part.` };
+      const onDelayTrack = mine.cards.some((id) => this.delayTracks.has(this.cards.get(id)!.track));
+      if (this.stance?.delayOnce && onDelayTrack && mine.delays === 0 && trust < 50)
+        return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} drags its feet on agreement ${a.id} — ${this.stance.delayOnce.why} (${this.stance.cite}).` };
+      return { move: { type: 'implement', side, agreement: a.id }, reason: `${this.me} implements agreement ${a.id}: ${this.list(mine.cards)}. Leaders sign agreements, but citizens fulfil them.` };
+    }
+    const check = verifiable(view, side);
+    if (check.length && (this.knobs.verifies >= 1 || random() < this.knobs.verifies))
+      return { move: { type: 'verify', side, agreement: check[0] }, reason: `Trust, but verify: ${this.me} checks ${this.other}'s implementation of agreement ${check[0]}.` };
+    return { move: { type: 'done', side }, reason: `${this.me} has nothing more to do on its agreements this turn.` };
+  }
+
+  private legal(view: SideView, move: Move): boolean {
+    return whyNot(this.scenario as unknown as Scenario, view, move) === null;
+  }
+}
+
+/** End a clause as a sentence, without doubling its full stop. */
+const sentence = (s: string) => `${s.replace(/[.\s]+$/, '')}.`;
+
+const keyOf = (give: string[], ask: string[]) => `${[...give].sort().join('+')}>${[...ask].sort().join('+')}`;
+
+/** All subsets of at most k items (the empty one first). */
+function subsets(items: string[], k: number): string[][] {
+  const out: string[][] = [[]];
+  const walk = (from: number, acc: string[]) => {
+    if (acc.length === k) return;
+    for (let i = from; i < items.length; i++) {
+      const next = [...acc, items[i]];
+      out.push(next);
+      walk(i + 1, next);
+    }
+  };
+  walk(0, []);
+  return out;
+}
