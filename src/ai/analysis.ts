@@ -15,6 +15,8 @@ import {
 
 /** Numbers closer than this are equal (utilities are sums of tenths). */
 const EPS = 1e-9;
+/** Sums are snapped to this grid so that float noise never splits two equal worths. */
+const snap = (x: number) => Math.round(x * 1e8) / 1e8;
 
 /** One choice on one issue, with what it is worth to each side. */
 export interface IssueOption {
@@ -86,7 +88,7 @@ export function paretoFrontier(domain: Domain): DealPoint[] {
   for (const issue of domain.issues) {
     const next: DealPoint[] = [];
     for (const p of front)
-      issue.options.forEach((o, k) => next.push({ us: p.us + o.us, ru: p.ru + o.ru, choice: [...p.choice, k] }));
+      issue.options.forEach((o, k) => next.push({ us: snap(p.us + o.us), ru: snap(p.ru + o.ru), choice: [...p.choice, k] }));
     front = paretoFilter(next);
   }
   return front;
@@ -105,7 +107,7 @@ export function pointOf(domain: Domain, choice: number[]): DealPoint {
     us += o.us;
     ru += o.ru;
   });
-  return { us, ru, choice: [...choice] };
+  return { us: snap(us), ru: snap(ru), choice: [...choice] };
 }
 
 /** Every package of the domain (only for small domains: the count is a product). */
@@ -115,7 +117,7 @@ export function allPackages(domain: Domain, limit = 1 << 16): DealPoint[] {
   let out: DealPoint[] = [{ us: 0, ru: 0, choice: [] }];
   for (const issue of domain.issues) {
     const next: DealPoint[] = [];
-    for (const p of out) issue.options.forEach((o, k) => next.push({ us: p.us + o.us, ru: p.ru + o.ru, choice: [...p.choice, k] }));
+    for (const p of out) issue.options.forEach((o, k) => next.push({ us: snap(p.us + o.us), ru: snap(p.ru + o.ru), choice: [...p.choice, k] }));
     out = next;
   }
   return out;
@@ -293,7 +295,7 @@ export function smallPackages(domain: Domain, k: number): DealPoint[] {
   const n = domain.issues.length;
   const choice = new Array<number>(n).fill(0);
   const walk = (from: number, left: number, us: number, ru: number) => {
-    out.push({ us, ru, choice: [...choice] });
+    out.push({ us: snap(us), ru: snap(ru), choice: [...choice] });
     if (left === 0) return;
     for (let i = from; i < n; i++) {
       const options = domain.issues[i].options;
