@@ -204,7 +204,8 @@ export class NegotiatorAgent {
       tone = 'hostile';
       reason = `With support at home down to ${m.support[side]}, ${this.me} has to sound tough.`;
     } else if (theirTone === 'hostile') {
-      tone = m.escalation < this.knobs.mirrorHostilityBelow ? 'hostile' : 'neutral';
+      // Answering in kind wins support at home, but not once it would feed the hawks past the point of no return.
+      tone = m.escalation < this.knobs.mirrorHostilityBelow && m.hawks[side] < 60 ? 'hostile' : 'neutral';
       reason =
         tone === 'hostile'
           ? `${this.me} answers ${this.other}'s hostile rhetoric in kind.`

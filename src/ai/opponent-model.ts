@@ -8,6 +8,8 @@ import { allMoves, makeRandom, otherSide, type CardDef, type Move, type PublicSc
 /** How sharply a side picks the cards it values (per point of worth). */
 const ASK_SHARPNESS = 0.7;
 const GIVE_SHARPNESS = 0.5;
+/** How fast the weight of a side's later offers falls (the k-th counts 1 / (1 + decay·k)). */
+const OFFER_DECAY = 0.5;
 /** How reliably an answer follows the package's worth to the one answering. */
 const ANSWER_SHARPNESS = 0.5;
 /** Weight of the evidence from answers, against that of the side's own proposals. A refusal says
@@ -28,6 +30,7 @@ export class OpponentModel {
   private readonly logPost: Float64Array;
   private readonly cards: Map<string, CardDef>;
   private seen = 0;
+  private offersSeen = 0;
   private given: Record<Side, Set<string>> = { us: new Set(), ru: new Set() };
   private proposal: { by: Side; give: string[]; ask: string[] } | null = null;
   private cachedMean: Record<string, number> | null = null;
@@ -45,9 +48,15 @@ export class OpponentModel {
     const n = options.hypotheses ?? 400;
     const random = makeRandom(options.seed ?? 7);
     this.weights = [];
-    // One hypothesis per "flat" prior (all tracks equal), the rest drawn at random on the 0..10 scale.
+    // One "flat" hypothesis (all tracks equal), the rest drawn at random. Each is scaled to an average
+    // of 5, the middle of the 0..10 scale: only the priorities' proportions can be learned from choices,
+    // and a free scale would let refusals drag every weight down together.
     this.weights.push(Float64Array.from(this.tracks, () => 5));
-    for (let h = 1; h < n; h++) this.weights.push(Float64Array.from(this.tracks, () => Math.round(random() * 10)));
+    for (let h = 1; h < n; h++) {
+      const w = Float64Array.from(this.tracks, () => random() * 10);
+      const mean = w.reduce((a, b) => a + b, 0) / w.length || 1;
+      this.weights.push(w.map((x) => Math.min(10, (x * 5) / mean)));
+    }
     this.logPost = new Float64Array(n);
   }
 
@@ -65,6 +74,7 @@ export class OpponentModel {
     this.given = { us: new Set(), ru: new Set() };
     this.proposal = null;
     this.observations = 0;
+    this.offersSeen = 0;
     this.cachedMean = null;
   }
 
@@ -99,6 +109,8 @@ export class OpponentModel {
     const asked = ask.map((id) => this.cards.get(id)).filter((c): c is CardDef => !!c);
     const gave = give.map((id) => this.cards.get(id)).filter((c): c is CardDef => !!c);
     if (asked.length === 0 && gave.length === 0) return;
+    // Opening offers say most about what a side wants; later ones are shaped by what was refused.
+    const weight = 1 / (1 + OFFER_DECAY * this.offersSeen++);
     this.observations++;
     this.cachedMean = null;
     const askChoice = choiceOf(asked, mine);
@@ -110,7 +122,7 @@ export class OpponentModel {
       let lp = 0;
       if (asked.length) lp += choiceLogLikelihood(askChoice, w, askTracks, ASK_SHARPNESS);
       if (gave.length) lp += choiceLogLikelihood(giveChoice, w, giveTracks, -GIVE_SHARPNESS);
-      this.logPost[h] += lp;
+      this.logPost[h] += weight * lp;
     }
   }
 

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { agentStrategy, playGame } from '../../src/ai/runner';
+import { STRATEGIES, type Strategy } from '../../src/ai/strategies';
+import { NegotiatorAgent, type Difficulty } from '../../src/ai/agent';
+import { counterpartFromView, createCounterpart } from '../../src/ai/counterpart';
+import { CONCESSION_STYLES, type ConcessionStyle } from '../../src/ai/personality';
+import {
+  applyMove,
+  createGame,
+  deliveredUtility,
+  otherSide,
+  pendingSides,
+  scenarioFor,
+  textOf,
+  viewFor,
+  type GameState,
+  type PublicScenario,
+  type Scenario,
+  type Side,
+} from '../../src/engine';
+import { builtInScenarioFiles, requireScenario, scenarioIdOf } from '../../src/scenario/files';
+
+const scenarios = builtInScenarioFiles().map((f) => ({ name: scenarioIdOf(f), s: requireScenario(f) }));
+const SEEDS = [1, 2, 3, 4, 5];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+function versus(s: Scenario, side: Side, seed: number, player: Strategy, difficulty: Difficulty, style?: ConcessionStyle) {
+  const agent = new NegotiatorAgent(scenarioFor(s, side), side, difficulty, seed, { style });
+  const game = playGame(s, seed, { [side]: agentStrategy(agent), [otherSide(side)]: player } as Record<Side, Strategy>);
+  return { ...game, agent };
+}
+
+describe('hard counterparts against scripted players', () => {
+  for (const { name, s } of scenarios) {
+    for (const side of ['us', 'ru'] as const) {
+      const them = otherSide(side);
+      it(`${name}, ${side}: conceding players do not get more from the hard agent than they give`, () => {
+        const games = SEEDS.map((seed) => versus(s, side, seed, STRATEGIES.conceder, 'hard'));
+        for (const g of games) {
+          // Measured in the agent's own priorities: what it received outweighs what it gave, every game.
+          expect(deliveredUtility(s, g.state, side)).toBeGreaterThanOrEqual(0);
+        }
+        expect(mean(games.map((g) => g.outcome[side].score))).toBeGreaterThan(mean(games.map((g) => g.outcome[them].score)));
+      });
+
+      it(`${name}, ${side}: a hardliner wins less at the table than the hard agent, and hardline play does worse in its seat`, () => {
+        const games = SEEDS.map((seed) => versus(s, side, seed, STRATEGIES.hardliner, 'hard'));
+        for (const g of games) expect(deliveredUtility(s, g.state, side)).toBeGreaterThanOrEqual(0);
+        expect(mean(games.map((g) => g.outcome[side].parts.deals))).toBeGreaterThanOrEqual(mean(games.map((g) => g.outcome[them].parts.deals)));
+        const mirrored = SEEDS.map((seed) => playGame(s, seed, { us: STRATEGIES.hardliner, ru: STRATEGIES.hardliner }).outcome[side].score);
+        expect(mean(games.map((g) => g.outcome[side].score))).toBeGreaterThan(mean(mirrored));
+      });
+
+      it(`${name}, ${side}: a tit-for-tat agent reaches and implements agreements with a reciprocator`, () => {
+        for (const seed of SEEDS) {
+          const g = versus(s, side, seed, STRATEGIES.reciprocator, 'normal', 'tit-for-tat');
+          expect(g.outcome.agreements.implemented).toBeGreaterThan(0);
+          expect(deliveredUtility(s, g.state, side)).toBeGreaterThan(0);
+        }
+      });
+    }
+  }
+});
+
+describe('every counterpart plays legally and explains itself', () => {
+  for (const { name, s } of scenarios) {
+    it(`${name}: every difficulty and style, on either side, finishes a game with a reason for every move`, () => {
+      const combos: [Difficulty, ConcessionStyle | undefined][] = [
+        ['easy', undefined],
+        ['normal', undefined],
+        ['hard', undefined],
+        ...CONCESSION_STYLES.map((st): [Difficulty, ConcessionStyle] => ['normal', st]),
+      ];
+      combos.forEach(([difficulty, style], i) => {
+        const side: Side = i % 2 ? 'us' : 'ru';
+        const cp = createCounterpart(s, side, difficulty, i + 1, { style });
+        let state = createGame(s, i + 1);
+        const random = STRATEGIES.random;
+        let rnd = i + 1;
+        const r = () => ((rnd = (rnd * 16807) % 2147483647) / 2147483647);
+        while (state.phase !== 'ended') {
+          const who = pendingSides(state)[0];
+          let move;
+          if (who === side) {
+            const d = cp.decide(state);
+            expect(d.reason, `${difficulty}/${style} ${d.move.type}`).toMatch(/\w{3,}/);
+            move = d.move;
+          } else move = random({ scenario: scenarioFor(s, who), view: viewFor(state, who), side: who, random: r });
+          const next = applyMove(s, state, move);
+          expect(next.ok, next.ok ? '' : `${difficulty}/${style}: ${next.reason}`).toBe(true);
+          state = next.state;
+        }
+        const beliefs = cp.beliefs();
+        expect(Object.keys(beliefs).sort()).toEqual(s.tracks.map((t) => t.id).sort());
+        for (const v of Object.values(beliefs)) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(10);
+      });
+    });
+  }
+
+  it('Moscow in 2009 explains a one-sided demand in terms of its interests and trust, naming tracks and cards', () => {
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    let state = createGame(s, 1);
+    for (const m of [
+      { type: 'statement', side: 'us', tone: 'neutral' },
+      { type: 'statement', side: 'ru', tone: 'neutral' },
+      { type: 'propose', side: 'us', give: [], ask: ['iran-sanctions'] },
+    ] as const) state = applyMove(s, state, m).state;
+    const cp = createCounterpart(s, 'ru', 'normal', 1);
+    expect(cp.style).toBe('historical');
+    const d = cp.decide(state);
+    expect(['reject', 'counter']).toContain(d.move.type);
+    expect(d.reason).toContain('Moscow');
+    // The historical stance (004): no leaning on Tehran without political capital.
+    expect(d.reason).toMatch(/political capital/);
+    expect(d.reason).toContain('Iran');
+
+    // A fair trade on what Moscow wants most is accepted, with the card and the trust named.
+    let fair = createGame(s, 1);
+    for (const m of [
+      { type: 'statement', side: 'us', tone: 'neutral' },
+      { type: 'statement', side: 'ru', tone: 'neutral' },
+      { type: 'propose', side: 'us', give: ['cancel-shield', 'no-patriots'], ask: ['transit-paperwork'] },
+    ] as const) fair = applyMove(s, fair, m).state;
+    const yes = createCounterpart(s, 'ru', 'normal', 1).decide(fair);
+    expect(yes.move.type).toBe('accept');
+    expect(yes.reason).toContain('Cancel the missile shield');
+    expect(yes.reason).toMatch(/trust in Washington stands at \d+/);
+  });
+
+  it('easy and hard differ: a reciprocating player gets more from an easy agent than from a hard one', () => {
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    const theirScore = (difficulty: Difficulty) =>
+      mean(SEEDS.flatMap((seed) => (['us', 'ru'] as const).map((side) => versus(s, side, seed, STRATEGIES.reciprocator, difficulty).outcome[otherSide(side)].parts.deals)));
+    expect(theirScore('easy')).toBeGreaterThan(theirScore('hard'));
+  });
+});
+
+describe('the agent sees only what its side may see', () => {
+  const HIDDEN = ['priorities', 'redLines', 'brief', 'goal'];
+
+  /** The public scenario, with the other side's hidden fields present but throwing when read. */
+  function trapped(s: Scenario, side: Side): PublicScenario {
+    const open = scenarioFor(s, side);
+    const them = otherSide(side);
+    const theirs = new Proxy(
+      { ...open.sides[them], priorities: {}, redLines: [], brief: '', goal: 0 },
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && HIDDEN.includes(key)) throw new Error(`the agent read the other side's ${key}`);
+          return Reflect.get(target, key, receiver);
+        },
+      },
+    );
+    return { ...open, sides: { ...open.sides, [them]: theirs } as PublicScenario['sides'] };
+  }
+
+  /** The side's view, with the random generator's state and the seed throwing when read. */
+  function guardedView(state: GameState, side: Side) {
+    const v = viewFor(state, side);
+    for (const key of ['rng', 'seed'] as const)
+      Object.defineProperty(v, key, {
+        get() {
+          throw new Error(`the agent read the game's ${key}`);
+        },
+      });
+    return v;
+  }
+
+  for (const { name, s } of scenarios) {
+    it(`${name}: a whole game with hidden data behind traps makes the same moves as the normal agent`, () => {
+      for (const side of ['us', 'ru'] as const) {
+        for (const difficulty of ['easy', 'hard'] as const) {
+          const guarded = counterpartFromView(trapped(s, side), side, difficulty, 5, {}, (st) => guardedView(st, side));
+          const plain = createCounterpart(s, side, difficulty, 5);
+          let state = createGame(s, 5);
+          while (state.phase !== 'ended') {
+            const who = pendingSides(state)[0];
+            const move =
+              who === side
+                ? guarded.decide(state).move
+                : STRATEGIES.reciprocator({ scenario: scenarioFor(s, who), view: viewFor(state, who), side: who, random: () => 0.5 });
+            if (who === side) expect(move).toEqual(plain.decide(state).move);
+            state = applyMove(s, state, move).state;
+          }
+          expect(guarded.beliefs()).toEqual(plain.beliefs());
+        }
+      }
+    });
+  }
+
+  it('the reveal: its beliefs name every track, and they are not the real priorities copied', () => {
+    const s = scenarios[0].s;
+    const cp = createCounterpart(s, 'ru', 'hard', 1);
+    const b = cp.beliefs();
+    expect(Object.keys(b).sort()).toEqual(Object.keys(s.sides.us.priorities).sort());
+    expect(b).not.toEqual(s.sides.us.priorities);
+    expect(textOf(s.sides.ru.capital)).toBeTruthy();
+  });
+});
