@@ -14,6 +14,7 @@ import {
   textOf,
   viewFor,
   type GameState,
+  type Move,
   type PublicScenario,
   type Scenario,
   type Side,
@@ -104,7 +105,7 @@ describe('every counterpart plays legally and explains itself', () => {
       { type: 'statement', side: 'us', tone: 'neutral' },
       { type: 'statement', side: 'ru', tone: 'neutral' },
       { type: 'propose', side: 'us', give: [], ask: ['iran-sanctions'] },
-    ] as const) state = applyMove(s, state, m).state;
+    ] as Move[]) state = applyMove(s, state, m).state;
     const cp = createCounterpart(s, 'ru', 'normal', 1);
     expect(cp.style).toBe('historical');
     const d = cp.decide(state);
@@ -120,7 +121,7 @@ describe('every counterpart plays legally and explains itself', () => {
       { type: 'statement', side: 'us', tone: 'neutral' },
       { type: 'statement', side: 'ru', tone: 'neutral' },
       { type: 'propose', side: 'us', give: ['cancel-shield', 'no-patriots'], ask: ['transit-paperwork'] },
-    ] as const) fair = applyMove(s, fair, m).state;
+    ] as Move[]) fair = applyMove(s, fair, m).state;
     const yes = createCounterpart(s, 'ru', 'normal', 1).decide(fair);
     expect(yes.move.type).toBe('accept');
     expect(yes.reason).toContain('Cancel the missile shield');
