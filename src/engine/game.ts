@@ -2,12 +2,13 @@
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { runBriefing, draw } from './events';
 import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
-import { changeMeter, changeTrust, meterSnapshot } from './meters';
+import { changeMeter, changeTrust, flushLedger, meterSnapshot } from './meters';
 import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './moves';
 import { seedState } from './rng';
 import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
+import { plain } from './plain';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
@@ -40,14 +41,16 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     history: [{ turn: 0, moves: [], ledger: [], news: [] }],
     end: null,
   };
-  return produce(start, (g) => {
+  const briefed = produce(start, (g) => {
     g.history[0].meters = meterSnapshot(g);
     g.history[0].stages = stagesOf(g);
     g.history.push({ turn: 1, moves: [], ledger: [], news: [] });
     runBriefing(scenario, g);
     checkEnd(g);
-    settle(scenario, g);
+    advancePhases(scenario, g);
+    flushLedger(g);
   });
+  return settle(scenario, briefed);
 }
 
 function freshTurn(): GameState['thisTurn'] {
@@ -66,7 +69,7 @@ export function whyNot(scenario: Scenario, state: GameState, move: Move): string
 export function applyMove(scenario: Scenario, state: GameState, move: Move): MoveResult {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  return { ok: true, state: produce(state, (g) => play(scenario, g, move)) };
+  return { ok: true, state: settle(scenario, produce(state, (g) => play(scenario, g, move))) };
 }
 
 /** The same, with immer patches for sending the change elsewhere (the classroom server). */
@@ -77,15 +80,16 @@ export function applyMoveWithPatches(
 ): { ok: true; state: GameState; patches: Patch[] } | { ok: false; reason: string; state: GameState } {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  const [next, patches] = produceWithPatches(state, (g) => play(scenario, g, move));
-  return { ok: true, state: next, patches };
+  const [played, patches] = produceWithPatches(state, (g) => play(scenario, g, move));
+  return { ok: true, state: settle(scenario, played, patches), patches };
 }
 
 function play(scenario: Scenario, g: GameState, move: Move): void {
   g.history[g.history.length - 1].moves.push(structuredCopy(move));
   applyMoveEffects(scenario, g, move);
   checkEnd(g);
-  settle(scenario, g);
+  advancePhases(scenario, g);
+  flushLedger(g);
 }
 
 /** Keep only a move's own fields, so a log holds exactly what replays. */
@@ -93,10 +97,38 @@ function structuredCopy(move: Move): Move {
   return JSON.parse(JSON.stringify(move)) as Move;
 }
 
-/** Let the game machine move the phase on as far as it can, running briefings and resolutions. */
-function settle(scenario: Scenario, g: GameState): void {
+/**
+ * Let the game machine move the phase on as far as it can, running briefings and resolutions.
+ * In the implementation phase a side with nothing left to do is marked done first; that check reads
+ * every agreement, so it is made on the plain state between recipes (reading through a draft copies).
+ * With `patches`, the patches of each step are appended to it.
+ */
+function settle(scenario: Scenario, state: GameState, patches?: Patch[]): GameState {
+  while (state.phase === 'implementation') {
+    const finished = SIDES.filter((s) => !state.thisTurn.done.includes(s) && undecidedObligations(state, s).length === 0 && verifiable(state, s).length === 0);
+    if (finished.length === 0 && settledPhase(state) === state.phase) break;
+    const step = (g: GameState) => {
+      for (const s of finished) g.thisTurn.done.push(s);
+      advancePhases(scenario, g, true);
+      flushLedger(g);
+    };
+    if (patches) {
+      const [next, more] = produceWithPatches(state, step);
+      patches.push(...more);
+      state = next;
+    } else state = produce(state, step);
+  }
+  return state;
+}
+
+/**
+ * On a draft: move the phase on while the game machine allows. Stops on entering implementation
+ * (unless its sides have just been marked done), where `settle` must first mark finished sides.
+ */
+function advancePhases(scenario: Scenario, g: GameState, finishedMarked = false): void {
   for (;;) {
-    autoFinishImplementation(g);
+    if (g.phase === 'implementation' && !finishedMarked) return;
+    finishedMarked = false;
     const next = settledPhase(g);
     if (next === g.phase) return;
     g.phase = next;
@@ -109,24 +141,15 @@ function settle(scenario: Scenario, g: GameState): void {
   }
 }
 
-/** A side with nothing to decide and nothing to verify needs no "done" of its own. */
-function autoFinishImplementation(g: GameState): void {
-  if (g.phase !== 'implementation') return;
-  for (const s of SIDES) {
-    if (g.thisTurn.done.includes(s)) continue;
-    if (undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0) g.thisTurn.done.push(s);
-  }
-}
-
 /** Agreements whose other side reports implementation that `side` has not yet verified. */
 export function verifiable(g: GameState, side: Side): string[] {
   const them = otherSide(side);
-  return g.agreements
-    .filter((a) => {
-      const o = a.obligations[them];
-      return a.status !== 'broken' && o.cards.length > 0 && o.status !== 'pending' && !o.verified && !o.exposed;
-    })
-    .map((a) => a.id);
+  const out: string[] = [];
+  for (const a of plain(g.agreements)) {
+    const o = a.obligations[them];
+    if (a.status !== 'broken' && o.cards.length > 0 && o.status !== 'pending' && !o.verified && !o.exposed) out.push(a.id);
+  }
+  return out;
 }
 
 function startTurn(g: GameState): void {
@@ -145,11 +168,16 @@ function stagesOf(g: GameState): Record<string, string> {
 /** End of turn: hidden defections may surface, pauses feed hawks, channels calm things, allies react. */
 function resolveTurn(scenario: Scenario, g: GameState): void {
   const rules = scenario.rules;
-  for (const a of g.agreements) {
+  const agreements = plain(g.agreements);
+  for (let i = 0; i < agreements.length; i++) {
+    // An exposure breaks the agreement, so its other side is not checked again.
+    let broken = agreements[i].status === 'broken';
     for (const s of SIDES) {
-      const o = a.obligations[s];
-      if (a.status !== 'broken' && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance)
-        breakAgreement(scenario, g, a, s, 'was exposed by intelligence reports');
+      const o = agreements[i].obligations[s];
+      if (!broken && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance) {
+        breakAgreement(scenario, g, g.agreements[i], s, 'was exposed by intelligence reports');
+        broken = true;
+      }
     }
   }
   const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
@@ -173,6 +201,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   }
   checkEnd(g);
   if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
+  flushLedger(g);
   const record = g.history[g.history.length - 1];
   const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
   record.meters = meterSnapshot(g);

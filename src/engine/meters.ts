@@ -21,9 +21,20 @@ export function meterPaths(state: GameState): MeterPath[] {
   ];
 }
 
+// Meter paths are few and used over and over: split each once.
+const splitPaths = new Map<MeterPath, [string, string]>();
+function splitPath(path: MeterPath): [string, string] {
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = path.split('.') as [string, string];
+    splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
 export function readMeter(state: GameState, path: MeterPath): number {
   if (path === 'escalation') return state.meters.escalation;
-  const [group, key] = path.split('.') as [string, string];
+  const [group, key] = splitPath(path);
   const table = (state.meters as unknown as Record<string, Record<string, number>>)[group];
   if (!table || !(key in table)) throw new Error(`unknown meter ${path}`);
   return table[key];
@@ -38,7 +49,7 @@ function writeMeter(state: GameState, path: MeterPath, value: number): void {
     state.meters.escalation = value;
     return;
   }
-  const [group, key] = path.split('.') as [string, string];
+  const [group, key] = splitPath(path);
   (state.meters as unknown as Record<string, Record<string, number>>)[group][key] = value;
 }
 
@@ -60,8 +71,28 @@ export function changeMeter(
   writeMeter(state, path, after);
   const entry: LedgerEntry = { turn: state.turn, meter: path, delta: applied, value: after, cause };
   if (cite) entry.cite = cite;
-  state.history[state.history.length - 1].ledger.push(entry);
+  let pending = pendingLedger.get(state);
+  if (!pending) pendingLedger.set(state, (pending = []));
+  pending.push(entry);
   return applied;
+}
+
+// Ledger entries wait here while a move is being applied and are written to the draft in one push
+// (each push through an immer draft costs about a microsecond). Keyed by the draft being changed.
+const pendingLedger = new WeakMap<GameState, LedgerEntry[]>();
+
+/** Write the ledger entries recorded on this draft into the turn records they belong to. */
+export function flushLedger(state: GameState): void {
+  const pending = pendingLedger.get(state);
+  if (!pending || pending.length === 0) return;
+  pendingLedger.delete(state);
+  let start = 0;
+  for (let i = 1; i <= pending.length; i++) {
+    if (i === pending.length || pending[i].turn !== pending[start].turn) {
+      state.history[pending[start].turn].ledger.push(...pending.slice(start, i));
+      start = i;
+    }
+  }
 }
 
 export function setMeter(state: GameState, path: MeterPath, value: number, cause: string, cite?: string): number {

@@ -4,6 +4,7 @@ import { nextStage } from './track-machine';
 import { changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
+import { plain } from './plain';
 import {
   SIDES,
   TONES,
@@ -177,7 +178,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
     case 'implement':
     case 'defect': {
       // A defection looks like implementation until verification or intelligence exposes it.
-      const a = g.agreements.find((x) => x.id === move.agreement)!;
+      const a = agreementDraft(g, move.agreement);
       const o = a.obligations[move.side];
       o.status = move.type === 'implement' ? 'implemented' : 'defected';
       o.decidedTurn = g.turn;
@@ -194,7 +195,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     }
     case 'delay': {
-      const a = g.agreements.find((x) => x.id === move.agreement)!;
+      const a = agreementDraft(g, move.agreement);
       const o = a.obligations[move.side];
       o.delays += 1;
       o.decidedTurn = g.turn;
@@ -204,7 +205,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     }
     case 'verify': {
-      const a = g.agreements.find((x) => x.id === move.agreement)!;
+      const a = agreementDraft(g, move.agreement);
       const o = a.obligations[them];
       if (o.status === 'defected') {
         breakAgreement(scenario, g, a, them, 'was caught by verification');
@@ -222,6 +223,11 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       g.thisTurn.done.push(move.side);
       return;
   }
+}
+
+/** The draft of one agreement, found on the plain data (move effects run first, before agreements change) so the others are not drafted. */
+function agreementDraft(g: GameState, id: string): Agreement {
+  return g.agreements[plain(g.agreements).findIndex((x) => x.id === id)];
 }
 
 export function openChannel(scenario: Scenario, g: GameState, id: string): void {
