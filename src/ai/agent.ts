@@ -197,7 +197,11 @@ export class NegotiatorAgent {
     const myLast = view.lastTone[side];
     let tone: Tone;
     let reason: string;
-    if (m.escalation >= BRINK) {
+    if (theirTone === 'hostile' && this.doomed(view)) {
+      // Restraint cannot stop the slide, so it would only cost support at home.
+      tone = 'hostile';
+      reason = `${this.other}'s rhetoric drives the risk of confrontation (${m.escalation}) toward the brink whatever ${this.me} says: ${this.me} answers in kind.`;
+    } else if (m.escalation >= BRINK) {
       tone = 'conciliatory';
       reason = `With the risk of confrontation at ${m.escalation}, ${this.me} lowers its voice to pull back from the brink.`;
     } else if (m.support[side] < 30 && m.escalation < 60) {
@@ -226,6 +230,21 @@ export class NegotiatorAgent {
       reason = `${this.me} steps back from last turn's hostility without mixed signals.`;
     }
     return { move: { type: 'statement', side, tone }, reason };
+  }
+
+  /**
+   * Would escalation reach its maximum before the end even if this side spoke softly every turn,
+   * while the other side stays hostile? (Hostile words, the hawks' shows of force, minus time and open channels.)
+   */
+  private doomed(view: SideView): boolean {
+    const m = view.meters;
+    const rules = this.scenario.rules;
+    const damp = this.scenario.channels.filter((c) => view.channels[c.id]?.open).reduce((a, c) => a + c.damp, 0);
+    const hawks = (s: Side) => (m.hawks[s] >= 70 ? 2 : 0);
+    const perTurn =
+      rules.statements.hostile.escalation + rules.statements.conciliatory.escalation - rules.escalationDecay - damp + hawks(this.side) + hawks(this.them);
+    const turnsLeft = this.scenario.turns - view.turn + 1;
+    return perTurn > 0 && m.escalation + perTurn * turnsLeft >= 100;
   }
 
   private channelToAsk(view: SideView): Decision | null {
