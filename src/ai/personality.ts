@@ -153,7 +153,7 @@ export const PERSONALITIES: Personality[] = [
 export function stanceFor(scenario: PublicScenario, side: Side): Stance | null {
   const p =
     PERSONALITIES.find((x) => x.scenarios.includes(scenario.id)) ??
-    PERSONALITIES.find((x) => scenario.sources[0]?.file === x.cite);
+    scenario.sources.map((src) => PERSONALITIES.find((x) => x.cite === src.file)).find(Boolean);
   return p ? p.sides[side] : null;
 }
 

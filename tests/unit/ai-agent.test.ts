@@ -3,10 +3,12 @@ import { agentStrategy, playGame } from '../../src/ai/runner';
 import { STRATEGIES, type Strategy } from '../../src/ai/strategies';
 import { NegotiatorAgent, type Difficulty } from '../../src/ai/agent';
 import { counterpartFromView, createCounterpart } from '../../src/ai/counterpart';
-import { CONCESSION_STYLES, type ConcessionStyle } from '../../src/ai/personality';
+import { CONCESSION_STYLES, stanceFor, type ConcessionStyle } from '../../src/ai/personality';
 import {
+  allMoves,
   applyMove,
   createGame,
+  packageUtility,
   deliveredUtility,
   otherSide,
   pendingSides,
@@ -128,6 +130,36 @@ describe('every counterpart plays legally and explains itself', () => {
     expect(yes.move.type).toBe('accept');
     expect(yes.reason).toContain('Cancel the missile shield');
     expect(yes.reason).toMatch(/trust in Washington stands at \d+/);
+  });
+
+  it('proposes trades that are worth something to both sides, across tracks, where the scenario allows it (Reset 2009)', () => {
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    let offers = 0;
+    let forBoth = 0;
+    let crossTrack = 0;
+    for (const seed of SEEDS)
+      for (const side of ['us', 'ru'] as const) {
+        const g = versus(s, side, seed, STRATEGIES.reciprocator, 'hard');
+        for (const m of allMoves(g.state)) {
+          if ((m.type !== 'propose' && m.type !== 'counter') || m.side !== side) continue;
+          offers++;
+          // Judged by the real priorities of both sides, which the agent never saw for the other side.
+          if (packageUtility(s, m, side) > 0 && packageUtility(s, m, otherSide(side)) > 0) forBoth++;
+          if (new Set([...m.give, ...m.ask].map((id) => s.cards.find((c) => c.id === id)!.track)).size > 1) crossTrack++;
+        }
+      }
+    expect(offers).toBeGreaterThan(20);
+    expect(forBoth / offers).toBeGreaterThan(0.4);
+    expect(crossTrack / offers).toBeGreaterThan(0.4);
+  });
+
+  it('every built-in scenario has a historical stance for both sides, citing its article', () => {
+    for (const { name, s } of scenarios)
+      for (const side of ['us', 'ru'] as const) {
+        const stance = stanceFor(scenarioFor(s, side), side);
+        expect(stance, `${name} ${side}`).not.toBeNull();
+        expect(s.sources.map((x) => x.file)).toContain(stance!.cite);
+      }
   });
 
   it('easy and hard differ: a reciprocating player gets more from an easy agent than from a hard one', () => {
