@@ -1,4 +1,5 @@
 import { readMeter } from './meters';
+import { metersOf, tracksOf } from './working';
 import { SIDES, type Conditions, type GameState } from './types';
 
 /** Does every given condition hold? `track` is the track asking, for `concessionsAtLeast`. */
@@ -26,7 +27,7 @@ export const CONDITION_KEYS = [
 export type ConditionKey = (typeof CONDITION_KEYS)[number];
 
 export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions, track?: string): boolean {
-  const m = game.meters;
+  const m = metersOf(game);
   switch (key) {
     case 'trustAtLeast':
       return SIDES.every((s) => m.trust[s] >= c.trustAtLeast!);
@@ -43,7 +44,7 @@ export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions
     case 'turnAtMost':
       return game.turn <= c.turnAtMost!;
     case 'trackAtStage':
-      return c.trackAtStage!.every((l) => l.stages.includes(game.tracks[l.track]?.stage ?? ''));
+      return c.trackAtStage!.every((l) => l.stages.includes(tracksOf(game)[l.track]?.stage ?? ''));
     case 'concessionsAtLeast':
       return track !== undefined && concessionsOnTrack(game, track) >= c.concessionsAtLeast!;
     case 'meterAtLeast':

@@ -1,8 +1,10 @@
 // Shocks from outside: scripted (on a turn or a condition) and random (seeded draws).
+import { isDraft, original } from 'immer';
 import { conditionsHold } from './conditions';
 import { changeMeter, setMeter } from './meters';
 import { openChannel, sendTrack } from './moves';
 import { nextRandom } from './rng';
+import { writableCurrentTurn } from './working';
 import { citeFiles, textOf } from './text';
 import type { EventDef, GameState, Scenario } from './types';
 
@@ -15,14 +17,17 @@ export function draw(g: GameState): number {
 
 /** Fire the events whose triggers hold at the start of this turn, in scenario order. */
 export function runBriefing(scenario: Scenario, g: GameState): void {
+  // Read once from the plain state (not the draft); events fired below are added as they fire.
+  const fired = new Set(isDraft(g) ? original(g)!.firedEvents : g.firedEvents);
   for (const ev of scenario.events) {
-    if (!ev.repeat && g.firedEvents.includes(ev.id)) continue;
+    if (!ev.repeat && fired.has(ev.id)) continue;
     const t = ev.trigger;
     if (t.turn !== undefined && t.turn !== g.turn) continue;
     if (!conditionsHold(g, t.when)) continue;
     if (t.chance !== undefined && draw(g) >= t.chance) continue;
     if (t.turn === undefined && t.when === undefined && t.chance === undefined) continue;
     fireEvent(scenario, g, ev);
+    fired.add(ev.id);
   }
 }
 
@@ -30,7 +35,7 @@ export function fireEvent(scenario: Scenario, g: GameState, ev: EventDef): void 
   const title = textOf(ev.title);
   const cite = citeFiles(ev.cite);
   g.firedEvents.push(ev.id);
-  g.history[g.history.length - 1].news.push({ turn: g.turn, event: ev.id, title, text: textOf(ev.text), cite });
+  writableCurrentTurn(g).news.push({ turn: g.turn, event: ev.id, title, text: textOf(ev.text), cite });
   for (const e of ev.effects) {
     if ('meter' in e) {
       const cause = textOf(e.cause) || title;

@@ -2,13 +2,14 @@
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { runBriefing, draw } from './events';
 import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
-import { changeMeter, changeTrust, flushLedger, meterSnapshot } from './meters';
+import { changeMeter, changeTrust, meterSnapshot } from './meters';
 import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './moves';
 import { seedState } from './rng';
 import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
 import { plain } from './plain';
+import { addTurnRecord, commitWorking, metersOf, tracksOf, writableCurrentTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
@@ -41,14 +42,14 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     history: [{ turn: 0, moves: [], ledger: [], news: [] }],
     end: null,
   };
+  start.history[0].meters = meterSnapshot(start);
+  start.history[0].stages = stagesOf(start);
+  start.history.push({ turn: 1, moves: [], ledger: [], news: [] });
   const briefed = produce(start, (g) => {
-    g.history[0].meters = meterSnapshot(g);
-    g.history[0].stages = stagesOf(g);
-    g.history.push({ turn: 1, moves: [], ledger: [], news: [] });
     runBriefing(scenario, g);
     checkEnd(g);
     advancePhases(scenario, g);
-    flushLedger(g);
+    commitWorking(g, true);
   });
   return settle(scenario, briefed);
 }
@@ -69,7 +70,7 @@ export function whyNot(scenario: Scenario, state: GameState, move: Move): string
 export function applyMove(scenario: Scenario, state: GameState, move: Move): MoveResult {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  return { ok: true, state: settle(scenario, produce(state, (g) => play(scenario, g, move))) };
+  return { ok: true, state: settle(scenario, produce(state, (g) => play(scenario, g, move, true))) };
 }
 
 /** The same, with immer patches for sending the change elsewhere (the classroom server). */
@@ -80,16 +81,17 @@ export function applyMoveWithPatches(
 ): { ok: true; state: GameState; patches: Patch[] } | { ok: false; reason: string; state: GameState } {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  const [played, patches] = produceWithPatches(state, (g) => play(scenario, g, move));
+  const [played, patches] = produceWithPatches(state, (g) => play(scenario, g, move, false));
   return { ok: true, state: settle(scenario, played, patches), patches };
 }
 
-function play(scenario: Scenario, g: GameState, move: Move): void {
-  g.history[g.history.length - 1].moves.push(structuredCopy(move));
+/** `wholeHistory`: see commitWorking (false when immer's patches must name only what changed). */
+function play(scenario: Scenario, g: GameState, move: Move, wholeHistory: boolean): void {
+  writableCurrentTurn(g).moves.push(structuredCopy(move));
   applyMoveEffects(scenario, g, move);
   checkEnd(g);
   advancePhases(scenario, g);
-  flushLedger(g);
+  commitWorking(g, wholeHistory);
 }
 
 /** Keep only a move's own fields, so a log holds exactly what replays. */
@@ -110,7 +112,7 @@ function settle(scenario: Scenario, state: GameState, patches?: Patch[]): GameSt
     const step = (g: GameState) => {
       for (const s of finished) g.thisTurn.done.push(s);
       advancePhases(scenario, g, true);
-      flushLedger(g);
+      commitWorking(g, !patches);
     };
     if (patches) {
       const [next, more] = produceWithPatches(state, step);
@@ -155,14 +157,14 @@ export function verifiable(g: GameState, side: Side): string[] {
 function startTurn(g: GameState): void {
   g.lastTone = { ...g.thisTurn.statements };
   g.turn += 1;
-  g.history.push({ turn: g.turn, moves: [], ledger: [], news: [] });
+  addTurnRecord(g, { turn: g.turn, moves: [], ledger: [], news: [] });
   g.initiative = otherSide(g.initiative);
   g.thisTurn = freshTurn();
   g.proposal = null;
 }
 
 function stagesOf(g: GameState): Record<string, string> {
-  return Object.fromEntries(Object.entries(g.tracks).map(([id, t]) => [id, t.stage]));
+  return Object.fromEntries(Object.entries(tracksOf(g)).map(([id, t]) => [id, t.stage]));
 }
 
 /** End of turn: hidden defections may surface, pauses feed hawks, channels calm things, allies react. */
@@ -193,16 +195,15 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   }
   changeMeter(g, 'escalation', -rules.escalationDecay, 'tensions ease with time');
   for (const s of SIDES) {
-    if (g.meters.hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${sideName(scenario, s)}'s hawks push for a show of force`);
+    if (metersOf(g).hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${sideName(scenario, s)}'s hawks push for a show of force`);
   }
   for (const t of scenario.thirdParties) {
-    if (g.meters.allies[t.id] < rules.allyAlarmBelow)
+    if (metersOf(g).allies[t.id] < rules.allyAlarmBelow)
       changeMeter(g, `support.${t.patron}`, rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
   checkEnd(g);
   if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
-  flushLedger(g);
-  const record = g.history[g.history.length - 1];
+  const record = writableCurrentTurn(g);
   const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
   record.meters = meterSnapshot(g);
   record.stages = stagesOf(g);
@@ -212,9 +213,10 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
 /** Escalation at 100 ends the game for both; a side whose support collapses loses office. */
 function checkEnd(g: GameState): void {
   if (g.end) return;
-  if (g.meters.escalation >= 100) g.end = { reason: 'escalation', turn: g.turn };
+  const meters = metersOf(g);
+  if (meters.escalation >= 100) g.end = { reason: 'escalation', turn: g.turn };
   else {
-    const fallen = SIDES.find((s) => g.meters.support[s] <= 0);
+    const fallen = SIDES.find((s) => meters.support[s] <= 0);
     if (fallen) g.end = { reason: 'office', side: fallen, turn: g.turn };
   }
 }

@@ -1,4 +1,5 @@
 import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
+import { metersOf, writableCurrentTurn, writableMeters } from './working';
 
 /** Every meter runs from 0 to 100; this module owns that fact. */
 export const METER_MIN = 0;
@@ -16,7 +17,7 @@ export function meterPaths(state: GameState): MeterPath[] {
     'support.ru',
     'hawks.us',
     'hawks.ru',
-    ...Object.keys(state.meters.allies).map((id) => `allies.${id}`),
+    ...Object.keys(metersOf(state).allies).map((id) => `allies.${id}`),
     'escalation',
   ];
 }
@@ -33,9 +34,10 @@ function splitPath(path: MeterPath): [string, string] {
 }
 
 export function readMeter(state: GameState, path: MeterPath): number {
-  if (path === 'escalation') return state.meters.escalation;
+  const meters = metersOf(state);
+  if (path === 'escalation') return meters.escalation;
   const [group, key] = splitPath(path);
-  const table = (state.meters as unknown as Record<string, Record<string, number>>)[group];
+  const table = (meters as unknown as Record<string, Record<string, number>>)[group];
   if (!table || !(key in table)) throw new Error(`unknown meter ${path}`);
   return table[key];
 }
@@ -45,12 +47,13 @@ export function isMeterPath(state: GameState, path: string): boolean {
 }
 
 function writeMeter(state: GameState, path: MeterPath, value: number): void {
+  const meters = writableMeters(state);
   if (path === 'escalation') {
-    state.meters.escalation = value;
+    meters.escalation = value;
     return;
   }
   const [group, key] = splitPath(path);
-  (state.meters as unknown as Record<string, Record<string, number>>)[group][key] = value;
+  (meters as unknown as Record<string, Record<string, number>>)[group][key] = value;
 }
 
 /**
@@ -71,28 +74,8 @@ export function changeMeter(
   writeMeter(state, path, after);
   const entry: LedgerEntry = { turn: state.turn, meter: path, delta: applied, value: after, cause };
   if (cite) entry.cite = cite;
-  let pending = pendingLedger.get(state);
-  if (!pending) pendingLedger.set(state, (pending = []));
-  pending.push(entry);
+  writableCurrentTurn(state).ledger.push(entry);
   return applied;
-}
-
-// Ledger entries wait here while a move is being applied and are written to the draft in one push
-// (each push through an immer draft costs about a microsecond). Keyed by the draft being changed.
-const pendingLedger = new WeakMap<GameState, LedgerEntry[]>();
-
-/** Write the ledger entries recorded on this draft into the turn records they belong to. */
-export function flushLedger(state: GameState): void {
-  const pending = pendingLedger.get(state);
-  if (!pending || pending.length === 0) return;
-  pendingLedger.delete(state);
-  let start = 0;
-  for (let i = 1; i <= pending.length; i++) {
-    if (i === pending.length || pending[i].turn !== pending[start].turn) {
-      state.history[pending[start].turn].ledger.push(...pending.slice(start, i));
-      start = i;
-    }
-  }
 }
 
 export function setMeter(state: GameState, path: MeterPath, value: number, cause: string, cite?: string): number {
@@ -111,7 +94,7 @@ export function changeTrust(
   cause: string,
   cite?: string,
 ): number {
-  const current = state.meters.trust[side];
+  const current = metersOf(state).trust[side];
   const delta =
     amount >= 0
       ? amount * Math.max(0, 1 - current / rules.trustCeiling)

@@ -5,6 +5,7 @@ import { changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
 import { plain } from './plain';
+import { metersOf, setTrack, tracksOf as trackPositions } from './working';
 import {
   SIDES,
   TONES,
@@ -110,9 +111,9 @@ function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: Pack
 export function sendTrack(scenario: Scenario, g: GameState, track: string, type: TrackEventType): void {
   const def = indexOf(scenario).tracks.get(track);
   if (!def) return;
-  const from = g.tracks[track].stage;
+  const from = trackPositions(g)[track].stage;
   const to = nextStage(def, from, type, g);
-  if (to !== from) g.tracks[track] = { stage: to, since: g.turn };
+  if (to !== from) setTrack(g, track, { stage: to, since: g.turn });
 }
 
 function tracksOf(scenario: Scenario, ids: string[]): string[] {
@@ -271,7 +272,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     for (const id of gives[s]) {
       const c = cards.get(id)!;
       const cite = c.cite[0]?.file;
-      const hawkFactor = 1 + g.meters.hawks[s] * rules.hawkCostPerPoint;
+      const hawkFactor = 1 + metersOf(g).hawks[s] * rules.hawkCostPerPoint;
       const venue = p.format === 'multilateral' ? rules.multilateralCost : 1;
       const where = p.format === 'multilateral' ? ' (multilateral format)' : '';
       changeMeter(g, `support.${s}`, -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
