@@ -458,12 +458,12 @@ export class NegotiatorAgent {
     const t = Math.min(1, view.turn / this.scenario.turns);
     let given = concession(style, t);
     if (style === 'tit-for-tat') given = Math.min(1, 0.5 * given + this.theirConcession(view) / Math.max(1, best - end));
-    let level = best - (best - end) * given;
+    // Wariness and pressure at home raise every demand: low trust, loud hawks, thin support.
     const m = view.meters;
     const trust = m.trust[this.side];
-    if (trust < 40) level += (40 - trust) / 40;
-    level += Math.max(0, (m.hawks[this.side] - 60) / 20) + Math.max(0, (40 - m.support[this.side]) / 20);
-    return { level: Math.max(this.knobs.floor, level), best, fair };
+    const wary = Math.max(0, (40 - trust) / 40) + Math.max(0, (m.hawks[this.side] - 60) / 20) + Math.max(0, (40 - m.support[this.side]) / 20);
+    const level = best - (best - end) * given + wary;
+    return { level: Math.max(this.knobs.floor, level), best, fair: fair + wary };
   }
 
   /** How far the other side's offers have come toward the agent (worth to the agent, best minus first). */

@@ -20,6 +20,7 @@ import {
   type PublicScenario,
   type Scenario,
   type Side,
+  type SideView,
 } from '../../src/engine';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf } from '../../src/scenario/files';
 
@@ -130,6 +131,40 @@ describe('every counterpart plays legally and explains itself', () => {
     expect(yes.move.type).toBe('accept');
     expect(yes.reason).toContain('Cancel the missile shield');
     expect(yes.reason).toMatch(/trust in Washington stands at \d+/);
+  });
+
+  it('its reservation moves with time left, trust and pressure at home, and its answer says which', () => {
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    const answer = (give: string[], ask: string[], change: (v: SideView) => void = () => {}) => {
+      let state = createGame(s, 1);
+      for (const m of [
+        { type: 'statement', side: 'us', tone: 'neutral' },
+        { type: 'statement', side: 'ru', tone: 'neutral' },
+        { type: 'propose', side: 'us', give, ask },
+      ] as Move[])
+        state = applyMove(s, state, m).state;
+      const view = viewFor(state, 'ru');
+      change(view);
+      return new NegotiatorAgent(scenarioFor(s, 'ru'), 'ru', 'hard', 1).decide(view);
+    };
+    const meter = (group: 'trust' | 'support' | 'hawks', value: number) => (v: SideView) => {
+      v.meters = { ...v.meters, [group]: { ...v.meters[group], ru: value } };
+    };
+    // A good trade for Moscow, taken in normal times...
+    const good: [string[], string[]] = [['no-patriots', 'acknowledge-1990'], ['start-inspections']];
+    expect(answer(...good).move.type).toBe('accept');
+    // ...refused when trust in Washington collapses, when support at home is thin, or when the hawks are loud.
+    const mistrust = answer(...good, meter('trust', 5));
+    expect(mistrust.move.type).not.toBe('accept');
+    expect(mistrust.reason).toMatch(/trust/);
+    const weak = answer(...good, meter('support', 25));
+    expect(weak.move.type).not.toBe('accept');
+    expect(weak.reason).toMatch(/support at home at 25/);
+    expect(answer(...good, meter('hawks', 90)).move.type).not.toBe('accept');
+    // A thinner trade refused in the first turn is taken when time runs out.
+    const thin: [string[], string[]] = [['no-patriots', 'start-md-link'], ['transit-overflight']];
+    expect(answer(...thin).move.type).not.toBe('accept');
+    expect(answer(...thin, (v) => (v.turn = s.turns)).move.type).toBe('accept');
   });
 
   it('proposes trades that are worth something to both sides, across tracks, where the scenario allows it (Reset 2009)', () => {
