@@ -9,6 +9,7 @@ import {
   makeRandom,
   nextStage,
   otherSide,
+  pendingSides,
   textOf,
   undecidedObligations,
   verifiable,
@@ -138,6 +139,7 @@ export class NegotiatorAgent {
   /** Decide the next move from this side's view of the game. */
   decide(view: SideView): Decision {
     if (view.phase === 'ended') throw new Error('the game is over: there is nothing to decide');
+    if (!pendingSides(view).includes(this.side)) throw new Error(`it is not ${this.side}'s move in the ${view.phase} phase`);
     this.model.update(view);
     const random = makeRandom((this.seed * 7919 + view.turn * 131 + allMoves(view).length) | 0);
     switch (view.phase) {

@@ -258,6 +258,27 @@ describe('the agent sees only what its side may see', () => {
     });
   }
 
+  it('a counterpart created mid-game (after a reload) makes the same moves as one that followed the game', () => {
+    const s = scenarios[0].s;
+    const followed = createCounterpart(s, 'us', 'hard', 9);
+    let state = createGame(s, 9);
+    let compared = 0;
+    while (state.phase !== 'ended') {
+      const who = pendingSides(state)[0];
+      let move;
+      if (who === 'us') {
+        move = followed.decide(state).move;
+        if (state.turn >= 3) {
+          expect(createCounterpart(s, 'us', 'hard', 9).decide(state).move).toEqual(move);
+          compared++;
+        }
+      } else move = STRATEGIES.reciprocator({ scenario: scenarioFor(s, who), view: viewFor(state, who), side: who, random: () => 0.5 });
+      state = applyMove(s, state, move).state;
+    }
+    expect(compared).toBeGreaterThan(10);
+    expect(() => followed.decide(state)).toThrow(/game is over/);
+  });
+
   it('the reveal: its beliefs name every track, and they are not the real priorities copied', () => {
     const s = scenarios[0].s;
     const cp = createCounterpart(s, 'ru', 'hard', 1);
