@@ -224,7 +224,7 @@ export class NegotiatorAgent {
       reason =
         tone === 'conciliatory'
           ? `${this.me} keeps the tone warm to build trust: ${this.trustWords(view)}.`
-          : `${this.me} keeps its own counsel in public${this.stance ? ` ("${this.stance.quote}", ${this.stance.cite})` : ''}.`;
+          : `${this.me} keeps its own counsel in public while ${this.trustWords(view)}.`;
     }
     // Switching straight from hostile to warm reads as mixed signals and costs trust.
     if (tone === 'conciliatory' && myLast === 'hostile' && m.escalation < BRINK) {
