@@ -9,7 +9,7 @@ import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
 import { plain } from './plain';
-import { addTurnRecord, commitWorking, metersOf, tracksOf, writableCurrentTurn } from './working';
+import { addTurnRecord, commitWorking, metersOf, resetThisTurn, tracksOf, writableCurrentTurn, writableThisTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
@@ -94,9 +94,17 @@ function play(scenario: Scenario, g: GameState, move: Move, wholeHistory: boolea
   commitWorking(g, wholeHistory);
 }
 
-/** Keep only a move's own fields, so a log holds exactly what replays. */
+/** Keep only a move's own fields, so a log holds exactly what replays (what a JSON round trip keeps). */
 function structuredCopy(move: Move): Move {
-  return JSON.parse(JSON.stringify(move)) as Move;
+  // Fast path for the usual shape (strings and lists of strings); anything else goes through JSON.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(move)) {
+    const v = (move as unknown as Record<string, unknown>)[key];
+    if (typeof v === 'string') out[key] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[key] = v.slice();
+    else return JSON.parse(JSON.stringify(move)) as Move;
+  }
+  return out as unknown as Move;
 }
 
 /**
@@ -110,7 +118,7 @@ function settle(scenario: Scenario, state: GameState, patches?: Patch[]): GameSt
     const finished = SIDES.filter((s) => !state.thisTurn.done.includes(s) && undecidedObligations(state, s).length === 0 && verifiable(state, s).length === 0);
     if (finished.length === 0 && settledPhase(state) === state.phase) break;
     const step = (g: GameState) => {
-      for (const s of finished) g.thisTurn.done.push(s);
+      for (const s of finished) writableThisTurn(g).done.push(s);
       advancePhases(scenario, g, true);
       commitWorking(g, !patches);
     };
@@ -159,7 +167,7 @@ function startTurn(g: GameState): void {
   g.turn += 1;
   addTurnRecord(g, { turn: g.turn, moves: [], ledger: [], news: [] });
   g.initiative = otherSide(g.initiative);
-  g.thisTurn = freshTurn();
+  resetThisTurn(g, freshTurn());
   g.proposal = null;
 }
 

@@ -5,7 +5,7 @@ import { changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
 import { plain } from './plain';
-import { metersOf, setTrack, tracksOf as trackPositions } from './working';
+import { metersOf, setTrack, tracksOf as trackPositions, writableThisTurn } from './working';
 import {
   SIDES,
   TONES,
@@ -136,14 +136,14 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const last = g.lastTone[move.side];
       if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
         changeTrust(g, rules, them, rules.mixedSignalsTrust, `mixed signals from ${me}`);
-      g.thisTurn.statements[move.side] = move.tone;
+      writableThisTurn(g).statements[move.side] = move.tone;
       return;
     }
     case 'openChannel': {
       const ch = indexOf(scenario).channels.get(move.channel)!;
       const state = g.channels[move.channel];
       state.requested.push(move.side);
-      g.thisTurn.channelRequests.push(move.side);
+      writableThisTurn(g).channelRequests.push(move.side);
       changeMeter(g, `hawks.${move.side}`, rules.channelCost, `hawks call ${me}'s outreach on ${textOf(ch.name)} weakness`);
       if (state.requested.includes(them)) openChannel(scenario, g, move.channel);
       return;
@@ -157,13 +157,13 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
         format: move.format ?? 'bilateral',
         isCounter: move.type === 'counter',
       };
-      g.thisTurn.proposed = true;
+      writableThisTurn(g).proposed = true;
       if (move.type === 'counter') g.lastAnswer = { side: move.side, answer: 'counter', turn: g.turn };
       for (const t of tracksOf(scenario, [...move.give, ...move.ask])) sendTrack(scenario, g, t, 'TALKS');
       return;
     }
     case 'pass':
-      g.thisTurn.passed = true;
+      writableThisTurn(g).passed = true;
       return;
     case 'accept':
       signAgreement(scenario, g, move.side);
@@ -172,7 +172,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const by = g.proposal!.by;
       changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${sideName(scenario, by)}'s proposal`);
       g.proposal = null;
-      g.thisTurn.settled = true;
+      writableThisTurn(g).settled = true;
       g.lastAnswer = { side: move.side, answer: 'reject', turn: g.turn };
       return;
     }
@@ -221,7 +221,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     }
     case 'done':
-      g.thisTurn.done.push(move.side);
+      writableThisTurn(g).done.push(move.side);
       return;
   }
 }
@@ -292,8 +292,8 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
   }
   for (const t of a.tracks) sendTrack(scenario, g, t, 'SIGN');
   g.proposal = null;
-  g.thisTurn.settled = true;
-  g.thisTurn.signed = true;
+  writableThisTurn(g).settled = true;
+  writableThisTurn(g).signed = true;
   g.lastAnswer = { side: acceptor, answer: 'accept', turn: g.turn };
 }
 

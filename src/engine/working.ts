@@ -8,13 +8,16 @@ import type { GameState, TurnLog } from './types';
 
 type Meters = GameState['meters'];
 type Tracks = GameState['tracks'];
+type ThisTurn = GameState['thisTurn'];
 
 interface Working {
   meters?: Meters;
   tracks?: Tracks;
+  thisTurn?: ThisTurn;
   /** The history array as it will be, with working copies of the turn records this recipe changed. */
   history?: TurnLog[];
-  changed?: Set<number>;
+  /** Turn records copied or added by this recipe, with how many moves, ledger entries and news they held before. */
+  changed?: Map<number, [number, number, number]>;
   /** How many turn records the state had when the recipe began. */
   baseTurns?: number;
 }
@@ -67,6 +70,37 @@ export function setTrack(g: GameState, track: string, position: Tracks[string]):
   w.tracks[track] = position;
 }
 
+/** This turn's acts, ready to be written (on a draft: a working copy put in place at the first write). */
+export function writableThisTurn(g: GameState): ThisTurn {
+  if (!isDraft(g)) return g.thisTurn;
+  const w = workingOf(g);
+  if (!w.thisTurn) {
+    const b = baseOf(g).thisTurn;
+    w.thisTurn = { ...b, statements: { ...b.statements }, channelRequests: b.channelRequests.slice(), done: b.done.slice() };
+    g.thisTurn = w.thisTurn;
+  }
+  return w.thisTurn;
+}
+
+/** A new turn's empty record of acts. */
+export function resetThisTurn(g: GameState, fresh: ThisTurn): void {
+  if (isDraft(g)) workingOf(g).thisTurn = fresh;
+  g.thisTurn = fresh;
+}
+
+/** Freeze a turn record this recipe wrote: the record, its lists and what was added to them. */
+function freezeTurn(t: TurnLog, [moves, ledger, news]: [number, number, number]): void {
+  for (let i = moves; i < t.moves.length; i++) deepFreeze(t.moves[i]);
+  for (let i = ledger; i < t.ledger.length; i++) deepFreeze(t.ledger[i]);
+  for (let i = news; i < t.news.length; i++) deepFreeze(t.news[i]);
+  Object.freeze(t.moves);
+  Object.freeze(t.ledger);
+  Object.freeze(t.news);
+  if (t.meters) deepFreeze(t.meters);
+  if (t.stages) deepFreeze(t.stages);
+  Object.freeze(t);
+}
+
 /** Freeze what this recipe made, stopping at what is frozen already (everything older). */
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
@@ -75,12 +109,12 @@ function deepFreeze(value: unknown): void {
   else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
 }
 
-function workingHistory(g: GameState): { history: TurnLog[]; changed: Set<number> } {
+function workingHistory(g: GameState): { history: TurnLog[]; changed: Map<number, [number, number, number]> } {
   const w = workingOf(g);
   if (!w.history) {
     const base = baseOf(g).history;
     w.history = base.slice();
-    w.changed = new Set();
+    w.changed = new Map();
     w.baseTurns = base.length;
   }
   return { history: w.history, changed: w.changed! };
@@ -93,7 +127,7 @@ export function writableTurn(g: GameState, turn: number): TurnLog {
   if (!changed.has(turn)) {
     const t = history[turn];
     history[turn] = { ...t, moves: t.moves.slice(), ledger: t.ledger.slice(), news: t.news.slice() };
-    changed.add(turn);
+    changed.set(turn, [t.moves.length, t.ledger.length, t.news.length]);
   }
   return history[turn];
 }
@@ -108,7 +142,7 @@ export function addTurnRecord(g: GameState, record: TurnLog): void {
     return;
   }
   const { history, changed } = workingHistory(g);
-  changed.add(history.length);
+  changed.set(history.length, [0, 0, 0]);
   history.push(record);
 }
 
@@ -123,11 +157,12 @@ export function commitWorking(g: GameState, wholeHistory: boolean): void {
   workings.delete(g);
   if (w.meters) deepFreeze(w.meters);
   if (w.tracks) deepFreeze(w.tracks);
+  if (w.thisTurn) deepFreeze(w.thisTurn);
   if (w.history) {
-    for (const i of w.changed!) deepFreeze(w.history[i]);
+    for (const [i, before] of w.changed!) freezeTurn(w.history[i], before);
     if (wholeHistory) g.history = Object.freeze(w.history) as TurnLog[];
     else {
-      for (const i of [...w.changed!].sort((a, b) => a - b)) {
+      for (const i of [...w.changed!.keys()].sort((a, b) => a - b)) {
         if (i < w.baseTurns!) g.history[i] = w.history[i];
         else g.history.push(w.history[i]);
       }
