@@ -1,7 +1,7 @@
 // The computer counterpart the UI and the classroom server play against: the negotiator agent
 // (src/ai/agent.ts) behind a small stable interface. It is handed the whole game state but looks
 // only at its own side's view, and at the scenario with the other side's brief removed.
-import { scenarioFor, viewFor, type GameState, type Scenario, type Side, type SideView, type PublicScenario } from '../engine';
+import { scenarioFor, textOf, viewFor, type GameState, type Scenario, type Side, type SideView, type PublicScenario } from '../engine';
 import { NegotiatorAgent, type Decision, type Difficulty } from './agent';
 import type { ConcessionStyle } from './personality';
 
@@ -55,4 +55,58 @@ export function counterpartFromView(
     decide: (state) => agent.decide(view(state)),
     beliefs: () => agent.beliefs(),
   };
+}
+
+/** One row of the debrief's reveal: what the computer believed the player valued, beside the truth. */
+export interface BeliefRow {
+  track: string;
+  name: string;
+  believed: number;
+  actual: number;
+}
+
+/**
+ * The reveal at the end of a game: the counterpart's estimate of the player's priorities beside the
+ * player's real ones (the player's own brief, shown to the player), most valued first, and how
+ * closely the ranking matched (Spearman's rank correlation, −1..1; null when either is flat).
+ */
+export function beliefReveal(
+  scenario: Scenario,
+  player: Side,
+  beliefs: Record<string, number>,
+): { rows: BeliefRow[]; rankCorrelation: number | null } {
+  const actual = scenario.sides[player].priorities;
+  const rows = scenario.tracks
+    .map((t) => ({ track: t.id, name: textOf(t.name), believed: beliefs[t.id] ?? 0, actual: actual[t.id] ?? 0 }))
+    .sort((a, b) => b.actual - a.actual || b.believed - a.believed);
+  return { rows, rankCorrelation: spearman(rows.map((r) => r.believed), rows.map((r) => r.actual)) };
+}
+
+function ranks(xs: number[]): number[] {
+  const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const r = new Array<number>(xs.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
+    for (let k = i; k <= j; k++) r[order[k][1]] = (i + j) / 2;
+    i = j + 1;
+  }
+  return r;
+}
+
+function spearman(a: number[], b: number[]): number | null {
+  const ra = ranks(a);
+  const rb = ranks(b);
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const ma = mean(ra);
+  const mb = mean(rb);
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < ra.length; i++) {
+    num += (ra[i] - ma) * (rb[i] - mb);
+    da += (ra[i] - ma) ** 2;
+    db += (rb[i] - mb) ** 2;
+  }
+  return da === 0 || db === 0 ? null : num / Math.sqrt(da * db);
 }

@@ -51,13 +51,17 @@ export class OpponentModel {
     // One "flat" hypothesis (all tracks equal), the rest drawn at random. Each is scaled to an average
     // of 5, the middle of the 0..10 scale: only the priorities' proportions can be learned from choices,
     // and a free scale would let refusals drag every weight down together.
+    // Every drawn vector comes with all its rotations across the tracks, so that before any evidence
+    // the estimate favours no track at all.
     this.weights.push(Float64Array.from(this.tracks, () => 5));
-    for (let h = 1; h < n; h++) {
+    const t = this.tracks.length;
+    while (this.weights.length + t <= Math.max(n, t + 1)) {
       const w = Float64Array.from(this.tracks, () => random() * 10);
       const mean = w.reduce((a, b) => a + b, 0) / w.length || 1;
-      this.weights.push(w.map((x) => Math.min(10, (x * 5) / mean)));
+      const scaled = w.map((x) => Math.min(10, (x * 5) / mean));
+      for (let r = 0; r < t; r++) this.weights.push(Float64Array.from(this.tracks, (_, i) => scaled[(i + r) % t]));
     }
-    this.logPost = new Float64Array(n);
+    this.logPost = new Float64Array(this.weights.length);
   }
 
   /** Learn from every public move the view shows that has not been seen yet. */

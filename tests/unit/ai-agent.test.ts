@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agentStrategy, playGame } from '../../src/ai/runner';
 import { STRATEGIES, type Strategy } from '../../src/ai/strategies';
 import { NegotiatorAgent, type Difficulty } from '../../src/ai/agent';
-import { counterpartFromView, createCounterpart } from '../../src/ai/counterpart';
+import { beliefReveal, counterpartFromView, createCounterpart } from '../../src/ai/counterpart';
 import { CONCESSION_STYLES, stanceFor, type ConcessionStyle } from '../../src/ai/personality';
 import {
   allMoves,
@@ -150,21 +150,35 @@ describe('every counterpart plays legally and explains itself', () => {
     const meter = (group: 'trust' | 'support' | 'hawks', value: number) => (v: SideView) => {
       v.meters = { ...v.meters, [group]: { ...v.meters[group], ru: value } };
     };
-    // A good trade for Moscow, taken in normal times...
-    const good: [string[], string[]] = [['no-patriots', 'acknowledge-1990'], ['start-inspections']];
-    expect(answer(...good).move.type).toBe('accept');
-    // ...refused when trust in Washington collapses, when support at home is thin, or when the hawks are loud.
-    const mistrust = answer(...good, meter('trust', 5));
-    expect(mistrust.move.type).not.toBe('accept');
-    expect(mistrust.reason).toMatch(/trust/);
-    const weak = answer(...good, meter('support', 25));
-    expect(weak.move.type).not.toBe('accept');
-    expect(weak.reason).toMatch(/support at home at 25/);
-    expect(answer(...good, meter('hawks', 90)).move.type).not.toBe('accept');
-    // A thinner trade refused in the first turn is taken when time runs out.
-    const thin: [string[], string[]] = [['no-patriots', 'start-md-link'], ['transit-overflight']];
-    expect(answer(...thin).move.type).not.toBe('accept');
-    expect(answer(...thin, (v) => (v.turn = s.turns)).move.type).toBe('accept');
+    // Every offer of one or two American cards for one Russian card, answered in five situations.
+    const usCards = s.cards.filter((c) => c.side === 'us' && c.id !== 'nato-freeze').map((c) => c.id);
+    const ruCards = s.cards.filter((c) => c.side === 'ru' && c.id !== 'iran-arms-embargo').map((c) => c.id);
+    const gives = [...usCards.map((id) => [id]), ...usCards.slice(0, 5).flatMap((a, i) => usCards.slice(i + 1, 5).map((b) => [a, b]))];
+    const situations: Record<string, (v: SideView) => void> = {
+      normal: () => {},
+      lastTurn: (v) => (v.turn = s.turns),
+      mistrust: meter('trust', 5),
+      weakAtHome: meter('support', 25),
+      loudHawks: meter('hawks', 90),
+    };
+    const accepted: Record<string, number> = {};
+    const reasons: Record<string, string[]> = {};
+    for (const [name, change] of Object.entries(situations)) {
+      accepted[name] = 0;
+      reasons[name] = [];
+      for (const give of gives)
+        for (const ask of ruCards) {
+          const d = answer(give, [ask], change);
+          if (d.move.type === 'accept') accepted[name]++;
+          else reasons[name].push(d.reason ?? '');
+        }
+    }
+    // Time running out lowers the bar; mistrust and pressure at home raise it.
+    expect(accepted.lastTurn).toBeGreaterThan(accepted.normal);
+    for (const hard of ['mistrust', 'weakAtHome', 'loudHawks']) expect(accepted[hard], hard).toBeLessThan(accepted.normal);
+    expect(reasons.mistrust.some((r) => /does not trust Washington enough/.test(r))).toBe(true);
+    expect(reasons.weakAtHome.some((r) => /support at home at 25/.test(r))).toBe(true);
+    expect(reasons.loudHawks.some((r) => /hawks at 90/.test(r))).toBe(true);
   });
 
   it('proposes trades that are worth something to both sides, across tracks, where the scenario allows it (Reset 2009)', () => {
@@ -277,6 +291,21 @@ describe('the agent sees only what its side may see', () => {
     }
     expect(compared).toBeGreaterThan(10);
     expect(() => followed.decide(state)).toThrow(/game is over/);
+  });
+
+  it('the reveal sets what the computer believed beside the player\'s real priorities, and its rankings agree after a game', () => {
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    const correlations: number[] = [];
+    for (const seed of SEEDS) {
+      const g = versus(s, 'ru', seed, STRATEGIES.reciprocator, 'hard');
+      const reveal = beliefReveal(s, 'us', g.agent.beliefs());
+      expect(reveal.rows.map((r) => r.track).sort()).toEqual(s.tracks.map((t) => t.id).sort());
+      expect(reveal.rows[0]).toMatchObject({ track: 'afghanistan', name: 'Afghanistan transit', actual: 9 });
+      correlations.push(reveal.rankCorrelation ?? 0);
+    }
+    // Before any move the estimate is flat (no ranking at all); after a game it ranks the tracks the player's way.
+    expect(beliefReveal(s, 'us', createCounterpart(s, 'ru', 'hard', 1).beliefs()).rankCorrelation ?? 0).toBeLessThan(0.5);
+    expect(mean(correlations)).toBeGreaterThan(0.5);
   });
 
   it('the reveal: its beliefs name every track, and they are not the real priorities copied', () => {
