@@ -1,5 +1,5 @@
 import { readMeter } from './meters';
-import { metersOf, tracksOf } from './working';
+import { agreementsOf, metersOf, tracksOf } from './working';
 import { SIDES, type Conditions, type GameState } from './types';
 
 /** Does every given condition hold? `track` is the track asking, for `concessionsAtLeast`. */
@@ -61,6 +61,6 @@ export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions
 /** Cards of a track that stand in signed agreements (either side's). */
 export function concessionsOnTrack(game: GameState, track: string): number {
   let n = 0;
-  for (const a of game.agreements) n += a.cardsPerTrack[track] ?? 0;
+  for (const a of agreementsOf(game)) n += a.cardsPerTrack[track] ?? 0;
   return n;
 }

@@ -3,6 +3,7 @@
 import { and, setup, type SnapshotFrom } from 'xstate';
 import { stepFlat } from './machine-step';
 import { SIDES, type GameState, type Move, type MoveType, type Phase } from './types';
+import { agreementsOf, thisTurnOf } from './working';
 
 export interface MoveEvent {
   type: MoveType;
@@ -18,9 +19,9 @@ export type GameMachineEvent = MoveEvent | SettleEvent;
 /** Who-may-act checks. Each returns null when the move may go ahead, or the reason it may not. */
 export const actorChecks = {
   hasNotStated: (g: GameState, m: Move) =>
-    g.thisTurn.statements[m.side] ? 'you have already made your statement this turn' : null,
+    thisTurnOf(g).statements[m.side] ? 'you have already made your statement this turn' : null,
   hasNotRequestedChannel: (g: GameState, m: Move) =>
-    g.thisTurn.channelRequests.includes(m.side) ? 'you have already reached out on a channel this turn' : null,
+    thisTurnOf(g).channelRequests.includes(m.side) ? 'you have already reached out on a channel this turn' : null,
   holdsInitiative: (g: GameState, m: Move) =>
     g.initiative === m.side ? null : `it is ${g.initiative === 'us' ? 'the United States' : 'Russia'}'s turn to propose`,
   isResponder: (g: GameState, m: Move) =>
@@ -28,7 +29,7 @@ export const actorChecks = {
   mayCounter: (g: GameState) =>
     g.proposal && !g.proposal.isCounter ? null : 'a counter-proposal can only be accepted or rejected',
   isNotDone: (g: GameState, m: Move) =>
-    g.thisTurn.done.includes(m.side) ? 'you have already finished implementation this turn' : null,
+    thisTurnOf(g).done.includes(m.side) ? 'you have already finished implementation this turn' : null,
   hasDecidedAll: (g: GameState, m: Move) =>
     undecidedObligations(g, m.side).length === 0
       ? null
@@ -62,20 +63,20 @@ export const PHASE_MOVES: Partial<Record<Phase, Partial<Record<MoveType, ActorCh
 
 /** Signed agreements where `side` still owes something and has not decided this turn. */
 export function undecidedObligations(g: GameState, side: GameState['initiative']): string[] {
-  return g.agreements
-    .filter((a) => {
-      const o = a.obligations[side];
-      return a.status === 'signed' && o.cards.length > 0 && o.status === 'pending' && o.decidedTurn !== g.turn;
-    })
-    .map((a) => a.id);
+  const out: string[] = [];
+  for (const a of agreementsOf(g)) {
+    const o = a.obligations[side];
+    if (a.status === 'signed' && o.cards.length > 0 && o.status === 'pending' && o.decidedTurn !== g.turn) out.push(a.id);
+  }
+  return out;
 }
 
 const settleChecks = {
-  allStated: (g: GameState) => SIDES.every((s) => g.thisTurn.statements[s] !== undefined),
+  allStated: (g: GameState) => SIDES.every((s) => thisTurnOf(g).statements[s] !== undefined),
   proposalPending: (g: GameState) => g.proposal !== null,
-  passed: (g: GameState) => g.thisTurn.passed,
-  answered: (g: GameState) => g.thisTurn.settled,
-  allDone: (g: GameState) => SIDES.every((s) => g.thisTurn.done.includes(s)),
+  passed: (g: GameState) => thisTurnOf(g).passed,
+  answered: (g: GameState) => thisTurnOf(g).settled,
+  allDone: (g: GameState) => SIDES.every((s) => thisTurnOf(g).done.includes(s)),
   gameOver: (g: GameState) => g.end !== null,
 };
 

@@ -8,8 +8,7 @@ import { seedState } from './rng';
 import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { plain } from './plain';
-import { addTurnRecord, commitWorking, metersOf, resetThisTurn, tracksOf, writableCurrentTurn, writableThisTurn } from './working';
+import { addTurnRecord, agreementsOf, commitWorking, metersOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableCurrentTurn, writableThisTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
@@ -45,13 +44,12 @@ export function createGame(scenario: Scenario, seed: number): GameState {
   start.history[0].meters = meterSnapshot(start);
   start.history[0].stages = stagesOf(start);
   start.history.push({ turn: 1, moves: [], ledger: [], news: [] });
-  const briefed = produce(start, (g) => {
+  return produce(start, (g) => {
     runBriefing(scenario, g);
     checkEnd(g);
-    advancePhases(scenario, g);
+    settle(scenario, g);
     commitWorking(g, true);
   });
-  return settle(scenario, briefed);
 }
 
 function freshTurn(): GameState['thisTurn'] {
@@ -70,7 +68,7 @@ export function whyNot(scenario: Scenario, state: GameState, move: Move): string
 export function applyMove(scenario: Scenario, state: GameState, move: Move): MoveResult {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  return { ok: true, state: settle(scenario, produce(state, (g) => play(scenario, g, move, true))) };
+  return { ok: true, state: produce(state, (g) => play(scenario, g, move, true)) };
 }
 
 /** The same, with immer patches for sending the change elsewhere (the classroom server). */
@@ -81,8 +79,8 @@ export function applyMoveWithPatches(
 ): { ok: true; state: GameState; patches: Patch[] } | { ok: false; reason: string; state: GameState } {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  const [played, patches] = produceWithPatches(state, (g) => play(scenario, g, move, false));
-  return { ok: true, state: settle(scenario, played, patches), patches };
+  const [next, patches] = produceWithPatches(state, (g) => play(scenario, g, move, false));
+  return { ok: true, state: next, patches };
 }
 
 /** `wholeHistory`: see commitWorking (false when immer's patches must name only what changed). */
@@ -90,7 +88,7 @@ function play(scenario: Scenario, g: GameState, move: Move, wholeHistory: boolea
   writableCurrentTurn(g).moves.push(structuredCopy(move));
   applyMoveEffects(scenario, g, move);
   checkEnd(g);
-  advancePhases(scenario, g);
+  settle(scenario, g);
   commitWorking(g, wholeHistory);
 }
 
@@ -107,38 +105,10 @@ function structuredCopy(move: Move): Move {
   return out as unknown as Move;
 }
 
-/**
- * Let the game machine move the phase on as far as it can, running briefings and resolutions.
- * In the implementation phase a side with nothing left to do is marked done first; that check reads
- * every agreement, so it is made on the plain state between recipes (reading through a draft copies).
- * With `patches`, the patches of each step are appended to it.
- */
-function settle(scenario: Scenario, state: GameState, patches?: Patch[]): GameState {
-  while (state.phase === 'implementation') {
-    const finished = SIDES.filter((s) => !state.thisTurn.done.includes(s) && undecidedObligations(state, s).length === 0 && verifiable(state, s).length === 0);
-    if (finished.length === 0 && settledPhase(state) === state.phase) break;
-    const step = (g: GameState) => {
-      for (const s of finished) writableThisTurn(g).done.push(s);
-      advancePhases(scenario, g, true);
-      commitWorking(g, !patches);
-    };
-    if (patches) {
-      const [next, more] = produceWithPatches(state, step);
-      patches.push(...more);
-      state = next;
-    } else state = produce(state, step);
-  }
-  return state;
-}
-
-/**
- * On a draft: move the phase on while the game machine allows. Stops on entering implementation
- * (unless its sides have just been marked done), where `settle` must first mark finished sides.
- */
-function advancePhases(scenario: Scenario, g: GameState, finishedMarked = false): void {
+/** Let the game machine move the phase on as far as it can, running briefings and resolutions. */
+function settle(scenario: Scenario, g: GameState): void {
   for (;;) {
-    if (g.phase === 'implementation' && !finishedMarked) return;
-    finishedMarked = false;
+    autoFinishImplementation(g);
     const next = settledPhase(g);
     if (next === g.phase) return;
     g.phase = next;
@@ -151,11 +121,20 @@ function advancePhases(scenario: Scenario, g: GameState, finishedMarked = false)
   }
 }
 
+/** A side with nothing to decide and nothing to verify needs no "done" of its own. */
+function autoFinishImplementation(g: GameState): void {
+  if (g.phase !== 'implementation') return;
+  for (const s of SIDES) {
+    if (thisTurnOf(g).done.includes(s)) continue;
+    if (undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0) writableThisTurn(g).done.push(s);
+  }
+}
+
 /** Agreements whose other side reports implementation that `side` has not yet verified. */
 export function verifiable(g: GameState, side: Side): string[] {
   const them = otherSide(side);
   const out: string[] = [];
-  for (const a of plain(g.agreements)) {
+  for (const a of agreementsOf(g)) {
     const o = a.obligations[them];
     if (a.status !== 'broken' && o.cards.length > 0 && o.status !== 'pending' && !o.verified && !o.exposed) out.push(a.id);
   }
@@ -178,14 +157,14 @@ function stagesOf(g: GameState): Record<string, string> {
 /** End of turn: hidden defections may surface, pauses feed hawks, channels calm things, allies react. */
 function resolveTurn(scenario: Scenario, g: GameState): void {
   const rules = scenario.rules;
-  const agreements = plain(g.agreements);
+  const agreements = agreementsOf(g).slice();
   for (let i = 0; i < agreements.length; i++) {
     // An exposure breaks the agreement, so its other side is not checked again.
     let broken = agreements[i].status === 'broken';
     for (const s of SIDES) {
       const o = agreements[i].obligations[s];
       if (!broken && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance) {
-        breakAgreement(scenario, g, g.agreements[i], s, 'was exposed by intelligence reports');
+        breakAgreement(scenario, g, writableAgreement(g, agreements[i].id), s, 'was exposed by intelligence reports');
         broken = true;
       }
     }

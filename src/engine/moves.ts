@@ -4,8 +4,7 @@ import { nextStage } from './track-machine';
 import { changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
-import { plain } from './plain';
-import { metersOf, setTrack, tracksOf as trackPositions, writableThisTurn } from './working';
+import { addAgreement, agreementsOf, baseOf, metersOf, setTrack, tracksOf as trackPositions, writableAgreement, writableThisTurn } from './working';
 import {
   SIDES,
   TONES,
@@ -179,7 +178,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
     case 'implement':
     case 'defect': {
       // A defection looks like implementation until verification or intelligence exposes it.
-      const a = agreementDraft(g, move.agreement);
+      const a = writableAgreement(g, move.agreement);
       const o = a.obligations[move.side];
       o.status = move.type === 'implement' ? 'implemented' : 'defected';
       o.decidedTurn = g.turn;
@@ -196,7 +195,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     }
     case 'delay': {
-      const a = agreementDraft(g, move.agreement);
+      const a = writableAgreement(g, move.agreement);
       const o = a.obligations[move.side];
       o.delays += 1;
       o.decidedTurn = g.turn;
@@ -206,7 +205,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     }
     case 'verify': {
-      const a = agreementDraft(g, move.agreement);
+      const a = writableAgreement(g, move.agreement);
       const o = a.obligations[them];
       if (o.status === 'defected') {
         breakAgreement(scenario, g, a, them, 'was caught by verification');
@@ -226,11 +225,6 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
   }
 }
 
-/** The draft of one agreement, found on the plain data (move effects run first, before agreements change) so the others are not drafted. */
-function agreementDraft(g: GameState, id: string): Agreement {
-  return g.agreements[plain(g.agreements).findIndex((x) => x.id === id)];
-}
-
 export function openChannel(scenario: Scenario, g: GameState, id: string): void {
   const ch = indexOf(scenario).channels.get(id)!;
   g.channels[id].open = true;
@@ -241,7 +235,8 @@ export function openChannel(scenario: Scenario, g: GameState, id: string): void 
 }
 
 function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
-  const p = g.proposal!;
+  // The proposal as it stood before this move (read plainly: its lists go into the agreement).
+  const p = baseOf(g).proposal!;
   const rules = scenario.rules;
   const { cards } = indexOf(scenario);
   const gives: Record<Side, string[]> = { us: [], ru: [] };
@@ -254,7 +249,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     cardsPerTrack[t] = (cardsPerTrack[t] ?? 0) + 1;
   }
   const a: Agreement = {
-    id: `A${g.agreements.length + 1}`,
+    id: `A${agreementsOf(g).length + 1}`,
     turn: g.turn,
     proposer: p.by,
     format: p.format,
@@ -266,7 +261,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
       ru: { cards: gives.ru, status: gives.ru.length ? 'pending' : 'implemented', delays: 0, decidedTurn: 0, verified: false, exposed: false },
     },
   };
-  g.agreements.push(a);
+  addAgreement(g, a);
   for (const s of SIDES) {
     const giver = sideName(scenario, s);
     for (const id of gives[s]) {

@@ -4,7 +4,7 @@
 // touches; most of a move's time went there. The state is still produced by immer: the working copies
 // are new objects assigned to the draft, exactly as a recipe may assign any new value.
 import { isDraft, original } from 'immer';
-import type { GameState, TurnLog } from './types';
+import type { Agreement, GameState, TurnLog } from './types';
 
 type Meters = GameState['meters'];
 type Tracks = GameState['tracks'];
@@ -14,6 +14,9 @@ interface Working {
   meters?: Meters;
   tracks?: Tracks;
   thisTurn?: ThisTurn;
+  agreements?: Agreement[];
+  /** Agreements (by index) copied by this recipe, ready to be written. */
+  ownAgreements?: Set<number>;
   /** The history array as it will be, with working copies of the turn records this recipe changed. */
   history?: TurnLog[];
   /** Turn records copied or added by this recipe, with how many moves, ledger entries and news they held before. */
@@ -31,7 +34,7 @@ function workingOf(g: GameState): Working {
 }
 
 /** The state as it was when the recipe began (the state itself outside a recipe). */
-const baseOf = (g: GameState): GameState => (isDraft(g) ? original(g)! : g);
+export const baseOf = (g: GameState): GameState => (isDraft(g) ? original(g)! : g);
 
 /** The meters as they stand now, for reading (never through a draft). */
 export function metersOf(g: GameState): Meters {
@@ -82,6 +85,50 @@ export function writableThisTurn(g: GameState): ThisTurn {
   return w.thisTurn;
 }
 
+/** This turn's acts as they stand now, for reading. */
+export function thisTurnOf(g: GameState): ThisTurn {
+  return workings.get(g)?.thisTurn ?? baseOf(g).thisTurn;
+}
+
+/** The agreements as they stand now, for reading. */
+export function agreementsOf(g: GameState): Agreement[] {
+  return workings.get(g)?.agreements ?? baseOf(g).agreements;
+}
+
+function workingAgreements(g: GameState): Working {
+  const w = workingOf(g);
+  if (!w.agreements) {
+    w.agreements = baseOf(g).agreements.slice();
+    w.ownAgreements = new Set();
+    g.agreements = w.agreements;
+  }
+  return w;
+}
+
+/** One agreement, ready to be written (on a draft: a working copy of it and of its obligations). */
+export function writableAgreement(g: GameState, id: string): Agreement {
+  if (!isDraft(g)) return g.agreements.find((a) => a.id === id)!;
+  const w = workingAgreements(g);
+  const i = w.agreements!.findIndex((a) => a.id === id);
+  if (!w.ownAgreements!.has(i)) {
+    const a = w.agreements![i];
+    w.agreements![i] = { ...a, obligations: { us: { ...a.obligations.us }, ru: { ...a.obligations.ru } } };
+    w.ownAgreements!.add(i);
+  }
+  return w.agreements![i];
+}
+
+/** Add a newly signed agreement. */
+export function addAgreement(g: GameState, a: Agreement): void {
+  if (!isDraft(g)) {
+    g.agreements.push(a);
+    return;
+  }
+  const w = workingAgreements(g);
+  w.ownAgreements!.add(w.agreements!.length);
+  w.agreements!.push(a);
+}
+
 /** A new turn's empty record of acts. */
 export function resetThisTurn(g: GameState, fresh: ThisTurn): void {
   if (isDraft(g)) workingOf(g).thisTurn = fresh;
@@ -104,6 +151,8 @@ function freezeTurn(t: TurnLog, [moves, ledger, news]: [number, number, number])
 /** Freeze what this recipe made, stopping at what is frozen already (everything older). */
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  // A draft inside a working copy would be frozen in as a dead proxy: a bug in the engine.
+  if (isDraft(value)) throw new Error('a working copy holds an immer draft; read the value with baseOf() or the *Of() readers');
   Object.freeze(value);
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
@@ -158,6 +207,7 @@ export function commitWorking(g: GameState, wholeHistory: boolean): void {
   if (w.meters) deepFreeze(w.meters);
   if (w.tracks) deepFreeze(w.tracks);
   if (w.thisTurn) deepFreeze(w.thisTurn);
+  if (w.agreements) deepFreeze(w.agreements);
   if (w.history) {
     for (const [i, before] of w.changed!) freezeTurn(w.history[i], before);
     if (wholeHistory) g.history = Object.freeze(w.history) as TurnLog[];
