@@ -153,7 +153,7 @@ describe('every counterpart plays legally and explains itself', () => {
     // Every offer of one or two American cards for one Russian card, answered in five situations.
     const usCards = s.cards.filter((c) => c.side === 'us' && c.id !== 'nato-freeze').map((c) => c.id);
     const ruCards = s.cards.filter((c) => c.side === 'ru' && c.id !== 'iran-arms-embargo').map((c) => c.id);
-    const gives = [...usCards.map((id) => [id]), ...usCards.slice(0, 5).flatMap((a, i) => usCards.slice(i + 1, 5).map((b) => [a, b]))];
+    const gives = [...usCards.map((id) => [id]), ...usCards.slice(0, 4).flatMap((a, i) => usCards.slice(i + 1, 4).map((b) => [a, b]))];
     const situations: Record<string, (v: SideView) => void> = {
       normal: () => {},
       lastTurn: (v) => (v.turn = s.turns),
