@@ -1,0 +1,60 @@
+// The turn loop is decided by the game machine: our fast stepper must agree with xstate's own transition().
+import { describe, expect, it } from 'vitest';
+import { transition } from 'xstate';
+import { playGame } from '../../src/ai/runner';
+import { STRATEGIES } from '../../src/ai/strategies';
+import { gameMachine, logOf, movesInPhase, pendingSides, replay, type GameState, type Move, type MoveType } from '../../src/engine';
+import { settledPhase, whyNotNow, type GameMachineEvent } from '../../src/engine/game-machine';
+import { shippedScenarios } from './engine-test-kit';
+
+const ALL_TYPES: MoveType[] = ['statement', 'openChannel', 'propose', 'pass', 'accept', 'reject', 'counter', 'implement', 'delay', 'defect', 'verify', 'done'];
+
+/** Every state a game passed through. */
+function statesOf(scenario: Parameters<typeof replay>[0], final: GameState): GameState[] {
+  const log = logOf(final);
+  const out: GameState[] = [];
+  for (let n = 0; n <= log.moves.length; n += 3) out.push(replay(scenario, { ...log, moves: log.moves.slice(0, n) }));
+  return out;
+}
+
+for (const [id, scenario] of shippedScenarios()) {
+  describe(`the game machine in ${id}`, () => {
+    const states = [
+      ...statesOf(scenario, playGame(scenario, 1, { us: STRATEGIES.random, ru: STRATEGIES.reciprocator }).state),
+      ...statesOf(scenario, playGame(scenario, 2, { us: STRATEGIES.hardliner, ru: STRATEGIES.conceder }).state),
+    ];
+
+    it('accepts exactly the moves xstate accepts, from exactly the sides it names', () => {
+      const seen = { accepted: 0, refused: 0 };
+      for (const state of states) {
+        const snapshot = gameMachine.resolveState({ value: state.phase, context: {} });
+        for (const side of ['us', 'ru'] as const) {
+          for (const type of ALL_TYPES) {
+            const move = { type, side, tone: 'neutral', give: [], ask: [], agreement: 'A1', channel: 'x' } as unknown as Move;
+            const event = { type, move, game: state } as GameMachineEvent;
+            const [, actions] = transition(gameMachine, snapshot, event);
+            const xstateAccepts = actions.some((a) => (a as { type?: string }).type === 'acceptMove');
+            expect(whyNotNow(state, move) === null, `${state.phase} turn ${state.turn}: ${side} ${type}`).toBe(xstateAccepts);
+            seen[xstateAccepts ? 'accepted' : 'refused']++;
+          }
+          if (!pendingSides(state).includes(side) && state.phase !== 'statements') {
+            for (const type of movesInPhase(state.phase)) {
+              const move = { type, side, agreement: 'A1' } as unknown as Move;
+              expect(whyNotNow(state, move), `${side} may not ${type} in ${state.phase}`).not.toBeNull();
+            }
+          }
+        }
+      }
+      expect(seen.accepted).toBeGreaterThan(50);
+      expect(seen.refused).toBeGreaterThan(50);
+    });
+
+    it('moves the phase on exactly as xstate does', () => {
+      for (const state of states) {
+        const snapshot = gameMachine.resolveState({ value: state.phase, context: {} });
+        const [next] = transition(gameMachine, snapshot, { type: 'SETTLE', game: state } as GameMachineEvent);
+        expect(settledPhase(state)).toBe(next.value);
+      }
+    });
+  });
+}
