@@ -7,15 +7,18 @@ export type SideView = GameState & { viewer: Side };
 
 export function viewFor(state: GameState, side: Side): SideView {
   const them = otherSide(side);
+  // Read the plain state, write only what must be hidden: drafting the whole history cost most of an agent's move.
   const hidden = produce(state, (g) => {
     g.rng = 0;
     g.seed = 0;
-    for (const a of g.agreements) {
+    state.agreements.forEach((a, i) => {
       const o = a.obligations[them];
-      if (o.status === 'defected' && !o.exposed) o.status = 'implemented';
-    }
-    for (const t of g.history)
-      t.moves = t.moves.map((m) => (m.side === them && m.type === 'defect' ? { ...m, type: 'implement' } : m));
+      if (o.status === 'defected' && !o.exposed) g.agreements[i].obligations[them].status = 'implemented';
+    });
+    state.history.forEach((t, i) => {
+      if (t.moves.some((m) => m.side === them && m.type === 'defect'))
+        g.history[i].moves = t.moves.map((m) => (m.side === them && m.type === 'defect' ? { ...m, type: 'implement' } : m));
+    });
   });
   return { ...hidden, viewer: side };
 }
