@@ -84,6 +84,8 @@ export async function run(): Promise<void> {
     console.log(`agent decision, ${difficulty}, cold (after a reload): ${summary(cold)}`);
   }
 
+  await inBrowser(s, samples);
+
   const times: number[] = [];
   let result = analyzeScenario(s);
   for (let i = 0; i < 20; i++) {
@@ -100,4 +102,71 @@ export async function run(): Promise<void> {
     withGame.push(performance.now() - t0);
   }
   console.log(`analysis with a finished game: ${summary(withGame).replace(/decisions/, 'runs')}`);
+}
+
+/**
+ * The same decisions in headless Chromium (Vite's dev server, as the UI would call the counterpart):
+ * the browser is the worst case the UI lives with.
+ */
+async function inBrowser(
+  scenario: import('../../src/engine').Scenario,
+  samples: { state: import('../../src/engine').GameState; side: 'us' | 'ru' }[],
+): Promise<void> {
+  const { existsSync } = await import('node:fs');
+  if (!existsSync('/usr/bin/chromium')) {
+    console.log('browser: skipped (no /usr/bin/chromium)');
+    return;
+  }
+  const { launchBrowser, startViteServer } = await import('../e2e/harness');
+  const { url, server } = await startViteServer();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    // Any page of the dev server's origin can import the game's modules.
+    await page.goto(`${url}/src/ai/counterpart.ts`);
+    const load = () => page.evaluate(async (path) => !!(await import(/* @vite-ignore */ path)).createCounterpart, '/src/ai/counterpart.ts');
+    await load().catch(async () => {
+      await page.waitForLoadState('load'); // the dev server may reload once after optimising dependencies
+      await load();
+    });
+    for (const difficulty of ['hard', 'easy'] as const) {
+      const r = await page.evaluate(
+        async ({ scenario, samples, difficulty, repeats, path }) => {
+          const { createCounterpart } = (await import(/* @vite-ignore */ path)) as typeof import('../../src/ai/counterpart');
+          const warm: number[] = [];
+          const cold: number[] = [];
+          for (const { state, side } of samples) {
+            const cp = createCounterpart(scenario, side, difficulty, 1);
+            cp.decide(state);
+            for (let i = 0; i < repeats; i++) {
+              let t0 = performance.now();
+              cp.decide(state);
+              warm.push(performance.now() - t0);
+              t0 = performance.now();
+              createCounterpart(scenario, side, difficulty, 1).decide(state);
+              cold.push(performance.now() - t0);
+            }
+          }
+          return { warm, cold };
+        },
+        { scenario, samples, difficulty, repeats: 10, path: '/src/ai/counterpart.ts' },
+      );
+      console.log(`browser (Chromium, dev server), ${difficulty}, warm: ${summary(r.warm)}`);
+      console.log(`browser (Chromium, dev server), ${difficulty}, cold (after a reload): ${summary(r.cold)}`);
+    }
+    const a = await page.evaluate(async ({ scenario, path }) => {
+      const { analyzeScenario } = (await import(/* @vite-ignore */ path)) as typeof import('../../src/ai/analysis');
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        analyzeScenario(scenario);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, { scenario, path: '/src/ai/analysis.ts' });
+    console.log(`browser (Chromium, dev server), analysis: ${summary(a).replace(/decisions/, 'runs')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }
