@@ -14,7 +14,11 @@ export interface Counterpart {
   difficulty: Difficulty;
   /** How it concedes: boulware, conceder, tit-for-tat or the scenario's historical stance. */
   style: ConcessionStyle;
-  /** Decide the counterpart's next move. Sees only its own side's view. */
+  /**
+   * Decide the counterpart's next move; call it whenever pendingSides(state) includes its side (in the
+   * statements phase it may first ask for a channel, then make its statement on the next call).
+   * Sees only its own side's view. Throws if it is not its move.
+   */
   decide(state: GameState): Decision;
   /** Its estimate of the other side's priorities per track (0..10): the debrief's reveal. */
   beliefs(): Record<string, number>;

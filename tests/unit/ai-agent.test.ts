@@ -211,6 +211,18 @@ describe('every counterpart plays legally and explains itself', () => {
       }
   });
 
+  it('an easy agent still plays sensibly: it signs nothing worth less than nothing to it and keeps its promises', () => {
+    for (const { s } of scenarios)
+      for (const side of ['us', 'ru'] as const)
+        for (const player of ['reciprocator', 'conceder'] as const) {
+          const g = versus(s, side, 1, STRATEGIES[player], 'easy');
+          expect(deliveredUtility(s, g.state, side)).toBeGreaterThanOrEqual(0);
+          expect(g.outcome.agreements.signed).toBeGreaterThan(0);
+          for (const a of g.state.agreements) expect(a.obligations[side].status).not.toBe('defected');
+          expect(g.outcome.end?.reason).toBe('turns');
+        }
+  });
+
   it('easy and hard differ: a reciprocating player gets more from an easy agent than from a hard one', () => {
     const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
     const theirScore = (difficulty: Difficulty) =>

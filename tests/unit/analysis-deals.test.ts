@@ -192,6 +192,12 @@ describe('npm run analyze', () => {
     expect(out.nash.usGives.length + out.nash.ruGives.length).toBeGreaterThan(0);
     expect(out.game.delivered).toHaveProperty('us');
     expect(typeof out.game.distanceToNash).toBe('number');
+    // Without --json: the same, for people.
+    const text = cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', log]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Nash bargaining\s+US\s+[\d.]+\s+Russia\s+[\d.]+/);
+    expect(text.out).toContain('Pareto frontier');
+    expect(text.out).toMatch(/distance to the frontier [\d.]+, to the Nash point [\d.]+/);
   });
 
   it('explains a bad log or file in one line, without a stack trace', () => {
