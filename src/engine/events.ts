@@ -1,10 +1,9 @@
 // Shocks from outside: scripted (on a turn or a condition) and random (seeded draws).
-import { isDraft, original } from 'immer';
 import { conditionsHold } from './conditions';
 import { changeMeter, setMeter } from './meters';
 import { openChannel, sendTrack } from './moves';
 import { nextRandom } from './rng';
-import { writableCurrentTurn } from './working';
+import { baseOf, writableCurrentTurn } from './working';
 import { citeFiles, textOf } from './text';
 import type { EventDef, GameState, Scenario } from './types';
 
@@ -18,7 +17,7 @@ export function draw(g: GameState): number {
 /** Fire the events whose triggers hold at the start of this turn, in scenario order. */
 export function runBriefing(scenario: Scenario, g: GameState): void {
   // Read once from the plain state (not the draft); events fired below are added as they fire.
-  const fired = new Set(isDraft(g) ? original(g)!.firedEvents : g.firedEvents);
+  const fired = new Set(baseOf(g).firedEvents);
   for (const ev of scenario.events) {
     if (!ev.repeat && fired.has(ev.id)) continue;
     const t = ev.trigger;

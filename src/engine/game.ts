@@ -8,7 +8,7 @@ import { seedState } from './rng';
 import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { addTurnRecord, agreementsOf, commitWorking, metersOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableCurrentTurn, writableThisTurn } from './working';
+import { addTurnRecord, agreementsOf, beginWorking, commitWorking, metersOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableCurrentTurn, writableThisTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
@@ -45,6 +45,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
   start.history[0].stages = stagesOf(start);
   start.history.push({ turn: 1, moves: [], ledger: [], news: [] });
   return produce(start, (g) => {
+    beginWorking(g);
     runBriefing(scenario, g);
     checkEnd(g);
     settle(scenario, g);
@@ -85,6 +86,7 @@ export function applyMoveWithPatches(
 
 /** `wholeHistory`: see commitWorking (false when immer's patches must name only what changed). */
 function play(scenario: Scenario, g: GameState, move: Move, wholeHistory: boolean): void {
+  beginWorking(g);
   writableCurrentTurn(g).moves.push(structuredCopy(move));
   applyMoveEffects(scenario, g, move);
   checkEnd(g);

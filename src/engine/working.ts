@@ -1,8 +1,11 @@
-// Inside an immer recipe, the values a move changes again and again (the meters, the current turn's
-// record of moves, ledger and news) are changed on plain working copies and handed to the draft once,
-// frozen, when the recipe ends. Immer drafts cost about a microsecond for every object a recipe
-// touches; most of a move's time went there. The state is still produced by immer: the working copies
-// are new objects assigned to the draft, exactly as a recipe may assign any new value.
+// Inside an immer recipe, the values a move changes again and again (meters, track positions, this
+// turn's acts, agreements, the current turn's record of moves, ledger and news) are changed on plain
+// working copies and handed to the draft frozen. Immer drafts cost about a microsecond for every object
+// a recipe touches; most of a move's time went there. The state is still produced by immer: the working
+// copies are new objects assigned to the draft, exactly as a recipe may assign any new value.
+//
+// A recipe opts in with beginWorking(draft) and ends with commitWorking(draft). For any other state or
+// draft the readers read it directly and the writers write it directly: slower, but the same result.
 import { isDraft, original } from 'immer';
 import type { Agreement, GameState, TurnLog } from './types';
 
@@ -10,43 +13,48 @@ type Meters = GameState['meters'];
 type Tracks = GameState['tracks'];
 type ThisTurn = GameState['thisTurn'];
 
+interface TurnWrite {
+  index: number;
+  record: TurnLog;
+  /** How many moves, ledger entries and news the record held before (0 for a new record). */
+  before: [number, number, number];
+}
+
 interface Working {
+  /** The state the recipe began from (plain, frozen). */
+  base: GameState;
   meters?: Meters;
   tracks?: Tracks;
   thisTurn?: ThisTurn;
   agreements?: Agreement[];
-  /** Agreements (by index) copied by this recipe, ready to be written. */
+  /** Agreements (by index) copied or added by this recipe. */
   ownAgreements?: Set<number>;
-  /** The history array as it will be, with working copies of the turn records this recipe changed. */
-  history?: TurnLog[];
-  /** Turn records copied or added by this recipe, with how many moves, ledger entries and news they held before. */
-  changed?: Map<number, [number, number, number]>;
-  /** How many turn records the state had when the recipe began. */
-  baseTurns?: number;
+  /** Turn records copied or added by this recipe, in order. */
+  turns: TurnWrite[];
 }
 
 const workings = new WeakMap<GameState, Working>();
 
-function workingOf(g: GameState): Working {
-  let w = workings.get(g);
-  if (!w) workings.set(g, (w = {}));
-  return w;
+/** Start using working copies for this draft (call first thing in a recipe). */
+export function beginWorking(g: GameState): void {
+  workings.set(g, { base: isDraft(g) ? original(g)! : g, turns: [] });
 }
 
-/** The state as it was when the recipe began (the state itself outside a recipe). */
-export const baseOf = (g: GameState): GameState => (isDraft(g) ? original(g)! : g);
+/** The state as it was when the recipe began (the state itself outside a working recipe). */
+export const baseOf = (g: GameState): GameState => workings.get(g)?.base ?? g;
 
-/** The meters as they stand now, for reading (never through a draft). */
+/** The meters as they stand now, for reading. */
 export function metersOf(g: GameState): Meters {
-  return workings.get(g)?.meters ?? baseOf(g).meters;
+  const w = workings.get(g);
+  return w ? (w.meters ?? w.base.meters) : g.meters;
 }
 
-/** The meters, ready to be written: on a draft, a working copy put in place at the first write. */
+/** The meters, ready to be written: a working copy put in place at the first write. */
 export function writableMeters(g: GameState): Meters {
-  if (!isDraft(g)) return g.meters;
-  const w = workingOf(g);
+  const w = workings.get(g);
+  if (!w) return g.meters;
   if (!w.meters) {
-    const b = baseOf(g).meters;
+    const b = w.base.meters;
     // Same keys in the same order, so the state's JSON does not change.
     w.meters = { ...b, trust: { ...b.trust }, support: { ...b.support }, hawks: { ...b.hawks }, allies: { ...b.allies } };
     g.meters = w.meters;
@@ -56,96 +64,112 @@ export function writableMeters(g: GameState): Meters {
 
 /** Where the tracks stand now, for reading. */
 export function tracksOf(g: GameState): Tracks {
-  return workings.get(g)?.tracks ?? baseOf(g).tracks;
+  const w = workings.get(g);
+  return w ? (w.tracks ?? w.base.tracks) : g.tracks;
 }
 
-/** Move a track to a stage (on a draft: in a working copy of the tracks put in place at the first move). */
+/** Move a track to a stage. */
 export function setTrack(g: GameState, track: string, position: Tracks[string]): void {
-  if (!isDraft(g)) {
+  const w = workings.get(g);
+  if (!w) {
     g.tracks[track] = position;
     return;
   }
-  const w = workingOf(g);
   if (!w.tracks) {
-    w.tracks = { ...baseOf(g).tracks };
+    w.tracks = { ...w.base.tracks };
     g.tracks = w.tracks;
   }
   w.tracks[track] = position;
 }
 
-/** This turn's acts, ready to be written (on a draft: a working copy put in place at the first write). */
+/** This turn's acts as they stand now, for reading. */
+export function thisTurnOf(g: GameState): ThisTurn {
+  const w = workings.get(g);
+  return w ? (w.thisTurn ?? w.base.thisTurn) : g.thisTurn;
+}
+
+/** This turn's acts, ready to be written. */
 export function writableThisTurn(g: GameState): ThisTurn {
-  if (!isDraft(g)) return g.thisTurn;
-  const w = workingOf(g);
+  const w = workings.get(g);
+  if (!w) return g.thisTurn;
   if (!w.thisTurn) {
-    const b = baseOf(g).thisTurn;
+    const b = w.base.thisTurn;
     w.thisTurn = { ...b, statements: { ...b.statements }, channelRequests: b.channelRequests.slice(), done: b.done.slice() };
     g.thisTurn = w.thisTurn;
   }
   return w.thisTurn;
 }
 
-/** This turn's acts as they stand now, for reading. */
-export function thisTurnOf(g: GameState): ThisTurn {
-  return workings.get(g)?.thisTurn ?? baseOf(g).thisTurn;
+/** A new turn's empty record of acts. */
+export function resetThisTurn(g: GameState, fresh: ThisTurn): void {
+  const w = workings.get(g);
+  if (w) w.thisTurn = fresh;
+  g.thisTurn = fresh;
 }
 
 /** The agreements as they stand now, for reading. */
 export function agreementsOf(g: GameState): Agreement[] {
-  return workings.get(g)?.agreements ?? baseOf(g).agreements;
+  const w = workings.get(g);
+  return w ? (w.agreements ?? w.base.agreements) : g.agreements;
 }
 
-function workingAgreements(g: GameState): Working {
-  const w = workingOf(g);
+function workingAgreements(g: GameState, w: Working): { list: Agreement[]; own: Set<number> } {
   if (!w.agreements) {
-    w.agreements = baseOf(g).agreements.slice();
+    w.agreements = w.base.agreements.slice();
     w.ownAgreements = new Set();
     g.agreements = w.agreements;
   }
-  return w;
+  return { list: w.agreements, own: w.ownAgreements! };
 }
 
-/** One agreement, ready to be written (on a draft: a working copy of it and of its obligations). */
+/** One agreement, ready to be written (a working copy of it and of its obligations). */
 export function writableAgreement(g: GameState, id: string): Agreement {
-  if (!isDraft(g)) return g.agreements.find((a) => a.id === id)!;
-  const w = workingAgreements(g);
-  const i = w.agreements!.findIndex((a) => a.id === id);
-  if (!w.ownAgreements!.has(i)) {
-    const a = w.agreements![i];
-    w.agreements![i] = { ...a, obligations: { us: { ...a.obligations.us }, ru: { ...a.obligations.ru } } };
-    w.ownAgreements!.add(i);
+  const w = workings.get(g);
+  if (!w) return g.agreements.find((a) => a.id === id)!;
+  const { list, own } = workingAgreements(g, w);
+  const i = list.findIndex((a) => a.id === id);
+  if (!own.has(i)) {
+    const a = list[i];
+    list[i] = { ...a, obligations: { us: { ...a.obligations.us }, ru: { ...a.obligations.ru } } };
+    own.add(i);
   }
-  return w.agreements![i];
+  return list[i];
 }
 
 /** Add a newly signed agreement. */
 export function addAgreement(g: GameState, a: Agreement): void {
-  if (!isDraft(g)) {
+  const w = workings.get(g);
+  if (!w) {
     g.agreements.push(a);
     return;
   }
-  const w = workingAgreements(g);
-  w.ownAgreements!.add(w.agreements!.length);
-  w.agreements!.push(a);
+  const { list, own } = workingAgreements(g, w);
+  own.add(list.length);
+  list.push(a);
 }
 
-/** A new turn's empty record of acts. */
-export function resetThisTurn(g: GameState, fresh: ThisTurn): void {
-  if (isDraft(g)) workingOf(g).thisTurn = fresh;
-  g.thisTurn = fresh;
+/** The record of turn `turn` (history[turn]), ready to be written. */
+export function writableTurn(g: GameState, turn: number): TurnLog {
+  const w = workings.get(g);
+  if (!w) return g.history[turn];
+  for (const t of w.turns) if (t.index === turn) return t.record;
+  const t = w.base.history[turn];
+  const record = { ...t, moves: t.moves.slice(), ledger: t.ledger.slice(), news: t.news.slice() };
+  w.turns.push({ index: turn, record, before: [t.moves.length, t.ledger.length, t.news.length] });
+  return record;
 }
 
-/** Freeze a turn record this recipe wrote: the record, its lists and what was added to them. */
-function freezeTurn(t: TurnLog, [moves, ledger, news]: [number, number, number]): void {
-  for (let i = moves; i < t.moves.length; i++) deepFreeze(t.moves[i]);
-  for (let i = ledger; i < t.ledger.length; i++) deepFreeze(t.ledger[i]);
-  for (let i = news; i < t.news.length; i++) deepFreeze(t.news[i]);
-  Object.freeze(t.moves);
-  Object.freeze(t.ledger);
-  Object.freeze(t.news);
-  if (t.meters) deepFreeze(t.meters);
-  if (t.stages) deepFreeze(t.stages);
-  Object.freeze(t);
+/** The record of the turn being played, ready to be written. */
+export const writableCurrentTurn = (g: GameState): TurnLog => writableTurn(g, g.turn);
+
+/** Start the record of a new turn (history[turn]). */
+export function addTurnRecord(g: GameState, record: TurnLog): void {
+  const w = workings.get(g);
+  if (!w) {
+    g.history.push(record);
+    return;
+  }
+  w.turns.push({ index: record.turn, record, before: [0, 0, 0] });
 }
 
 /** Freeze what this recipe made, stopping at what is frozen already (everything older). */
@@ -158,41 +182,17 @@ function deepFreeze(value: unknown): void {
   else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
 }
 
-function workingHistory(g: GameState): { history: TurnLog[]; changed: Map<number, [number, number, number]> } {
-  const w = workingOf(g);
-  if (!w.history) {
-    const base = baseOf(g).history;
-    w.history = base.slice();
-    w.changed = new Map();
-    w.baseTurns = base.length;
-  }
-  return { history: w.history, changed: w.changed! };
-}
-
-/** The record of turn `turn` (history[turn]), ready to be written. */
-export function writableTurn(g: GameState, turn: number): TurnLog {
-  if (!isDraft(g)) return g.history[turn];
-  const { history, changed } = workingHistory(g);
-  if (!changed.has(turn)) {
-    const t = history[turn];
-    history[turn] = { ...t, moves: t.moves.slice(), ledger: t.ledger.slice(), news: t.news.slice() };
-    changed.set(turn, [t.moves.length, t.ledger.length, t.news.length]);
-  }
-  return history[turn];
-}
-
-/** The record of the turn being played, ready to be written. */
-export const writableCurrentTurn = (g: GameState): TurnLog => writableTurn(g, g.turn);
-
-/** Start the record of a new turn (history[turn]). */
-export function addTurnRecord(g: GameState, record: TurnLog): void {
-  if (!isDraft(g)) {
-    g.history.push(record);
-    return;
-  }
-  const { history, changed } = workingHistory(g);
-  changed.set(history.length, [0, 0, 0]);
-  history.push(record);
+/** Freeze a turn record this recipe wrote: the record, its lists and what was added to them. */
+function freezeTurn({ record: t, before: [moves, ledger, news] }: TurnWrite): void {
+  for (let i = moves; i < t.moves.length; i++) deepFreeze(t.moves[i]);
+  for (let i = ledger; i < t.ledger.length; i++) deepFreeze(t.ledger[i]);
+  for (let i = news; i < t.news.length; i++) deepFreeze(t.news[i]);
+  Object.freeze(t.moves);
+  Object.freeze(t.ledger);
+  Object.freeze(t.news);
+  if (t.meters) deepFreeze(t.meters);
+  if (t.stages) deepFreeze(t.stages);
+  Object.freeze(t);
 }
 
 /**
@@ -208,14 +208,17 @@ export function commitWorking(g: GameState, wholeHistory: boolean): void {
   if (w.tracks) deepFreeze(w.tracks);
   if (w.thisTurn) deepFreeze(w.thisTurn);
   if (w.agreements) deepFreeze(w.agreements);
-  if (w.history) {
-    for (const [i, before] of w.changed!) freezeTurn(w.history[i], before);
-    if (wholeHistory) g.history = Object.freeze(w.history) as TurnLog[];
-    else {
-      for (const i of [...w.changed!.keys()].sort((a, b) => a - b)) {
-        if (i < w.baseTurns!) g.history[i] = w.history[i];
-        else g.history.push(w.history[i]);
-      }
+  if (w.turns.length === 0) return;
+  for (const t of w.turns) freezeTurn(t);
+  const baseTurns = w.base.history.length;
+  if (wholeHistory) {
+    const history = w.base.history.slice();
+    for (const t of w.turns) history[t.index] = t.record;
+    g.history = Object.freeze(history) as TurnLog[];
+  } else {
+    for (const t of w.turns) {
+      if (t.index < baseTurns) g.history[t.index] = t.record;
+      else g.history.push(t.record);
     }
   }
 }
