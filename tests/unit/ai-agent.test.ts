@@ -223,6 +223,28 @@ describe('every counterpart plays legally and explains itself', () => {
         }
   });
 
+  it('a Boulware agent holds firm early where a Conceder gives ground, and a hardliner gets more from the Conceder', () => {
+    for (const { name, s } of scenarios) {
+      const firmness = (style: ConcessionStyle) => {
+        const early: number[] = [];
+        const theirDeals: number[] = [];
+        for (const side of ['us', 'ru'] as const)
+          for (const seed of [1, 2]) {
+            const g = versus(s, side, seed, STRATEGIES.hardliner, 'normal', style);
+            for (const t of g.state.history)
+              for (const m of t.moves)
+                if ((m.type === 'propose' || m.type === 'counter') && m.side === side && t.turn <= s.turns / 2) early.push(packageUtility(s, m, side));
+            theirDeals.push(g.outcome[otherSide(side)].parts.deals);
+          }
+        return { early: mean(early), theirDeals: mean(theirDeals) };
+      };
+      const boulware = firmness('boulware');
+      const conceder = firmness('conceder');
+      expect(boulware.early, name).toBeGreaterThan(conceder.early);
+      expect(conceder.theirDeals, name).toBeGreaterThan(boulware.theirDeals);
+    }
+  });
+
   it('easy and hard differ: a reciprocating player gets more from an easy agent than from a hard one', () => {
     const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
     const theirScore = (difficulty: Difficulty) =>
