@@ -3,7 +3,7 @@ import { conditionsHold } from './conditions';
 import { changeMeter, setMeter } from './meters';
 import { openChannel, sendTrack } from './moves';
 import { nextRandom } from './rng';
-import { baseOf, writableCurrentTurn } from './working';
+import { baseOf, recordInTurn } from './working';
 import { citeFiles, textOf } from './text';
 import type { EventDef, GameState, Scenario } from './types';
 
@@ -34,7 +34,7 @@ export function fireEvent(scenario: Scenario, g: GameState, ev: EventDef): void 
   const title = textOf(ev.title);
   const cite = citeFiles(ev.cite);
   g.firedEvents.push(ev.id);
-  writableCurrentTurn(g).news.push({ turn: g.turn, event: ev.id, title, text: textOf(ev.text), cite });
+  recordInTurn(g, 'news', { turn: g.turn, event: ev.id, title, text: textOf(ev.text), cite });
   for (const e of ev.effects) {
     if ('meter' in e) {
       const cause = textOf(e.cause) || title;

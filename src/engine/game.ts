@@ -8,7 +8,7 @@ import { seedState } from './rng';
 import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { addTurnRecord, agreementsOf, beginWorking, commitWorking, metersOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableCurrentTurn, writableThisTurn } from './working';
+import { addTurnRecord, agreementsOf, beginWorking, commitWorking, metersOf, recordInTurn, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableThisTurn, writableTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
@@ -87,7 +87,7 @@ export function applyMoveWithPatches(
 /** `wholeHistory`: see commitWorking (false when immer's patches must name only what changed). */
 function play(scenario: Scenario, g: GameState, move: Move, wholeHistory: boolean): void {
   beginWorking(g);
-  writableCurrentTurn(g).moves.push(structuredCopy(move));
+  recordInTurn(g, 'moves', structuredCopy(move));
   applyMoveEffects(scenario, g, move);
   checkEnd(g);
   settle(scenario, g);
@@ -192,7 +192,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   }
   checkEnd(g);
   if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
-  const record = writableCurrentTurn(g);
+  const record = writableTurn(g, g.turn);
   const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
   record.meters = meterSnapshot(g);
   record.stages = stagesOf(g);

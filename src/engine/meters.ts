@@ -1,5 +1,5 @@
 import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
-import { metersOf, writableCurrentTurn, writableMeters } from './working';
+import { metersOf, recordInTurn, writableMeters } from './working';
 
 /** Every meter runs from 0 to 100; this module owns that fact. */
 export const METER_MIN = 0;
@@ -74,7 +74,7 @@ export function changeMeter(
   writeMeter(state, path, after);
   const entry: LedgerEntry = { turn: state.turn, meter: path, delta: applied, value: after, cause };
   if (cite) entry.cite = cite;
-  writableCurrentTurn(state).ledger.push(entry);
+  recordInTurn(state, 'ledger', entry);
   return applied;
 }
 

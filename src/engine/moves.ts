@@ -132,7 +132,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       changeTrust(g, rules, them, r.trust, cause);
       changeMeter(g, 'escalation', r.escalation, cause);
       changeMeter(g, `hawks.${move.side}`, r.hawks, cause);
-      const last = g.lastTone[move.side];
+      const last = baseOf(g).lastTone[move.side]; // set when the turn began, before any statement
       if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
         changeTrust(g, rules, them, rules.mixedSignalsTrust, `mixed signals from ${me}`);
       writableThisTurn(g).statements[move.side] = move.tone;
@@ -168,7 +168,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       signAgreement(scenario, g, move.side);
       return;
     case 'reject': {
-      const by = g.proposal!.by;
+      const by = baseOf(g).proposal!.by; // the proposal being answered, from before this move
       changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${sideName(scenario, by)}'s proposal`);
       g.proposal = null;
       writableThisTurn(g).settled = true;

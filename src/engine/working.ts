@@ -13,11 +13,15 @@ type Meters = GameState['meters'];
 type Tracks = GameState['tracks'];
 type ThisTurn = GameState['thisTurn'];
 
+type TurnList = 'moves' | 'ledger' | 'news';
+
 interface TurnWrite {
   index: number;
   record: TurnLog;
   /** How many moves, ledger entries and news the record held before (0 for a new record). */
   before: [number, number, number];
+  /** The lists already copied (a new record owns all of them). */
+  own: Record<TurnList, boolean>;
 }
 
 interface Working {
@@ -148,19 +152,40 @@ export function addAgreement(g: GameState, a: Agreement): void {
   list.push(a);
 }
 
-/** The record of turn `turn` (history[turn]), ready to be written. */
+function turnWrite(w: Working, turn: number): TurnWrite {
+  for (const t of w.turns) if (t.index === turn) return t;
+  const t = w.base.history[turn];
+  const write = { index: turn, record: { ...t }, before: [t.moves.length, t.ledger.length, t.news.length] as [number, number, number], own: { moves: false, ledger: false, news: false } };
+  w.turns.push(write);
+  return write;
+}
+
+function ownList(write: TurnWrite, list: TurnList): void {
+  if (write.own[list]) return;
+  (write.record[list] as unknown[]) = write.record[list].slice();
+  write.own[list] = true;
+}
+
+/** The record of turn `turn` (history[turn]), ready to be written (all its lists). */
 export function writableTurn(g: GameState, turn: number): TurnLog {
   const w = workings.get(g);
   if (!w) return g.history[turn];
-  for (const t of w.turns) if (t.index === turn) return t.record;
-  const t = w.base.history[turn];
-  const record = { ...t, moves: t.moves.slice(), ledger: t.ledger.slice(), news: t.news.slice() };
-  w.turns.push({ index: turn, record, before: [t.moves.length, t.ledger.length, t.news.length] });
-  return record;
+  const write = turnWrite(w, turn);
+  for (const list of ['moves', 'ledger', 'news'] as const) ownList(write, list);
+  return write.record;
 }
 
-/** The record of the turn being played, ready to be written. */
-export const writableCurrentTurn = (g: GameState): TurnLog => writableTurn(g, g.turn);
+/** Add to one list of the record of the turn being played. */
+export function recordInTurn<L extends TurnList>(g: GameState, list: L, item: TurnLog[L][number]): void {
+  const w = workings.get(g);
+  if (!w) {
+    (g.history[g.turn][list] as unknown[]).push(item);
+    return;
+  }
+  const write = turnWrite(w, g.turn);
+  ownList(write, list);
+  (write.record[list] as unknown[]).push(item);
+}
 
 /** Start the record of a new turn (history[turn]). */
 export function addTurnRecord(g: GameState, record: TurnLog): void {
@@ -169,7 +194,7 @@ export function addTurnRecord(g: GameState, record: TurnLog): void {
     g.history.push(record);
     return;
   }
-  w.turns.push({ index: record.turn, record, before: [0, 0, 0] });
+  w.turns.push({ index: record.turn, record, before: [0, 0, 0], own: { moves: true, ledger: true, news: true } });
 }
 
 /** Freeze what this recipe made, stopping at what is frozen already (everything older). */
@@ -187,7 +212,7 @@ function freezeTurn({ record: t, before: [moves, ledger, news] }: TurnWrite): vo
   for (let i = moves; i < t.moves.length; i++) deepFreeze(t.moves[i]);
   for (let i = ledger; i < t.ledger.length; i++) deepFreeze(t.ledger[i]);
   for (let i = news; i < t.news.length; i++) deepFreeze(t.news[i]);
-  Object.freeze(t.moves);
+  Object.freeze(t.moves); // a list not copied is the old, frozen one
   Object.freeze(t.ledger);
   Object.freeze(t.news);
   if (t.meters) deepFreeze(t.meters);
