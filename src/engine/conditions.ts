@@ -1,5 +1,5 @@
 import { readMeter } from './meters';
-import { agreementsOf, metersOf, tracksOf } from './working';
+import { agreementsOf, metersOf, tracksOf, turnOf } from './working';
 import { SIDES, type Conditions, type GameState } from './types';
 
 /** Does every given condition hold? `track` is the track asking, for `concessionsAtLeast`. */
@@ -40,9 +40,9 @@ export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions
     case 'escalationBelow':
       return m.escalation < c.escalationBelow!;
     case 'turnAtLeast':
-      return game.turn >= c.turnAtLeast!;
+      return turnOf(game) >= c.turnAtLeast!;
     case 'turnAtMost':
-      return game.turn <= c.turnAtMost!;
+      return turnOf(game) <= c.turnAtMost!;
     case 'trackAtStage':
       return c.trackAtStage!.every((l) => l.stages.includes(tracksOf(game)[l.track]?.stage ?? ''));
     case 'concessionsAtLeast':

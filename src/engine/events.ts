@@ -3,7 +3,7 @@ import { conditionsHold } from './conditions';
 import { changeMeter, setMeter } from './meters';
 import { openChannel, sendTrack } from './moves';
 import { nextRandom } from './rng';
-import { baseOf, recordInTurn } from './working';
+import { baseOf, recordInTurn, turnOf } from './working';
 import { citeFiles, textOf } from './text';
 import type { EventDef, GameState, Scenario } from './types';
 
@@ -18,10 +18,11 @@ export function draw(g: GameState): number {
 export function runBriefing(scenario: Scenario, g: GameState): void {
   // Read once from the plain state (not the draft); events fired below are added as they fire.
   const fired = new Set(baseOf(g).firedEvents);
+  const turn = turnOf(g);
   for (const ev of scenario.events) {
     if (!ev.repeat && fired.has(ev.id)) continue;
     const t = ev.trigger;
-    if (t.turn !== undefined && t.turn !== g.turn) continue;
+    if (t.turn !== undefined && t.turn !== turn) continue;
     if (!conditionsHold(g, t.when)) continue;
     if (t.chance !== undefined && draw(g) >= t.chance) continue;
     if (t.turn === undefined && t.when === undefined && t.chance === undefined) continue;
@@ -34,7 +35,7 @@ export function fireEvent(scenario: Scenario, g: GameState, ev: EventDef): void 
   const title = textOf(ev.title);
   const cite = citeFiles(ev.cite);
   g.firedEvents.push(ev.id);
-  recordInTurn(g, 'news', { turn: g.turn, event: ev.id, title, text: textOf(ev.text), cite });
+  recordInTurn(g, 'news', { turn: turnOf(g), event: ev.id, title, text: textOf(ev.text), cite });
   for (const e of ev.effects) {
     if ('meter' in e) {
       const cause = textOf(e.cause) || title;

@@ -3,7 +3,7 @@
 import { and, setup, type SnapshotFrom } from 'xstate';
 import { stepFlat } from './machine-step';
 import { SIDES, type GameState, type Move, type MoveType, type Phase } from './types';
-import { agreementsOf, thisTurnOf } from './working';
+import { agreementsOf, phaseOf, thisTurnOf, turnOf } from './working';
 
 export interface MoveEvent {
   type: MoveType;
@@ -64,9 +64,10 @@ export const PHASE_MOVES: Partial<Record<Phase, Partial<Record<MoveType, ActorCh
 /** Signed agreements where `side` still owes something and has not decided this turn. */
 export function undecidedObligations(g: GameState, side: GameState['initiative']): string[] {
   const out: string[] = [];
+  const turn = turnOf(g);
   for (const a of agreementsOf(g)) {
     const o = a.obligations[side];
-    if (a.status === 'signed' && o.cards.length > 0 && o.status === 'pending' && o.decidedTurn !== g.turn) out.push(a.id);
+    if (a.status === 'signed' && o.cards.length > 0 && o.status === 'pending' && o.decidedTurn !== turn) out.push(a.id);
   }
   return out;
 }
@@ -160,8 +161,9 @@ export function whyNotNow(game: GameState, move: Move): string | null {
 
 /** The phase the game moves to once the current one has what it needs (the same phase if not). */
 export function settledPhase(game: GameState): Phase {
-  const next = stepFlat(gameMachine, snapshotAt(game.phase), { type: 'SETTLE', game } as SettleEvent);
-  return next === null || next === 'stay' ? game.phase : (next as Phase);
+  const phase = phaseOf(game);
+  const next = stepFlat(gameMachine, snapshotAt(phase), { type: 'SETTLE', game } as SettleEvent);
+  return next === null || next === 'stay' ? phase : (next as Phase);
 }
 
 /** The move types the phase accepts at all (whoever makes them). */

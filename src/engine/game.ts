@@ -8,7 +8,7 @@ import { seedState } from './rng';
 import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { addTurnRecord, agreementsOf, beginWorking, commitWorking, metersOf, recordInTurn, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableThisTurn, writableTurn } from './working';
+import { addTurnRecord, agreementsOf, beginWorking, advanceTurn, commitWorking, metersOf, phaseOf, recordInTurn, setPhase, turnOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableThisTurn, writableTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
@@ -112,8 +112,8 @@ function settle(scenario: Scenario, g: GameState): void {
   for (;;) {
     autoFinishImplementation(g);
     const next = settledPhase(g);
-    if (next === g.phase) return;
-    g.phase = next;
+    if (next === phaseOf(g)) return;
+    setPhase(g, next);
     if (next === 'resolution') resolveTurn(scenario, g);
     else if (next === 'briefing') {
       startTurn(g);
@@ -125,7 +125,7 @@ function settle(scenario: Scenario, g: GameState): void {
 
 /** A side with nothing to decide and nothing to verify needs no "done" of its own. */
 function autoFinishImplementation(g: GameState): void {
-  if (g.phase !== 'implementation') return;
+  if (phaseOf(g) !== 'implementation') return;
   for (const s of SIDES) {
     if (thisTurnOf(g).done.includes(s)) continue;
     if (undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0) writableThisTurn(g).done.push(s);
@@ -145,8 +145,8 @@ export function verifiable(g: GameState, side: Side): string[] {
 
 function startTurn(g: GameState): void {
   g.lastTone = { ...g.thisTurn.statements };
-  g.turn += 1;
-  addTurnRecord(g, { turn: g.turn, moves: [], ledger: [], news: [] });
+  const turn = advanceTurn(g);
+  addTurnRecord(g, { turn, moves: [], ledger: [], news: [] });
   g.initiative = otherSide(g.initiative);
   resetThisTurn(g, freshTurn());
   g.proposal = null;
@@ -191,8 +191,8 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
       changeMeter(g, `support.${t.patron}`, rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
   checkEnd(g);
-  if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
-  const record = writableTurn(g, g.turn);
+  if (!g.end && turnOf(g) >= scenario.turns) g.end = { reason: 'turns', turn: turnOf(g) };
+  const record = writableTurn(g, turnOf(g));
   const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
   record.meters = meterSnapshot(g);
   record.stages = stagesOf(g);
@@ -203,10 +203,10 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
 function checkEnd(g: GameState): void {
   if (g.end) return;
   const meters = metersOf(g);
-  if (meters.escalation >= 100) g.end = { reason: 'escalation', turn: g.turn };
+  if (meters.escalation >= 100) g.end = { reason: 'escalation', turn: turnOf(g) };
   else {
     const fallen = SIDES.find((s) => meters.support[s] <= 0);
-    if (fallen) g.end = { reason: 'office', side: fallen, turn: g.turn };
+    if (fallen) g.end = { reason: 'office', side: fallen, turn: turnOf(g) };
   }
 }
 

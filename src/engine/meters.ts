@@ -1,5 +1,5 @@
 import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
-import { metersOf, recordInTurn, writableMeters } from './working';
+import { metersOf, recordInTurn, turnOf, writableMeters } from './working';
 
 /** Every meter runs from 0 to 100; this module owns that fact. */
 export const METER_MIN = 0;
@@ -72,7 +72,7 @@ export function changeMeter(
   const applied = after - before;
   if (applied === 0) return 0;
   writeMeter(state, path, after);
-  const entry: LedgerEntry = { turn: state.turn, meter: path, delta: applied, value: after, cause };
+  const entry: LedgerEntry = { turn: turnOf(state), meter: path, delta: applied, value: after, cause };
   if (cite) entry.cite = cite;
   recordInTurn(state, 'ledger', entry);
   return applied;

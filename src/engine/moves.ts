@@ -4,7 +4,7 @@ import { nextStage } from './track-machine';
 import { changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
-import { addAgreement, agreementsOf, baseOf, metersOf, setTrack, tracksOf as trackPositions, writableAgreement, writableThisTurn } from './working';
+import { addAgreement, agreementsOf, baseOf, metersOf, turnOf, setTrack, tracksOf as trackPositions, writableAgreement, writableThisTurn } from './working';
 import {
   SIDES,
   TONES,
@@ -112,7 +112,7 @@ export function sendTrack(scenario: Scenario, g: GameState, track: string, type:
   if (!def) return;
   const from = trackPositions(g)[track].stage;
   const to = nextStage(def, from, type, g);
-  if (to !== from) setTrack(g, track, { stage: to, since: g.turn });
+  if (to !== from) setTrack(g, track, { stage: to, since: turnOf(g) });
 }
 
 function tracksOf(scenario: Scenario, ids: string[]): string[] {
@@ -157,7 +157,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
         isCounter: move.type === 'counter',
       };
       writableThisTurn(g).proposed = true;
-      if (move.type === 'counter') g.lastAnswer = { side: move.side, answer: 'counter', turn: g.turn };
+      if (move.type === 'counter') g.lastAnswer = { side: move.side, answer: 'counter', turn: turnOf(g) };
       for (const t of tracksOf(scenario, [...move.give, ...move.ask])) sendTrack(scenario, g, t, 'TALKS');
       return;
     }
@@ -172,7 +172,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${sideName(scenario, by)}'s proposal`);
       g.proposal = null;
       writableThisTurn(g).settled = true;
-      g.lastAnswer = { side: move.side, answer: 'reject', turn: g.turn };
+      g.lastAnswer = { side: move.side, answer: 'reject', turn: turnOf(g) };
       return;
     }
     case 'implement':
@@ -181,7 +181,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const a = writableAgreement(g, move.agreement);
       const o = a.obligations[move.side];
       o.status = move.type === 'implement' ? 'implemented' : 'defected';
-      o.decidedTurn = g.turn;
+      o.decidedTurn = turnOf(g);
       const cards = indexOf(scenario).cards;
       for (const id of o.cards) {
         const c = cards.get(id)!;
@@ -198,7 +198,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const a = writableAgreement(g, move.agreement);
       const o = a.obligations[move.side];
       o.delays += 1;
-      o.decidedTurn = g.turn;
+      o.decidedTurn = turnOf(g);
       changeTrust(g, rules, them, rules.delayTrust, `${me} delayed agreement ${a.id}: bureaucratic delays`);
       for (const t of a.tracks) sendTrack(scenario, g, t, 'DELAY');
       if (o.delays >= rules.maxDelays) breakAgreement(scenario, g, a, move.side, 'kept delaying it');
@@ -250,7 +250,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
   }
   const a: Agreement = {
     id: `A${agreementsOf(g).length + 1}`,
-    turn: g.turn,
+    turn: turnOf(g),
     proposer: p.by,
     format: p.format,
     tracks: Object.keys(cardsPerTrack),
@@ -289,7 +289,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
   g.proposal = null;
   writableThisTurn(g).settled = true;
   writableThisTurn(g).signed = true;
-  g.lastAnswer = { side: acceptor, answer: 'accept', turn: g.turn };
+  g.lastAnswer = { side: acceptor, answer: 'accept', turn: turnOf(g) };
 }
 
 /** A side's defection comes to light (verification, intelligence) or its delays run out. */

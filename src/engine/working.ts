@@ -27,6 +27,9 @@ interface TurnWrite {
 interface Working {
   /** The state the recipe began from (plain, frozen). */
   base: GameState;
+  /** The turn and phase as they stand; written to the draft when the recipe ends (every read or write of them through the draft costs more than it seems). */
+  turn: number;
+  phase: GameState['phase'];
   meters?: Meters;
   tracks?: Tracks;
   thisTurn?: ThisTurn;
@@ -41,7 +44,35 @@ const workings = new WeakMap<GameState, Working>();
 
 /** Start using working copies for this draft (call first thing in a recipe). */
 export function beginWorking(g: GameState): void {
-  workings.set(g, { base: isDraft(g) ? original(g)! : g, turns: [] });
+  const base = isDraft(g) ? original(g)! : g;
+  workings.set(g, { base, turn: base.turn, phase: base.phase, turns: [] });
+}
+
+/** The turn being played. */
+export function turnOf(g: GameState): number {
+  const w = workings.get(g);
+  return w ? w.turn : g.turn;
+}
+
+/** The phase the game is in. */
+export function phaseOf(g: GameState): GameState['phase'] {
+  const w = workings.get(g);
+  return w ? w.phase : g.phase;
+}
+
+export function setPhase(g: GameState, phase: GameState['phase']): void {
+  const w = workings.get(g);
+  if (w) w.phase = phase;
+  else g.phase = phase;
+}
+
+/** Move on to the next turn; returns its number. */
+export function advanceTurn(g: GameState): number {
+  const w = workings.get(g);
+  const turn = turnOf(g) + 1;
+  if (w) w.turn = turn;
+  else g.turn = turn;
+  return turn;
 }
 
 /** The state as it was when the recipe began (the state itself outside a working recipe). */
@@ -182,7 +213,7 @@ export function recordInTurn<L extends TurnList>(g: GameState, list: L, item: Tu
     (g.history[g.turn][list] as unknown[]).push(item);
     return;
   }
-  const write = turnWrite(w, g.turn);
+  const write = turnWrite(w, w.turn);
   ownList(write, list);
   (write.record[list] as unknown[]).push(item);
 }
@@ -229,6 +260,8 @@ export function commitWorking(g: GameState, wholeHistory: boolean): void {
   const w = workings.get(g);
   if (!w) return;
   workings.delete(g);
+  if (w.turn !== w.base.turn) g.turn = w.turn;
+  if (w.phase !== w.base.phase) g.phase = w.phase;
   if (w.meters) deepFreeze(w.meters);
   if (w.tracks) deepFreeze(w.tracks);
   if (w.thisTurn) deepFreeze(w.thisTurn);
