@@ -274,9 +274,21 @@ export function commitWorking(g: GameState, wholeHistory: boolean): void {
     for (const t of w.turns) history[t.index] = t.record;
     g.history = Object.freeze(history) as TurnLog[];
   } else {
+    // Patches name the entries added and the fields set, as if each had been written to the draft.
     for (const t of w.turns) {
-      if (t.index < baseTurns) g.history[t.index] = t.record;
-      else g.history.push(t.record);
+      if (t.index >= baseTurns) {
+        g.history.push(t.record);
+        continue;
+      }
+      const old = w.base.history[t.index];
+      const draft = g.history[t.index];
+      for (const key of Object.keys(t.record) as (keyof TurnLog)[]) {
+        if (t.record[key] === old[key]) continue;
+        if (key === 'moves' || key === 'ledger' || key === 'news') {
+          const added = t.record[key].slice(old[key].length);
+          if (added.length > 0) (draft[key] as unknown[]).push(...added);
+        } else (draft as unknown as Record<string, unknown>)[key] = t.record[key];
+      }
     }
   }
 }
