@@ -1,0 +1,166 @@
+// The shipped scenarios as content: each loads cleanly, is a full game (cards, events, briefs, history),
+// cites real source articles with their own words, and every stage it writes is part of the game.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { playGame } from '../../src/ai/runner';
+import { STRATEGIES } from '../../src/ai/strategies';
+import { textOf, type Cite, type Conditions, type Scenario } from '../../src/engine';
+import { builtInScenarioFiles, loadScenarioFile, SCENARIO_DIR } from '../../src/scenario/files';
+
+/** The source articles sit beside the repository (CI clones it with shared/ next to it). */
+const SOURCES = resolve(SCENARIO_DIR, '..', '..', 'shared', 'sources');
+
+/** Whitespace collapsed, curly quotes and dashes made straight, so a quote matches however it was typed. */
+const normalise = (s: string) =>
+  s
+    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const articles = new Map<string, string>();
+function article(file: string): string | undefined {
+  if (!articles.has(file)) {
+    const path = join(SOURCES, file);
+    if (!existsSync(path)) return undefined;
+    articles.set(file, normalise(readFileSync(path, 'utf8')));
+  }
+  return articles.get(file);
+}
+
+/** Every citation in a scenario, with the place it was made. */
+function citations(s: Scenario): { where: string; cite: Cite }[] {
+  const out: { where: string; cite: Cite }[] = [];
+  const add = (where: string, cites: Cite[]) => cites.forEach((cite) => out.push({ where, cite }));
+  add('history', s.history.cite);
+  s.sources.forEach((src) => add(`sources.${src.file}`, [{ file: src.file }]));
+  s.thirdParties.forEach((t) => add(`thirdParties.${t.id}`, t.cite));
+  s.tracks.forEach((t) => add(`tracks.${t.id}`, t.cite));
+  s.cards.forEach((c) => add(`cards.${c.id}`, c.cite));
+  s.channels.forEach((c) => add(`channels.${c.id}`, c.cite));
+  s.events.forEach((e) => add(`events.${e.id}`, e.cite));
+  return out;
+}
+
+/** Every set of conditions a scenario writes: track guards and event triggers. */
+function conditionsOf(s: Scenario): { where: string; c: Conditions }[] {
+  const out: { where: string; c: Conditions }[] = [];
+  for (const t of s.tracks)
+    for (const st of t.stages) for (const [type, tr] of Object.entries(st.on)) if (tr?.needs) out.push({ where: `${t.id}.${st.id}.${type}`, c: tr.needs });
+  for (const e of s.events) if (e.trigger.when) out.push({ where: `events.${e.id}`, c: e.trigger.when });
+  return out;
+}
+
+const files = builtInScenarioFiles();
+
+describe('the shipped scenarios', () => {
+  it('are the five games of the five articles', () => {
+    expect(files.map((f) => basename(f)).sort()).toEqual(
+      ['limits-of-the-possible-2016.yaml', 'missile-defense-2011.yaml', 'new-reset-2017.yaml', 'reset-2009.yaml', 'restart-or-repair-2013.yaml'].sort(),
+    );
+  });
+});
+
+for (const file of files) {
+  const name = basename(file);
+  describe(name, () => {
+    const loaded = loadScenarioFile(file);
+
+    it('loads without a problem or a warning', () => {
+      expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.line}:${p.column} ${p.message} ${p.path}`)).toEqual([]);
+      if (loaded.ok) expect(loaded.warnings).toEqual([]);
+    });
+    if (!loaded.ok) return;
+    const s = loaded.scenario;
+    const trackIds = new Set(s.tracks.map((t) => t.id));
+
+    it('is a full game: at least 12 concession cards from both sides, at least 6 events, briefs for both sides and what really happened', () => {
+      expect(s.cards.length).toBeGreaterThanOrEqual(12);
+      for (const side of ['us', 'ru'] as const) {
+        const own = s.cards.filter((c) => c.side === side);
+        expect(own.length, `${side}'s cards`).toBeGreaterThanOrEqual(5);
+        // Concessions on more than one track, so trades across tracks are possible.
+        expect(new Set(own.map((c) => c.track)).size, `${side}'s cards span tracks`).toBeGreaterThanOrEqual(2);
+        expect(textOf(s.sides[side].brief).length, `${side}'s brief`).toBeGreaterThan(200);
+        expect(Object.keys(s.sides[side].priorities).sort(), `${side}'s priorities name every track`).toEqual([...trackIds].sort());
+      }
+      expect(s.events.length).toBeGreaterThanOrEqual(6);
+      expect(s.events.some((e) => e.trigger.chance !== undefined), 'a random event').toBe(true);
+      expect(s.events.some((e) => e.trigger.turn !== undefined || e.trigger.when !== undefined), 'a scripted event').toBe(true);
+      expect(textOf(s.history.text).length).toBeGreaterThan(100);
+      expect(s.history.cite.length).toBeGreaterThan(0);
+    });
+
+    it('the two sides want different things, so trades across tracks can leave both better off', () => {
+      const { us, ru } = s.sides;
+      const diff = [...trackIds].filter((t) => Math.abs((us.priorities[t] ?? 0) - (ru.priorities[t] ?? 0)) >= 3);
+      expect(diff.length).toBeGreaterThanOrEqual(2);
+      // Some one-for-one trade is worth more to each side than what it gives up.
+      const worth = (side: 'us' | 'ru', cardId: string) => {
+        const c = s.cards.find((x) => x.id === cardId)!;
+        return (c.value * (s.sides[side].priorities[c.track] ?? 0)) / 5;
+      };
+      const usCards = s.cards.filter((c) => c.side === 'us').map((c) => c.id);
+      const ruCards = s.cards.filter((c) => c.side === 'ru').map((c) => c.id);
+      const logrolls = usCards.flatMap((u) => ruCards.filter((r) => worth('us', r) > worth('us', u) && worth('ru', u) > worth('ru', r)));
+      expect(logrolls.length).toBeGreaterThan(3);
+    });
+
+    it('every card, event, track and channel cites a source article, and every quote is the article’s own words', () => {
+      for (const list of [s.cards, s.events, s.tracks, s.channels] as { id: string; cite: Cite[] }[][])
+        for (const x of list) expect(x.cite.length, `${x.id} cites nothing`).toBeGreaterThan(0);
+      const wrong: string[] = [];
+      for (const { where, cite } of citations(s)) {
+        const text = article(cite.file);
+        if (text === undefined) wrong.push(`${where}: no file ${cite.file} in ${SOURCES}`);
+        else if (cite.quote !== undefined && !text.includes(normalise(cite.quote))) wrong.push(`${where}: "${cite.quote}" is not in ${cite.file}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('every stage of every track is part of the game: the start or the end of some transition', () => {
+      for (const t of s.tracks) {
+        const entered = new Set([t.start]);
+        for (const st of t.stages) for (const tr of Object.values(st.on)) if (tr && tr.to !== st.id) entered.add(tr.to);
+        for (const st of t.stages) expect(entered.has(st.id), `${t.id}.${st.id} is never entered`).toBe(true);
+        for (const st of t.stages) if (!st.final) expect(Object.keys(st.on).length, `${t.id}.${st.id} has no way on`).toBeGreaterThan(0);
+      }
+    });
+
+    it('every reference names something the scenario has: tracks and stages in conditions, meters, red lines, channels', () => {
+      const parties = new Set(s.thirdParties.map((t) => t.id));
+      const channels = new Set(s.channels.map((c) => c.id));
+      const meterOk = (m: string) => /^(trust|support|hawks)\.(us|ru)$|^escalation$/.test(m) || (m.startsWith('allies.') && parties.has(m.slice(7)));
+      for (const { where, c } of conditionsOf(s)) {
+        for (const link of c.trackAtStage ?? []) {
+          const t = s.tracks.find((x) => x.id === link.track);
+          expect(t, `${where}: unknown track ${link.track}`).toBeDefined();
+          for (const st of link.stages) expect(t!.stages.some((x) => x.id === st), `${where}: ${link.track} has no stage ${st}`).toBe(true);
+        }
+        for (const m of [...(c.meterAtLeast ?? []), ...(c.meterBelow ?? [])]) expect(meterOk(m.meter), `${where}: ${m.meter}`).toBe(true);
+        for (const ch of [c.channelOpen, c.channelClosed]) if (ch) expect(channels.has(ch), `${where}: channel ${ch}`).toBe(true);
+      }
+      for (const e of s.events) for (const f of e.effects) if ('meter' in f) expect(meterOk(f.meter), `events.${e.id}: ${f.meter}`).toBe(true);
+      for (const side of ['us', 'ru'] as const)
+        for (const r of s.sides[side].redLines) expect(s.cards.find((c) => c.id === r.card)?.side, `${side} red line ${r.card}`).toBe(side);
+      expect(new Set(s.cards.map((c) => c.id)).size).toBe(s.cards.length);
+      expect(new Set(s.events.map((e) => e.id)).size).toBe(s.events.length);
+    });
+
+    it('plays as a game: reciprocators reach both goals, hardliners neither, and every track moves in some game', () => {
+      const moved = new Set<string>();
+      let bothWon = 0;
+      for (const seed of [1, 2, 3, 4]) {
+        const r = playGame(s, seed, { us: STRATEGIES.reciprocator, ru: STRATEGIES.reciprocator });
+        if (r.outcome.us.won && r.outcome.ru.won) bothWon++;
+        const h = playGame(s, seed, { us: STRATEGIES.hardliner, ru: STRATEGIES.hardliner });
+        expect(h.outcome.us.won || h.outcome.ru.won, `hardliners won on seed ${seed}`).toBe(false);
+        for (const g of [r, h, playGame(s, seed, { us: STRATEGIES.random, ru: STRATEGIES.random })])
+          for (const turn of g.state.history) for (const t of s.tracks) if (turn.stages && turn.stages[t.id] !== t.start) moved.add(t.id);
+      }
+      expect(bothWon).toBeGreaterThanOrEqual(3);
+      expect([...trackIds].filter((t) => !moved.has(t)), 'tracks that never moved').toEqual([]);
+    });
+  });
+}
