@@ -62,7 +62,9 @@ export async function run(): Promise<void> {
   let totalReplayGames = 0;
   let totalAgentMs = 0;
   let totalAgentGames = 0;
-  console.log('scenario                    moves/game  turns/game  engine games/s  with agents games/s  median µs/move  p99 µs/move');
+  let fullMs = 0;
+  let fullGames = 0;
+  console.log('scenario                          moves/game  turns/game  engine games/s  with agents games/s  median µs/move  p99 µs/move');
   for (const file of builtInScenarioFiles()) {
     const scenario = { ...requireScenario(file), turns: TURNS };
     const games = MATCHUPS.flatMap(([us, ru]) =>
@@ -77,6 +79,13 @@ export async function run(): Promise<void> {
     // Engine only: replay the recorded logs (createGame + every applyMove).
     const engineRun = timed(2000, () => logs.forEach((l) => replay(scenario, l)));
     const engineGamesPerSec = (engineRun.runs * logs.length) / (engineRun.elapsed / 1000);
+    // The same for the games that lasted all 20 turns (hardliners often reach the brink sooner).
+    const full = logs.filter((l) => replay(scenario, l).end?.reason === 'turns');
+    if (full.length > 0) {
+      const fullRun = timed(1000, () => full.forEach((l) => replay(scenario, l)));
+      fullMs += fullRun.elapsed;
+      fullGames += fullRun.runs * full.length;
+    }
 
     // One move at a time, several passes so the figures are not one cold pass.
     const durations: number[] = [];
@@ -96,7 +105,7 @@ export async function run(): Promise<void> {
     const movesPerGame = logs.reduce((n, l) => n + l.moves.length, 0) / logs.length;
     const turnsPerGame = logs.reduce((n, l) => n + replay(scenario, l).turn, 0) / logs.length;
     console.log(
-      `${basename(file).padEnd(26)}  ${movesPerGame.toFixed(1).padStart(10)}  ${turnsPerGame.toFixed(1).padStart(10)}  ${engineGamesPerSec.toFixed(0).padStart(14)}  ${agentGamesPerSec.toFixed(0).padStart(19)}  ${(quantile(sorted, 0.5) * 1000).toFixed(1).padStart(14)}  ${(quantile(sorted, 0.99) * 1000).toFixed(1).padStart(11)}`,
+      `${basename(file).padEnd(32)}  ${movesPerGame.toFixed(1).padStart(10)}  ${turnsPerGame.toFixed(1).padStart(10)}  ${engineGamesPerSec.toFixed(0).padStart(14)}  ${agentGamesPerSec.toFixed(0).padStart(19)}  ${(quantile(sorted, 0.5) * 1000).toFixed(1).padStart(14)}  ${(quantile(sorted, 0.99) * 1000).toFixed(1).padStart(11)}`,
     );
     allDurations.push(...durations);
     totalGames += logs.length;
@@ -112,7 +121,11 @@ export async function run(): Promise<void> {
     `all scenarios (${totalGames} distinct games): engine ${gamesPerSec.toFixed(0)} games/s, with agents ${(totalAgentGames / (totalAgentMs / 1000)).toFixed(0)} games/s; ` +
       `applyMove median ${(quantile(sorted, 0.5) * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs, max ${(sorted[sorted.length - 1] * 1000).toFixed(0)} µs`,
   );
+  // The target is for whole 20-turn games: judged on the games that lasted all 20 turns (the mix above
+  // includes games that ended sooner at the brink, which are cheaper).
+  const fullPerSec = fullGames > 0 ? fullGames / (fullMs / 1000) : 0;
+  console.log(`games that lasted all ${TURNS} turns only: engine ${fullPerSec.toFixed(0)} games/s`);
   console.log(
-    `targets: >= 1,000 games/s ${gamesPerSec >= 1000 ? 'MET' : 'NOT MET'}; p99 < 0.5 ms per move ${p99 < 0.5 ? 'MET' : 'NOT MET'}`,
+    `targets: >= 1,000 whole ${TURNS}-turn games/s ${fullPerSec >= 1000 ? 'MET' : 'NOT MET'} (all games: ${gamesPerSec.toFixed(0)}/s); p99 < 0.5 ms per move ${p99 < 0.5 ? 'MET' : 'NOT MET'}`,
   );
 }
