@@ -1,6 +1,6 @@
 // The shipped scenarios as content: each loads cleanly, is a full game (cards, events, briefs, history),
 // cites real source articles with their own words, and every stage it writes is part of the game.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/ai/runner';
@@ -55,10 +55,14 @@ function conditionsOf(s: Scenario): { where: string; c: Conditions }[] {
 const files = builtInScenarioFiles();
 
 describe('the shipped scenarios', () => {
-  it('are the five games of the five articles', () => {
-    expect(files.map((f) => basename(f)).sort()).toEqual(
-      ['limits-of-the-possible-2016.yaml', 'missile-defense-2011.yaml', 'new-reset-2017.yaml', 'reset-2009.yaml', 'restart-or-repair-2013.yaml'].sort(),
-    );
+  it('are one game for each source article, named by its first source', () => {
+    const mainSources = files.map((f) => {
+      const r = loadScenarioFile(f);
+      return r.ok ? r.scenario.sources[0]?.file : undefined;
+    });
+    const articleFiles = readdirSync(SOURCES).filter((f) => f.endsWith('.txt'));
+    expect(articleFiles.length).toBe(5);
+    expect([...mainSources].sort()).toEqual([...articleFiles].sort());
   });
 });
 
@@ -67,9 +71,9 @@ for (const file of files) {
   describe(name, () => {
     const loaded = loadScenarioFile(file);
 
-    it('loads without a problem or a warning', () => {
+    it('loads without a problem or a warning (translations are optional: English is required)', () => {
       expect(loaded.ok ? [] : loaded.problems.map((p) => `${p.line}:${p.column} ${p.message} ${p.path}`)).toEqual([]);
-      if (loaded.ok) expect(loaded.warnings).toEqual([]);
+      if (loaded.ok) expect(loaded.warnings.filter((w) => !/translation/i.test(w.message)).map((w) => `${w.line}:${w.column} ${w.message}`)).toEqual([]);
     });
     if (!loaded.ok) return;
     const s = loaded.scenario;
