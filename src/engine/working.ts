@@ -231,8 +231,8 @@ export function addTurnRecord(g: GameState, record: TurnLog): void {
 /** Freeze what this recipe made, stopping at what is frozen already (everything older). */
 function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  // A draft inside a working copy would be frozen in as a dead proxy: a bug in the engine.
-  if (isDraft(value)) throw new Error('a working copy holds an immer draft; read the value with baseOf() or the *Of() readers');
+  // A draft inside a working copy (a bug: read values with baseOf() or the *Of() readers) makes immer
+  // throw here: freezing a draft is refused ("Object.defineProperty() cannot be used on an Immer draft").
   Object.freeze(value);
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
