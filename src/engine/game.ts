@@ -144,7 +144,7 @@ export function verifiable(g: GameState, side: Side): string[] {
 }
 
 function startTurn(g: GameState): void {
-  g.lastTone = { ...g.thisTurn.statements };
+  g.lastTone = { ...thisTurnOf(g).statements };
   const turn = advanceTurn(g);
   addTurnRecord(g, { turn, moves: [], ledger: [], news: [] });
   g.initiative = otherSide(g.initiative);
@@ -172,7 +172,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     }
   }
   const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
-  if (!g.thisTurn.proposed && !anyChannel) {
+  if (!thisTurnOf(g).proposed && !anyChannel) {
     for (const s of SIDES) {
       changeMeter(g, `hawks.${s}`, rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
       changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
