@@ -159,7 +159,7 @@ function stagesOf(g: GameState): Record<string, string> {
 /** End of turn: hidden defections may surface, pauses feed hawks, channels calm things, allies react. */
 function resolveTurn(scenario: Scenario, g: GameState): void {
   const rules = scenario.rules;
-  const agreements = [...agreementsOf(g)];
+  const agreements = [...agreementsOf(g)]; // a copy: breaking one below replaces it in the working list
   for (let i = 0; i < agreements.length; i++) {
     // An exposure breaks the agreement, so its other side is not checked again.
     let broken = agreements[i].status === 'broken';

@@ -44,7 +44,7 @@ export function whyNotValid(scenario: Scenario, g: GameState, move: Move): strin
     case 'implement':
     case 'delay':
     case 'defect': {
-      const a = g.agreements.find((x) => x.id === move.agreement);
+      const a = agreementsOf(g).find((x) => x.id === move.agreement);
       if (!a) return `there is no agreement "${String(move.agreement)}"`;
       const o = a.obligations[move.side];
       if (a.status !== 'signed' || o.cards.length === 0 || o.status !== 'pending')
@@ -53,7 +53,7 @@ export function whyNotValid(scenario: Scenario, g: GameState, move: Move): strin
       return null;
     }
     case 'verify': {
-      const a = g.agreements.find((x) => x.id === move.agreement);
+      const a = agreementsOf(g).find((x) => x.id === move.agreement);
       if (!a) return `there is no agreement "${String(move.agreement)}"`;
       const o = a.obligations[otherSide(move.side)];
       if (o.cards.length === 0) return `the other side owes nothing under agreement ${a.id}`;
