@@ -55,13 +55,16 @@ export type TrackMachine = ReturnType<typeof buildTrackMachine>;
 interface Cached {
   machine: TrackMachine;
   snapshots: Map<string, SnapshotFrom<TrackMachine>>;
+  /** "stage EVENT" for every transition the scenario writes: any other event leaves the stage as it is. */
+  written: Set<string>;
 }
 const cache = new WeakMap<TrackDef, Cached>();
 
 function cached(def: TrackDef): Cached {
   let c = cache.get(def);
   if (!c) {
-    c = { machine: buildTrackMachine(def), snapshots: new Map() };
+    const written = new Set(def.stages.filter((st) => !st.final).flatMap((st) => Object.keys(st.on).map((type) => `${st.id} ${type}`)));
+    c = { machine: buildTrackMachine(def), snapshots: new Map(), written };
     cache.set(def, c);
   }
   return c;
@@ -83,7 +86,10 @@ function snapshotAt(def: TrackDef, stage: string) {
 
 /** The stage a track moves to when `type` happens to it (the same stage when nothing moves). */
 export function nextStage(def: TrackDef, stage: string, type: TrackEventType, game: GameState): string {
-  const next = stepFlat(cached(def).machine, snapshotAt(def, stage), { type, game, track: def.id } as TrackMachineEvent);
+  const c = cached(def);
+  // No transition written for this event here: the machine has none either, so nothing to evaluate.
+  if (!c.written.has(`${stage} ${type}`)) return stage;
+  const next = stepFlat(c.machine, snapshotAt(def, stage), { type, game, track: def.id } as TrackMachineEvent);
   return next === null || next === 'stay' ? stage : next;
 }
 

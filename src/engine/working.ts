@@ -236,12 +236,13 @@ export function addTurnRecord(g: GameState, record: TurnLog): void {
 
 /** Freeze what this recipe made, stopping at what is frozen already (everything older). */
 function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  // Children first: reading a frozen array's elements is slow (see above).
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
   // A draft inside a working copy (a bug: read values with baseOf() or the *Of() readers) makes immer
   // throw here: freezing a draft is refused ("Object.defineProperty() cannot be used on an Immer draft").
   Object.freeze(value);
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-  else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
 }
 
 /** Freeze a turn record this recipe wrote: the record, its lists and what was added to them. */
