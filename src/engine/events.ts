@@ -3,7 +3,7 @@ import { conditionsHold } from './conditions';
 import { changeMeter, setMeter } from './meters';
 import { openChannel, sendTrack } from './moves';
 import { nextRandom } from './rng';
-import { baseOf, recordInTurn, turnOf } from './working';
+import { addFiredEvent, baseOf, recordInTurn, turnOf } from './working';
 import { citeFiles, textOf } from './text';
 import type { EventDef, GameState, Scenario } from './types';
 
@@ -34,7 +34,7 @@ export function runBriefing(scenario: Scenario, g: GameState): void {
 export function fireEvent(scenario: Scenario, g: GameState, ev: EventDef): void {
   const title = textOf(ev.title);
   const cite = citeFiles(ev.cite);
-  g.firedEvents.push(ev.id);
+  addFiredEvent(g, ev.id);
   recordInTurn(g, 'news', { turn: turnOf(g), event: ev.id, title, text: textOf(ev.text), cite });
   for (const e of ev.effects) {
     if ('meter' in e) {

@@ -4,7 +4,7 @@ import { nextStage } from './track-machine';
 import { changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
-import { addAgreement, agreementsOf, baseOf, metersOf, turnOf, setTrack, tracksOf as trackPositions, writableAgreement, writableThisTurn } from './working';
+import { addAgreement, addGiven, agreementsOf, baseOf, metersOf, turnOf, setTrack, tracksOf as trackPositions, writableAgreement, writableThisTurn } from './working';
 import {
   SIDES,
   TONES,
@@ -140,11 +140,12 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
     }
     case 'openChannel': {
       const ch = indexOf(scenario).channels.get(move.channel)!;
-      const state = g.channels[move.channel];
-      state.requested.push(move.side);
+      // A new list, not a push: immer would copy the frozen list through its draft (slow).
+      const requested = [...baseOf(g).channels[move.channel].requested, move.side];
+      g.channels[move.channel].requested = requested;
       writableThisTurn(g).channelRequests.push(move.side);
       changeMeter(g, `hawks.${move.side}`, rules.channelCost, `hawks call ${me}'s outreach on ${textOf(ch.name)} weakness`);
-      if (state.requested.includes(them)) openChannel(scenario, g, move.channel);
+      if (requested.includes(them)) openChannel(scenario, g, move.channel);
       return;
     }
     case 'propose':
@@ -277,7 +278,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
         changeMeter(g, `allies.${ally}`, delta, `${textOf(party?.name) || ally} react to "${textOf(c.title)}"`, cite);
       }
       changeMeter(g, 'escalation', c.escalation, `"${textOf(c.title)}"`, cite);
-      g.given[s].push(id);
+      addGiven(g, s, id);
     }
   }
   const reciprocal = gives.us.length > 0 && gives.ru.length > 0;

@@ -40,6 +40,8 @@ interface Working {
   tracks?: Tracks;
   thisTurn?: ThisTurn;
   agreements?: Agreement[];
+  firedEvents?: string[];
+  given?: GameState['given'];
   /** Agreements (by index) copied or added by this recipe. */
   ownAgreements?: Set<number>;
   /** Turn records copied or added by this recipe, in order. */
@@ -203,6 +205,34 @@ function ownList(write: TurnWrite, list: TurnList): void {
   write.own[list] = true;
 }
 
+/** Note that an event has fired. */
+export function addFiredEvent(g: GameState, id: string): void {
+  const w = workings.get(g);
+  if (!w) {
+    g.firedEvents.push(id);
+    return;
+  }
+  if (!w.firedEvents) {
+    w.firedEvents = [...w.base.firedEvents];
+    g.firedEvents = w.firedEvents;
+  }
+  w.firedEvents.push(id);
+}
+
+/** Note that `side` has conceded a card in a signed agreement. */
+export function addGiven(g: GameState, side: keyof GameState['given'], id: string): void {
+  const w = workings.get(g);
+  if (!w) {
+    g.given[side].push(id);
+    return;
+  }
+  if (!w.given) {
+    w.given = { ...w.base.given, us: [...w.base.given.us], ru: [...w.base.given.ru] };
+    g.given = w.given;
+  }
+  w.given[side].push(id);
+}
+
 /** The record of turn `turn` (history[turn]), ready to be written (all its lists). */
 export function writableTurn(g: GameState, turn: number): TurnLog {
   const w = workings.get(g);
@@ -273,6 +303,8 @@ export function commitWorking(g: GameState, wholeHistory: boolean): void {
   if (w.tracks) deepFreeze(w.tracks);
   if (w.thisTurn) deepFreeze(w.thisTurn);
   if (w.agreements) deepFreeze(w.agreements);
+  if (w.firedEvents) Object.freeze(w.firedEvents);
+  if (w.given) deepFreeze(w.given);
   if (w.turns.length === 0) return;
   for (const t of w.turns) freezeTurn(t);
   const baseTurns = w.base.history.length;
