@@ -2,7 +2,7 @@
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { runBriefing, draw } from './events';
 import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
-import { changeMeter, changeTrust, meterSnapshot } from './meters';
+import { SIDE_METERS, changeMeter, changeTrust, meterSnapshot } from './meters';
 import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './moves';
 import { seedState } from './rng';
 import { sideName } from './scenario-index';
@@ -174,7 +174,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
   if (!thisTurnOf(g).proposed && !anyChannel) {
     for (const s of SIDES) {
-      changeMeter(g, `hawks.${s}`, rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
+      changeMeter(g, SIDE_METERS.hawks[s], rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
       changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
     }
     for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
@@ -188,7 +188,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   }
   for (const t of scenario.thirdParties) {
     if (metersOf(g).allies[t.id] < rules.allyAlarmBelow)
-      changeMeter(g, `support.${t.patron}`, rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
+      changeMeter(g, SIDE_METERS.support[t.patron], rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
   checkEnd(g);
   if (!g.end && turnOf(g) >= scenario.turns) g.end = { reason: 'turns', turn: turnOf(g) };

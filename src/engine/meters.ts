@@ -8,6 +8,13 @@ export const METER_MAX = 100;
 export const clampMeter = (value: number): number =>
   Math.max(METER_MIN, Math.min(METER_MAX, Math.round(value)));
 
+/** The paths of each side's meters, written out once: a path built anew each time costs a fresh string hash. */
+export const SIDE_METERS = {
+  trust: { us: 'trust.us', ru: 'trust.ru' },
+  support: { us: 'support.us', ru: 'support.ru' },
+  hawks: { us: 'hawks.us', ru: 'hawks.ru' },
+} as const satisfies Record<string, Record<Side, MeterPath>>;
+
 /** All meter paths a game has, in display order. */
 export function meterPaths(state: GameState): MeterPath[] {
   return [
@@ -99,7 +106,7 @@ export function changeTrust(
     amount >= 0
       ? amount * Math.max(0, 1 - current / rules.trustCeiling)
       : amount * rules.trustLossFactor;
-  return changeMeter(state, `trust.${side}`, delta, cause, cite);
+  return changeMeter(state, SIDE_METERS.trust[side], delta, cause, cite);
 }
 
 /** Snapshot of every meter, for the timeline and for charts. */

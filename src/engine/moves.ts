@@ -1,7 +1,7 @@
 // What each move means: its content checks (cards exist, red lines, asked twice) and its
 // effects on a draft of the game state. Called only from game.ts, inside immer's produce.
 import { nextStage } from './track-machine';
-import { changeMeter, changeTrust } from './meters';
+import { SIDE_METERS, changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
 import { addAgreement, addGiven, agreementsOf, baseOf, metersOf, turnOf, setTrack, tracksOf as trackPositions, writableAgreement, writableThisTurn } from './working';
@@ -128,10 +128,10 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
     case 'statement': {
       const r = rules.statements[move.tone];
       const cause = `${me}'s ${move.tone} statement`;
-      changeMeter(g, `support.${move.side}`, r.support, cause);
+      changeMeter(g, SIDE_METERS.support[move.side], r.support, cause);
       changeTrust(g, rules, them, r.trust, cause);
       changeMeter(g, 'escalation', r.escalation, cause);
-      changeMeter(g, `hawks.${move.side}`, r.hawks, cause);
+      changeMeter(g, SIDE_METERS.hawks[move.side], r.hawks, cause);
       const last = baseOf(g).lastTone[move.side]; // set when the turn began, before any statement
       if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
         changeTrust(g, rules, them, rules.mixedSignalsTrust, `mixed signals from ${me}`);
@@ -144,7 +144,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const requested = [...baseOf(g).channels[move.channel].requested, move.side];
       g.channels[move.channel].requested = requested;
       writableThisTurn(g).channelRequests.push(move.side);
-      changeMeter(g, `hawks.${move.side}`, rules.channelCost, `hawks call ${me}'s outreach on ${textOf(ch.name)} weakness`);
+      changeMeter(g, SIDE_METERS.hawks[move.side], rules.channelCost, `hawks call ${me}'s outreach on ${textOf(ch.name)} weakness`);
       if (requested.includes(them)) openChannel(scenario, g, move.channel);
       return;
     }
@@ -190,7 +190,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       }
       if (SIDES.every((s) => a.obligations[s].status !== 'pending')) {
         a.status = 'implemented';
-        for (const s of SIDES) changeMeter(g, `support.${s}`, rules.implementSupport, `agreement ${a.id} delivers`);
+        for (const s of SIDES) changeMeter(g, SIDE_METERS.support[s], rules.implementSupport, `agreement ${a.id} delivers`);
         for (const t of a.tracks) sendTrack(scenario, g, t, 'IMPLEMENT');
       }
       return;
@@ -271,8 +271,8 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
       const hawkFactor = 1 + metersOf(g).hawks[s] * rules.hawkCostPerPoint;
       const venue = p.format === 'multilateral' ? rules.multilateralCost : 1;
       const where = p.format === 'multilateral' ? ' (multilateral format)' : '';
-      changeMeter(g, `support.${s}`, -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
-      changeMeter(g, `support.${otherSide(s)}`, (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(s))} won "${textOf(c.title)}"`, cite);
+      changeMeter(g, SIDE_METERS.support[s], -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
+      changeMeter(g, SIDE_METERS.support[otherSide(s)], (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(s))} won "${textOf(c.title)}"`, cite);
       for (const [ally, delta] of Object.entries(c.allies)) {
         const party = scenario.thirdParties.find((t) => t.id === ally);
         changeMeter(g, `allies.${ally}`, delta, `${textOf(party?.name) || ally} react to "${textOf(c.title)}"`, cite);
@@ -303,7 +303,7 @@ export function breakAgreement(scenario: Scenario, g: GameState, a: Agreement, c
   a.status = 'broken';
   const cause = `${sideName(scenario, culprit)} broke agreement ${a.id}: it ${how}`;
   changeTrust(g, rules, victim, rules.defectTrust, cause);
-  changeMeter(g, `support.${victim}`, rules.defectSupport, `${cause} (rally at home)`);
+  changeMeter(g, SIDE_METERS.support[victim], rules.defectSupport, `${cause} (rally at home)`);
   changeMeter(g, 'escalation', 5, cause);
   for (const t of a.tracks) sendTrack(scenario, g, t, 'DEFECT');
 }
