@@ -1,5 +1,5 @@
 // The engine's front door: start a game, apply a move, replay a log.
-import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
+import { enablePatches, freeze, produce, produceWithPatches, type Patch } from 'immer';
 import { runBriefing, draw } from './events';
 import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
 import { SIDE_METERS, changeMeter, changeTrust, meterSnapshot } from './meters';
@@ -44,7 +44,8 @@ export function createGame(scenario: Scenario, seed: number): GameState {
   start.history[0].meters = meterSnapshot(start);
   start.history[0].stages = stagesOf(start);
   start.history.push({ turn: 1, moves: [], ledger: [], news: [] });
-  return produce(start, (g) => {
+  // Frozen like every later state (the recipe's working copies freeze only what they make).
+  return produce(freeze(start, true), (g) => {
     beginWorking(g);
     runBriefing(scenario, g);
     checkEnd(g);
