@@ -1,0 +1,83 @@
+// Sound in real Chromium: silent until the player's first real gesture; mute and volume survive a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, startViteServer, watchErrors, type Browser } from './harness';
+import type { SoundStatus } from '../../src/audio/sound';
+
+let browser: Browser;
+let vite: Awaited<ReturnType<typeof startViteServer>>;
+
+beforeAll(async () => {
+  vite = await startViteServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await vite?.server.close();
+});
+
+// Read through the page's own status line. (page.evaluate grants user activation in Chromium,
+// which is why sound.ts unlocks on trusted input events only; the first test relies on that.)
+async function status(page: Page): Promise<SoundStatus> {
+  await page.waitForFunction(() => document.querySelector('#status')!.textContent !== '');
+  return JSON.parse((await page.textContent('#status'))!) as SoundStatus;
+}
+
+describe('sound', () => {
+  it('plays nothing before the first gesture, and plays after a real click', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${vite.url}/tests/e2e/pages/sound.html`);
+    await page.waitForTimeout(600); // the page has asked for music, an event and meter sounds meanwhile
+    const before = await status(page);
+    expect(before.unlocked).toBe(false);
+    expect(before.loaded).toBe(false); // howler is not even loaded yet
+    expect(before.dropped).toBeGreaterThanOrEqual(3);
+    expect(Object.values(before.played).every((n) => n === 0)).toBe(true);
+    expect(before.ambient).toBe(false);
+    // Even with the activation page.evaluate grants, a script-made click does not unlock sound.
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('#propose')!.click());
+    await page.waitForTimeout(300);
+    expect((await status(page)).unlocked).toBe(false);
+
+    const box = (await page.locator('#propose').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => {
+      const s = JSON.parse(document.querySelector('#status')!.textContent!) as SoundStatus;
+      return s.played.proposal >= 1 && s.ambient;
+    });
+    const after = await status(page);
+    expect(after.unlocked).toBe(true);
+    expect(after.context).toBe('running');
+    expect(after.played.proposal).toBeGreaterThanOrEqual(1);
+    expect(after.played.meterUp).toBeGreaterThanOrEqual(1); // later sounds play too
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps mute and volume across a reload, and a muted game stays silent', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${vite.url}/tests/e2e/pages/sound.html`);
+    await page.getByRole('checkbox', { name: 'Mute' }).click();
+    const slider = page.getByRole('slider', { name: 'Volume' });
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.reload();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Mute' }).isChecked()).toBe(true);
+    expect(Number(await slider.inputValue())).toBeCloseTo(0.4);
+
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.waitForTimeout(500);
+    const muted = await status(page);
+    expect(muted.unlocked).toBe(true);
+    expect(muted.played.proposal).toBe(0);
+
+    await page.getByRole('checkbox', { name: 'Mute' }).click();
+    await page.getByRole('button', { name: 'Propose' }).click();
+    await page.waitForFunction(() => (JSON.parse(document.querySelector('#status')!.textContent!) as SoundStatus).played.proposal >= 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
