@@ -1,9 +1,13 @@
-// Read a scenario file (YAML or JSON): parse, check against scenarios/schema.json, fill defaults.
-// Problems come back as data with file, line and column, for people to act on.
+// Read a scenario file (YAML or JSON): parse, resolve `extends`, check against scenarios/schema.json
+// and for meaning (check.ts), fill defaults. Problems come back as data with file, line and column,
+// the line and column of the value in the text the author wrote. Browser-safe: no node: imports.
 import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { completeScenario, type Scenario, type ScenarioInput } from '../engine';
 import schema from '../../scenarios/schema.json';
+import { meaningFindings, type Pointer } from './check';
+import { mergeScenarioData } from './extends';
+import { didYouMean, shown } from './suggest';
 
 export interface Problem {
   file: string;
@@ -17,139 +21,365 @@ export interface Problem {
 
 export type LoadResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+/** Another scenario's text for `extends: <ref>` (a built-in id or a path relative to `from`), or undefined if there is none. */
+export type ScenarioResolver = (ref: string, from: string) => string | { file: string; text: string } | undefined;
+
+export interface LoadOptions {
+  resolve?: ScenarioResolver;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const validate = ajv.compile(schema);
 
 export const MAX_SCENARIO_BYTES = 1_000_000;
+/** Deeper than any real scenario (about 8 levels) by far; deeper input is refused before it is walked. */
+const MAX_DEPTH = 64;
+const MAX_EXTENDS = 8;
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${p.path ? ` (at ${p.path})` : ''}`;
 }
 
+/** One parsed file of an `extends` chain. */
+interface Layer {
+  file: string;
+  doc: Document;
+  lc: LineCounter;
+  data: Record<string, unknown>;
+}
+
+const problemAt = (file: string, message: string, line = 1, column = 1, path = '', severity: Problem['severity'] = 'error'): Problem => ({
+  file,
+  line,
+  column,
+  path,
+  message,
+  severity,
+});
+
 /** Parse and check a scenario's text. Never throws for bad input. */
-export function loadScenarioText(text: string, file = 'scenario.yaml'): LoadResult {
-  const problem = (message: string, line = 1, column = 1, path = ''): Problem => ({ file, line, column, path, message, severity: 'error' });
+export function loadScenarioText(text: string, file = 'scenario.yaml', options: LoadOptions = {}): LoadResult {
+  try {
+    return load(text, file, options);
+  } catch (e) {
+    // A bug of ours, not the author's: still a message, never a stack trace.
+    return { ok: false, problems: [problemAt(file, `the checker failed on this file (${(e as Error).message}); please report it`)] };
+  }
+}
+
+function load(text: string, file: string, options: LoadOptions): LoadResult {
+  const chain: Layer[] = [];
+  let current: { text: string; file: string } = { text, file };
+  for (;;) {
+    const parsed = parseLayer(current.text, current.file);
+    if ('problems' in parsed) return { ok: false, problems: parsed.problems };
+    chain.push(parsed);
+    const ref = parsed.data.extends;
+    if (ref === undefined) break;
+    const at = positionIn(parsed, ['extends']);
+    const fail = (message: string) => ({ ok: false as const, problems: [problemAt(parsed.file, message, at.line, at.column, 'extends')] });
+    if (typeof ref !== 'string' || ref === '') return fail(`expected the id of a built-in scenario or a relative path, found ${shown(ref)}`);
+    if (chain.length > MAX_EXTENDS) return fail(`extends goes more than ${MAX_EXTENDS} files deep`);
+    if (!options.resolve) return fail(`cannot read "${ref}" here: extends needs files (use the scenario:check command or load the base scenario beside it)`);
+    let found: ReturnType<ScenarioResolver>;
+    try {
+      found = options.resolve(ref, parsed.file);
+    } catch (e) {
+      return fail(`cannot read "${ref}": ${(e as Error).message}`);
+    }
+    if (found === undefined) return fail(`unknown scenario "${ref}" in extends: give a built-in id (such as reset-2009) or a path relative to this file`);
+    const next = typeof found === 'string' ? { text: found, file: ref } : found;
+    if (chain.some((l) => l.file === next.file))
+      return fail(`extends goes round in a circle: ${[...chain.map((l) => l.file), next.file].join(' -> ')}`);
+    current = next;
+  }
+  // The base first, each file on top of the one it extends.
+  let merged: unknown = chain[chain.length - 1].data;
+  for (let i = chain.length - 2; i >= 0; i--) merged = mergeScenarioData(merged, chain[i].data);
+  const data = { ...(merged as Record<string, unknown>) };
+  delete data.extends;
+
+  const locate = (pointer: Pointer, atKey = false) => locateInChain(chain, data, pointer, atKey);
+  if (!validate(data)) return { ok: false, problems: schemaProblems(validate.errors ?? [], data, locate) };
+  const findings = meaningFindings(data as unknown as ScenarioInput);
+  const problems = findings.map((f) => {
+    const at = locate(f.pointer, f.atKey);
+    return problemAt(at.file, f.message, at.line, at.column, pathText(f.pointer), f.severity);
+  });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) return { ok: false, problems };
+  return { ok: true, scenario: completeScenario(data as unknown as ScenarioInput), warnings: problems };
+}
+
+function parseLayer(text: string, file: string): Layer | { problems: Problem[] } {
+  const fail = (message: string, line = 1, column = 1) => ({ problems: [problemAt(file, message, line, column)] });
+  if (typeof text !== 'string') return fail('the file is not text');
   if (text.length > MAX_SCENARIO_BYTES)
-    return { ok: false, problems: [problem(`the file is ${text.length} bytes; a scenario may be at most ${MAX_SCENARIO_BYTES} bytes`)] };
-  if (text.trim() === '') return { ok: false, problems: [problem('the file is empty: a scenario needs at least id, title, turns, sides, tracks and cards')] };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    return fail(`the file is ${text.length} characters long; a scenario may be at most ${MAX_SCENARIO_BYTES} (split it, or remove what it repeats)`);
+  if (text.trim() === '') return fail('the file is empty: a scenario needs at least id, title, turns, sides, tracks and cards');
+  if (text.includes('\u0000')) return fail('the file is not text (it contains NUL bytes): is it a scenario at all?');
+  const depth = nestingDepth(text);
+  if (depth.depth > MAX_DEPTH) return fail(`the data is nested more than ${MAX_DEPTH} levels deep`, depth.line, depth.column);
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return problem(`not valid YAML/JSON: ${e.message.split('\n')[0]}`, pos.line, pos.col);
-      }),
-    };
+    const seen = new Set<number>();
+    const problems: Problem[] = [];
+    for (const e of doc.errors) {
+      const pos = lc.linePos(e.pos[0]);
+      if (seen.has(pos.line)) continue;
+      seen.add(pos.line);
+      problems.push(problemAt(file, yamlMessage(e.code, e.message), pos.line, pos.col));
+    }
+    return { problems };
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  if (!data || typeof data !== 'object' || Array.isArray(data))
-    return { ok: false, problems: [problem('a scenario is a mapping of fields (id, title, turns, ...), not a single value or a list')] };
-  if (!validate(data)) {
-    return { ok: false, problems: schemaProblems(validate.errors ?? [], doc, lineCounter, file) };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return fail(/alias/i.test((e as Error).message) ? 'too many aliases (*name) expand to too much data: write the values out' : `cannot read the data: ${(e as Error).message}`);
   }
-  const refs = referenceProblems(data as unknown as ScenarioInput, doc, lineCounter, file);
-  if (refs.length > 0) return { ok: false, problems: refs };
-  return { ok: true, scenario: completeScenario(data as unknown as ScenarioInput), warnings: [] };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    const pos = lc.linePos(doc.contents?.range?.[0] ?? 0);
+    return fail(
+      `a scenario is a mapping of fields (id, title, turns, ...), found ${shown(data)}${typeof data === 'string' && !/[:\n]/.test(text.trim()) ? ' (is this a YAML file at all?)' : ''}`,
+      pos.line,
+      pos.col,
+    );
+  }
+  return { file, doc, lc, data: data as Record<string, unknown> };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return `duplicate key: ${first} (each field may appear once in a mapping)`;
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return `bad indentation or structure: ${first} (check the spaces at the start of this line; YAML uses spaces, not tabs)`;
+    case 'TAB_AS_INDENT':
+      return `tab used for indentation: ${first} (indent YAML with spaces)`;
+    default:
+      return `not valid YAML/JSON: ${first}`;
+  }
+}
+
+/** How deeply brackets and indentation nest, without building anything (so deep input cannot overflow the stack). */
+function nestingDepth(text: string): { depth: number; line: number; column: number } {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let inQuote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (inQuote) {
+      if (ch === inQuote && text[i - 1] !== '\\') inQuote = '';
+      continue;
+    }
+    if (ch === '"' || (ch === "'" && /[\s[{,:]/.test(text[i - 1] ?? ' '))) inQuote = ch;
+    else if (ch === '#' && /\s/.test(text[i - 1] ?? ' ')) {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_DEPTH) return { depth, line, column: i - lineStart + 1 };
+    } else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+    else if (i === lineStart) {
+      // Indentation depth of block YAML: two columns per level at the very least.
+      let j = i;
+      while (text[j] === ' ') j++;
+      if ((j - i) / 2 > MAX_DEPTH * 2) return { depth: MAX_DEPTH + 1, line, column: 1 };
+    }
+  }
+  return { depth, line, column: 1 };
+}
+
+/** The node at a pointer in one document, or undefined if the document does not have it. */
+function exactNode(doc: Document, pointer: Pointer, atKey: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < pointer.length; i++) {
+    const key = pointer[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : undefined) === String(key));
+      if (!pair) return undefined;
+      if (atKey && i === pointer.length - 1) return pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(key)];
+    } else return undefined;
+    if (!node) return undefined;
+  }
+  return node as Node;
 }
 
 /** The node at a JSON pointer, or its nearest existing parent. */
 export function nodeAt(doc: Document, pointer: (string | number)[]): Node | undefined {
-  let node: unknown = doc.contents;
-  let last: Node | undefined = doc.contents ?? undefined;
-  for (const key of pointer) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
-      if (!pair) return last;
-      node = pair.value;
-    } else if (isSeq(node)) {
-      node = node.items[Number(key)];
-    } else return last;
-    if (node && typeof node === 'object' && 'range' in (node as object)) last = node as Node;
+  for (let n = pointer.length; n >= 0; n--) {
+    const node = exactNode(doc, pointer.slice(0, n), false);
+    if (node?.range) return node;
   }
-  return last;
+  return undefined;
+}
+
+/**
+ * Where a place in the merged scenario was written: in the file nearest the top of the chain that
+ * writes it. List items are matched by id, since merging by id moves them.
+ */
+function locateInChain(chain: Layer[], merged: unknown, pointer: Pointer, atKey: boolean): { file: string; line: number; column: number } {
+  const translate = (layer: Layer, pointer: Pointer): Pointer | undefined => {
+    let m: unknown = merged;
+    let d: unknown = layer.data;
+    const out: Pointer = [];
+    for (const key of pointer) {
+      if (Array.isArray(m) && Array.isArray(d)) {
+        const item = m[Number(key)] as { id?: unknown } | undefined;
+        const idx = item && typeof item === 'object' && 'id' in item ? d.findIndex((x) => x && (x as { id?: unknown }).id === item.id) : Number(key);
+        if (idx < 0 || idx >= d.length) return undefined;
+        out.push(idx);
+        m = item;
+        d = d[idx];
+      } else if (m && d && typeof m === 'object' && typeof d === 'object' && !Array.isArray(d)) {
+        if (!(String(key) in (d as object))) return undefined;
+        out.push(key);
+        m = (m as Record<string, unknown>)[String(key)];
+        d = (d as Record<string, unknown>)[String(key)];
+      } else return undefined;
+    }
+    return out;
+  };
+  for (let n = pointer.length; n >= 0; n--) {
+    const sub = pointer.slice(0, n);
+    for (const layer of chain) {
+      const local = translate(layer, sub);
+      if (!local) continue;
+      const node = exactNode(layer.doc, local, atKey && n === pointer.length);
+      if (node?.range) {
+        const pos = layer.lc.linePos(node.range[0]);
+        return { file: layer.file, line: pos.line, column: pos.col };
+      }
+    }
+  }
+  return { file: chain[0].file, line: 1, column: 1 };
+}
+
+function positionIn(layer: Layer, pointer: Pointer): { line: number; column: number } {
+  const node = nodeAt(layer.doc, pointer);
+  const pos = layer.lc.linePos(node?.range?.[0] ?? 0);
+  return { line: pos.line, column: pos.col };
 }
 
 export function pathText(pointer: (string | number)[]): string {
   return pointer.map((k, i) => (typeof k === 'number' || /^\d+$/.test(String(k)) ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
-function positionOf(doc: Document, lc: LineCounter, pointer: (string | number)[]): { line: number; column: number } {
-  const node = nodeAt(doc, pointer);
-  const offset = node?.range?.[0] ?? 0;
-  const pos = lc.linePos(offset);
-  return { line: pos.line, column: pos.col };
-}
-
 const decodePointer = (p: string): string[] => (p === '' ? [] : p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')));
 
-function schemaProblems(errors: ErrorObject[], doc: Document, lc: LineCounter, file: string): Problem[] {
-  // oneOf produces a cascade; keep the most specific error for each place.
-  const byPath = new Map<string, ErrorObject>();
-  for (const e of errors) {
-    const key = e.instancePath + (e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '');
-    if (e.keyword === 'oneOf' && [...byPath.keys()].some((k) => k.startsWith(e.instancePath))) continue;
-    if (!byPath.has(key)) byPath.set(key, e);
+/** Of the branches of a oneOf, keep the errors of the branch the author most likely meant. */
+function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors;
+  for (const one of errors.filter((e) => e.keyword === 'oneOf')) {
+    if (!kept.includes(one)) continue;
+    const prefix = `${one.schemaPath}/`;
+    const branchOf = (e: ErrorObject) => (e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(one.instancePath) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined);
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of kept) {
+      const b = branchOf(e);
+      if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e]);
+    }
+    // A branch whose shape is wrong (a type error at the value itself) is not what the author meant.
+    const shaped = [...branches.values()].filter((es) => !es.some((e) => e.keyword === 'type' && e.instancePath === one.instancePath));
+    const drop = new Set([...branches.values()].flat());
+    if (shaped.length > 0) {
+      const best = shaped.reduce((a, b) => (b.length < a.length ? b : a));
+      best.forEach((e) => drop.delete(e));
+      drop.add(one);
+    }
+    kept = kept.filter((e) => !drop.has(e));
   }
-  return [...byPath.entries()].map(([key, e]) => {
-    const pointer = decodePointer(key);
-    const { line, column } = positionOf(doc, lc, pointer);
-    return { file, line, column, path: pathText(pointer), message: describe(e), severity: 'error' as const };
+  return kept;
+}
+
+function schemaProblems(errors: ErrorObject[], data: unknown, locate: (p: Pointer, atKey?: boolean) => { file: string; line: number; column: number }): Problem[] {
+  const byPlace = new Map<string, { pointer: Pointer; e: ErrorObject; atKey: boolean }>();
+  for (const e of pruneOneOf(errors)) {
+    if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
+    const p = e.params as Record<string, unknown>;
+    let pointer: Pointer = decodePointer(e.instancePath);
+    let atKey = false;
+    if (e.keyword === 'additionalProperties') (pointer = [...pointer, String(p.additionalProperty)]), (atKey = true);
+    if (e.propertyName !== undefined) (pointer = [...pointer, e.propertyName]), (atKey = true);
+    const key = pointer.join('/');
+    // One message per place; a missing field beside others is still its own message.
+    const id = e.keyword === 'required' ? `${key}#${String(p.missingProperty)}` : key;
+    if (!byPlace.has(id)) byPlace.set(id, { pointer, e, atKey });
+  }
+  return [...byPlace.values()].map(({ pointer, e, atKey }) => {
+    const at = locate(pointer, atKey);
+    return problemAt(at.file, describe(e, pointer, data), at.line, at.column, pathText(pointer));
   });
 }
 
-function describe(e: ErrorObject): string {
+function valueAt(data: unknown, pointer: Pointer): unknown {
+  let v = data;
+  for (const k of pointer) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined;
+  return v;
+}
+
+const typeName = (v: unknown) => (Array.isArray(v) ? 'a list' : v === null ? 'an empty value' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${shown(v)}`);
+
+function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
   const p = e.params as Record<string, unknown>;
+  const found = valueAt(data, pointer);
+  const parentSchema = e.parentSchema as { properties?: Record<string, unknown>; description?: string } | undefined;
   switch (e.keyword) {
     case 'required':
-      return `missing field "${String(p.missingProperty)}"`;
-    case 'additionalProperties':
-      return `unknown field "${String(p.additionalProperty)}"`;
+      return `missing field "${String(p.missingProperty)}"${fieldHint(e, String(p.missingProperty))}`;
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const known = Object.keys(parentSchema?.properties ?? {});
+      return `unknown field "${name}"${didYouMean(name, known) || (known.length ? `; expected one of ${known.join(', ')}` : '')}`;
+    }
     case 'type':
-      return `expected ${String(p.type)}`;
-    case 'enum':
-      return `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `expected ${article(String(p.type))}, found ${typeName(found)}`;
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map((v) => String(v));
+      const name = e.propertyName ?? String(found);
+      return `expected one of ${allowed.join(', ')}, found ${e.propertyName !== undefined ? `"${name}"` : shown(found)}${didYouMean(name, allowed)}`;
+    }
     case 'pattern':
-      return 'expected a short id: lower-case letters, digits and dashes, starting with a letter';
+      return /meter/.test(e.schemaPath) || /\\\.\(us\|ru\)/.test(String(p.pattern))
+        ? `expected a meter (trust.us, trust.ru, support.us, support.ru, hawks.us, hawks.ru, allies.<third party id>, escalation), found ${shown(found)}${didYouMean(String(found), ['trust.us', 'trust.ru', 'support.us', 'support.ru', 'hawks.us', 'hawks.ru', 'escalation'])}`
+        : `expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found ${e.propertyName !== undefined ? `"${e.propertyName}"` : shown(found)}`;
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
-      return `expected a number ${String(p.comparison)} ${String(p.limit)}`;
+    case 'exclusiveMaximum':
+      return `expected a number ${String(p.comparison)} ${String(p.limit)}, found ${shown(found)}`;
+    case 'minLength':
+      return `expected text, found an empty string`;
+    case 'minItems':
+      return `expected at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}, found ${shown(found)}`;
+    case 'minProperties':
+      return `expected at least ${String(p.limit)} entries, found ${Object.keys((found as object) ?? {}).length}`;
     case 'oneOf':
-      return 'expected text (a string, or { en, ru }) or one of the allowed forms';
+      return /text/.test(e.schemaPath)
+        ? `expected text (a string, or { en: ..., ru: ... }), found ${typeName(found)}`
+        : `expected ${String(parentSchema?.description ?? 'one of the allowed forms').replace(/\.$/, '')}, found ${typeName(found)}`;
     default:
-      return e.message ?? 'invalid value';
+      return `${e.message ?? 'invalid value'}, found ${shown(found)}`;
   }
 }
 
-/** References to things that do not exist: tracks, stages, cards, channels, third parties. */
-function referenceProblems(s: ScenarioInput, doc: Document, lc: LineCounter, file: string): Problem[] {
-  const out: Problem[] = [];
-  const add = (pointer: (string | number)[], message: string) => {
-    const { line, column } = positionOf(doc, lc, pointer);
-    out.push({ file, line, column, path: pathText(pointer), message, severity: 'error' });
-  };
-  const tracks = new Map(s.tracks.map((t) => [t.id, t]));
-  const channels = new Set((s.channels ?? []).map((c) => c.id));
-  const parties = new Set((s.thirdParties ?? []).map((t) => t.id));
-  s.tracks.forEach((t, i) => {
-    if (!(t.start in t.stages)) add(['tracks', i, 'start'], `unknown stage "${t.start}" in track "${t.id}"`);
-    for (const [sid, st] of Object.entries(t.stages))
-      for (const [ev, tr] of Object.entries(st.on ?? {})) {
-        const to = typeof tr === 'string' ? tr : tr!.to;
-        if (!(to in t.stages)) add(['tracks', i, 'stages', sid, 'on', ev], `unknown stage "${to}" in track "${t.id}"`);
-      }
-  });
-  s.cards.forEach((c, i) => {
-    if (!tracks.has(c.track)) add(['cards', i, 'track'], `unknown track "${c.track}"`);
-    for (const ally of Object.keys(c.allies ?? {})) if (!parties.has(ally)) add(['cards', i, 'allies', ally], `unknown third party "${ally}"`);
-  });
-  (s.events ?? []).forEach((e, i) =>
-    (e.effects ?? []).forEach((f, j) => {
-      if ('track' in f && !tracks.has(f.track)) add(['events', i, 'effects', j, 'track'], `unknown track "${f.track}"`);
-      if ('channel' in f && !channels.has(f.channel)) add(['events', i, 'effects', j, 'channel'], `unknown channel "${f.channel}"`);
-    }),
-  );
-  return out;
+const article = (t: string) => ({ integer: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', object: 'a mapping', array: 'a list' })[t] ?? t;
+
+function fieldHint(e: ErrorObject, field: string): string {
+  const props = (e.parentSchema as { properties?: Record<string, { description?: string }> })?.properties;
+  const d = props?.[field]?.description;
+  return d ? ` (${d.replace(/\.$/, '')})` : '';
 }

@@ -1,0 +1,185 @@
+// Checks of meaning beyond the schema: references that point nowhere, stages that cannot be reached
+// or left, events that can never fire, meters nothing moves, sides that cannot win, missing translations.
+import { METER_MAX, METER_MIN, type Conditions, type ScenarioInput } from '../engine';
+import { didYouMean } from './suggest';
+
+export type Pointer = (string | number)[];
+export interface Finding {
+  pointer: Pointer;
+  message: string;
+  severity: 'error' | 'warning';
+  /** Point at the key of a mapping entry rather than its value (for keys that are ids). */
+  atKey?: boolean;
+}
+
+export function meaningFindings(s: ScenarioInput): Finding[] {
+  const out: Finding[] = [];
+  const error = (pointer: Pointer, message: string, atKey = false) => out.push({ pointer, message, severity: 'error', atKey });
+  const warn = (pointer: Pointer, message: string, atKey = false) => out.push({ pointer, message, severity: 'warning', atKey });
+
+  // ---- ids: duplicates, and the sets references are checked against
+  const idsOf = (list: { id: string }[] | undefined, kind: string, field: string): Set<string> => {
+    const seen = new Map<string, number>();
+    (list ?? []).forEach((x, i) => {
+      if (seen.has(x.id)) error([field, i, 'id'], `duplicate ${kind} id "${x.id}" (first used at ${field}[${seen.get(x.id)}])`);
+      else seen.set(x.id, i);
+    });
+    return new Set(seen.keys());
+  };
+  const trackIds = idsOf(s.tracks, 'track', 'tracks');
+  const cardIds = idsOf(s.cards, 'card', 'cards');
+  const channelIds = idsOf(s.channels, 'channel', 'channels');
+  const partyIds = idsOf(s.thirdParties, 'third party', 'thirdParties');
+  idsOf(s.events, 'event', 'events');
+  const tracks = new Map(s.tracks.map((t) => [t.id, t]));
+  const meters = new Set(['trust.us', 'trust.ru', 'support.us', 'support.ru', 'hawks.us', 'hawks.ru', 'escalation', ...[...partyIds].map((p) => `allies.${p}`)]);
+
+  const unknown = (pointer: Pointer, kind: string, id: string, known: Set<string>, atKey = false): boolean => {
+    if (known.has(id)) return false;
+    error(pointer, `unknown ${kind} "${id}"${didYouMean(id, known)}${known.size === 0 ? ` (the scenario has no ${kind}s)` : ''}`, atKey);
+    return true;
+  };
+  const stageKnown = (pointer: Pointer, trackId: string, stage: string) => {
+    const t = tracks.get(trackId);
+    if (t) unknown(pointer, `stage of track "${trackId}"`, stage, new Set(Object.keys(t.stages)));
+  };
+  const conditions = (c: Conditions | undefined, at: Pointer) => {
+    if (!c) return;
+    (c.trackAtStage ?? []).forEach((l, i) => {
+      if (!unknown([...at, 'trackAtStage', i, 'track'], 'track', l.track, trackIds))
+        l.stages.forEach((st, j) => stageKnown([...at, 'trackAtStage', i, 'stages', j], l.track, st));
+    });
+    for (const k of ['meterAtLeast', 'meterBelow'] as const)
+      (c[k] ?? []).forEach((m, i) => unknown([...at, k, i, 'meter'], 'meter', m.meter, meters));
+    for (const k of ['channelOpen', 'channelClosed'] as const) if (c[k] !== undefined) unknown([...at, k], 'channel', c[k]!, channelIds);
+  };
+
+  // ---- sides
+  for (const side of ['us', 'ru'] as const) {
+    const d = s.sides[side];
+    for (const k of Object.keys(d.priorities)) unknown(['sides', side, 'priorities', k], 'track', k, trackIds, true);
+    (d.redLines ?? []).forEach((r, i) => {
+      if (!unknown(['sides', side, 'redLines', i, 'card'], 'card', r.card, cardIds)) {
+        const card = s.cards.find((c) => c.id === r.card)!;
+        if (card.side !== side) warn(['sides', side, 'redLines', i, 'card'], `red line "${r.card}" is a card ${card.side} gives, not one ${side} would refuse to give`);
+      }
+    });
+  }
+
+  // ---- tracks: references, reachability, ways out
+  s.tracks.forEach((t, i) => {
+    const stages = new Set(Object.keys(t.stages));
+    const startKnown = !unknown(['tracks', i, 'start'], `stage of track "${t.id}"`, t.start, stages);
+    for (const [sid, st] of Object.entries(t.stages))
+      for (const [ev, tr] of Object.entries(st.on ?? {})) {
+        if (tr === undefined) continue;
+        const to = typeof tr === 'string' ? tr : tr.to;
+        unknown(['tracks', i, 'stages', sid, 'on', ev, ...(typeof tr === 'string' ? [] : ['to'])], `stage of track "${t.id}"`, to, stages);
+        if (typeof tr !== 'string') conditions(tr.needs, ['tracks', i, 'stages', sid, 'on', ev, 'needs']);
+      }
+    if (!startKnown) return;
+    const reached = new Set([t.start]);
+    const queue = [t.start];
+    while (queue.length) {
+      const st = t.stages[queue.shift()!];
+      for (const tr of Object.values(st?.on ?? {})) {
+        const to = typeof tr === 'string' ? tr : tr?.to;
+        if (to && stages.has(to) && !reached.has(to)) reached.add(to), queue.push(to);
+      }
+    }
+    for (const [sid, st] of Object.entries(t.stages)) {
+      if (!reached.has(sid)) error(['tracks', i, 'stages', sid], `stage "${sid}" of track "${t.id}" cannot be reached from its start "${t.start}"`, true);
+      const exits = Object.values(st.on ?? {}).filter((tr) => tr !== undefined && (typeof tr === 'string' ? tr : tr.to) !== sid);
+      if (!st.final && exits.length === 0)
+        error(['tracks', i, 'stages', sid], `stage "${sid}" of track "${t.id}" cannot be left: give it a transition under "on", or mark it final: true`, true);
+      if (st.final && exits.length > 0) warn(['tracks', i, 'stages', sid, 'final'], `stage "${sid}" is final, yet has transitions out of it`);
+    }
+  });
+
+  // ---- cards
+  s.cards.forEach((c, i) => {
+    unknown(['cards', i, 'track'], 'track', c.track, trackIds);
+    for (const ally of Object.keys(c.allies ?? {})) unknown(['cards', i, 'allies', ally], 'third party', ally, partyIds, true);
+  });
+  const playable = (side: 'us' | 'ru') => s.cards.some((c) => c.side === side);
+  for (const side of ['us', 'ru'] as const) if (!playable(side)) warn(['cards'], `${side} has no concession cards to give, so no deal can be balanced`);
+
+  // ---- events
+  const turns = s.turns;
+  s.events?.forEach((e, i) => {
+    const at: Pointer = ['events', i];
+    const tr = e.trigger ?? {};
+    conditions(tr.when, [...at, 'trigger', 'when']);
+    (e.effects ?? []).forEach((f, j) => {
+      if ('track' in f) unknown([...at, 'effects', j, 'track'], 'track', f.track, trackIds);
+      if ('channel' in f) unknown([...at, 'effects', j, 'channel'], 'channel', f.channel, channelIds);
+      if ('meter' in f) unknown([...at, 'effects', j, 'meter'], 'meter', f.meter, meters);
+    });
+    const never = (why: string, p: Pointer = [...at, 'trigger']) => error(p, `event "${e.id}" can never fire: ${why}`);
+    if (tr.turn === undefined && tr.when === undefined && tr.chance === undefined) never('its trigger needs a turn, a when or a chance');
+    if (tr.turn !== undefined && tr.turn > turns) never(`turn ${tr.turn} comes after the last turn (${turns})`, [...at, 'trigger', 'turn']);
+    const w = tr.when ?? {};
+    const lo = Math.max(1, w.turnAtLeast ?? 1, tr.turn ?? 1);
+    const hi = Math.min(turns, w.turnAtMost ?? turns, tr.turn ?? turns);
+    if (lo > hi && !(tr.turn !== undefined && tr.turn > turns)) never(`no turn between ${lo} and ${hi} (the game has ${turns} turns)`, [...at, 'trigger', 'when']);
+    if (w.trustBelow !== undefined && w.trustBelow <= METER_MIN) never(`trust is never below ${w.trustBelow}`, [...at, 'trigger', 'when', 'trustBelow']);
+    if (w.escalationBelow !== undefined && w.escalationBelow <= METER_MIN) never(`escalation is never below ${w.escalationBelow}`, [...at, 'trigger', 'when', 'escalationBelow']);
+    if (w.escalationAtLeast !== undefined && w.escalationBelow !== undefined && w.escalationAtLeast >= w.escalationBelow)
+      never(`escalation cannot be at least ${w.escalationAtLeast} and below ${w.escalationBelow}`, [...at, 'trigger', 'when']);
+    if (w.channelOpen !== undefined && w.channelOpen === w.channelClosed) never(`channel "${w.channelOpen}" cannot be open and closed`, [...at, 'trigger', 'when']);
+    if (w.concessionsAtLeast !== undefined) warn([...at, 'trigger', 'when', 'concessionsAtLeast'], 'concessionsAtLeast only counts in track guards; in an event it never holds', true);
+  });
+
+  // ---- meters nothing moves: a third party's confidence changes only through cards' allies and events
+  (s.thirdParties ?? []).forEach((p, i) => {
+    const byCards = s.cards.some((c) => (c.allies?.[p.id] ?? 0) !== 0);
+    const byEvents = (s.events ?? []).some((e) => (e.effects ?? []).some((f) => 'meter' in f && f.meter === `allies.${p.id}`));
+    if (!byCards && !byEvents) warn(['thirdParties', i, 'id'], `the confidence of "${p.id}" can never change: no card names it under allies and no event moves allies.${p.id}`);
+  });
+  // ---- tracks nothing moves: no card on the track and no event sends it anything
+  s.tracks.forEach((t, i) => {
+    const byCards = s.cards.some((c) => c.track === t.id);
+    const byEvents = (s.events ?? []).some((e) => (e.effects ?? []).some((f) => 'track' in f && f.track === t.id));
+    const byStall = 'STALL' in (t.stages[t.start]?.on ?? {});
+    if (!byCards && !byEvents && !byStall) warn(['tracks', i, 'id'], `track "${t.id}" can never move: no card is on it and no event sends it anything`);
+  });
+
+  // ---- a side that cannot win: its goal above the best score its priorities allow
+  const bestScore = (side: 'us' | 'ru'): number => {
+    const pr = s.sides[side].priorities;
+    let best = 0;
+    for (const t of s.tracks) {
+      const top = Math.max(...Object.values(t.stages).map((st) => st.value ?? 0));
+      best += Math.max(0, (pr[t.id] ?? 0) * top);
+    }
+    for (const c of s.cards) if (c.side !== side) best += (c.value * (pr[c.track] ?? 0)) / 5;
+    const support = s.sides[side].start?.support ?? 60;
+    return best + (METER_MAX - support) / 5;
+  };
+  for (const side of ['us', 'ru'] as const) {
+    const goal = s.sides[side].goal ?? 10;
+    const best = Math.round(bestScore(side) * 10) / 10;
+    if (goal > best) error(['sides', side, 'goal'], `${side} cannot win: its goal is ${goal}, but the best score its priorities allow is ${best} (every track at its best stage, every card it could receive, full support)`);
+  }
+
+  // ---- translations
+  const texts = (x: unknown, at: Pointer) => {
+    if (Array.isArray(x)) x.forEach((v, i) => texts(v, [...at, i]));
+    else if (x && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (typeof o.en === 'string' && Object.keys(o).every((k) => k === 'en' || k === 'ru')) {
+        if (o.ru === undefined) warn(at, 'missing Russian translation (ru)');
+        return;
+      }
+      for (const [k, v] of Object.entries(o)) {
+        if (TEXT_FIELDS.has(k) && typeof v === 'string') {
+          if (v.trim() !== '') warn([...at, k], 'missing Russian translation: write { en: ..., ru: ... }');
+        } else if (k !== 'cite' && k !== 'rules' && k !== 'sources') texts(v, [...at, k]);
+      }
+    }
+  };
+  texts(s, []);
+  return out;
+}
+
+const TEXT_FIELDS = new Set(['title', 'summary', 'text', 'name', 'description', 'brief', 'leader', 'capital', 'why', 'cause', 'venue']);
