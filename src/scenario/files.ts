@@ -1,8 +1,8 @@
 // Reading scenario files from disk (Node only: the command line, tests, the server).
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Scenario } from '../engine';
-import { formatProblem, loadScenarioText, type LoadResult } from './load';
+import { formatProblem, loadScenarioText, type LoadResult, type ScenarioResolver } from './load';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
 
@@ -13,7 +13,7 @@ export function loadScenarioFile(path: string): LoadResult {
   } catch (e) {
     return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', message: `cannot read the file: ${(e as Error).message}`, severity: 'error' }] };
   }
-  return loadScenarioText(text, path);
+  return loadScenarioText(text, path, { resolve: resolveFromFiles });
 }
 
 /** Load a scenario or throw with the checker's messages (for code that needs a valid one). */
@@ -31,3 +31,12 @@ export function builtInScenarioFiles(): string[] {
 }
 
 export const scenarioIdOf = (file: string) => basename(file).replace(/\.(ya?ml|json)$/, '');
+
+/** `extends:` on disk: a built-in id (reset-2009) or a path relative to the extending file. */
+export const resolveFromFiles: ScenarioResolver = (ref, from) => {
+  const candidates = /^[a-z][a-z0-9-]*$/.test(ref)
+    ? ['.yaml', '.yml', '.json'].map((ext) => join(SCENARIO_DIR, ref + ext))
+    : [resolve(dirname(from), ref)];
+  const file = candidates.find((f) => existsSync(f));
+  return file === undefined ? undefined : { file, text: readFileSync(file, 'utf8') };
+};

@@ -1,0 +1,136 @@
+// npm run scenario:check -- <files...> [--json] [--quiet] [--simulate N]
+// Checks scenario files: one line per problem, file:line:column: message (at path). Exit 0 when every
+// file is valid (warnings do not fail it), 1 when any has an error, 2 for a mistake in the command.
+// --simulate N also plays N games for each pairing of the built-in strategies and reports balance.
+import { parseArgs } from 'node:util';
+import { playGame } from '../ai/runner';
+import { STRATEGIES } from '../ai/strategies';
+import { SIDES, textOf, type Scenario } from '../engine';
+import { formatProblem, type Problem } from '../scenario/load';
+import { loadScenarioFile } from '../scenario/files';
+
+const usage = `usage: npm run scenario:check -- <scenario files...> [--json] [--quiet] [--simulate N]
+  --json        print the problems (and balance) as JSON
+  --quiet       leave warnings out
+  --simulate N  also play N games per pairing of the strategies ${Object.keys(STRATEGIES).join(', ')} and report balance`;
+
+function fail(message: string): never {
+  console.error(`scenario:check: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+interface Balance {
+  games: number;
+  /** Per pairing "usStrategy vs ruStrategy": share of games each side won (0..1). */
+  pairings: { us: string; ru: string; games: number; usWon: number; ruWon: number; failed?: string }[];
+  usWon: number;
+  ruWon: number;
+  tracksNeverMoved: string[];
+  cardsNeverSigned: string[];
+}
+
+/** Play every pairing of the built-in strategies `n` times; which sides win, what never happens. */
+function simulate(scenario: Scenario, n: number): Balance {
+  const moved = new Set<string>();
+  const signed = new Set<string>();
+  const pairings: Balance['pairings'] = [];
+  let usWon = 0;
+  let ruWon = 0;
+  let total = 0;
+  for (const [usName, us] of Object.entries(STRATEGIES))
+    for (const [ruName, ru] of Object.entries(STRATEGIES)) {
+      const row: Balance['pairings'][number] = { us: usName, ru: ruName, games: 0, usWon: 0, ruWon: 0 };
+      for (let seed = 1; seed <= n; seed++) {
+        try {
+          const { state, outcome } = playGame(scenario, seed, { us, ru });
+          row.games++;
+          if (outcome.us.won) row.usWon++;
+          if (outcome.ru.won) row.ruWon++;
+          for (const t of scenario.tracks)
+            if (state.tracks[t.id].stage !== t.start || state.history.some((h) => h.stages && h.stages[t.id] !== t.start)) moved.add(t.id);
+          for (const side of SIDES) for (const c of state.given[side]) signed.add(c);
+        } catch (e) {
+          // A game the engine or an agent cannot finish is itself a finding about the scenario.
+          row.failed = `seed ${seed}: ${(e as Error).message.split('\n')[0]}`;
+          break;
+        }
+      }
+      usWon += row.usWon;
+      ruWon += row.ruWon;
+      total += row.games;
+      pairings.push(row);
+    }
+  return {
+    games: total,
+    pairings,
+    usWon: total ? usWon / total : 0,
+    ruWon: total ? ruWon / total : 0,
+    tracksNeverMoved: scenario.tracks.filter((t) => !moved.has(t.id)).map((t) => t.id),
+    cardsNeverSigned: scenario.cards.filter((c) => !signed.has(c.id)).map((c) => c.id),
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function printBalance(scenario: Scenario, b: Balance): void {
+  const names = Object.keys(STRATEGIES);
+  console.log(`${scenario.id} (${textOf(scenario.title)}): ${b.games} games, ${names.length * names.length} pairings of strategies`);
+  console.log(`  wins (US / Russia) by pairing; rows: the U.S. strategy, columns: Russia's`);
+  console.log(`  ${''.padEnd(13)}${names.map((n) => n.padStart(14)).join('')}`);
+  for (const us of names) {
+    const cells = names.map((ru) => {
+      const r = b.pairings.find((p) => p.us === us && p.ru === ru)!;
+      return (r.failed ? 'failed' : `${pct(r.games ? r.usWon / r.games : 0)} / ${pct(r.games ? r.ruWon / r.games : 0)}`).padStart(14);
+    });
+    console.log(`  ${us.padEnd(13)}${cells.join('')}`);
+  }
+  console.log(`  overall: the U.S. won ${pct(b.usWon)} of games, Russia ${pct(b.ruWon)}`);
+  for (const side of SIDES)
+    if ((side === 'us' ? b.usWon : b.ruWon) === 0) console.log(`  warning: ${side === 'us' ? 'the U.S.' : 'Russia'} never won: its goal may be out of reach`);
+  console.log(`  tracks that never moved: ${b.tracksNeverMoved.join(', ') || 'none'}`);
+  console.log(`  cards never signed: ${b.cardsNeverSigned.join(', ') || 'none'}`);
+  for (const p of b.pairings) if (p.failed) console.log(`  ${p.us} vs ${p.ru} could not finish a game (${p.failed})`);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        simulate: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+})();
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (positionals.length === 0) fail('name at least one scenario file, e.g. scenarios/reset-2009.yaml');
+const games = values.simulate === undefined ? 0 : /^[1-9]\d{0,4}$/.test(values.simulate) ? Number(values.simulate) : fail(`--simulate needs a whole number of games (1 or more), not "${values.simulate}"`);
+
+const report: { file: string; ok: boolean; problems: Problem[]; balance?: Balance }[] = [];
+for (const file of positionals) {
+  const r = loadScenarioFile(file);
+  const problems = (r.ok ? r.warnings : r.problems).filter((p) => !values.quiet || p.severity === 'error');
+  const entry: (typeof report)[number] = { file, ok: r.ok, problems };
+  if (!values.json) for (const p of problems) console.log(formatProblem(p));
+  if (r.ok && games > 0) {
+    entry.balance = simulate(r.scenario, games);
+    if (!values.json) printBalance(r.scenario, entry.balance);
+  }
+  report.push(entry);
+}
+if (values.json) console.log(JSON.stringify(report, null, 2));
+else {
+  const errors = report.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
+  const warnings = report.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
+  const valid = report.filter((r) => r.ok).length;
+  console.error(`${valid} of ${report.length} file${report.length === 1 ? '' : 's'} valid; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+}
+process.exitCode = report.every((r) => r.ok) ? 0 : 1;
