@@ -1,0 +1,45 @@
+// The debrief's stylesheet: readable on screen and on a projector, clean on paper (no buttons, no dark fills).
+export const DEBRIEF_CSS = `
+.debrief { font: 16px/1.5 system-ui, sans-serif; color: #111; background: #fff; max-width: 1100px; margin: 0 auto; padding: 24px; }
+.debrief h1 { font-size: 2rem; margin: 0 0 .25rem; }
+.debrief h1:focus { outline: none; }
+.debrief h2 { font-size: 1.4rem; margin: 2rem 0 .5rem; border-bottom: 2px solid #0072B2; }
+.debrief h3 { font-size: 1.1rem; margin: 1rem 0 .25rem; }
+.debrief .lede { font-size: 1.1rem; }
+.debrief .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
+.debrief button { font: inherit; padding: .5rem 1rem; border: 2px solid #0072B2; background: #fff; color: #003d63; border-radius: 4px; cursor: pointer; }
+.debrief button:hover { background: #e6f1f8; }
+.debrief button:focus-visible, .debrief summary:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+.debrief table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .95rem; }
+.debrief caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+.debrief th, .debrief td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+.debrief thead th { background: #eef3f7; }
+.debrief tbody th { font-weight: 600; }
+.debrief .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 1rem; }
+.debrief figure { margin: 0; break-inside: avoid; }
+.debrief .chart { width: 100%; height: auto; background: #fff; }
+.debrief .chart .grid { stroke: #ddd; stroke-width: 1; }
+.debrief .chart .tick, .debrief .chart .axis { font-size: 11px; fill: #444; }
+.debrief .chart .turning { stroke: #555; stroke-width: 1; stroke-dasharray: 3 3; }
+.debrief .chart .turning-label { font-size: 10px; fill: #333; }
+.debrief .legend { list-style: none; padding: 0; margin: .25rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; }
+.debrief .legend svg { vertical-align: middle; }
+.debrief .chart-figures summary { cursor: pointer; color: #003d63; }
+.debrief blockquote { margin: .25rem 0 .25rem 1rem; padding-left: .75rem; border-left: 3px solid #009E73; font-style: italic; }
+.debrief .citations { padding-left: 1.2rem; }
+.debrief .ledger td:nth-child(2) { text-align: right; white-space: nowrap; }
+@media print {
+  @page { margin: 15mm; }
+  body { background: #fff !important; }
+  body:has(.debrief) > :not(:has(.debrief)):not(.debrief):not(style) { display: none !important; }
+  .debrief { max-width: none; padding: 0; font-size: 11pt; }
+  .debrief button, .debrief .actions { display: none !important; }
+  .debrief .chart-figures { display: none; }
+  .debrief .charts { display: block; }
+  .debrief figure { margin-bottom: 1rem; }
+  .debrief .chart { max-width: 16cm; }
+  .debrief h2 { break-after: avoid; }
+  .debrief tr { break-inside: avoid; }
+  .debrief thead th { background: none; }
+}
+`;

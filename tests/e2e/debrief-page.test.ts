@@ -1,0 +1,107 @@
+// The debrief in real Chromium: a whole game played in the browser by the built-in strategies, then
+// the page read the way a screen reader or keyboard user meets it, its downloads, and its print view.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, startViteServer, watchErrors, type Browser } from './harness';
+import type { GameState, Move } from '../../src/engine';
+
+let browser: Browser;
+let vite: Awaited<ReturnType<typeof startViteServer>>;
+let page: Page;
+let errors: string[];
+let moves: (Move & { turn: number })[];
+
+beforeAll(async () => {
+  vite = await startViteServer();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  errors = watchErrors(page);
+  await page.goto(`${vite.url}/tests/e2e/pages/debrief.html?scenario=reset-2009&seed=3`);
+  await page.waitForSelector('body[data-ready="debrief"]', { timeout: 60_000 });
+  moves = await page.evaluate(() => {
+    const { state } = (window as unknown as { debriefGame: { state: GameState } }).debriefGame;
+    return state.history.flatMap((t) => t.moves.map((m) => ({ ...m, turn: t.turn })));
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await vite?.server.close();
+});
+
+describe('debrief', () => {
+  it('shows the outcome, charts, agreements, ledger, beliefs and history under headings a screen reader can list', async () => {
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Debrief: ');
+    for (const name of ['Outcome', 'Meters over the turns', 'Agreements and their fate', 'The ledger: every meter change and its cause', 'What actually happened'])
+      expect(await page.getByRole('heading', { level: 2, name, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 2, name: /What the computer believed United States wanted/ }).count()).toBe(1);
+
+    const scores = page.getByRole('table', { name: /Scores by side/ });
+    expect(await scores.getByRole('row').count()).toBe(3); // header + two sides
+    expect(await scores.getByRole('rowheader').allTextContents()).toEqual(['United States (you)', 'Russia (computer)']);
+    expect(await page.getByText(/Joint score: -?\d/).count()).toBe(1);
+
+    // Every chart is an image with a name and a description, and its figures as a table.
+    const charts = page.getByRole('img');
+    expect(await charts.count()).toBe(5);
+    const trust = page.getByRole('img', { name: /Trust in the other side/ });
+    expect(await trust.count()).toBe(1);
+    const desc = await trust.evaluate((svgEl) => svgEl.querySelector('desc')!.textContent);
+    expect(desc).toMatch(/United States' trust in Russia went from \d+ at the start to \d+ after turn \d+/);
+    expect(await page.getByRole('table', { name: /Escalation risk, turn by turn/, includeHidden: true }).count()).toBe(1);
+
+    // Turning points are marked on the charts and listed in words.
+    const turning = await page.locator('.turning-points li').count();
+    expect(turning).toBeGreaterThan(0);
+    expect(await page.locator('.chart .turning').count()).toBe(turning * 5);
+
+    expect(await page.getByRole('table', { name: 'Every signed agreement' }).getByRole('row').count()).toBeGreaterThan(1);
+    const tracks = await page.evaluate(() => (window as unknown as { debriefGame: { scenario: { tracks: unknown[] } } }).debriefGame.scenario.tracks.length);
+    expect(await page.getByRole('table', { name: /estimate of United States' priorities/ }).getByRole('row').count()).toBe(tracks + 1);
+    expect(await page.getByRole('table', { name: /Meter changes in turn 1$/ }).count()).toBe(1);
+    expect(await page.locator('blockquote').count()).toBeGreaterThan(0);
+    expect(await page.locator('cite').first().textContent()).toMatch(/\.txt\)$/);
+    await screenshot(page, 'debrief-top');
+    await page.getByRole('heading', { name: 'Agreements and their fate' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-agreements');
+    expect(errors).toEqual([]);
+  });
+
+  it('downloads the game log as JSON and CSV from the keyboard, each holding every move', async () => {
+    expect(moves.length).toBeGreaterThan(50);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('heading', { level: 1 }).focus();
+    // Tab order: Print, JSON, CSV.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Print the debrief');
+    await page.keyboard.press('Tab');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(json.suggestedFilename()).toBe('reset-reset-2009-seed3.json');
+    const log = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { log: { moves: Move[] }; moves: { turn: number; side: string; move: string }[] };
+    expect(log.log.moves.length).toBe(moves.length);
+    expect(log.moves.map((m) => [m.turn, m.move])).toEqual(moves.map((m) => [m.turn, m.type]));
+
+    await page.keyboard.press('Tab');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(csv.suggestedFilename()).toBe('reset-reset-2009-seed3.csv');
+    const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('n,turn,phase,side,move,details');
+    expect(lines.length).toBe(moves.length + 1);
+    const proposal = moves.findIndex((m) => m.type === 'propose');
+    expect(lines[proposal + 1]).toMatch(new RegExp(`^${proposal + 1},${moves[proposal].turn},proposals,(United States|Russia),propose,"?gives: .+; asks: `));
+    expect(errors).toEqual([]);
+  });
+
+  it('prints without buttons or figure tables', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print the debrief' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /Download game log/ }).first().isVisible()).toBe(false);
+    expect(await page.getByRole('img', { name: /Escalation risk/ }).isVisible()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'debrief-print');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByRole('button', { name: 'Print the debrief' }).isVisible()).toBe(true);
+  });
+});
