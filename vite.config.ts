@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { scenarioHotReload } from './src/scenario/vite-plugin';
 
 export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   define: { global: 'globalThis' },
+  plugins: [scenarioHotReload()],
   build: {
     target: 'es2022',
     sourcemap: false,
