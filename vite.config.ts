@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { scenarioHotReload } from './src/scenario/vite-plugin';
+import { phaserCustomBuild } from './src/ui/phaser-custom/vite-plugin';
 
 export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   define: { global: 'globalThis' },
-  plugins: [scenarioHotReload()],
+  plugins: [scenarioHotReload(), phaserCustomBuild()],
   build: {
     target: 'es2022',
     sourcemap: false,
