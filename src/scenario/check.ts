@@ -34,14 +34,15 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
   const tracks = new Map(s.tracks.map((t) => [t.id, t]));
   const meters = new Set(['trust.us', 'trust.ru', 'support.us', 'support.ru', 'hawks.us', 'hawks.ru', 'escalation', ...[...partyIds].map((p) => `allies.${p}`)]);
 
-  const unknown = (pointer: Pointer, kind: string, id: string, known: Set<string>, atKey = false): boolean => {
+  const unknown = (pointer: Pointer, kind: string, id: string, known: Set<string>, atKey = false, within = ''): boolean => {
     if (known.has(id)) return false;
-    error(pointer, `unknown ${kind} "${id}"${didYouMean(id, known)}${known.size === 0 ? ` (the scenario has no ${kind}s)` : ''}`, atKey);
+    const none = known.size === 0 ? ` (the scenario has no ${PLURAL[kind] ?? `${kind}s`})` : '';
+    error(pointer, `unknown ${kind} "${id}"${within}${didYouMean(id, known)}${none}`, atKey);
     return true;
   };
+  const stagesOf = (trackId: string) => new Set(Object.keys(tracks.get(trackId)?.stages ?? {}));
   const stageKnown = (pointer: Pointer, trackId: string, stage: string) => {
-    const t = tracks.get(trackId);
-    if (t) unknown(pointer, `stage of track "${trackId}"`, stage, new Set(Object.keys(t.stages)));
+    if (tracks.has(trackId)) unknown(pointer, 'stage', stage, stagesOf(trackId), false, ` in track "${trackId}"`);
   };
   const conditions = (c: Conditions | undefined, at: Pointer) => {
     if (!c) return;
@@ -69,15 +70,16 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
   // ---- tracks: references, reachability, ways out
   s.tracks.forEach((t, i) => {
     const stages = new Set(Object.keys(t.stages));
-    const startKnown = !unknown(['tracks', i, 'start'], `stage of track "${t.id}"`, t.start, stages);
+    let allKnown = !unknown(['tracks', i, 'start'], 'stage', t.start, stages, false, ` in track "${t.id}"`);
     for (const [sid, st] of Object.entries(t.stages))
       for (const [ev, tr] of Object.entries(st.on ?? {})) {
         if (tr === undefined) continue;
         const to = typeof tr === 'string' ? tr : tr.to;
-        unknown(['tracks', i, 'stages', sid, 'on', ev, ...(typeof tr === 'string' ? [] : ['to'])], `stage of track "${t.id}"`, to, stages);
+        if (unknown(['tracks', i, 'stages', sid, 'on', ev, ...(typeof tr === 'string' ? [] : ['to'])], 'stage', to, stages, false, ` in track "${t.id}"`)) allKnown = false;
         if (typeof tr !== 'string') conditions(tr.needs, ['tracks', i, 'stages', sid, 'on', ev, 'needs']);
       }
-    if (!startKnown) return;
+    // With a transition pointing nowhere, "cannot be reached" would only repeat that mistake.
+    if (!allKnown) return;
     const reached = new Set([t.start]);
     const queue = [t.start];
     while (queue.length) {
@@ -182,4 +184,5 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
   return out;
 }
 
+const PLURAL: Record<string, string> = { 'third party': 'third parties' };
 const TEXT_FIELDS = new Set(['title', 'summary', 'text', 'name', 'description', 'brief', 'leader', 'capital', 'why', 'cause', 'venue']);

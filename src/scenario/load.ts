@@ -48,6 +48,8 @@ interface Layer {
   data: Record<string, unknown>;
 }
 
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
 const problemAt = (file: string, message: string, line = 1, column = 1, path = '', severity: Problem['severity'] = 'error'): Problem => ({
   file,
   line,
@@ -90,7 +92,7 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
     if (found === undefined) return fail(`unknown scenario "${ref}" in extends: give a built-in id (such as reset-2009) or a path relative to this file`);
     const next = typeof found === 'string' ? { text: found, file: ref } : found;
     if (chain.some((l) => l.file === next.file))
-      return fail(`extends goes round in a circle: ${[...chain.map((l) => l.file), next.file].join(' -> ')}`);
+      return fail(`extends goes round in a circle: ${[...chain.map((l) => l.file), next.file].map(fileName).join(' -> ')}`);
     current = next;
   }
   // The base first, each file on top of the one it extends.
@@ -107,7 +109,7 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
     return problemAt(at.file, f.message, at.line, at.column, pathText(f.pointer), f.severity);
   });
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) return { ok: false, problems };
+  if (errors.length > 0) return { ok: false, problems: [...errors, ...problems.filter((p) => p.severity !== 'error')] };
   return { ok: true, scenario: completeScenario(data as unknown as ScenarioInput), warnings: problems };
 }
 
@@ -121,6 +123,14 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
   const depth = nestingDepth(text);
   if (depth.depth > MAX_DEPTH) return fail(`the data is nested more than ${MAX_DEPTH} levels deep`, depth.line, depth.column);
   const lc = new LineCounter();
+  if (/\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\s*[{[]/.test(text))) {
+    const jsonError = strictJsonError(text);
+    if (jsonError) {
+      const before = text.slice(0, jsonError.offset ?? 0);
+      const pos = { line: before.split('\n').length, col: before.length - before.lastIndexOf('\n') };
+      return fail(`not valid JSON: ${jsonError.message}`, pos.line, pos.col);
+    }
+  }
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
     const seen = new Set<number>();
@@ -129,7 +139,8 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
       const pos = lc.linePos(e.pos[0]);
       if (seen.has(pos.line)) continue;
       seen.add(pos.line);
-      problems.push(problemAt(file, yamlMessage(e.code, e.message), pos.line, pos.col));
+      const at = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? openQuote(text) ?? pos : pos;
+      problems.push(problemAt(file, yamlMessage(e.code, e.message), at.line, at.col));
     }
     return { problems };
   }
@@ -150,19 +161,40 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
   return { file, doc, lc, data: data as Record<string, unknown> };
 }
 
+/** JSON.parse's complaint about a .json file, with its offset when the engine gives one. */
+function strictJsonError(text: string): { message: string; offset?: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    return { message: message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, ''), offset: at ? Number(at[1]) : undefined };
+  }
+}
+
+/** Where a quote that is never closed opens: the first line with an odd number of double quotes. */
+function openQuote(text: string): { line: number; col: number } | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const code = lines[i].replace(/\\"/g, '').replace(/\s#.*$/, '');
+    const quotes = [...code].filter((c) => c === '"').length;
+    if (quotes % 2 === 1) return { line: i + 1, col: code.indexOf('"') + 1 };
+  }
+  return undefined;
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
       return `duplicate key: ${first} (each field may appear once in a mapping)`;
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return `bad indentation or structure: ${first} (check the spaces at the start of this line; YAML uses spaces, not tabs)`;
     case 'TAB_AS_INDENT':
       return `tab used for indentation: ${first} (indent YAML with spaces)`;
+    case 'MISSING_CHAR':
+      return `not valid YAML/JSON: ${first} (a quote or bracket opened here is never closed)`;
     default:
-      return `not valid YAML/JSON: ${first}`;
+      return `bad indentation or structure: ${first} (check the spaces at the start of this line and the one before; YAML indents with spaces)`;
   }
 }
 
@@ -287,12 +319,14 @@ function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
     if (!kept.includes(one)) continue;
     const prefix = `${one.schemaPath}/`;
     const branchOf = (e: ErrorObject) => (e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(one.instancePath) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined);
-    const branches = new Map<string, ErrorObject[]>();
+    const count = ((one.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? []).length;
+    const branches = new Map<string, ErrorObject[]>(Array.from({ length: count }, (_, i) => [String(i), []]));
     for (const e of kept) {
       const b = branchOf(e);
       if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e]);
     }
-    // A branch whose shape is wrong (a type error at the value itself) is not what the author meant.
+    // A branch whose shape is wrong (a type error at the value itself) is not what the author meant;
+    // a branch with no errors of its own fails only inside a $ref, whose errors stand on their own.
     const shaped = [...branches.values()].filter((es) => !es.some((e) => e.keyword === 'type' && e.instancePath === one.instancePath));
     const drop = new Set([...branches.values()].flat());
     if (shaped.length > 0) {
@@ -366,7 +400,7 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
     case 'minItems':
       return `expected at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}, found ${shown(found)}`;
     case 'minProperties':
-      return `expected at least ${String(p.limit)} entries, found ${Object.keys((found as object) ?? {}).length}`;
+      return `expected at least ${String(p.limit)} ${p.limit === 1 ? 'entry' : 'entries'}, found ${Object.keys((found as object) ?? {}).length}`;
     case 'oneOf':
       return /text/.test(e.schemaPath)
         ? `expected text (a string, or { en: ..., ru: ... }), found ${typeName(found)}`

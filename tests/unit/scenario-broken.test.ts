@@ -1,0 +1,120 @@
+// A corpus of broken scenario files: each gets the right message at the right line and column of the
+// text the author wrote, and none crashes or hangs the checker.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/scenario/files';
+import { formatProblem, loadScenarioText, MAX_SCENARIO_BYTES } from '../../src/scenario/load';
+
+const BROKEN = resolve(import.meta.dirname, '../fixtures/scenarios/broken');
+const VALID = resolve(import.meta.dirname, '../fixtures/scenarios/valid/small.yaml');
+
+/** file, line, column, a fragment of the message, and the file the problem is reported in when it is another one. */
+const EXPECTED: [string, number, number, string, string?][] = [
+  ['alias-bomb.yaml', 1, 1, 'too many aliases'],
+  ['ally-unknown-third-party.yaml', 68, 15, 'unknown third party "polnd" (the scenario has no third parties)'],
+  ['bad-id.yaml', 7, 5, 'expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found "My Game"'],
+  ['bad-indentation.yaml', 29, 11, 'bad indentation or structure'],
+  ['binary.yaml', 1, 1, 'the file is not text'],
+  ['card-bad-side.yaml', 63, 11, 'expected one of us, ru, found "uk"; did you mean "us"?'],
+  ['card-unknown-track.yaml', 64, 12, 'unknown track "arm"; did you mean "arms"?'],
+  ['card-value-zero.yaml', 67, 12, 'expected a number >= 1, found 0'],
+  ['chance-zero.yaml', 92, 24, 'expected a number > 0, found 0'],
+  ['compact-nested-mapping.yaml', 9, 7, 'bad indentation or structure'],
+  ['dead-end-stage.yaml', 55, 7, 'stage "open" of track "trade" cannot be left'],
+  ['deep-block-nesting.yaml', 131, 1, 'nested more than 64 levels deep'],
+  ['deep-nesting.yaml', 2, 72, 'nested more than 64 levels deep'],
+  ['duplicate-card-id.yaml', 62, 9, 'duplicate card id "cut-warheads" (first used at cards[0])'],
+  ['duplicate-event-id.yaml', 89, 9, 'duplicate event id "spy-scandal"'],
+  ['duplicate-key.yaml', 11, 1, 'duplicate key'],
+  ['duplicate-track-id.yaml', 28, 9, 'duplicate track id "arms"'],
+  ['effect-bad-meter.yaml', 94, 18, 'found "trust.usa"; did you mean "trust.us"?'],
+  ['effect-unknown-ally.yaml', 94, 18, 'unknown meter "allies.poland"'],
+  ['effect-unknown-channel.yaml', 96, 20, 'unknown channel "hotline"'],
+  ['effect-wrong-shape.yaml', 94, 9, 'missing field "delta"'],
+  ['empty.yaml', 1, 1, 'the file is empty'],
+  ['event-after-last-turn.yaml', 92, 22, 'event "spy-scandal" can never fire: turn 20 comes after the last turn (8)'],
+  ['event-contradictory-turns.yaml', 92, 22, 'event "spy-scandal" can never fire: no turn between 6 and 2'],
+  ['event-empty-trigger.yaml', 92, 14, 'expected at least 1 entry, found 0'],
+  ['extends-cycle-a.yaml', 1, 10, 'extends goes round in a circle: extends-cycle-a.yaml -> extends-cycle-b.yaml -> extends-cycle-a.yaml', 'extends-cycle-b.yaml'],
+  ['extends-cycle-b.yaml', 2, 10, 'extends goes round in a circle', 'extends-cycle-a.yaml'],
+  ['extends-unknown.yaml', 8, 10, 'unknown scenario "no-such-scenario" in extends'],
+  ['json-duplicate-key.json', 3, 3, 'duplicate key'],
+  ['json-trailing-comma.json', 4, 1, 'not valid JSON'],
+  ['json-wrong-type.json', 4, 12, 'expected a whole number, found string "8"'],
+  ['just-a-number.yaml', 1, 1, 'a scenario is a mapping of fields (id, title, turns, ...), found 42'],
+  ['list-at-top.yaml', 1, 1, 'a scenario is a mapping of fields (id, title, turns, ...), found a list of 2'],
+  ['missing-id.yaml', 6, 1, 'missing field "id"'],
+  ['missing-sides.yaml', 6, 1, 'missing field "sides"'],
+  ['misspelled-card-field.yaml', 68, 5, 'unknown field "costs"; did you mean "cost"?'],
+  ['misspelled-top-field.yaml', 11, 1, 'unknown field "sumary"; did you mean "summary"?'],
+  ['needs-unknown-stage.yaml', 54, 61, 'unknown stage "sighned" in track "arms"; did you mean "signed"?'],
+  ['needs-unknown-track.yaml', 54, 46, 'unknown track "arm"; did you mean "arms"?'],
+  ['no-tracks.yaml', 27, 9, 'expected at least 1 item, found a list of 0'],
+  ['not-yaml.txt', 1, 1, 'a scenario is a mapping of fields'],
+  ['one-stage.yaml', 32, 7, 'expected at least 2 entries, found 1'],
+  ['priorities-unknown-track.yaml', 24, 28, 'unknown track "trades"; did you mean "trade"?'],
+  ['redline-unknown-card.yaml', 21, 17, 'unknown card "cut-warhead"; did you mean "cut-warheads"?'],
+  ['side-cannot-win.yaml', 16, 11, 'us cannot win: its goal is 150, but the best score its priorities allow is 27.2'],
+  ['start-unknown-stage.yaml', 30, 12, 'unknown stage "talk" in track "arms"; did you mean "talks"?'],
+  ['tab-indentation.yaml', 30, 1, 'tab used for indentation'],
+  ['text-empty.yaml', 8, 8, 'expected text, found an empty string'],
+  ['text-without-english.yaml', 8, 8, 'missing field "en"'],
+  ['transition-unknown-stage.yaml', 34, 21, 'unknown stage "signd" in track "arms"; did you mean "signed"?'],
+  ['trust-out-of-range.yaml', 17, 21, 'expected a number <= 100, found 140'],
+  ['turns-fraction.yaml', 10, 8, 'expected a whole number, found number 8.5'],
+  ['turns-not-a-number.yaml', 10, 8, 'expected a whole number, found string "eight"'],
+  ['turns-too-many.yaml', 10, 8, 'expected a number <= 40, found 99'],
+  ['unclosed-quote.yaml', 8, 8, 'Missing closing "quote'],
+  ['unknown-track-event.yaml', 34, 15, 'expected one of TALKS, SIGN, IMPLEMENT, VERIFY, DELAY, DEFECT, STALL, SHOCK, found "SIGNED"; did you mean "SIGN"?'],
+  ['unreachable-stage.yaml', 45, 7, 'stage "lost" of track "arms" cannot be reached from its start "talks"'],
+  ['when-unknown-channel.yaml', 92, 37, 'unknown channel "hotline"'],
+  ['whitespace-only.yaml', 1, 1, 'the file is empty'],
+  ['wrong-type-list-for-map.yaml', 13, 8, 'expected a mapping, found a list'],
+];
+
+describe('broken scenario files', () => {
+  it('the corpus has at least 40 files and every one has an expected message', () => {
+    const files = readdirSync(BROKEN).sort();
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    expect(files).toEqual(EXPECTED.map(([f]) => f).sort());
+  });
+
+  it('the scenario they were broken from is valid', () => {
+    const r = loadScenarioFile(VALID);
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
+  });
+
+  // The timeout is the "never hangs" bound: parsing is milliseconds, an alias bomb or deep nesting would be minutes.
+  it.each(EXPECTED)('%s: line %i, column %i: %s', { timeout: 5000 }, (file, line, column, fragment, reportedIn) => {
+    const r = loadScenarioFile(join(BROKEN, file));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const first = r.problems.find((p) => p.severity === 'error')!;
+    expect(basename(first.file)).toBe(reportedIn ?? file);
+    expect({ line: first.line, column: first.column }).toEqual({ line, column });
+    expect(first.message).toContain(fragment);
+    for (const p of r.problems) {
+      const text = formatProblem(p);
+      expect(text).toMatch(/^[^\n]+:\d+:\d+: /);
+      expect(text).not.toContain('\n');
+      expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    }
+  });
+
+  it('a 5 MB file is refused by its size, at once, without being parsed', { timeout: 5000 }, () => {
+    const valid = readFileSync(VALID, 'utf8');
+    const big = valid + `\n# padding\n${'# ' + 'x'.repeat(98) + '\n'}`.repeat(50_000);
+    expect(big.length).toBeGreaterThan(5_000_000);
+    const r = loadScenarioText(big, 'big.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining(`at most ${MAX_SCENARIO_BYTES}`) })]);
+  });
+
+  it('says what was expected and what was found, with the path into the scenario', () => {
+    const r = loadScenarioFile(join(BROKEN, 'turns-not-a-number.yaml'));
+    expect(r.ok ? '' : formatProblem(r.problems[0])).toBe(`${join(BROKEN, 'turns-not-a-number.yaml')}:10:8: expected a whole number, found string "eight" (at turns)`);
+    const t = loadScenarioFile(join(BROKEN, 'transition-unknown-stage.yaml'));
+    expect(t.ok ? [] : t.problems.filter((p) => p.severity === 'error').map((p) => p.path)).toEqual(['tracks[0].stages.talks.on.SIGN']);
+  });
+});
