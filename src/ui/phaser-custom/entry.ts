@@ -1,6 +1,6 @@
 // A smaller Phaser for the production build: Phaser's own core entry plus only the game objects the
 // UI uses (Text, Graphics, Image come with core; Rectangle, Container and Zone are added here), and the
-// full Display, Geom, Math and Utils namespaces, which are small and used all over scene code.
+// full Display, Math and Utils namespaces (small, used all over scene code) and Geom's Rectangle and Circle.
 // vite.config.ts points 'phaser' here for `vite build` only (see ./vite-plugin.ts); dev and tests
 // use the full package. Phaser's sound is left out: howler owns sound (src/audio).
 import Core from 'phaser-src/phaser-core.js';
@@ -14,7 +14,8 @@ import Shape from 'phaser-src/gameobjects/shape/Shape.js';
 import Rectangle from 'phaser-src/gameobjects/shape/rectangle/Rectangle.js';
 import 'phaser-src/gameobjects/shape/rectangle/RectangleFactory.js'; // registers this.add / this.make
 import Display from 'phaser-src/display/index.js';
-import Geom from 'phaser-src/geom/index.js';
+import GeomRectangle from 'phaser-src/geom/rectangle/index.js';
+import GeomCircle from 'phaser-src/geom/circle/index.js';
 import PhaserMath from 'phaser-src/math/index.js';
 import Utils from 'phaser-src/utils/index.js';
 
@@ -26,6 +27,7 @@ const GameObjects = {
   Rectangle,
 };
 
+const Geom = { Rectangle: GeomRectangle, Circle: GeomCircle }; // hit areas; the rest of Geom (~8 KB gz) is unused
 const Phaser = { ...Core, GameObjects, Display: { ...Display, ...Core.Display }, Geom, Math: PhaserMath, Utils };
 (globalThis as { Phaser?: unknown }).Phaser = Phaser;
 export default Phaser;
