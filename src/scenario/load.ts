@@ -102,7 +102,11 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   delete data.extends;
 
   const locate = (pointer: Pointer, atKey = false) => locateInChain(chain, data, pointer, atKey);
-  if (!validate(data)) return { ok: false, problems: schemaProblems(validate.errors ?? [], data, locate) };
+  if (!validate(data)) {
+    const problems = schemaProblems(validate.errors ?? [], data, locate);
+    // Pruning oneOf branches must never leave an invalid scenario without a message.
+    return { ok: false, problems: problems.length > 0 ? problems : schemaProblems(validate.errors ?? [], data, locate, false) };
+  }
   const findings = meaningFindings(data as unknown as ScenarioInput);
   const problems = findings.map((f) => {
     const at = locate(f.pointer, f.atKey);
@@ -315,13 +319,17 @@ const decodePointer = (p: string): string[] => (p === '' ? [] : p.slice(1).split
 /** Of the branches of a oneOf, keep the errors of the branch the author most likely meant. */
 function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
   let kept = errors;
+  const done = new Set<string>();
   for (const one of errors.filter((e) => e.keyword === 'oneOf')) {
-    if (!kept.includes(one)) continue;
+    // The same oneOf shows up once per outer branch that reached it; judge it once, on all its errors.
+    const key = `${one.instancePath} ${one.schemaPath}`;
+    if (done.has(key) || !kept.includes(one)) continue;
+    done.add(key);
     const prefix = `${one.schemaPath}/`;
     const branchOf = (e: ErrorObject) => (e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(one.instancePath) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined);
     const count = ((one.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? []).length;
     const branches = new Map<string, ErrorObject[]>(Array.from({ length: count }, (_, i) => [String(i), []]));
-    for (const e of kept) {
+    for (const e of errors) {
       const b = branchOf(e);
       if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e]);
     }
@@ -332,16 +340,21 @@ function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
     if (shaped.length > 0) {
       const best = shaped.reduce((a, b) => (b.length < a.length ? b : a));
       best.forEach((e) => drop.delete(e));
-      drop.add(one);
+      for (const e of errors) if (e.keyword === 'oneOf' && `${e.instancePath} ${e.schemaPath}` === key) drop.add(e);
     }
     kept = kept.filter((e) => !drop.has(e));
   }
   return kept;
 }
 
-function schemaProblems(errors: ErrorObject[], data: unknown, locate: (p: Pointer, atKey?: boolean) => { file: string; line: number; column: number }): Problem[] {
+function schemaProblems(
+  errors: ErrorObject[],
+  data: unknown,
+  locate: (p: Pointer, atKey?: boolean) => { file: string; line: number; column: number },
+  prune = true,
+): Problem[] {
   const byPlace = new Map<string, { pointer: Pointer; e: ErrorObject; atKey: boolean }>();
-  for (const e of pruneOneOf(errors)) {
+  for (const e of prune ? pruneOneOf(errors) : errors) {
     if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     const p = e.params as Record<string, unknown>;
     let pointer: Pointer = decodePointer(e.instancePath);

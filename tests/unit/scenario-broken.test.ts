@@ -29,6 +29,7 @@ const EXPECTED: [string, number, number, string, string?][] = [
   ['duplicate-key.yaml', 11, 1, 'duplicate key'],
   ['duplicate-track-id.yaml', 28, 9, 'duplicate track id "arms"'],
   ['effect-bad-meter.yaml', 94, 18, 'found "trust.usa"; did you mean "trust.us"?'],
+  ['effect-cause-not-text.yaml', 94, 46, 'missing field "en"'],
   ['effect-unknown-ally.yaml', 94, 18, 'unknown meter "allies.poland"'],
   ['effect-unknown-channel.yaml', 96, 20, 'unknown channel "hotline"'],
   ['effect-wrong-shape.yaml', 94, 9, 'missing field "delta"'],
