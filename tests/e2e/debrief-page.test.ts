@@ -104,4 +104,25 @@ describe('debrief', () => {
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('button', { name: 'Print the debrief' }).isVisible()).toBe(true);
   });
+
+  it('renders for every shipped scenario, including games with no agreement at all', async () => {
+    const other = await browser.context.newPage();
+    const otherErrors = watchErrors(other);
+    for (const [scenario, us, ru] of [
+      ['missile-defense-2011', 'hardliner', 'hardliner'],
+      ['restart-or-repair-2013', 'conceder', 'reciprocator'],
+      ['limits-of-the-possible-2016', 'random', 'hardliner'],
+      ['new-reset-2017', 'reciprocator', 'random'],
+    ]) {
+      await other.goto(`${vite.url}/tests/e2e/pages/debrief.html?scenario=${scenario}&seed=2&us=${us}&ru=${ru}`);
+      await other.waitForSelector('body[data-ready="debrief"]', { timeout: 60_000 });
+      expect(await other.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Debrief: /);
+      expect(await other.getByRole('img').count()).toBe(5);
+      await screenshot(other, `debrief-${scenario}`);
+      const agreements = other.getByRole('region', { name: 'Agreements and their fate' });
+      expect((await agreements.getByRole('table').count()) + (await agreements.getByText('No agreement was signed.').count())).toBe(1);
+    }
+    expect(otherErrors).toEqual([]);
+    await other.close();
+  });
 });

@@ -195,7 +195,8 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
   const who = (s: Side) => `${name(s)} (${players[s] === 'human' ? (players.us === 'human' && players.ru === 'human' ? 'player' : 'you') : 'computer'})`;
   const ix = indexOf(scenario);
   const style = el('style', {}, DEBRIEF_CSS);
-  const root = el('main', { class: 'debrief', 'aria-labelledby': 'debrief-title' });
+  // A labelled region, not <main>: the UI's own DOM layer may already have a main landmark.
+  const root = el('section', { class: 'debrief', 'aria-labelledby': 'debrief-title' });
 
   // Header and actions.
   const printBtn = el('button', { type: 'button' }, 'Print the debrief');

@@ -32,6 +32,8 @@ export const DEBRIEF_CSS = `
   @page { margin: 15mm; }
   body { background: #fff !important; }
   body:has(.debrief) > :not(:has(.debrief)):not(.debrief):not(style) { display: none !important; }
+  /* Whatever overlay holds the debrief on screen must not clip it on paper. */
+  *:has(.debrief) { position: static !important; overflow: visible !important; height: auto !important; max-height: none !important; transform: none !important; }
   .debrief { max-width: none; padding: 0; font-size: 11pt; }
   .debrief button, .debrief .actions { display: none !important; }
   .debrief .chart-figures { display: none; }
