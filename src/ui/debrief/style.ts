@@ -9,7 +9,7 @@ export const DEBRIEF_CSS = `
 .debrief .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
 .debrief button { font: inherit; padding: .5rem 1rem; border: 2px solid #0072B2; background: #fff; color: #003d63; border-radius: 4px; cursor: pointer; }
 .debrief button:hover { background: #e6f1f8; }
-.debrief button:focus-visible, .debrief summary:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+.debrief button:focus-visible, .debrief summary:focus-visible { outline: 3px solid #111; outline-offset: 2px; }
 .debrief table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .95rem; }
 .debrief caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 .debrief th, .debrief td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; vertical-align: top; }
@@ -19,9 +19,9 @@ export const DEBRIEF_CSS = `
 .debrief figure { margin: 0; break-inside: avoid; }
 .debrief .chart { width: 100%; height: auto; background: #fff; }
 .debrief .chart .grid { stroke: #ddd; stroke-width: 1; }
-.debrief .chart .tick, .debrief .chart .axis { font-size: 11px; fill: #444; }
+.debrief .chart .tick, .debrief .chart .axis { font-size: 13px; fill: #333; }
 .debrief .chart .turning { stroke: #555; stroke-width: 1; stroke-dasharray: 3 3; }
-.debrief .chart .turning-label { font-size: 10px; fill: #333; }
+.debrief .chart .turning-label { font-size: 12px; fill: #222; }
 .debrief .legend { list-style: none; padding: 0; margin: .25rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; }
 .debrief .legend svg { vertical-align: middle; }
 .debrief .chart-figures summary { cursor: pointer; color: #003d63; }
