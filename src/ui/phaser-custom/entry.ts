@@ -2,7 +2,8 @@
 // UI uses (Text, Graphics, Image come with core; Rectangle, Container and Zone are added here), and the
 // full Display, Math and Utils namespaces (small, used all over scene code) and Geom's Rectangle and Circle.
 // vite.config.ts points 'phaser' here for `vite build` only (see ./vite-plugin.ts); dev and tests
-// use the full package. Phaser's sound is left out: howler owns sound (src/audio).
+// use the full package. Phaser's sound is left out: howler owns sound (src/audio), so the game config
+// should say `audio: { noAudio: true }` (then this.load.audio is skipped rather than failing here).
 import Core from 'phaser-src/phaser-core.js';
 import Container from 'phaser-src/gameobjects/container/Container.js';
 import 'phaser-src/gameobjects/container/ContainerFactory.js'; // registers this.add / this.make
