@@ -15,3 +15,4 @@ export { textOf, citeFiles, type Language } from './text';
 export { makeRandom } from './rng';
 export { previewPackage, type PackagePreview } from './preview';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
+export { applyInject, whyNotInject, type Inject } from './inject';
