@@ -1,0 +1,91 @@
+// The authoring guide is followed literally: its walkthrough's YAML blocks, in order, make a scenario
+// the checker accepts; its variant example extends a shipped scenario; its reference matches the schema.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGame, textOf } from '../../src/engine';
+import { loadScenarioFile, requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
+import { formatProblem } from '../../src/scenario/load';
+import { REFERENCE_END, REFERENCE_START, referenceMarkdown, schemaFieldNames, withReference } from '../../src/scenario/schema-doc';
+import schema from '../../scenarios/schema.json';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const GUIDE = join(ROOT, 'docs/scenario-authoring.md');
+const guide = readFileSync(GUIDE, 'utf8');
+const work = mkdtempSync(join(tmpdir(), 'reset-guide-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const section = (from: string, to: string) => guide.slice(guide.indexOf(from), guide.indexOf(to));
+const yamlBlocks = (text: string) => [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+const notTranslations = (ps: { message: string }[]) => ps.filter((p) => !/translation/i.test(p.message));
+
+describe('docs/scenario-authoring.md', () => {
+  it('the walkthrough, copied block by block into one file, makes a scenario the checker accepts', () => {
+    const blocks = yamlBlocks(section('## Walkthrough', '## Variants'));
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    const file = join(work, 'fishing.yaml');
+    writeFileSync(file, blocks.join(''));
+    try {
+      const r = loadScenarioFile(file);
+      expect(r.ok ? notTranslations(r.warnings).map(formatProblem) : r.problems.map(formatProblem)).toEqual([]);
+      if (!r.ok) return;
+      expect(r.scenario.tracks.map((t) => t.id)).toEqual(['quotas', 'patrols']);
+      expect(createGame(r.scenario, 1).phase).not.toBe('ended');
+      // ... and so does the command the guide tells the reader to run.
+      const tsx = join(ROOT, 'node_modules/.bin/tsx');
+      const out = execFileSync(tsx, [join(ROOT, 'src/cli/scenario-check.ts'), '--quiet', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(out).toBe('');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('the variant example extends a shipped scenario in a few lines and changes what it says', () => {
+    const [variant] = yamlBlocks(section('## Variants', '## What the checker checks'));
+    expect(variant.split('\n').filter((l) => l.trim() && !l.startsWith('#')).length).toBeLessThanOrEqual(15);
+    const file = join(work, 'reset-2009-short.yaml');
+    writeFileSync(file, variant);
+    const r = loadScenarioFile(file);
+    expect(r.ok ? notTranslations(r.warnings).map(formatProblem) : r.problems.map(formatProblem)).toEqual([]);
+    if (!r.ok) return;
+    const base = requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
+    expect(r.scenario.id).toBe('reset-2009-short');
+    expect(textOf(r.scenario.title)).toBe('Reset 2009 (short version)');
+    expect(r.scenario.turns).toBe(8);
+    expect(r.scenario.sides.us.goal).toBe(8);
+    expect(r.scenario.sides.ru).toEqual(base.sides.ru);
+    const card = r.scenario.cards.find((c) => c.id === 'start-deep-cuts')!;
+    const baseCard = base.cards.find((c) => c.id === 'start-deep-cuts')!;
+    expect({ value: card.value, cost: card.cost, title: card.title }).toEqual({ value: 5, cost: 2, title: baseCard.title });
+    expect(r.scenario.cards.map((c) => c.id)).toEqual(base.cards.map((c) => c.id));
+  });
+
+  it('the reference is the one generated from the schema (UPDATE_REFERENCE=1 rewrites it)', () => {
+    if (process.env.UPDATE_REFERENCE) writeFileSync(GUIDE, withReference(guide));
+    const doc = readFileSync(GUIDE, 'utf8');
+    const generated = doc.slice(doc.indexOf(REFERENCE_START) + REFERENCE_START.length, doc.indexOf(REFERENCE_END)).trim();
+    expect(generated).toBe(referenceMarkdown());
+  });
+
+  it('every field of the schema is in the reference, with a meaning', () => {
+    const documented = new Set(schemaFieldNames());
+    const missing: string[] = [];
+    const undescribed: string[] = [];
+    type Node = { properties?: Record<string, Node>; items?: Node; description?: string; $ref?: string };
+    const walk = (n: Node, prefix: string) => {
+      for (const [name, p] of Object.entries(n.properties ?? {})) {
+        const field = prefix + name;
+        if (!documented.has(field)) missing.push(field);
+        if (!p.description) undescribed.push(field);
+        if (!p.$ref && p.properties) walk(p, `${field}.`);
+        if (!p.$ref && p.items?.properties) walk(p.items, `${field}[].`);
+      }
+    };
+    walk(schema as Node, '');
+    for (const def of Object.values((schema as { definitions: Record<string, Node> }).definitions)) walk(def, '');
+    expect(missing).toEqual([]);
+    expect(undescribed).toEqual([]);
+  });
+});
