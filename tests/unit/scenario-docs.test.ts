@@ -19,7 +19,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const section = (from: string, to: string) => guide.slice(guide.indexOf(from), guide.indexOf(to));
 const yamlBlocks = (text: string) => [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
-const notTranslations = (ps: { message: string }[]) => ps.filter((p) => !/translation/i.test(p.message));
+const notTranslations = <T extends { message: string }>(ps: T[]) => ps.filter((p) => !/translation/i.test(p.message));
 
 describe('docs/scenario-authoring.md', () => {
   it('the walkthrough, copied block by block into one file, makes a scenario the checker accepts', () => {
