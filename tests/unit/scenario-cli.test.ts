@@ -1,0 +1,116 @@
+// The scenario commands as an author runs them: real processes, real files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtInScenarioFiles } from '../../src/scenario/files';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const BROKEN = join(ROOT, 'tests/fixtures/scenarios/broken');
+const work = mkdtempSync(join(tmpdir(), 'reset-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const run = (script: string, args: string[]) => {
+  const r = spawnSync(TSX, [join(ROOT, 'src/cli', script), ...args], { cwd: work, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const check = (...args: string[]) => run('scenario-check.ts', args);
+
+describe('npm run scenario:check', () => {
+  it('passes the five shipped scenarios (translation warnings do not fail it)', () => {
+    const r = check('--quiet', ...builtInScenarioFiles());
+    expect(r.out).toBe('');
+    expect(r.err).toContain('5 of 5 files valid; 0 errors');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('prints one file:line:column line per problem, no stack trace, and fails', () => {
+    const files = ['card-unknown-track.yaml', 'turns-not-a-number.yaml', 'not-yaml.txt', 'empty.yaml', 'deep-nesting.yaml'].map((f) => join(BROKEN, f));
+    const r = check('--quiet', ...files);
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toContain(`${files[0]}:64:12: unknown track "arm"; did you mean "arms"? (at cards[0].track)`);
+    expect(lines).toContain(`${files[1]}:10:8: expected a whole number, found string "eight" (at turns)`);
+    for (const l of lines) expect(l).toMatch(/^\S+:\d+:\d+: \S/);
+    expect(r.out + r.err).not.toMatch(/\n\s+at /);
+    expect(r.err).toContain('0 of 5 files valid');
+  }, 60_000);
+
+  it('--json prints the problems as data', () => {
+    const file = join(BROKEN, 'duplicate-card-id.yaml');
+    const r = check('--json', file);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.out) as { file: string; ok: boolean; problems: { line: number; column: number; path: string; message: string; severity: string }[] }[];
+    expect(data[0]).toMatchObject({ file, ok: false });
+    expect(data[0].problems[0]).toEqual({ file, line: 62, column: 9, path: 'cards[1].id', message: 'duplicate card id "cut-warheads" (first used at cards[0])', severity: 'error' });
+  }, 60_000);
+
+  it('warnings alone do not fail the check, and are shown unless --quiet', () => {
+    const file = join(work, 'english-only.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml'), 'utf8'));
+    const r = check(file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${file}:8:8: warning: missing Russian translation`);
+  }, 60_000);
+
+  it('--simulate N plays every pairing of the strategies and reports balance', () => {
+    const r = check('--quiet', '--simulate', '2', join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('32 games, 16 pairings of strategies');
+    expect(r.out).toMatch(/overall: the U\.S\. won \d+% of games, Russia \d+%/);
+    expect(r.out).toMatch(/tracks that never moved: /);
+    expect(r.out).toMatch(/cards never signed: /);
+    const json = check('--json', '--quiet', '--simulate', '1', join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml'));
+    const balance = (JSON.parse(json.out) as { balance: { games: number; pairings: unknown[]; tracksNeverMoved: string[] } }[])[0].balance;
+    expect(balance.games).toBe(16);
+    expect(balance.pairings).toHaveLength(16);
+  }, 60_000);
+
+  it('--simulate reports tracks that never move and cards never signed', () => {
+    // A track whose only card is a red line of its giver, with no event touching it, never moves.
+    const text = readFileSync(join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml'), 'utf8').replace(
+      '    priorities: { arms: 5, trade: 7 }',
+      '    priorities: { arms: 5, trade: 7 }\n    redLines:\n      - { card: open-market, why: Never. }',
+    ).replace(/  - id: lift-tariffs\n(    .*\n){5}/, '');
+    const file = join(work, 'stuck.yaml');
+    writeFileSync(file, text);
+    const r = check('--quiet', '--simulate', '2', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('tracks that never moved: trade');
+    expect(r.out).toContain('cards never signed: open-market');
+  }, 60_000);
+
+  it('explains a mistake in the command itself with exit code 2', () => {
+    expect(check().code).toBe(2);
+    const r = check('--simulate', 'lots', 'x.yaml');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--simulate needs a whole number');
+  }, 60_000);
+});
+
+describe('npm run scenario:new', () => {
+  it('writes a commented starter that passes the checker, and refuses to overwrite it', () => {
+    const file = join(work, 'my-class.yaml');
+    const first = run('scenario-new.ts', [file]);
+    expect(first.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^# /m);
+    expect(text).toContain('id: my-class');
+    const checked = check('--quiet', file);
+    expect({ code: checked.code, out: checked.out }).toEqual({ code: 0, out: '' });
+    writeFileSync(file, text + '# my edits\n');
+    const again = run('scenario-new.ts', [file]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists');
+    expect(readFileSync(file, 'utf8')).toContain('# my edits');
+  }, 60_000);
+
+  it('refuses a name that is not an id', () => {
+    const r = run('scenario-new.ts', [join(work, 'My Class.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('not a usable id');
+  }, 60_000);
+});
