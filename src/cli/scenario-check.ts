@@ -9,9 +9,10 @@ import { SIDES, textOf, type Scenario } from '../engine';
 import { formatProblem, type Problem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 
-const usage = `usage: npm run scenario:check -- <scenario files...> [--json] [--quiet] [--simulate N]
-  --json        print the problems (and balance) as JSON
-  --quiet       leave warnings out
+const usage = `usage: npm run scenario:check -- <scenario files...> [--json] [--quiet] [--translations] [--simulate N]
+  --json          print the problems (and balance) as JSON
+  --quiet         leave warnings out
+  --translations  list every text without a Russian translation (otherwise the first few and a count)
   --simulate N  also play N games per pairing of the strategies ${Object.keys(STRATEGIES).join(', ')} and report balance`;
 
 function fail(message: string): never {
@@ -70,6 +71,20 @@ function simulate(scenario: Scenario, n: number): Balance {
   };
 }
 
+/** Each problem on its own line; missing translations, often dozens in an English-only file, are counted after the first few. */
+function printProblems(problems: Problem[], allTranslations: boolean): void {
+  const isTranslation = (p: Problem) => p.severity === 'warning' && /Russian translation/.test(p.message);
+  const translations = problems.filter(isTranslation);
+  const shownTranslations = allTranslations ? translations : translations.slice(0, TRANSLATIONS_SHOWN);
+  for (const p of problems) if (!isTranslation(p) || shownTranslations.includes(p)) console.log(formatProblem(p));
+  const hidden = translations.slice(shownTranslations.length);
+  if (hidden.length > 0) {
+    const [first] = hidden;
+    console.log(`${first.file}:${first.line}:${first.column}: warning: this and ${hidden.length - 1} more texts have no Russian translation (--translations lists them)`);
+  }
+}
+const TRANSLATIONS_SHOWN = 3;
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function printBalance(scenario: Scenario, b: Balance): void {
@@ -99,6 +114,7 @@ const { values, positionals } = (() => {
       options: {
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        translations: { type: 'boolean', default: false },
         simulate: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -119,7 +135,7 @@ for (const file of positionals) {
   const r = loadScenarioFile(file);
   const problems = (r.ok ? r.warnings : r.problems).filter((p) => !values.quiet || p.severity === 'error');
   const entry: (typeof report)[number] = { file, ok: r.ok, problems };
-  if (!values.json) for (const p of problems) console.log(formatProblem(p));
+  if (!values.json) printProblems(problems, values.translations!);
   if (r.ok && games > 0) {
     entry.balance = simulate(r.scenario, games);
     if (!values.json) printBalance(r.scenario, entry.balance);

@@ -53,6 +53,14 @@ describe('npm run scenario:check', () => {
     const r = check(file);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`${file}:8:8: warning: missing Russian translation`);
+    // An English-only file has dozens: the first few, then a count; --translations lists them all.
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/^\S+:\d+:\d+: warning: this and \d+ more texts have no Russian translation/);
+    const all = check('--translations', file);
+    expect(all.out.trim().split('\n').length).toBeGreaterThan(10);
+    const json = JSON.parse(check('--json', file).out) as { problems: unknown[] }[];
+    expect(json[0].problems.length).toBe(all.out.trim().split('\n').length);
   }, 60_000);
 
   it('--simulate N plays every pairing of the strategies and reports balance', () => {
