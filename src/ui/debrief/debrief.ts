@@ -316,7 +316,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
             `Meter changes in ${turn === 0 ? 'the start' : `turn ${turn}`}`,
             ['Meter', 'Change', 'Now', 'Cause', 'Source'],
             entries.map((e) => [meterLabel(scenario, e.meter), (e.delta > 0 ? '+' : '') + e.delta, String(e.value), e.cause, e.cite ?? '']),
-            'ledger',
+            'ledger-table',
           ),
         ),
       ),

@@ -27,7 +27,7 @@ export const DEBRIEF_CSS = `
 .debrief .chart-figures summary { cursor: pointer; color: #003d63; }
 .debrief blockquote { margin: .25rem 0 .25rem 1rem; padding-left: .75rem; border-left: 3px solid #009E73; font-style: italic; }
 .debrief .citations { padding-left: 1.2rem; }
-.debrief .ledger td:nth-child(2) { text-align: right; white-space: nowrap; }
+.debrief .ledger-table td:nth-child(2) { text-align: right; white-space: nowrap; }
 @media print {
   @page { margin: 15mm; }
   body { background: #fff !important; }
