@@ -1,0 +1,63 @@
+// The page's entry: Phaser draws the table, the accessible DOM layer carries every control,
+// and the session (src/ui/session.ts) sends the moves to the engine.
+import Phaser from 'phaser';
+import { replay, logOf } from './engine';
+import { startAmbient } from './audio/sound';
+import { onScenarioChange } from './scenario/hot';
+import { LoadingScene, BackdropScene, W, H } from './ui/scenes/loading';
+import { TableScene } from './ui/scenes/table';
+import { store } from './ui/session';
+import { readSave, clearSave } from './ui/save';
+import { loadSource } from './ui/scenarios';
+import { mountLayer, loadScenarioFromQuery } from './ui/dom/layer';
+
+mountLayer();
+store.show('loading');
+
+function afterLoading(): void {
+  const saved = readSave();
+  if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state);
+  else {
+    if (saved && !saved.ok) {
+      clearSave();
+      store.notice = saved.message;
+    }
+    store.show('title');
+  }
+  startAmbient(); // plays from the first gesture on, never before
+  void loadScenarioFromQuery();
+}
+
+const game = new Phaser.Game({
+  type: Phaser.WEBGL,
+  parent: 'game',
+  width: W,
+  height: H,
+  backgroundColor: '#0f1d2b',
+  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+  scene: [new LoadingScene(afterLoading), new BackdropScene(), new TableScene()],
+  banner: false,
+});
+
+store.onScreen((screen) => {
+  if (!game.scene.isActive('loading') && screen === 'loading') return;
+  for (const key of ['loading', 'backdrop', 'table']) if (game.scene.isActive(key) || game.scene.isPaused(key)) game.scene.stop(key);
+  if (screen === 'table') game.scene.start('table');
+  else if (screen !== 'debrief') game.scene.start('backdrop', { caption: screen === 'handoff' ? 'Hand-off: confidential information hidden' : undefined });
+});
+
+// Dev: a scenario file saved on disk reloads here; the game goes on if its moves still replay.
+onScenarioChange((change) => {
+  const s = store.session;
+  if (!s || s.source.file !== change.file) return;
+  const source = { ...s.source, text: change.text };
+  const loaded = loadSource(source);
+  if (!loaded.ok) return;
+  try {
+    store.replaceScenario(source, loaded.scenario, replay(loaded.scenario, logOf(s.state)));
+  } catch {
+    store.newGame(source, loaded.scenario, s.settings);
+  }
+});
+
+Object.assign(window, { resetGame: { store, game } });

@@ -1,0 +1,19 @@
+// A tiny element builder for the accessible layer.
+type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (typeof v === 'function') node.addEventListener(k.replace(/^on/, ''), v);
+    else if (k === 'checked' || k === 'disabled' || k === 'selected') (node as unknown as Record<string, boolean>)[k] = Boolean(v);
+    else if (k === 'value') (node as HTMLInputElement).value = String(v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+export function button(label: string, onclick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  return el('button', { type: 'button', onclick: () => onclick(), 'data-focus': label, ...attrs }, label);
+}

@@ -1,0 +1,138 @@
+// The accessible DOM layer beside the canvas: one screen at a time, a live region that says every
+// move and meter change in words, sound controls, and custom scenario files (picker, drop, ?scenario=).
+import { sideName } from '../../engine';
+import { setMuted, setVolume, soundSettings } from '../../audio/sound';
+import { store, type Change } from '../session';
+import { describeMove, meterName, signed } from '../labels';
+import { mountDebriefLazily } from '../debrief/lazy';
+import { renderTitle, acceptCustomText } from './title';
+import { renderBriefing, renderHandoff } from './briefing';
+import { renderTable } from './table';
+import { el } from './el';
+
+const panel = () => document.getElementById('panel')!;
+const live = () => document.getElementById('live')!;
+let debrief: { destroy(): void } | null = null;
+
+export function announce(text: string): void {
+  const region = live();
+  const line = el('p', {}, text);
+  region.append(line);
+  while (region.childElementCount > 6) region.firstElementChild!.remove();
+}
+
+function render(): void {
+  const root = panel();
+  const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+  root.replaceChildren();
+  document.body.dataset.screen = store.screen;
+  switch (store.screen) {
+    case 'loading':
+      root.append(el('h1', {}, 'Reset'), el('p', {}, 'Loading…'));
+      break;
+    case 'title':
+      renderTitle(root, render);
+      break;
+    case 'briefing':
+      renderBriefing(root);
+      break;
+    case 'handoff':
+      renderHandoff(root);
+      break;
+    case 'table':
+      renderTable(root);
+      break;
+    case 'debrief':
+      renderDebrief(root);
+      return;
+  }
+  root.append(soundControls());
+  const again = focused ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`) : null;
+  if (again && !(again as HTMLButtonElement).disabled) again.focus();
+  else if (focused || store.screen !== 'table') (root.querySelector<HTMLElement>('#actions-h') ?? root.querySelector<HTMLElement>('h1'))?.focus();
+  document.body.dataset.scene = store.screen;
+}
+
+function renderDebrief(root: HTMLElement): void {
+  const s = store.session!;
+  const host = el('div', { id: 'debrief' });
+  root.append(host, el('div', { class: 'row' }, el('button', { type: 'button', onclick: () => store.quit() }, 'Back to the title')), soundControls());
+  debrief?.destroy();
+  const players = { us: store.isHuman('us') ? 'human' : 'computer', ru: store.isHuman('ru') ? 'human' : 'computer' } as const;
+  const cp = s.counterpart;
+  void mountDebriefLazily(host, {
+    scenario: s.scenario,
+    state: s.state,
+    players,
+    beliefs: cp ? { side: s.settings.side, estimated: cp.beliefs() } : undefined,
+  }).then((d) => {
+    debrief = d;
+    root.querySelector<HTMLElement>('h1, h2')?.focus();
+    document.body.dataset.scene = 'debrief';
+  });
+}
+
+function soundControls(): HTMLElement {
+  const settings = soundSettings();
+  const mute = el('input', { type: 'checkbox', id: 'mute', checked: settings.muted, 'data-focus': 'mute', onchange: (e: Event) => setMuted((e.target as HTMLInputElement).checked) });
+  const volume = el('input', {
+    type: 'range',
+    id: 'volume',
+    min: 0,
+    max: 100,
+    step: 5,
+    value: Math.round(settings.volume * 100),
+    'data-focus': 'volume',
+    oninput: (e: Event) => setVolume(Number((e.target as HTMLInputElement).value) / 100),
+  });
+  return el('section', { 'aria-labelledby': 'sound-h', class: 'sound' }, el('h2', { id: 'sound-h' }, 'Sound'), el('label', { for: 'mute' }, mute, ' Mute'), ' ', el('label', { for: 'volume' }, 'Volume '), volume);
+}
+
+function announceChange(change: Change): void {
+  const s = store.session;
+  if (!s || !change.move) return;
+  const parts = [describeMove(s.scenario, change.move)];
+  if (change.by === 'computer' && s.lastReason?.move === change.move) parts.push(`Reason: ${s.lastReason.reason}`);
+  for (const e of change.ledger.slice(0, 8)) parts.push(`${meterName(s.scenario, e.meter)} ${signed(e.delta)} to ${e.value} (${e.cause}).`);
+  if (change.ledger.length > 8) parts.push(`and ${change.ledger.length - 8} more changes in the ledger.`);
+  for (const n of change.news) parts.push(`News: ${n.title} (${n.cite.join(', ')}).`);
+  if (s.state.phase === 'ended') parts.push('The game is over.');
+  announce(parts.join(' '));
+}
+
+export function mountLayer(): void {
+  store.onScreen(() => {
+    if (store.screen !== 'debrief') {
+      debrief?.destroy();
+      debrief = null;
+    }
+    render();
+    if (store.screen === 'handoff') announce(`Hand over to ${sideName(store.session!.scenario, store.session!.viewer)}.`);
+  });
+  store.onChange((change) => {
+    announceChange(change);
+    if (store.screen === 'table') render();
+  });
+  // Drop a scenario file anywhere on the page while on the title screen.
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer?.files?.[0];
+    if (!file || store.screen !== 'title') return;
+    acceptCustomText(await file.text(), file.name, render);
+  });
+}
+
+/** ?scenario=<url>: fetch a custom file from the same site and offer it on the title screen. */
+export async function loadScenarioFromQuery(): Promise<void> {
+  const url = new URLSearchParams(location.search).get('scenario');
+  if (!url) return;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    acceptCustomText(await res.text(), url.split('/').pop() || url, render);
+  } catch (e) {
+    store.notice = `Could not load the scenario at ${url}: ${(e as Error).message}`;
+    render();
+  }
+}

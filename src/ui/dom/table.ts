@@ -1,0 +1,236 @@
+// The negotiation table's accessible layer: every move as a real button, every meter in words.
+import {
+  allLedger,
+  allNews,
+  legalMoves,
+  nextSteps,
+  otherSide,
+  previewPackage,
+  sideName,
+  textOf,
+  type Format,
+  type Move,
+  type Scenario,
+  type Side,
+  type GameState,
+} from '../../engine';
+import { play } from '../../audio/sound';
+import { store } from '../session';
+import { meterName, signed, describeMove, PHASE_NAME, agreementName } from '../labels';
+import { briefSection } from './briefing';
+import { el, button } from './el';
+
+/** The package being built; kept across re-renders until it is sent. */
+const draft = { give: new Set<string>(), ask: new Set<string>(), format: 'bilateral' as Format };
+let ledgerOpen = false;
+let lastError = '';
+
+export function resetDraft(): void {
+  draft.give.clear();
+  draft.ask.clear();
+  draft.format = 'bilateral';
+}
+
+function send(move: Move): void {
+  play('click');
+  const refused = store.send(move);
+  lastError = refused ?? '';
+  if (!refused && (move.type === 'propose' || move.type === 'counter')) resetDraft();
+  if (refused) store.refresh();
+}
+
+export function meterRows(scenario: Scenario, state: GameState): { path: string; label: string; value: number }[] {
+  const m = state.meters;
+  const rows = [];
+  for (const side of ['us', 'ru'] as Side[]) {
+    rows.push({ path: `trust.${side}`, label: meterName(scenario, `trust.${side}`), value: m.trust[side] });
+    rows.push({ path: `support.${side}`, label: meterName(scenario, `support.${side}`), value: m.support[side] });
+    rows.push({ path: `hawks.${side}`, label: meterName(scenario, `hawks.${side}`), value: m.hawks[side] });
+  }
+  for (const [id, v] of Object.entries(m.allies)) rows.push({ path: `allies.${id}`, label: meterName(scenario, `allies.${id}`), value: v });
+  rows.push({ path: 'escalation', label: meterName(scenario, 'escalation'), value: m.escalation });
+  return rows;
+}
+
+function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'propose' | 'counter'): HTMLElement {
+  const them = otherSide(me);
+  const available = (side: Side) => scenario.cards.filter((c) => c.side === side && !state.given[side].includes(c.id));
+  const trackName = (id: string) => textOf(scenario.tracks.find((t) => t.id === id)?.name) || id;
+  const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
+    const set = draft[kind];
+    const input = el('input', {
+      type: 'checkbox',
+      id: `${kind}-${id}`,
+      'data-focus': `${kind}-${id}`,
+      checked: set.has(id),
+      onchange: (e: Event) => {
+        if ((e.target as HTMLInputElement).checked) set.add(id);
+        else set.delete(id);
+        store.refresh();
+      },
+    });
+    return el('li', {}, input, el('label', { for: `${kind}-${id}` }, ` ${label}`), el('span', { class: 'detail' }, ` — ${detail}`));
+  };
+  const terms = { give: [...draft.give], ask: [...draft.ask], format: draft.format };
+  const preview = terms.give.length + terms.ask.length ? previewPackage(scenario, state, me, terms) : null;
+  const previewList = preview
+    ? preview.refused
+      ? el('p', { class: 'refused' }, `Cannot be sent: ${preview.refused}`)
+      : el(
+          'ul',
+          { 'aria-label': 'Effect on the meters if signed' },
+          ...Object.entries(preview.onSigning).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(scenario, p)} ${signed(d)}`)),
+        )
+    : el('p', {}, 'Choose cards to give and to ask for; the likely effect on every meter appears here.');
+  const formats = el(
+    'fieldset',
+    {},
+    el('legend', {}, 'Format'),
+    ...(['bilateral', 'multilateral'] as Format[]).map((f) =>
+      el(
+        'label',
+        { class: 'choice' },
+        el('input', { type: 'radio', name: 'format', value: f, 'data-focus': `format-${f}`, checked: draft.format === f, onchange: () => ((draft.format = f), store.refresh()) }),
+        ` ${f === 'bilateral' ? 'Bilateral' : 'Multilateral (a venue: costs less at home)'}`,
+      ),
+    ),
+  );
+  const verb = mode === 'propose' ? 'Send proposal' : 'Send counter-proposal';
+  return el(
+    'div',
+    { class: 'builder' },
+    el('h3', {}, mode === 'propose' ? 'Build a package' : 'Or build a counter-proposal'),
+    el('fieldset', {}, el('legend', {}, 'Your hand: cards you give'), el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title), `${trackName(c.track)}, costs you ${c.cost} support`)))),
+    el('fieldset', {}, el('legend', {}, `Cards you ask of ${sideName(scenario, them)}`), el('ul', { class: 'cards' }, ...available(them).map((c) => box('ask', c.id, textOf(c.title), trackName(c.track))))),
+    mode === 'propose' ? formats : null,
+    el('h4', {}, 'Preview'),
+    previewList,
+    button(verb, () => send({ type: mode, side: me, ...terms, format: mode === 'propose' ? draft.format : undefined } as Move), {
+      class: 'primary',
+      disabled: !preview || Boolean(preview.refused),
+    }),
+  );
+}
+
+function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLElement {
+  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, 'Your move'));
+  if (!me) {
+    section.append(el('p', {}, `Waiting for ${sideName(scenario, otherSide(store.session!.viewer))}…`));
+    return section;
+  }
+  const legal = legalMoves(scenario, state, me);
+  if (lastError) section.append(el('p', { role: 'alert', class: 'refused' }, lastError));
+  switch (state.phase) {
+    case 'statements': {
+      section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'));
+      const row = el('div', { class: 'row' });
+      for (const m of legal) if (m.type === 'statement') row.append(button(`${m.tone[0].toUpperCase()}${m.tone.slice(1)} statement`, () => send(m)));
+      section.append(row);
+      const channels = legal.filter((m): m is Extract<Move, { type: 'openChannel' }> => m.type === 'openChannel');
+      if (channels.length) {
+        section.append(el('h3', {}, 'Channels to open'));
+        for (const m of channels) {
+          const c = scenario.channels.find((x) => x.id === m.channel)!;
+          section.append(el('div', { class: 'row' }, button(`Open channel: ${textOf(c.name)}`, () => send(m)), el('span', { class: 'detail' }, ` ${textOf(c.text)}`)));
+        }
+      }
+      break;
+    }
+    case 'proposals':
+      section.append(packageBuilder(scenario, state, me, 'propose'), el('div', { class: 'row' }, button('Pass (no proposal)', () => send({ type: 'pass', side: me }))));
+      break;
+    case 'responses': {
+      const row = el('div', { class: 'row' });
+      for (const m of legal) row.append(button(m.type === 'accept' ? 'Accept the package' : 'Reject the package', () => send(m), { class: m.type === 'accept' ? 'primary' : '' }));
+      section.append(row);
+      if (state.proposal && !state.proposal.isCounter) section.append(packageBuilder(scenario, state, me, 'counter'));
+      break;
+    }
+    case 'implementation': {
+      for (const a of state.agreements) {
+        const mine = legal.filter((m) => 'agreement' in m && m.agreement === a.id);
+        if (!mine.length) continue;
+        const name = agreementName(scenario, a.id, a.tracks);
+        section.append(
+          el('h3', {}, `Agreement ${name}`),
+          el('div', { class: 'row' }, ...mine.map((m) => button(`${m.type[0].toUpperCase()}${m.type.slice(1)} ${a.id}`, () => send(m), { 'aria-label': `${m.type} agreement ${name}` }))),
+        );
+      }
+      const done = legal.find((m) => m.type === 'done');
+      if (done) section.append(el('div', { class: 'row' }, button('Done with implementation', () => send(done), { class: 'primary' })));
+      break;
+    }
+    default:
+      section.append(el('p', {}, 'Nothing to do.'));
+  }
+  return section;
+}
+
+export function renderTable(root: HTMLElement): void {
+  const s = store.session!;
+  const { scenario, state } = s;
+  const me = store.humanToAct();
+  const viewer = s.viewer;
+  const ledger = allLedger(state);
+  const news = allNews(state);
+  const proposal = state.proposal;
+  root.append(
+    el('h1', { class: 'sr-only' }, `${textOf(scenario.title)} — negotiation table`),
+    el(
+      'section',
+      { 'aria-labelledby': 'status-h' },
+      el('h2', { id: 'status-h' }, `Turn ${state.turn} of ${scenario.turns}: ${PHASE_NAME[state.phase]}`),
+      el('p', {}, `You are ${sideName(scenario, viewer)}. ${me ? 'Your move.' : 'The other side is moving.'}`),
+      proposal ? el('p', {}, `On the table: ${describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format })}`) : null,
+      s.lastReason ? el('p', { class: 'reason' }, `${sideName(scenario, s.lastReason.side)}: “${s.lastReason.reason}”`) : null,
+    ),
+    actions(scenario, state, me),
+    el(
+      'section',
+      { 'aria-labelledby': 'meters-h' },
+      el('h2', { id: 'meters-h' }, 'Meters'),
+      el('ul', { class: 'meters' }, ...meterRows(scenario, state).map((r) => el('li', {}, `${r.label}: ${r.value}`))),
+      button(ledgerOpen ? 'Close ledger' : 'Open ledger', () => ((ledgerOpen = !ledgerOpen), store.refresh()), { 'aria-expanded': String(ledgerOpen), 'data-focus': 'ledger' }),
+      ledgerOpen
+        ? el(
+            'ol',
+            { class: 'ledger', 'aria-label': 'Ledger of meter changes' },
+            ...ledger
+              .slice(-60)
+              .reverse()
+              .map((e) => el('li', {}, `Turn ${e.turn}: ${meterName(scenario, e.meter)} ${signed(e.delta)} → ${e.value} (${e.cause}${e.cite ? `; ${e.cite}` : ''})`)),
+          )
+        : null,
+    ),
+    el(
+      'section',
+      { 'aria-labelledby': 'tracks-h' },
+      el('h2', { id: 'tracks-h' }, 'Tracks'),
+      el(
+        'ul',
+        {},
+        ...scenario.tracks.map((t) => {
+          const stage = t.stages.find((x) => x.id === state.tracks[t.id].stage);
+          const next = nextSteps(t, state.tracks[t.id].stage).filter((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on))[0];
+          const nextStage = next && t.stages.find((x) => x.id === next.to);
+          return el('li', {}, `${textOf(t.name)}: ${textOf(stage?.name)}${nextStage ? `. Next: ${textOf(nextStage.name)} (${next.on.toLowerCase()})` : ''}`);
+        }),
+      ),
+    ),
+    el(
+      'section',
+      { 'aria-labelledby': 'agreements-h' },
+      el('h2', { id: 'agreements-h' }, 'Agreements'),
+      state.agreements.length
+        ? el('ul', {}, ...state.agreements.map((a) => el('li', {}, `${agreementName(scenario, a.id, a.tracks)}: ${a.status}`)))
+        : el('p', {}, 'None signed yet.'),
+    ),
+    el(
+      'section',
+      { 'aria-labelledby': 'news-h' },
+      el('h2', { id: 'news-h' }, 'News'),
+      news.length ? el('ul', {}, ...news.slice(-5).reverse().map((n) => el('li', {}, `Turn ${n.turn}: ${n.title}. ${n.text} (${n.cite.join(', ')})`))) : el('p', {}, 'No news yet.'),
+    ),
+    el('details', {}, el('summary', {}, 'Your confidential brief'), briefSection(scenario, viewer, 'h3')),
+  );
+}

@@ -1,0 +1,113 @@
+// Title and setup: scenario (built-in or a custom file), side, opponent, difficulty; resume a save.
+import { textOf, type Scenario } from '../../engine';
+import { formatProblem } from '../../scenario/load';
+import { play } from '../../audio/sound';
+import { builtInSources, loadSource, type ScenarioSource } from '../scenarios';
+import { hasSave, readSave, clearSave } from '../save';
+import { store } from '../session';
+import { el, button } from './el';
+
+interface Choice {
+  source: ScenarioSource;
+  scenario: Scenario;
+}
+
+let custom: Choice | null = null;
+let problems: string[] = [];
+let problemFile = '';
+
+/** Check a custom scenario file; good ones join the list and are selected, bad ones show the checker's messages. */
+export function acceptCustomText(text: string, file: string, rerender: () => void): void {
+  const source: ScenarioSource = { file, text, builtIn: false };
+  const loaded = loadSource(source);
+  if (loaded.ok) {
+    custom = { source, scenario: loaded.scenario };
+    problems = [];
+  } else {
+    problems = loaded.problems.map((p) => formatProblem(p));
+    problemFile = file;
+  }
+  rerender();
+}
+
+export function renderTitle(root: HTMLElement, rerender: () => void): void {
+  const builtIn: Choice[] = [];
+  for (const source of builtInSources()) {
+    const loaded = loadSource(source);
+    if (loaded.ok) builtIn.push({ source, scenario: loaded.scenario });
+  }
+  const choices = custom ? [custom, ...builtIn] : builtIn;
+  const select = el('select', { id: 'scenario-select' });
+  for (const [i, c] of choices.entries())
+    select.append(el('option', { value: i }, `${textOf(c.scenario.title)} (${c.scenario.year})${c.source.builtIn ? '' : ' — custom file'}`));
+
+  const radio = (name: string, value: string, label: string, checked: boolean) =>
+    el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
+  const difficulty = el('select', { id: 'difficulty' }, ...['easy', 'normal', 'hard'].map((d) => el('option', { value: d, selected: d === 'normal' }, d[0].toUpperCase() + d.slice(1))));
+
+  const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
+  fileInput.addEventListener('change', async () => {
+    const f = fileInput.files?.[0];
+    if (f) acceptCustomText(await f.text(), f.name, rerender);
+  });
+
+  const start = () => {
+    const choice = choices[Number(select.value)];
+    const side = (root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? 'us') as 'us' | 'ru';
+    const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
+    play('click');
+    store.notice = null;
+    store.newGame(choice.source, choice.scenario, { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1 });
+  };
+
+  const resume = () => {
+    const r = readSave();
+    if (!r) return;
+    if (!r.ok) {
+      clearSave();
+      store.notice = r.message;
+      rerender();
+      return;
+    }
+    store.notice = null;
+    store.resume(r.source, r.scenario, r.settings, r.state);
+  };
+
+  root.append(
+    el('h1', {}, 'Reset'),
+    el('p', { class: 'lede' }, 'A negotiation game: the United States and Russia, 2009–2017. Build trust, trade concessions across five tracks, keep your public and your allies on side — and keep escalation down.'),
+    ...(store.notice ? [el('p', { role: 'alert', class: 'notice' }, store.notice)] : []),
+    el(
+      'section',
+      { 'aria-labelledby': 'setup-h' },
+      el('h2', { id: 'setup-h' }, 'New game'),
+      el('label', { for: 'scenario-select' }, 'Scenario '),
+      select,
+      el(
+        'div',
+        { class: 'custom' },
+        el('label', { for: 'scenario-file' }, 'Or load a scenario file (YAML or JSON; you can also drop it on the page) '),
+        fileInput,
+      ),
+      problems.length
+        ? el(
+            'div',
+            { role: 'alert', class: 'problems', 'aria-labelledby': 'problems-h' },
+            el('h3', { id: 'problems-h' }, `${problemFile} has problems`),
+            el('ul', {}, ...problems.map((p) => el('li', {}, p))),
+          )
+        : null,
+      el('fieldset', {}, el('legend', {}, 'Your side'), radio('side', 'us', 'United States', true), radio('side', 'ru', 'Russia', false)),
+      el(
+        'fieldset',
+        {},
+        el('legend', {}, 'Opponent'),
+        radio('opponent', 'computer', 'The computer', true),
+        radio('opponent', 'hotseat', 'A second player at this screen (hot-seat)', false),
+      ),
+      el('label', { for: 'difficulty' }, 'Computer difficulty '),
+      difficulty,
+      el('div', { class: 'row' }, button('New game', start, { class: 'primary' }), hasSave() ? button('Resume saved game', resume) : null),
+    ),
+  );
+}

@@ -1,0 +1,72 @@
+// The saved game: scenario text, settings and the move log; resuming replays the log through the engine.
+import { replay, type GameLog, type GameState, type Scenario } from '../engine';
+import type { ScenarioSource } from './scenarios';
+import { loadSource } from './scenarios';
+import type { Settings } from './session';
+
+export const SAVE_KEY = 'reset.save';
+export const SAVE_VERSION = 1;
+
+export interface SaveFile {
+  version: number;
+  source: ScenarioSource;
+  settings: Settings;
+  log: GameLog;
+}
+
+export type Resumed =
+  | { ok: true; source: ScenarioSource; scenario: Scenario; settings: Settings; state: GameState }
+  | { ok: false; message: string };
+
+export function writeSave(save: SaveFile): void {
+  try {
+    localStorage.setItem(SAVE_KEY, JSON.stringify(save));
+  } catch {
+    // storage full or blocked: the game goes on unsaved
+  }
+}
+
+export function clearSave(): void {
+  try {
+    localStorage.removeItem(SAVE_KEY);
+  } catch {
+    // nothing to clear
+  }
+}
+
+export function hasSave(): boolean {
+  try {
+    return localStorage.getItem(SAVE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Read and replay the save; any problem becomes a message for the player, never an exception. */
+export function readSave(): Resumed | null {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(SAVE_KEY);
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  let save: SaveFile;
+  try {
+    save = JSON.parse(raw) as SaveFile;
+  } catch {
+    return { ok: false, message: 'The saved game could not be read (it is damaged). A fresh start is ready.' };
+  }
+  if (!save || typeof save !== 'object' || typeof save.version !== 'number')
+    return { ok: false, message: 'The saved game could not be read (it is damaged). A fresh start is ready.' };
+  if (save.version !== SAVE_VERSION)
+    return { ok: false, message: `The saved game is from another version of Reset (save format ${save.version}, this game reads ${SAVE_VERSION}). A fresh start is ready.` };
+  try {
+    const loaded = loadSource(save.source);
+    if (!loaded.ok) return { ok: false, message: `The saved game's scenario no longer loads (${save.source.file}). A fresh start is ready.` };
+    const state = replay(loaded.scenario, save.log);
+    return { ok: true, source: save.source, scenario: loaded.scenario, settings: save.settings, state };
+  } catch (e) {
+    return { ok: false, message: `The saved game could not be replayed (${(e as Error).message}). A fresh start is ready.` };
+  }
+}

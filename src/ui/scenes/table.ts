@@ -1,0 +1,214 @@
+// The negotiation table on the canvas: meters that animate with their cause floating beside them,
+// the five tracks as lanes, the package on the table with the answer's reason, and the news ticker.
+// It draws engine state and forwards clicks as moves; the accessible layer shows the same state.
+import Phaser from 'phaser';
+import { allNews, legalMoves, nextSteps, sideName, textOf, type Move, type Side } from '../../engine';
+import { play } from '../../audio/sound';
+import { store, type Change } from '../session';
+import { describeMove, meterName, PHASE_NAME, SIDE_COLOR, signed } from '../labels';
+import { W, FONT } from './loading';
+
+const BAR_W = 300;
+const UP = '#7fd4ff';
+const DOWN = '#ffb27a';
+
+interface MeterView {
+  bar: Phaser.GameObjects.Rectangle;
+  value: Phaser.GameObjects.Text;
+  x: number;
+  y: number;
+  shown: number;
+  /** A high value is bad (hawks, escalation). */
+  inverse: boolean;
+}
+
+export class TableScene extends Phaser.Scene {
+  private meters = new Map<string, MeterView>();
+  private header!: Phaser.GameObjects.Text;
+  private turnText!: Phaser.GameObjects.Text;
+  private lanes: { pips: Phaser.GameObjects.Graphics; stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text }[] = [];
+  private tableText!: Phaser.GameObjects.Text;
+  private reasonText!: Phaser.GameObjects.Text;
+  private newsText!: Phaser.GameObjects.Text;
+  private chips: Phaser.GameObjects.Container[] = [];
+  private off: (() => void) | null = null;
+  private reduced = false;
+
+  constructor() {
+    super('table');
+  }
+
+  create() {
+    const s = store.session!;
+    const { scenario } = s;
+    this.reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.meters.clear();
+    this.lanes = [];
+    this.add.image(W / 2, 360, 'felt').setDisplaySize(W, 720);
+    const big = { fontFamily: FONT, fontSize: '22px', color: '#ffffff', fontStyle: 'bold' };
+    const label = { fontFamily: FONT, fontSize: '17px', color: '#e8e8e8' };
+    this.header = this.add.text(16, 10, textOf(scenario.title), big);
+    this.turnText = this.add.text(W - 16, 12, '', { ...label, fontSize: '19px' }).setOrigin(1, 0);
+
+    // Meters: one column per side, allies under their patron, escalation across.
+    const sides: Side[] = ['us', 'ru'];
+    sides.forEach((side, col) => {
+      const x = 16 + col * 446;
+      this.add.rectangle(x, 46, 430, 4, SIDE_COLOR[side]).setOrigin(0, 0);
+      this.add.text(x, 54, sideName(scenario, side), { ...big, fontSize: '19px' });
+      let y = 84;
+      const add = (path: string, text: string, inverse = false) => {
+        this.addMeter(path, text, x, y, inverse, SIDE_COLOR[side]);
+        y += 42;
+      };
+      add(`trust.${side}`, `Trust in ${sideName(scenario, side === 'us' ? 'ru' : 'us')}`);
+      add(`support.${side}`, 'Domestic support');
+      add(`hawks.${side}`, 'Hawks', true);
+      for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, `${textOf(t.name)} confidence`);
+    });
+    const rows = Math.max(...sides.map((side) => 3 + scenario.thirdParties.filter((p) => p.patron === side).length));
+    const escY = 84 + rows * 42 + 4;
+    this.addMeter('escalation', 'Escalation risk', 16, escY, true, 0xe69f00, 430 + 446 - 130);
+
+    // Tracks as lanes.
+    let y = escY + 52;
+    this.add.text(16, y, 'Tracks', big);
+    y += 32;
+    for (const track of scenario.tracks) {
+      this.add.rectangle(16, y, W - 32, 40, 0x000000, 0.25).setOrigin(0, 0);
+      this.add.text(26, y + 10, textOf(track.name), { ...label, fontStyle: 'bold' }).setFixedSize(200, 24);
+      const pips = this.add.graphics();
+      const stage = this.add.text(240 + track.stages.length * 22 + 8, y + 10, '', label);
+      const next = this.add.text(W - 26, y + 12, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0);
+      this.lanes.push({ pips, stage, next });
+      y += 44;
+    }
+
+    // The package on the table, the answer's reason, and the news ticker.
+    y += 6;
+    this.tableText = this.add.text(16, y, '', { ...label, wordWrap: { width: 520 } });
+    this.reasonText = this.add.text(16, y + 50, '', { ...label, fontStyle: 'italic', color: '#f0e442', wordWrap: { width: 520 } });
+    this.add.rectangle(556, y - 4, W - 572, 720 - y - 8, 0x000000, 0.35).setOrigin(0, 0);
+    this.add.text(566, y, 'News', { ...label, fontStyle: 'bold' });
+    this.newsText = this.add.text(566, y + 24, '', { ...label, fontSize: '15px', wordWrap: { width: W - 596 } });
+
+    this.draw(true);
+    this.off = store.onChange((change) => this.onChange(change));
+    this.events.once('shutdown', () => this.off?.());
+    this.input.keyboard?.on('keydown-L', () => document.querySelector<HTMLButtonElement>('[data-focus="ledger"]')?.click());
+  }
+
+  private addMeter(path: string, text: string, x: number, y: number, inverse: boolean, color: number, width = BAR_W) {
+    const s = store.session!;
+    this.add.text(x, y, text, { fontFamily: FONT, fontSize: '16px', color: '#e8e8e8' });
+    const bx = x + 130;
+    this.add.rectangle(bx, y + 2, width, 22, 0x222a33).setOrigin(0, 0).setStrokeStyle(1, 0x8899aa);
+    const bar = this.add.rectangle(bx, y + 2, 0, 22, color).setOrigin(0, 0);
+    const value = this.add.text(bx + width + 6, y + 1, '', { fontFamily: FONT, fontSize: '18px', color: '#ffffff', fontStyle: 'bold' });
+    const view: MeterView = { bar, value, x: bx, y, shown: -1, inverse };
+    (bar as unknown as { full: number }).full = width;
+    this.meters.set(path, view);
+    void s;
+  }
+
+  private read(path: string): number {
+    const m = store.session!.state.meters;
+    const [kind, key] = path.split('.');
+    if (kind === 'escalation') return m.escalation;
+    return (m as unknown as Record<string, Record<string, number>>)[kind][key];
+  }
+
+  private onChange(change: Change) {
+    this.draw(false);
+    // The number and cause of each change float beside its meter.
+    const seen = new Map<string, number>();
+    for (const e of change.ledger) {
+      const view = this.meters.get(e.meter);
+      if (!view) continue;
+      const n = seen.get(e.meter) ?? 0;
+      seen.set(e.meter, n + 1);
+      if (n > 1) continue;
+      const good = view.inverse ? e.delta < 0 : e.delta > 0;
+      const t = this.add
+        .text(view.x + 40, view.y + 2 + n * 16, `${signed(e.delta)} ${e.cause}`, {
+          fontFamily: FONT,
+          fontSize: '15px',
+          color: good ? UP : DOWN,
+          fontStyle: 'bold',
+          backgroundColor: '#000000aa',
+        })
+        .setDepth(10);
+      if (this.reduced) this.time.delayedCall(2500, () => t.destroy());
+      else this.tweens.add({ targets: t, y: t.y - 18, alpha: 0, delay: 1600, duration: 900, onComplete: () => t.destroy() });
+    }
+  }
+
+  private draw(first: boolean) {
+    const s = store.session!;
+    const { scenario, state } = s;
+    const me = store.humanToAct();
+    this.turnText.setText(`Turn ${state.turn}/${scenario.turns} · ${PHASE_NAME[state.phase]} · ${me ? `${sideName(scenario, me)} to move` : 'Waiting…'}`);
+    for (const [path, view] of this.meters) {
+      const v = this.read(path);
+      const full = (view.bar as unknown as { full: number }).full;
+      const width = (full * Math.max(0, Math.min(100, v))) / 100;
+      view.value.setText(String(v));
+      if (first || this.reduced) view.bar.width = width;
+      else if (view.shown !== v) this.tweens.add({ targets: view.bar, width, duration: 700, ease: 'Cubic.easeOut' });
+      view.shown = v;
+    }
+    scenario.tracks.forEach((track, i) => {
+      const lane = this.lanes[i];
+      const at = state.tracks[track.id].stage;
+      const idx = track.stages.findIndex((x) => x.id === at);
+      const stage = track.stages[idx];
+      lane.pips.clear();
+      const y = 84 + 0; // pips are drawn relative to the stage text's row
+      void y;
+      track.stages.forEach((st, j) => {
+        const cx = 240 + j * 22 + 8;
+        const cy = lane.stage.y + 11;
+        if (j === idx) lane.pips.fillStyle(st.value < 0 ? 0xd55e00 : 0x009e73, 1).fillCircle(cx, cy, 8);
+        else lane.pips.lineStyle(2, st.value < 0 ? 0xd55e00 : 0xaaaaaa, 1).strokeCircle(cx, cy, 6);
+      });
+      lane.stage.setText(textOf(stage?.name));
+      const next = nextSteps(track, at).find((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on));
+      const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name);
+      lane.next.setText(next ? `next: ${nextName} ← ${next.on.toLowerCase()}${next.needs?.trustAtLeast ? `, trust ≥ ${next.needs.trustAtLeast}` : ''}` : 'no further stage');
+    });
+    const p = state.proposal;
+    const answer = state.lastAnswer && state.lastAnswer.turn === state.turn ? `${sideName(scenario, state.lastAnswer.side)}: ${state.lastAnswer.answer}. ` : '';
+    this.tableText.setText(
+      p
+        ? describeMove(scenario, { type: p.isCounter ? 'counter' : 'propose', side: p.by, give: p.give, ask: p.ask, format: p.format })
+        : `${answer}${state.agreements.length ? `Agreements: ${state.agreements.map((a) => `${a.id} ${a.status}`).join(', ')}` : 'No package on the table.'}`,
+    );
+    this.reasonText.setText(s.lastReason ? `“${s.lastReason.reason}”` : '');
+    const news = allNews(state).slice(-3).reverse();
+    this.newsText.setText(news.length ? news.map((n) => `T${n.turn} ${n.title} [${n.cite.join(', ')}]`).join('\n\n') : 'No news yet.');
+    this.drawChips(me);
+  }
+
+  /** Clickable statement chips on the canvas (the same moves as the accessible buttons). */
+  private drawChips(me: Side | null) {
+    for (const c of this.chips) c.destroy();
+    this.chips = [];
+    const s = store.session!;
+    if (!me || s.state.phase !== 'statements') return;
+    const moves = legalMoves(s.scenario, s.state, me).filter((m): m is Extract<Move, { type: 'statement' }> => m.type === 'statement');
+    moves.forEach((m, i) => {
+      const x = 16 + i * 170;
+      const y = this.reasonText.y + 40;
+      const bg = this.add.rectangle(0, 0, 160, 34, [0x009e73, 0x666666, 0xd55e00][i]).setOrigin(0, 0).setStrokeStyle(2, 0xffffff);
+      const text = this.add.text(80, 17, m.tone, { fontFamily: FONT, fontSize: '17px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
+      const chip = this.add.container(x, y, [bg, text]);
+      const zone = this.add.zone(0, 0, 160, 34).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+      chip.add(zone);
+      zone.on('pointerdown', () => {
+        play('click');
+        store.send(m);
+      });
+      this.chips.push(chip);
+    });
+  }
+}

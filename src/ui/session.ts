@@ -1,0 +1,229 @@
+// The game session in the page: which screen is up, the scenario, the settings and the engine state.
+// It sends moves to the engine and lets the computer counterpart answer; it decides no rule itself.
+import {
+  applyMove,
+  createGame,
+  logOf,
+  otherSide,
+  pendingSides,
+  allLedger,
+  allNews,
+  type GameState,
+  type LedgerEntry,
+  type Move,
+  type NewsItem,
+  type Scenario,
+  type Side,
+} from '../engine';
+import { createCounterpart, type Counterpart, type Difficulty } from '../ai/counterpart';
+import { play } from '../audio/sound';
+import type { ScenarioSource } from './scenarios';
+import { SAVE_VERSION, writeSave } from './save';
+
+export type Screen = 'loading' | 'title' | 'briefing' | 'table' | 'handoff' | 'debrief';
+
+export interface Settings {
+  side: Side;
+  opponent: 'computer' | 'hotseat';
+  difficulty: Difficulty;
+  seed: number;
+}
+
+export interface Session {
+  source: ScenarioSource;
+  scenario: Scenario;
+  settings: Settings;
+  state: GameState;
+  /** The side whose confidential view is on screen. */
+  viewer: Side;
+  counterpart: Counterpart | null;
+  /** The computer's last stated reason, for the table. */
+  lastReason: { side: Side; move: Move; reason: string } | null;
+}
+
+export interface Change {
+  /** Ledger entries and news added by the last move. */
+  ledger: LedgerEntry[];
+  news: NewsItem[];
+  move?: Move;
+  by?: 'human' | 'computer';
+}
+
+type Listener = (change: Change) => void;
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** The computer waits this long before each move so a person can follow it. */
+export const computerDelay = () => (reducedMotion() ? 250 : 900);
+
+class Store {
+  screen: Screen = 'loading';
+  session: Session | null = null;
+  notice: string | null = null;
+  private listeners = new Set<Listener>();
+  private screenListeners = new Set<(s: Screen) => void>();
+  private computerTimer: ReturnType<typeof setTimeout> | null = null;
+
+  onChange(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  onScreen(l: (s: Screen) => void): () => void {
+    this.screenListeners.add(l);
+    return () => this.screenListeners.delete(l);
+  }
+
+  /** Re-render without a move (a draft changed, a panel opened). */
+  refresh(): void {
+    for (const l of this.listeners) l({ ledger: [], news: [] });
+  }
+
+  show(screen: Screen): void {
+    this.screen = screen;
+    for (const l of this.screenListeners) l(screen);
+  }
+
+  newGame(source: ScenarioSource, scenario: Scenario, settings: Settings): void {
+    const state = createGame(scenario, settings.seed);
+    this.begin(source, scenario, settings, state);
+    this.save();
+    this.show('briefing');
+  }
+
+  resume(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
+    this.begin(source, scenario, settings, state);
+    this.show(state.phase === 'ended' ? 'debrief' : 'table');
+    this.afterMove();
+  }
+
+  private begin(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
+    this.stopComputer();
+    const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(settings.side), settings.difficulty, settings.seed + 7) : null;
+    // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
+    this.session = { source, scenario, settings, state, viewer: settings.side, counterpart, lastReason: null };
+  }
+
+  quit(): void {
+    this.stopComputer();
+    this.session = null;
+    this.show('title');
+  }
+
+  isHuman(side: Side): boolean {
+    const s = this.session;
+    if (!s) return false;
+    return s.settings.opponent === 'hotseat' || side === s.settings.side;
+  }
+
+  /** The human side who must act now, if any (the viewer first when both must). */
+  humanToAct(): Side | null {
+    const s = this.session;
+    if (!s) return null;
+    const pending = pendingSides(s.state).filter((side) => this.isHuman(side));
+    if (pending.includes(s.viewer)) return s.viewer;
+    return pending[0] ?? null;
+  }
+
+  /** Send a move for the side on screen; returns the engine's refusal, if any. */
+  send(move: Move): string | null {
+    return this.apply(move, 'human');
+  }
+
+  private apply(move: Move, by: 'human' | 'computer', reason?: string): string | null {
+    const s = this.session;
+    if (!s) return 'no game';
+    const before = s.state;
+    const r = applyMove(s.scenario, before, move);
+    if (!r.ok) return r.reason;
+    s.state = r.state;
+    if (by === 'computer' && reason) s.lastReason = { side: move.side, move, reason };
+    const change: Change = {
+      ledger: allLedger(r.state).slice(allLedger(before).length),
+      news: allNews(r.state).slice(allNews(before).length),
+      move,
+      by,
+    };
+    this.soundFor(change);
+    this.save();
+    for (const l of this.listeners) l(change);
+    this.afterMove();
+    return null;
+  }
+
+  private soundFor(change: Change): void {
+    const type = change.move?.type;
+    if (type === 'propose' || type === 'counter') play('proposal');
+    else if (type === 'accept') play('accept');
+    else if (type === 'reject') play('reject');
+    if (change.news.length) play('event');
+    const own = this.session!.viewer;
+    const mine = change.ledger.filter((e) => e.meter.endsWith(`.${own}`) || e.meter === 'escalation');
+    if (mine.length) {
+      const net = mine.reduce((sum, e) => sum + (e.meter === 'escalation' || e.meter.startsWith('hawks') ? -e.delta : e.delta), 0);
+      play(net >= 0 ? 'meterUp' : 'meterDown');
+    }
+  }
+
+  save(): void {
+    const s = this.session;
+    if (!s) return;
+    writeSave({ version: SAVE_VERSION, source: s.source, settings: s.settings, log: logOf(s.state) });
+  }
+
+  /** After any move: end the game, hand the screen over (hot-seat), or let the computer act. */
+  private afterMove(): void {
+    const s = this.session;
+    if (!s) return;
+    if (s.state.phase === 'ended') {
+      this.stopComputer();
+      if (this.screen !== 'debrief') this.show('debrief');
+      return;
+    }
+    const human = this.humanToAct();
+    if (human && human !== s.viewer && s.settings.opponent === 'hotseat') {
+      s.viewer = human;
+      this.show('handoff');
+      return;
+    }
+    if (!human) this.scheduleComputer();
+  }
+
+  private scheduleComputer(): void {
+    const s = this.session;
+    if (!s?.counterpart || this.computerTimer) return;
+    const cp = s.counterpart;
+    if (!pendingSides(s.state).includes(cp.side)) return;
+    this.computerTimer = setTimeout(() => {
+      this.computerTimer = null;
+      if (this.session !== s || this.screen === 'debrief') return;
+      if (!pendingSides(s.state).includes(cp.side)) return;
+      const decision = cp.decide(s.state);
+      const refused = this.apply(decision.move, 'computer', decision.reason);
+      if (refused) console.warn(`computer move refused: ${refused}`);
+    }, computerDelay());
+  }
+
+  private stopComputer(): void {
+    if (this.computerTimer) clearTimeout(this.computerTimer);
+    this.computerTimer = null;
+  }
+
+  /** The hot-seat player now at the screen has taken it: show their table. */
+  takeSeat(): void {
+    this.show('table');
+  }
+
+  /** Replace the scenario (dev hot reload): keep the game when its log still replays. */
+  replaceScenario(source: ScenarioSource, scenario: Scenario, state: GameState): void {
+    const s = this.session;
+    if (!s) return;
+    this.stopComputer();
+    const settings = s.settings;
+    this.begin(source, scenario, settings, state);
+    this.session!.viewer = s.viewer;
+    this.save();
+    for (const l of this.listeners) l({ ledger: [], news: [] });
+    this.afterMove();
+  }
+}
+
+export const store = new Store();

@@ -1,0 +1,80 @@
+// The title screen loads cleanly, and each built-in scenario can be started and reaches the table by keyboard.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startViteServer, watchErrors, screenshot, ROOT, type Browser } from './harness';
+import { scene, setUp, toTable, openFresh } from './game-kit';
+import { loadScenarioText } from '../../src/scenario/load';
+import { readFileSync } from 'node:fs';
+
+let browser: Browser;
+let vite: Awaited<ReturnType<typeof startViteServer>>;
+
+beforeAll(async () => {
+  vite = await startViteServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await vite?.server.close();
+});
+
+const scenarios = readdirSync(join(ROOT, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => {
+    const r = loadScenarioText(readFileSync(join(ROOT, 'scenarios', f), 'utf8'), f);
+    if (!r.ok) throw new Error(`${f} does not load`);
+    return { file: f, title: typeof r.scenario.title === 'string' ? r.scenario.title : r.scenario.title.en, year: r.scenario.year };
+  });
+
+describe('title and setup', () => {
+  it('shows the title screen with no console errors, and a loading bar before it', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.addInitScript(`window.__scenes = []; new MutationObserver(() => window.__scenes.push(document.body.dataset.scene)).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-scene'] })`);
+    await page.goto(vite.url);
+    await scene(page, 'title');
+    const scenes = await page.evaluate(() => (window as unknown as { __scenes: string[] }).__scenes);
+    expect(scenes.filter(Boolean)[0]).toBe('loading');
+    await expect(page.getByRole('heading', { name: 'Reset', level: 1 }).count()).resolves.toBe(1);
+    await expect(page.getByRole('combobox', { name: 'Scenario' }).locator('option').count()).resolves.toBe(scenarios.length);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'game-title');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const s of scenarios) {
+    it(`starts ${s.file} and reaches the negotiation table`, async () => {
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await openFresh(page, vite.url);
+      await setUp(page, { scenario: new RegExp(`^${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${s.year}\\)`), side: 'Russia' });
+      await press(page);
+      await scene(page, 'briefing');
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(s.title);
+      await expect(page.getByRole('heading', { name: /Confidential brief: Russia/ }).count()).resolves.toBe(1);
+      if (s.file === 'reset-2009.yaml') await screenshot(page, 'game-briefing');
+      await toTableFromBriefing(page);
+      await expect(page.getByRole('heading', { name: /Turn 1 of/ }).count()).resolves.toBe(1);
+      await expect(page.getByRole('button', { name: 'Conciliatory statement' }).count()).resolves.toBe(1);
+      if (s.file === 'reset-2009.yaml') {
+        await page.waitForTimeout(400);
+        await screenshot(page, 'game-table');
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+async function press(page: import('playwright-core').Page) {
+  await page.getByRole('button', { name: 'New game' }).focus();
+  await page.keyboard.press('Enter');
+}
+async function toTableFromBriefing(page: import('playwright-core').Page) {
+  await page.getByRole('button', { name: 'Go to the table' }).focus();
+  await page.keyboard.press('Enter');
+  await scene(page, 'table');
+}
+void toTable;
