@@ -110,7 +110,7 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   const findings = meaningFindings(data as unknown as ScenarioInput);
   const problems = findings.map((f) => {
     const at = locate(f.pointer, f.atKey);
-    return problemAt(at.file, f.message, at.line, at.column, pathText(f.pointer), f.severity);
+    return problemAt(at.file, f.message, at.line, at.column, at.path, f.severity);
   });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: [...errors, ...problems.filter((p) => p.severity !== 'error')] };
@@ -267,7 +267,7 @@ export function nodeAt(doc: Document, pointer: (string | number)[]): Node | unde
  * Where a place in the merged scenario was written: in the file nearest the top of the chain that
  * writes it. List items are matched by id, since merging by id moves them.
  */
-function locateInChain(chain: Layer[], merged: unknown, pointer: Pointer, atKey: boolean): { file: string; line: number; column: number } {
+function locateInChain(chain: Layer[], merged: unknown, pointer: Pointer, atKey: boolean): Place {
   const translate = (layer: Layer, pointer: Pointer): Pointer | undefined => {
     let m: unknown = merged;
     let d: unknown = layer.data;
@@ -275,7 +275,10 @@ function locateInChain(chain: Layer[], merged: unknown, pointer: Pointer, atKey:
     for (const key of pointer) {
       if (Array.isArray(m) && Array.isArray(d)) {
         const item = m[Number(key)] as { id?: unknown } | undefined;
-        const idx = item && typeof item === 'object' && 'id' in item ? d.findIndex((x) => x && (x as { id?: unknown }).id === item.id) : Number(key);
+        const idOf = (x: unknown) => (x && typeof x === 'object' ? (x as { id?: unknown }).id : undefined);
+        // Same place when it holds the same item (duplicate ids stay apart); else find the item by id.
+        const same = idOf(d[Number(key)]) === idOf(item);
+        const idx = same || idOf(item) === undefined ? Number(key) : d.findIndex((x) => idOf(x) === idOf(item));
         if (idx < 0 || idx >= d.length) return undefined;
         out.push(idx);
         m = item;
@@ -297,11 +300,19 @@ function locateInChain(chain: Layer[], merged: unknown, pointer: Pointer, atKey:
       const node = exactNode(layer.doc, local, atKey && n === pointer.length);
       if (node?.range) {
         const pos = layer.lc.linePos(node.range[0]);
-        return { file: layer.file, line: pos.line, column: pos.col };
+        // The path in that file's own terms: list items merged by id may sit at another index there.
+        return { file: layer.file, line: pos.line, column: pos.col, path: pathText([...local, ...pointer.slice(n)]) };
       }
     }
   }
-  return { file: chain[0].file, line: 1, column: 1 };
+  return { file: chain[0].file, line: 1, column: 1, path: pathText(pointer) };
+}
+
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
 }
 
 function positionIn(layer: Layer, pointer: Pointer): { line: number; column: number } {
@@ -350,10 +361,10 @@ function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
 function schemaProblems(
   errors: ErrorObject[],
   data: unknown,
-  locate: (p: Pointer, atKey?: boolean) => { file: string; line: number; column: number },
+  locate: (p: Pointer, atKey?: boolean) => Place,
   prune = true,
 ): Problem[] {
-  const byPlace = new Map<string, { pointer: Pointer; e: ErrorObject; atKey: boolean }>();
+  const byPlace = new Map<string, { pointer: Pointer; e: ErrorObject; atKey: boolean; missing: string[] }>();
   for (const e of prune ? pruneOneOf(errors) : errors) {
     if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     const p = e.params as Record<string, unknown>;
@@ -362,13 +373,16 @@ function schemaProblems(
     if (e.keyword === 'additionalProperties') (pointer = [...pointer, String(p.additionalProperty)]), (atKey = true);
     if (e.propertyName !== undefined) (pointer = [...pointer, e.propertyName]), (atKey = true);
     const key = pointer.join('/');
-    // One message per place; a missing field beside others is still its own message.
-    const id = e.keyword === 'required' ? `${key}#${String(p.missingProperty)}` : key;
-    if (!byPlace.has(id)) byPlace.set(id, { pointer, e, atKey });
+    // One message per place: several missing fields of one item make one message.
+    const id = e.keyword === 'required' ? `${key}#required` : key;
+    const seen = byPlace.get(id);
+    if (!seen) byPlace.set(id, { pointer, e, atKey, missing: e.keyword === 'required' ? [String(p.missingProperty)] : [] });
+    else if (e.keyword === 'required' && !seen.missing.includes(String(p.missingProperty))) seen.missing.push(String(p.missingProperty));
   }
-  return [...byPlace.values()].map(({ pointer, e, atKey }) => {
+  return [...byPlace.values()].map(({ pointer, e, atKey, missing }) => {
     const at = locate(pointer, atKey);
-    return problemAt(at.file, describe(e, pointer, data), at.line, at.column, pathText(pointer));
+    const message = missing.length > 1 ? `missing fields ${missing.map((m) => `"${m}"`).join(', ')}` : describe(e, pointer, data);
+    return problemAt(at.file, message, at.line, at.column, at.path);
   });
 }
 

@@ -44,7 +44,7 @@ describe('npm run scenario:check', () => {
     expect(r.code).toBe(1);
     const data = JSON.parse(r.out) as { file: string; ok: boolean; problems: { line: number; column: number; path: string; message: string; severity: string }[] }[];
     expect(data[0]).toMatchObject({ file, ok: false });
-    expect(data[0].problems[0]).toEqual({ file, line: 62, column: 9, path: 'cards[1].id', message: 'duplicate card id "cut-warheads" (first used at cards[0])', severity: 'error' });
+    expect(data[0].problems[0]).toEqual({ file, line: 68, column: 9, path: 'cards[1].id', message: 'duplicate card id "cut-warheads" (first used at cards[0])', severity: 'error' });
   }, 60_000);
 
   it('warnings alone do not fail the check, and are shown unless --quiet', () => {
