@@ -143,6 +143,13 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
       const pos = lc.linePos(e.pos[0]);
       if (seen.has(pos.line)) continue;
       seen.add(pos.line);
+      const deeper = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? overIndented(text, pos.line) : undefined;
+      if (deeper) {
+        if (!seen.has(deeper.line))
+          problems.push(problemAt(file, 'bad indentation: this line is indented further than the one before, which already has its value (line it up with the fields above)', deeper.line, deeper.col));
+        seen.add(deeper.line);
+        continue;
+      }
       const at = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? openQuote(text) ?? pos : pos;
       problems.push(problemAt(file, yamlMessage(e.code, e.message), at.line, at.col));
     }
@@ -175,6 +182,17 @@ function strictJsonError(text: string): { message: string; offset?: number } | u
     const at = /position (\d+)/.exec(message);
     return { message: message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, ''), offset: at ? Number(at[1]) : undefined };
   }
+}
+
+/** A key indented under a line that already has a value (`name: x` then a deeper `start: y`): the deeper line is the mistake. */
+function overIndented(text: string, line: number): { line: number; col: number } | undefined {
+  const lines = text.split('\n');
+  const current = lines[line - 1] ?? '';
+  const next = lines[line] ?? '';
+  const indent = (l: string) => /^ */.exec(l)![0].length;
+  if (/^\s*(- )?[^\s:#][^:#]*:\s+[^\s#]/.test(current) && indent(next) > indent(current) && /^\s*[^\s:#][^:#]*:/.test(next))
+    return { line: line + 1, col: indent(next) + 1 };
+  return undefined;
 }
 
 /** Where a quote that is never closed opens: the first line with an odd number of double quotes. */

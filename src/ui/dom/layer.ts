@@ -13,6 +13,7 @@ import { el } from './el';
 const panel = () => document.getElementById('panel')!;
 const live = () => document.getElementById('live')!;
 let debrief: { destroy(): void } | null = null;
+let lastScreen = '';
 
 export function announce(text: string): void {
   const region = live();
@@ -49,7 +50,12 @@ function render(): void {
   root.append(soundControls());
   const again = focused ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`) : null;
   if (again && !(again as HTMLButtonElement).disabled) again.focus();
-  else if (focused || store.screen !== 'table') (root.querySelector<HTMLElement>('#actions-h') ?? root.querySelector<HTMLElement>('h1'))?.focus();
+  else if (focused || store.screen !== lastScreen) {
+    const heading = root.querySelector<HTMLElement>('#actions-h') ?? root.querySelector<HTMLElement>('h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  }
+  lastScreen = store.screen;
   document.body.dataset.scene = store.screen;
 }
 

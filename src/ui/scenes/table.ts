@@ -9,6 +9,7 @@ import { describeMove, meterName, PHASE_NAME, SIDE_COLOR, signed } from '../labe
 import { W, FONT } from './loading';
 
 const BAR_W = 300;
+const ROW = 44;
 const UP = '#7fd4ff';
 const DOWN = '#ffb27a';
 
@@ -26,7 +27,8 @@ export class TableScene extends Phaser.Scene {
   private meters = new Map<string, MeterView>();
   private header!: Phaser.GameObjects.Text;
   private turnText!: Phaser.GameObjects.Text;
-  private lanes: { pips: Phaser.GameObjects.Graphics; stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text }[] = [];
+  private lanes: { pips: Phaser.GameObjects.Graphics; stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text; x: number; y: number }[] = [];
+  private chipY = 680;
   private tableText!: Phaser.GameObjects.Text;
   private reasonText!: Phaser.GameObjects.Text;
   private newsText!: Phaser.GameObjects.Text;
@@ -54,43 +56,43 @@ export class TableScene extends Phaser.Scene {
     const sides: Side[] = ['us', 'ru'];
     sides.forEach((side, col) => {
       const x = 16 + col * 446;
-      this.add.rectangle(x, 46, 430, 4, SIDE_COLOR[side]).setOrigin(0, 0);
-      this.add.text(x, 54, sideName(scenario, side), { ...big, fontSize: '19px' });
-      let y = 84;
+      this.add.rectangle(x, 42, 422, 4, SIDE_COLOR[side]).setOrigin(0, 0);
+      this.add.text(x, 48, sideName(scenario, side), { ...big, fontSize: '19px' });
+      let y = 76;
       const add = (path: string, text: string, inverse = false) => {
-        this.addMeter(path, text, x, y, inverse, SIDE_COLOR[side]);
-        y += 42;
+        this.addMeter(path, text, x, y, inverse, SIDE_COLOR[side], 370);
+        y += ROW;
       };
       add(`trust.${side}`, `Trust in ${sideName(scenario, side === 'us' ? 'ru' : 'us')}`);
       add(`support.${side}`, 'Domestic support');
-      add(`hawks.${side}`, 'Hawks', true);
-      for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, `${textOf(t.name)} confidence`);
+      add(`hawks.${side}`, 'Hawks (higher is harder)', true);
+      for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, `${textOf(t.name)}: confidence`);
     });
     const rows = Math.max(...sides.map((side) => 3 + scenario.thirdParties.filter((p) => p.patron === side).length));
-    const escY = 84 + rows * 42 + 4;
-    this.addMeter('escalation', 'Escalation risk', 16, escY, true, 0xe69f00, 430 + 446 - 130);
+    const escY = 76 + rows * ROW;
+    this.addMeter('escalation', 'Escalation risk (higher is worse)', 16, escY, true, 0xe69f00, W - 32 - 52);
 
-    // Tracks as lanes.
-    let y = escY + 52;
-    this.add.text(16, y, 'Tracks', big);
-    y += 32;
+    // Tracks as lanes: name, stages as pips, the stage reached, and what the next stage needs.
+    let y = escY + ROW + 6;
     for (const track of scenario.tracks) {
-      this.add.rectangle(16, y, W - 32, 40, 0x000000, 0.25).setOrigin(0, 0);
-      this.add.text(26, y + 10, textOf(track.name), { ...label, fontStyle: 'bold' }).setFixedSize(200, 24);
+      this.add.rectangle(16, y, W - 32, 44, 0x000000, 0.28).setOrigin(0, 0);
+      this.add.text(26, y + 3, textOf(track.name), { ...label, fontStyle: 'bold' });
+      const pipsX = 560;
       const pips = this.add.graphics();
-      const stage = this.add.text(240 + track.stages.length * 22 + 8, y + 10, '', label);
-      const next = this.add.text(W - 26, y + 12, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0);
-      this.lanes.push({ pips, stage, next });
-      y += 44;
+      const stage = this.add.text(26, y + 23, '', { ...label, fontSize: '15px', color: '#ffffff' });
+      const next = this.add.text(W - 26, y + 23, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0);
+      this.lanes.push({ pips, stage, next, x: pipsX, y: y + 12 });
+      y += 48;
     }
 
     // The package on the table, the answer's reason, and the news ticker.
-    y += 6;
-    this.tableText = this.add.text(16, y, '', { ...label, wordWrap: { width: 520 } });
-    this.reasonText = this.add.text(16, y + 50, '', { ...label, fontStyle: 'italic', color: '#f0e442', wordWrap: { width: 520 } });
-    this.add.rectangle(556, y - 4, W - 572, 720 - y - 8, 0x000000, 0.35).setOrigin(0, 0);
-    this.add.text(566, y, 'News', { ...label, fontStyle: 'bold' });
-    this.newsText = this.add.text(566, y + 24, '', { ...label, fontSize: '15px', wordWrap: { width: W - 596 } });
+    y += 4;
+    this.tableText = this.add.text(16, y, '', { ...label, fontSize: '16px', wordWrap: { width: 520 } });
+    this.reasonText = this.add.text(16, y + 44, '', { ...label, fontSize: '16px', fontStyle: 'italic', color: '#f0e442', wordWrap: { width: 520 } });
+    this.chipY = 720 - 44;
+    this.add.rectangle(552, y - 2, W - 568, 720 - y - 6, 0x000000, 0.35).setOrigin(0, 0);
+    this.add.text(562, y + 2, 'News', { ...label, fontStyle: 'bold' });
+    this.newsText = this.add.text(562, y + 24, '', { ...label, fontSize: '14px', wordWrap: { width: W - 590 } });
 
     this.draw(true);
     this.off = store.onChange((change) => this.onChange(change));
@@ -99,16 +101,14 @@ export class TableScene extends Phaser.Scene {
   }
 
   private addMeter(path: string, text: string, x: number, y: number, inverse: boolean, color: number, width = BAR_W) {
-    const s = store.session!;
-    this.add.text(x, y, text, { fontFamily: FONT, fontSize: '16px', color: '#e8e8e8' });
-    const bx = x + 130;
-    this.add.rectangle(bx, y + 2, width, 22, 0x222a33).setOrigin(0, 0).setStrokeStyle(1, 0x8899aa);
-    const bar = this.add.rectangle(bx, y + 2, 0, 22, color).setOrigin(0, 0);
-    const value = this.add.text(bx + width + 6, y + 1, '', { fontFamily: FONT, fontSize: '18px', color: '#ffffff', fontStyle: 'bold' });
+    this.add.text(x, y, text, { fontFamily: FONT, fontSize: '15px', color: '#e0e0e0' });
+    const bx = x;
+    this.add.rectangle(bx, y + 19, width, 18, 0x222a33).setOrigin(0, 0).setStrokeStyle(1, 0x8899aa);
+    const bar = this.add.rectangle(bx, y + 19, 0, 18, color).setOrigin(0, 0);
+    const value = this.add.text(bx + width + 8, y + 17, '', { fontFamily: FONT, fontSize: '18px', color: '#ffffff', fontStyle: 'bold' });
     const view: MeterView = { bar, value, x: bx, y, shown: -1, inverse };
     (bar as unknown as { full: number }).full = width;
     this.meters.set(path, view);
-    void s;
   }
 
   private read(path: string): number {
@@ -130,7 +130,7 @@ export class TableScene extends Phaser.Scene {
       if (n > 1) continue;
       const good = view.inverse ? e.delta < 0 : e.delta > 0;
       const t = this.add
-        .text(view.x + 40, view.y + 2 + n * 16, `${signed(e.delta)} ${e.cause}`, {
+        .text(view.x + 200, view.y - 2 + n * 18, `${signed(e.delta)} ${e.cause}`, {
           fontFamily: FONT,
           fontSize: '15px',
           color: good ? UP : DOWN,
@@ -163,15 +163,14 @@ export class TableScene extends Phaser.Scene {
       const idx = track.stages.findIndex((x) => x.id === at);
       const stage = track.stages[idx];
       lane.pips.clear();
-      const y = 84 + 0; // pips are drawn relative to the stage text's row
-      void y;
+      const pipsX = W - 26 - track.stages.length * 22;
       track.stages.forEach((st, j) => {
-        const cx = 240 + j * 22 + 8;
-        const cy = lane.stage.y + 11;
+        const cx = pipsX + j * 22 + 8;
+        const cy = lane.y;
         if (j === idx) lane.pips.fillStyle(st.value < 0 ? 0xd55e00 : 0x009e73, 1).fillCircle(cx, cy, 8);
         else lane.pips.lineStyle(2, st.value < 0 ? 0xd55e00 : 0xaaaaaa, 1).strokeCircle(cx, cy, 6);
       });
-      lane.stage.setText(textOf(stage?.name));
+      lane.stage.setText(`Now: ${textOf(stage?.name)}`);
       const next = nextSteps(track, at).find((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on));
       const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name);
       lane.next.setText(next ? `next: ${nextName} ← ${next.on.toLowerCase()}${next.needs?.trustAtLeast ? `, trust ≥ ${next.needs.trustAtLeast}` : ''}` : 'no further stage');
@@ -198,7 +197,7 @@ export class TableScene extends Phaser.Scene {
     const moves = legalMoves(s.scenario, s.state, me).filter((m): m is Extract<Move, { type: 'statement' }> => m.type === 'statement');
     moves.forEach((m, i) => {
       const x = 16 + i * 170;
-      const y = this.reasonText.y + 40;
+      const y = this.chipY;
       const bg = this.add.rectangle(0, 0, 160, 34, [0x009e73, 0x666666, 0xd55e00][i]).setOrigin(0, 0).setStrokeStyle(2, 0xffffff);
       const text = this.add.text(80, 17, m.tone, { fontFamily: FONT, fontSize: '17px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
       const chip = this.add.container(x, y, [bg, text]);
