@@ -87,6 +87,8 @@ export async function run(): Promise<void> {
         // 2. Frame times on the last page: into the table, make a statement, sample while meters move.
         let where = 'title scene (check page: tweens running)';
         if (hasGame) {
+          const idle = await frameTimes(page, 1500);
+          console.log(`frame time over 1.5 s on the title (baseline): median ${median(idle).toFixed(1)} ms, p99 ${quantile(idle, 0.99).toFixed(1)} ms`);
           const atTable = await reachTable(page);
           if (atTable) {
             const statement = page.getByRole('button', { name: /conciliatory/i }).first();
@@ -98,6 +100,7 @@ export async function run(): Promise<void> {
           } else where = 'could not reach the table by keyboard; sampled the current scene';
         }
         const deltas = await frameTimes(page, 3000);
+        if (hasGame) await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots/bench-table.png') });
         console.log(`frame time over 3 s in ${where}: median ${median(deltas).toFixed(1)} ms, p99 ${quantile(deltas, 0.99).toFixed(1)} ms, ${deltas.length} frames (target p99 < 20 ms)`);
         await page.close();
       }
