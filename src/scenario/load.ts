@@ -139,7 +139,9 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
   if (doc.errors.length > 0) {
     const seen = new Set<number>();
     const problems: Problem[] = [];
-    for (const e of doc.errors) {
+    // After the first structural error the parser is guessing; duplicate keys are each their own mistake.
+    const firstStructural = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY' || x === firstStructural)) {
       const pos = lc.linePos(e.pos[0]);
       if (seen.has(pos.line)) continue;
       seen.add(pos.line);
@@ -151,7 +153,15 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
         continue;
       }
       const at = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? openQuote(text) ?? pos : pos;
-      problems.push(problemAt(file, yamlMessage(e.code, e.message), at.line, at.col));
+      const lineText = text.split('\n')[at.line - 1] ?? '';
+      const twoColons = e.code === 'BLOCK_AS_IMPLICIT_KEY' && (lineText.replace(/"[^"]*"|'[^']*'/g, '').match(/: /g) ?? []).length > 1;
+      const key = e.code === 'DUPLICATE_KEY' ? /^["']?([^"':\n]+)/.exec(text.slice(e.pos[0]))?.[1]?.trim() : undefined;
+      const message = twoColons
+        ? 'two ": " on one line: a value that contains ": " must be in quotes'
+        : key
+          ? `duplicate key "${key}": each field may appear once in a mapping`
+          : yamlMessage(e.code, e.message);
+      problems.push(problemAt(file, message, at.line, at.col));
     }
     return { problems };
   }
