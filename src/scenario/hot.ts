@@ -1,5 +1,7 @@
 // In the browser during `npm run dev`: hear about scenario files saved on disk (see vite-plugin.ts).
 // Outside dev (a build, tests, the server) import.meta.hot is undefined and this does nothing.
+// The page loads the text with loadScenarioText, then asks canKeepGame (compat.ts) whether the
+// running game can go on with it or must restart.
 import type { ScenarioChange } from './vite-plugin';
 
 export type { ScenarioChange };
