@@ -40,3 +40,63 @@ export async function openFresh(page: Page, url: string): Promise<void> {
   await page.evaluate(() => localStorage.clear());
   await page.goto(url);
 }
+
+/** Wait until the side on screen must move (its status says so) or the game is over; returns which. */
+export async function nextTurnFor(page: Page, timeout = 20_000): Promise<'move' | 'debrief' | 'handoff'> {
+  await page.waitForFunction(
+    () => ['debrief', 'handoff'].includes(document.body.dataset.scene ?? '') || (document.body.dataset.scene === 'table' && document.querySelector('#panel')!.textContent!.includes('Your move.')),
+    undefined,
+    { timeout },
+  );
+  const s = await page.evaluate(() => document.body.dataset.scene);
+  return s === 'debrief' ? 'debrief' : s === 'handoff' ? 'handoff' : 'move';
+}
+
+/** Make one reasonable move for the side on screen, by keyboard only; returns what it did. */
+export async function playOneMove(page: Page, options: { propose?: boolean } = {}): Promise<string> {
+  const heading = (await page.getByRole('heading', { level: 2 }).first().textContent()) ?? '';
+  const has = async (name: string | RegExp) => (await page.getByRole('button', { name }).count()) > 0;
+  if (heading.includes('Public statements')) {
+    await press(page, 'button', 'Conciliatory statement');
+    return 'statement';
+  }
+  if (heading.includes('Proposals')) {
+    if (options.propose) {
+      const give = page.getByRole('group', { name: /cards you give/i }).getByRole('checkbox');
+      const ask = page.getByRole('group', { name: /cards you ask/i }).getByRole('checkbox');
+      if ((await give.count()) && (await ask.count())) {
+        await give.first().focus();
+        await page.keyboard.press('Space');
+        await ask.first().focus();
+        await page.keyboard.press('Space');
+        const send = page.getByRole('button', { name: 'Send proposal' });
+        if (await send.isEnabled()) {
+          await send.focus();
+          await page.keyboard.press('Enter');
+          return 'propose';
+        }
+      }
+    }
+    await press(page, 'button', 'Pass (no proposal)');
+    return 'pass';
+  }
+  if (heading.includes('Responses') && (await has('Accept the package'))) {
+    await press(page, 'button', 'Accept the package');
+    return 'accept';
+  }
+  if (heading.includes('Responses') && (await has('Reject the package'))) {
+    await press(page, 'button', 'Reject the package');
+    return 'reject';
+  }
+  if (heading.includes('Implementation')) {
+    const implement = page.getByRole('button', { name: /^implement agreement/i });
+    if (await implement.count()) {
+      await implement.first().focus();
+      await page.keyboard.press('Enter');
+      return 'implement';
+    }
+    await press(page, 'button', 'Done with implementation');
+    return 'done';
+  }
+  throw new Error(`no move known for "${heading}"`);
+}
