@@ -33,7 +33,9 @@ export const DEBRIEF_CSS = `
   body { background: #fff !important; }
   body:has(.debrief) > :not(:has(.debrief)):not(.debrief):not(style) { display: none !important; }
   /* Whatever overlay holds the debrief on screen must not clip it on paper. */
-  *:has(.debrief) { position: static !important; overflow: visible !important; height: auto !important; max-height: none !important; transform: none !important; }
+  *:has(.debrief) { position: static !important; overflow: visible !important; height: auto !important; max-height: none !important; transform: none !important; border: 0 !important; background: #fff !important; }
+  /* Paper has no buttons: the page's own controls beside the debrief go too. */
+  body:has(.debrief) button, body:has(.debrief) input, body:has(.debrief) select { display: none !important; }
   .debrief { max-width: none; padding: 0; font-size: 11pt; }
   .debrief button, .debrief .actions { display: none !important; }
   .debrief .chart-figures { display: none; }
