@@ -7,7 +7,7 @@ export async function press(page: Page, role: 'button' | 'checkbox' | 'radio', n
   await page.keyboard.press(role === 'button' ? 'Enter' : 'Space');
 }
 
-export async function scene(page: Page, name: string, timeout = 15_000): Promise<void> {
+export async function scene(page: Page, name: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
 }
 

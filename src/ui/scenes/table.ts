@@ -29,6 +29,7 @@ export class TableScene extends Phaser.Scene {
   private turnText!: Phaser.GameObjects.Text;
   private lanes: { pips: Phaser.GameObjects.Graphics; stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text; x: number; y: number }[] = [];
   private chipY = 680;
+  private floaters = new Map<string, Phaser.GameObjects.Text>();
   private tableText!: Phaser.GameObjects.Text;
   private reasonText!: Phaser.GameObjects.Text;
   private newsText!: Phaser.GameObjects.Text;
@@ -45,6 +46,7 @@ export class TableScene extends Phaser.Scene {
     const { scenario } = s;
     this.reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.meters.clear();
+    this.floaters.clear();
     this.lanes = [];
     this.add.image(W / 2, 360, 'felt').setDisplaySize(W, 720);
     const big = { fontFamily: FONT, fontSize: '22px', color: '#ffffff', fontStyle: 'bold' };
@@ -120,26 +122,36 @@ export class TableScene extends Phaser.Scene {
 
   private onChange(change: Change) {
     this.draw(false);
-    // The number and cause of each change float beside its meter.
-    const seen = new Map<string, number>();
-    for (const e of change.ledger) {
-      const view = this.meters.get(e.meter);
+    // The number and cause of each change float beside its meter (one note per meter, newest wins).
+    const byMeter = new Map<string, typeof change.ledger>();
+    for (const e of change.ledger) byMeter.set(e.meter, [...(byMeter.get(e.meter) ?? []), e]);
+    for (const [path, entries] of byMeter) {
+      const view = this.meters.get(path);
       if (!view) continue;
-      const n = seen.get(e.meter) ?? 0;
-      seen.set(e.meter, n + 1);
-      if (n > 1) continue;
-      const good = view.inverse ? e.delta < 0 : e.delta > 0;
+      this.floaters.get(path)?.destroy();
+      const net = entries.reduce((sum, e) => sum + e.delta, 0);
+      const good = view.inverse ? net < 0 : net > 0;
+      const cut = (t: string) => (t.length > 34 ? `${t.slice(0, 33)}…` : t);
+      const lines = entries.slice(-2).map((e) => `${signed(e.delta)} ${cut(e.cause)}`);
+      const full = (view.bar as unknown as { full: number }).full;
       const t = this.add
-        .text(view.x + 200, view.y - 2 + n * 18, `${signed(e.delta)} ${e.cause}`, {
+        .text(view.x + full, view.y - 1, lines.join('\n'), {
           fontFamily: FONT,
-          fontSize: '15px',
+          fontSize: '14px',
           color: good ? UP : DOWN,
           fontStyle: 'bold',
-          backgroundColor: '#000000aa',
+          backgroundColor: '#0b1620',
+          align: 'right',
         })
+        .setOrigin(1, lines.length > 1 ? 0.45 : 0)
         .setDepth(10);
-      if (this.reduced) this.time.delayedCall(2500, () => t.destroy());
-      else this.tweens.add({ targets: t, y: t.y - 18, alpha: 0, delay: 1600, duration: 900, onComplete: () => t.destroy() });
+      this.floaters.set(path, t);
+      const gone = () => {
+        if (this.floaters.get(path) === t) this.floaters.delete(path);
+        t.destroy();
+      };
+      if (this.reduced) this.time.delayedCall(3000, gone);
+      else this.tweens.add({ targets: t, y: t.y - 10, alpha: 0, delay: 2200, duration: 800, onComplete: gone });
     }
   }
 
@@ -176,7 +188,7 @@ export class TableScene extends Phaser.Scene {
       lane.next.setText(next ? `next: ${nextName} ← ${next.on.toLowerCase()}${next.needs?.trustAtLeast ? `, trust ≥ ${next.needs.trustAtLeast}` : ''}` : 'no further stage');
     });
     const p = state.proposal;
-    const answer = state.lastAnswer && state.lastAnswer.turn === state.turn ? `${sideName(scenario, state.lastAnswer.side)}: ${state.lastAnswer.answer}. ` : '';
+    const answer = state.lastAnswer ? `Last answer (turn ${state.lastAnswer.turn}): ${sideName(scenario, state.lastAnswer.side)} ${state.lastAnswer.answer === 'counter' ? 'countered' : `${state.lastAnswer.answer}ed`}.\n` : '';
     this.tableText.setText(
       p
         ? describeMove(scenario, { type: p.isCounter ? 'counter' : 'propose', side: p.by, give: p.give, ask: p.ask, format: p.format })

@@ -1,0 +1,63 @@
+// A custom scenario file: a broken one shows the checker's messages on the title screen and nothing
+// is lost; a good one can be chosen and played.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startViteServer, watchErrors, screenshot, ROOT, type Browser } from './harness';
+import { nextTurnFor, openFresh, press, scene, setUp, toTable } from './game-kit';
+
+let browser: Browser;
+let vite: Awaited<ReturnType<typeof startViteServer>>;
+
+beforeAll(async () => {
+  vite = await startViteServer();
+  browser = await launchBrowser([], { reducedMotion: 'reduce' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await vite?.server.close();
+});
+
+const base = readFileSync(join(ROOT, 'scenarios/reset-2009.yaml'), 'utf8');
+
+describe('custom scenario files', () => {
+  it('shows a broken file’s problems, then plays the first turn of a good one', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, vite.url);
+    await scene(page, 'title');
+    const input = page.getByLabel(/load a scenario file/i);
+    await input.setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(base.replace(/^turns: 12$/m, 'turns: twelve')) });
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toMatch(/broken\.yaml has problems/);
+    await expect(alert.textContent()).resolves.toMatch(/broken\.yaml:\d+:\d+.*turns/);
+    await screenshot(page, 'game-custom-problems');
+    // Nothing lost: the built-in scenarios are all still offered.
+    await expect(page.getByRole('combobox', { name: 'Scenario' }).locator('option').count()).resolves.toBe(5);
+
+    const good = base.replace(/^id: reset-2009$/m, 'id: my-reset').replace(/^  en: Reset 2009$/m, '  en: My classroom reset');
+    await input.setInputFiles({ name: 'my-reset.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
+    await page.getByRole('option', { name: /My classroom reset/ }).waitFor({ state: 'attached' });
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await setUp(page, { scenario: /^My classroom reset/, side: 'United States' });
+    await press(page, 'button', 'New game');
+    await scene(page, 'briefing');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My classroom reset');
+    await press(page, 'button', 'Go to the table');
+    await scene(page, 'table');
+    // The first turn, through to the second.
+    for (let i = 0; i < 20; i++) {
+      await nextTurnFor(page);
+      const status = (await page.getByRole('heading', { level: 2 }).first().textContent())!;
+      if (/^Turn 2 /.test(status)) break;
+      if (status.includes('Public statements')) await press(page, 'button', 'Neutral statement');
+      else if (status.includes('Proposals')) await press(page, 'button', 'Pass (no proposal)');
+      else if (status.includes('Responses')) await press(page, 'button', 'Reject the package');
+      else await press(page, 'button', 'Done with implementation');
+    }
+    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/^Turn 2 of 12/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+void toTable;
