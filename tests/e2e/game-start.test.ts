@@ -31,7 +31,7 @@ describe('title and setup', () => {
   it('shows the title screen with no console errors, and a loading bar before it', async () => {
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
-    await page.addInitScript(`window.__scenes = []; new MutationObserver(() => window.__scenes.push(document.body.dataset.scene)).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['data-scene'] })`);
+    await page.addInitScript(`window.__scenes = []; new MutationObserver(() => window.__scenes.push(document.body.dataset.scene)).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-scene'] })`);
     await page.goto(vite.url);
     await scene(page, 'title');
     const scenes = await page.evaluate(() => (window as unknown as { __scenes: string[] }).__scenes);
@@ -61,6 +61,16 @@ describe('title and setup', () => {
       if (s.file === 'reset-2009.yaml') {
         await page.waitForTimeout(400);
         await screenshot(page, 'game-table');
+        // A mouse click on the canvas's statement chip is the same move; the meters' notes float beside them.
+        const box = (await page.locator('#game canvas').boundingBox())!;
+        const k = box.width / 900;
+        await page.mouse.click(box.x + (16 + 170 + 80) * k, box.y + (720 - 44 + 17) * k); // the "neutral" chip
+        await page.waitForFunction(() => document.querySelector('#live')!.textContent!.includes('Russia made a neutral statement'));
+        await page.waitForTimeout(500);
+        await screenshot(page, 'game-table-meters-moving');
+        await page.setViewportSize({ width: 1920, height: 1080 });
+        await page.waitForTimeout(400);
+        await screenshot(page, 'game-table-1920');
       }
       expect(errors).toEqual([]);
       await page.close();

@@ -113,7 +113,7 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
 }
 
 function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLElement {
-  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, 'Your move'));
+  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, me ? 'Your move' : 'Moves'));
   if (!me) {
     section.append(el('p', {}, `Waiting for ${sideName(scenario, otherSide(store.session!.viewer))}…`));
     return section;

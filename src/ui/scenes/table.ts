@@ -131,19 +131,21 @@ export class TableScene extends Phaser.Scene {
       this.floaters.get(path)?.destroy();
       const net = entries.reduce((sum, e) => sum + e.delta, 0);
       const good = view.inverse ? net < 0 : net > 0;
-      const cut = (t: string) => (t.length > 34 ? `${t.slice(0, 33)}…` : t);
-      const lines = entries.slice(-2).map((e) => `${signed(e.delta)} ${cut(e.cause)}`);
+      const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 39)}…` : t);
+      const biggest = entries.reduce((x, e) => (Math.abs(e.delta) > Math.abs(x.delta) ? e : x));
+      const more = entries.length > 1 ? ` (+${entries.length - 1} more)` : '';
       const full = (view.bar as unknown as { full: number }).full;
+      // Inside the bar's track, right-aligned: the label above and the number beside stay readable.
       const t = this.add
-        .text(view.x + full, view.y - 1, lines.join('\n'), {
+        .text(view.x + full - 2, view.y + 20, `${signed(net)} ${cut(biggest.cause)}${more}`, {
           fontFamily: FONT,
-          fontSize: '14px',
+          fontSize: '13px',
           color: good ? UP : DOWN,
           fontStyle: 'bold',
           backgroundColor: '#0b1620',
-          align: 'right',
+          padding: { x: 4, y: 0 },
         })
-        .setOrigin(1, lines.length > 1 ? 0.45 : 0)
+        .setOrigin(1, 0)
         .setDepth(10);
       this.floaters.set(path, t);
       const gone = () => {
