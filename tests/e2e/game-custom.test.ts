@@ -59,5 +59,18 @@ describe('custom scenario files', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('takes a scenario from ?scenario=<url>: a broken one shows its problems, a good one is offered', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, `${vite.url}/?scenario=/tests/fixtures/scenarios/broken/bad-indentation.yaml`);
+    const alert = page.getByRole('alert').filter({ hasText: 'bad-indentation.yaml has problems' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/bad-indentation\.yaml:\d+:\d+/);
+    await page.goto(`${vite.url}/?scenario=/tests/fixtures/scenarios/valid/small.yaml`);
+    await page.getByRole('option', { name: /custom file/ }).waitFor({ state: 'attached' });
+    await toTable(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
-void toTable;
