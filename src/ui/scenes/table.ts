@@ -30,6 +30,7 @@ export class TableScene extends Phaser.Scene {
   private lanes: { pips: Phaser.GameObjects.Graphics; stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text; x: number; y: number }[] = [];
   private chipY = 680;
   private floaters = new Map<string, Phaser.GameObjects.Text>();
+  private pips!: Phaser.GameObjects.Graphics;
   private tableText!: Phaser.GameObjects.Text;
   private reasonText!: Phaser.GameObjects.Text;
   private newsText!: Phaser.GameObjects.Text;
@@ -76,11 +77,12 @@ export class TableScene extends Phaser.Scene {
 
     // Tracks as lanes: name, stages as pips, the stage reached, and what the next stage needs.
     let y = escY + ROW + 6;
+    this.pips = this.add.graphics().setDepth(1);
     for (const track of scenario.tracks) {
       this.add.rectangle(16, y, W - 32, 44, 0x000000, 0.28).setOrigin(0, 0);
       this.add.text(26, y + 3, textOf(track.name), { ...label, fontStyle: 'bold' });
       const pipsX = 560;
-      const pips = this.add.graphics();
+      const pips = this.pips;
       const stage = this.add.text(26, y + 23, '', { ...label, fontSize: '15px', color: '#ffffff' });
       const next = this.add.text(W - 26, y + 23, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0);
       this.lanes.push({ pips, stage, next, x: pipsX, y: y + 12 });
@@ -105,7 +107,8 @@ export class TableScene extends Phaser.Scene {
   private addMeter(path: string, text: string, x: number, y: number, inverse: boolean, color: number, width = BAR_W) {
     this.add.text(x, y, text, { fontFamily: FONT, fontSize: '15px', color: '#e0e0e0' });
     const bx = x;
-    this.add.rectangle(bx, y + 19, width, 18, 0x222a33).setOrigin(0, 0).setStrokeStyle(1, 0x8899aa);
+    this.add.rectangle(bx - 1, y + 18, width + 2, 20, 0x8899aa).setOrigin(0, 0); // the track's edge, without a stroke (cheaper to draw)
+    this.add.rectangle(bx, y + 19, width, 18, 0x222a33).setOrigin(0, 0);
     const bar = this.add.rectangle(bx, y + 19, 0, 18, color).setOrigin(0, 0);
     const value = this.add.text(bx + width + 8, y + 17, '', { fontFamily: FONT, fontSize: '18px', color: '#ffffff', fontStyle: 'bold' });
     const view: MeterView = { bar, value, x: bx, y, shown: -1, inverse };
@@ -176,13 +179,13 @@ export class TableScene extends Phaser.Scene {
       const at = state.tracks[track.id].stage;
       const idx = track.stages.findIndex((x) => x.id === at);
       const stage = track.stages[idx];
-      lane.pips.clear();
+      if (i === 0) this.pips.clear();
       const pipsX = W - 26 - track.stages.length * 22;
       track.stages.forEach((st, j) => {
         const cx = pipsX + j * 22 + 8;
         const cy = lane.y;
         if (j === idx) lane.pips.fillStyle(st.value < 0 ? 0xd55e00 : 0x009e73, 1).fillCircle(cx, cy, 8);
-        else lane.pips.lineStyle(2, st.value < 0 ? 0xd55e00 : 0xaaaaaa, 1).strokeCircle(cx, cy, 6);
+        else lane.pips.fillStyle(st.value < 0 ? 0xd55e00 : 0xaaaaaa, 1).fillCircle(cx, cy, 6).fillStyle(0x10202c, 1).fillCircle(cx, cy, 4);
       });
       lane.stage.setText(`Now: ${textOf(stage?.name)}`);
       const next = nextSteps(track, at).find((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on));
