@@ -196,9 +196,18 @@ class Store {
       this.computerTimer = null;
       if (this.session !== s || this.screen === 'debrief') return;
       if (!pendingSides(s.state).includes(cp.side)) return;
-      const decision = cp.decide(s.state);
-      const refused = this.apply(decision.move, 'computer', decision.reason);
-      if (refused) console.warn(`computer move refused: ${refused}`);
+      let refused: string | null;
+      try {
+        const decision = cp.decide(s.state);
+        refused = this.apply(decision.move, 'computer', decision.reason);
+      } catch (e) {
+        refused = (e as Error).message;
+      }
+      // A computer that cannot move would leave the player waiting forever: say so instead.
+      if (refused) {
+        this.notice = `The computer could not make its move (${refused}). Your game is saved; reload the page to resume.`;
+        this.refresh();
+      }
     }, computerDelay());
   }
 

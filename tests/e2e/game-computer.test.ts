@@ -68,6 +68,14 @@ describe('against the computer', () => {
     expect(await page.locator('.meters').textContent()).toBe(before.meters);
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe(before.status);
 
+    // Leaving the table keeps the game: the title offers to resume it.
+    await press(page, 'button', 'Leave the table (the game is saved)');
+    await scene(page, 'title');
+    await press(page, 'button', 'Resume saved game');
+    await scene(page, 'table');
+    await nextTurnFor(page);
+    expect(await page.locator('.meters').textContent()).toBe(before.meters);
+
     await page.evaluate(() => localStorage.setItem('reset.save', '{"version": 1, "log": tru'));
     await page.reload();
     await scene(page, 'title');

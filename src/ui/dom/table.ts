@@ -115,11 +115,13 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
 function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLElement {
   const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, me ? 'Your move' : 'Moves'));
   if (!me) {
+    if (store.notice) section.append(el('p', { role: 'alert', class: 'refused' }, store.notice));
     section.append(el('p', {}, `Waiting for ${sideName(scenario, otherSide(store.session!.viewer))}…`));
     return section;
   }
   const legal = legalMoves(scenario, state, me);
   if (lastError) section.append(el('p', { role: 'alert', class: 'refused' }, lastError));
+  if (store.notice) section.append(el('p', { role: 'alert', class: 'refused' }, store.notice));
   switch (state.phase) {
     case 'statements': {
       section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'));
@@ -232,5 +234,6 @@ export function renderTable(root: HTMLElement): void {
       news.length ? el('ul', {}, ...news.slice(-5).reverse().map((n) => el('li', {}, `Turn ${n.turn}: ${n.title}. ${n.text} (${n.cite.join(', ')})`))) : el('p', {}, 'No news yet.'),
     ),
     el('details', {}, el('summary', {}, 'Your confidential brief'), briefSection(scenario, viewer, 'h3')),
+    el('div', { class: 'row' }, button('Leave the table (the game is saved)', () => store.quit())),
   );
 }
