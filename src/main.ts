@@ -9,7 +9,8 @@ import { TableScene } from './ui/scenes/table';
 import { store } from './ui/session';
 import { readSave, clearSave } from './ui/save';
 import { loadSource } from './ui/scenarios';
-import { mountLayer, loadScenarioFromQuery } from './ui/dom/layer';
+import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
+import { canKeepGame } from './scenario/compat';
 
 mountLayer();
 store.show('loading');
@@ -52,10 +53,17 @@ onScenarioChange((change) => {
   if (!s || s.source.file !== change.file) return;
   const source = { ...s.source, text: change.text };
   const loaded = loadSource(source);
-  if (!loaded.ok) return;
+  if (!loaded.ok) {
+    announce(`${change.file} was saved with problems; the game goes on with the previous version.`);
+    return;
+  }
+  const swap = canKeepGame(loaded.scenario, s.state);
   try {
+    if (!swap.keep) throw new Error(swap.reason);
     store.replaceScenario(source, loaded.scenario, replay(loaded.scenario, logOf(s.state)));
-  } catch {
+    announce(`${change.file} reloaded; the game goes on.`);
+  } catch (e) {
+    announce(`${change.file} reloaded; the game restarts because ${(e as Error).message}.`);
     store.newGame(source, loaded.scenario, s.settings);
   }
 });
