@@ -1,0 +1,150 @@
+// What crosses the wire between classroom pages and the server: message names, zod schemas for
+// everything a client may send (checked before any handler runs), and the shapes the server sends.
+import { z } from 'zod';
+import type { GameState, Inject, Move, PublicScenario, Side, SideView } from '../engine';
+
+export const ROOM_NAME = 'classroom';
+/** Largest message a client may send (bytes); the WebSocket closes on anything bigger. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+/** Messages a client may send per second before the rest are refused. */
+export const RATE_PER_SECOND = 10;
+export const JOIN_CODE = /^[A-HJ-NP-Z2-9]{6}$/;
+
+const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_.:-]+$/);
+const cards = z.array(id).max(40);
+const seq = z.number().int().nonnegative();
+
+/** A student's intended move: the side is the seat's, never the client's word (a side that differs is refused). */
+export const moveSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('statement'), tone: z.enum(['conciliatory', 'neutral', 'hostile']) }),
+  z.object({ type: z.literal('openChannel'), channel: id }),
+  z.object({ type: z.literal('propose'), give: cards, ask: cards, format: z.enum(['bilateral', 'multilateral']).optional() }),
+  z.object({ type: z.literal('counter'), give: cards, ask: cards, format: z.enum(['bilateral', 'multilateral']).optional() }),
+  z.object({ type: z.literal('pass') }),
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('reject') }),
+  z.object({ type: z.enum(['implement', 'delay', 'defect', 'verify']), agreement: id }),
+  z.object({ type: z.literal('done') }),
+]);
+export type IntendedMove = z.infer<typeof moveSchema>;
+
+export const clientMessages = {
+  move: z.object({ seq, move: moveSchema, side: z.enum(['us', 'ru']).optional() }).strict(),
+  vote: z.object({ seq, proposal: z.number().int().nonnegative(), yes: z.boolean() }).strict(),
+  chat: z.object({ seq, text: z.string().min(1).max(500) }).strict(),
+  // teacher only
+  pause: z.object({ table: z.number().int().nonnegative().optional() }).strict(),
+  resume: z.object({ table: z.number().int().nonnegative().optional() }).strict(),
+  extend: z.object({ table: z.number().int().nonnegative().optional(), seconds: z.number().int().min(1).max(3600) }).strict(),
+  message: z.object({ table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']), text: z.string().min(1).max(1000) }).strict(),
+  inject: z
+    .object({
+      table: z.number().int().nonnegative().optional(),
+      event: id.optional(),
+      written: z.object({ title: z.string().min(1).max(200), text: z.string().min(1).max(2000) }).strict().optional(),
+    })
+    .strict()
+    .refine((m) => (m.event === undefined) !== (m.written === undefined), 'give either an event or a written inject'),
+  assign: z.object({ seat: z.string().min(1).max(64), table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']) }).strict(),
+  end: z.object({}).strict(),
+} as const;
+export type ClientMessageType = keyof typeof clientMessages;
+export const TEACHER_ONLY: ReadonlySet<string> = new Set(['pause', 'resume', 'extend', 'message', 'inject', 'assign', 'end']);
+export const STUDENT_ONLY: ReadonlySet<string> = new Set(['move', 'vote', 'chat']);
+
+export const sessionRequestSchema = z
+  .object({
+    scenario: id.optional(),
+    scenarioText: z.string().max(1_000_000).optional(),
+    tables: z.number().int().min(1).max(200).default(1),
+    timerSeconds: z.number().int().min(0).max(3600).default(0),
+    fillWithComputer: z.boolean().default(true),
+    decision: z.enum(['lead', 'vote']).default('lead'),
+  })
+  .strict()
+  .refine((r) => (r.scenario === undefined) !== (r.scenarioText === undefined), 'give either a built-in scenario id or a scenario text');
+export type SessionRequest = z.infer<typeof sessionRequestSchema>;
+
+// ---------------------------------------------------------------- server -> client
+
+export type Decision = 'lead' | 'vote';
+
+export interface Welcome {
+  role: 'student';
+  seat: string;
+  name: string;
+  table: number;
+  side: Side;
+  lead: boolean;
+  decision: Decision;
+  /** The scenario with the other side's brief, priorities and red lines removed. */
+  scenario: PublicScenario;
+}
+
+export interface ChatLine {
+  from: string;
+  text: string;
+  at: number;
+  teacher?: boolean;
+}
+
+export interface TeamProposal {
+  id: number;
+  by: string;
+  move: IntendedMove;
+  yes: string[];
+  needed: number;
+}
+
+/** One team's whole picture of its table, sent after every change. */
+export interface TeamUpdate {
+  table: number;
+  side: Side;
+  view: SideView;
+  pending: Side[];
+  /** Milliseconds left on the turn timer (null: no timer), and whether the table is paused. */
+  timerLeft: number | null;
+  paused: boolean;
+  ended: boolean;
+  team: { name: string; lead: boolean; online: boolean }[];
+  chat: ChatLine[];
+  proposal: TeamProposal | null;
+  /** Sequence number of the last move applied, for clients measuring move-to-update latency. */
+  moveCount: number;
+}
+
+export interface TableSummary {
+  table: number;
+  turn: number;
+  phase: GameState['phase'];
+  meters: GameState['meters'];
+  stages: Record<string, string>;
+  pending: Side[];
+  paused: boolean;
+  timerLeft: number | null;
+  seats: Record<Side, { name: string; online: boolean; seat: string }[]>;
+  computer: Side[];
+  moves: number;
+  outcome: { us: number; ru: number; joint: number; ended: boolean } | null;
+}
+
+export interface TeacherUpdate {
+  code: string;
+  scenario: { id: string; title: string; events: { id: string; title: string }[] };
+  tables: TableSummary[];
+  ended: boolean;
+  refused: number;
+  unseated: { seat: string; name: string }[];
+  debrief: Debrief | null;
+}
+
+export interface Debrief {
+  tables: { table: number; us: number; ru: number; joint: number; agreements: number }[];
+  frontier: { us: number; ru: number }[];
+  historical: { us: number; ru: number; label: string } | null;
+}
+
+/** One line of a table's log: a move by a student (or the computer / timer), or a teacher's inject. */
+export type LogEntry =
+  | { n: number; at: string; kind: 'move'; move: Move; by: string; seat: string | null }
+  | { n: number; at: string; kind: 'inject'; inject: Inject; by: 'teacher' };

@@ -1,0 +1,485 @@
+// One class session = one Colyseus room (roomId = join code). Every table runs the engine
+// authoritatively; each team receives only viewFor(its side) and the scenario without the other brief.
+import { Room, type Client } from '@colyseus/core';
+import { randomBytes } from 'node:crypto';
+import {
+  applyInject,
+  applyMoveWithPatches,
+  createGame,
+  outcomeOf,
+  pendingSides,
+  scenarioFor,
+  textOf,
+  viewFor,
+  whyNotInject,
+  SIDES,
+  otherSide,
+  type GameState,
+  type Inject,
+  type Move,
+  type Scenario,
+  type Side,
+} from '../../engine';
+import { createCounterpart, type Counterpart } from '../../ai/counterpart';
+import { clientMessages, RATE_PER_SECOND, STUDENT_ONLY, TEACHER_ONLY, type ChatLine, type Debrief, type LogEntry, type TableSummary, type TeacherUpdate, type TeamProposal, type TeamUpdate, type Welcome } from '../protocol';
+import type { ClassroomStore, Seat, SessionRecord } from './store';
+
+export interface ClassroomContext {
+  store: ClassroomStore;
+  scenarioOf(session: SessionRecord): Scenario;
+  debriefOf?(scenario: Scenario, tables: GameState[]): Debrief;
+}
+let context: ClassroomContext;
+export const setClassroomContext = (c: ClassroomContext) => {
+  context = c;
+};
+
+interface Table {
+  index: number;
+  state: GameState;
+  entries: LogEntry[];
+  deadline: number | null;
+  remaining: number | null;
+  paused: boolean;
+  chat: Record<Side, ChatLine[]>;
+  proposal: Record<Side, TeamProposal | null>;
+  counterparts: Partial<Record<Side, Counterpart>>;
+  lastTurn: number;
+}
+
+interface ClientData {
+  role: 'teacher' | 'student';
+  seat?: string;
+  lastSeq: number;
+  tokens: number;
+  refilledAt: number;
+}
+
+/** Pull from an env-free clock in one place: timers are the only wall-clock the server reads. */
+const now = () => Date.now();
+
+export class ClassroomRoom extends Room {
+  override maxMessagesPerSecond = 200;
+  override autoDispose = false;
+  private session!: SessionRecord;
+  private scenario!: Scenario;
+  private tables: Table[] = [];
+  private seats: Record<string, Seat> = {};
+  private online = new Map<string, Client>();
+  private teachers = new Set<Client>();
+  private refused = 0;
+  private nextProposal = 1;
+  private writes: Promise<void> = Promise.resolve();
+
+  override async onCreate(options: { code: string }) {
+    this.roomId = options.code;
+    const session = await context.store.loadSession(options.code);
+    if (!session) throw new Error(`no session ${options.code}`);
+    this.session = session;
+    this.scenario = context.scenarioOf(session);
+    this.seats = await context.store.loadSeats(session.code);
+    for (let i = 0; i < session.tables; i++) {
+      const entries = await context.store.entries(session.code, i);
+      let state = createGame(this.scenario, session.seeds[i]);
+      // Replay the log: the engine is deterministic, so this is the table exactly as it was.
+      for (const e of entries) {
+        if (e.kind === 'move') {
+          const r = applyMoveWithPatches(this.scenario, state, e.move);
+          if (!r.ok) throw new Error(`table ${i + 1}: logged move ${e.n} refused on replay: ${r.reason}`);
+          state = r.state;
+        } else state = applyInject(this.scenario, state, e.inject);
+      }
+      const timer = session.timerSeconds > 0 ? now() + session.timerSeconds * 1000 : null;
+      this.tables.push({ index: i, state, entries, deadline: timer, remaining: null, paused: false, chat: { us: [], ru: [] }, proposal: { us: null, ru: null }, counterparts: {}, lastTurn: state.turn });
+    }
+    await this.setMetadata({ code: session.code });
+    for (const type of Object.keys(clientMessages) as (keyof typeof clientMessages)[]) {
+      this.onMessage(type, (client, payload) => this.receive(client, type, payload));
+    }
+    this.onMessage('*', (client, type) => this.refuse(client, `unknown message "${String(type).slice(0, 40)}"`));
+    this.clock.setInterval(() => this.tick(), 500);
+    for (const t of this.tables) this.playComputer(t);
+  }
+
+  override onAuth(_client: Client, options: { token?: string; seat?: string; name?: string }) {
+    if (typeof options?.token === 'string') {
+      if (options.token === this.session.token) return { role: 'teacher' };
+      throw new Error('wrong teacher link');
+    }
+    if (typeof options?.seat === 'string' && this.seats[options.seat]) return { role: 'student', seat: options.seat };
+    const name = typeof options?.name === 'string' ? options.name.trim() : '';
+    if (name.length < 1 || name.length > 40) throw new Error('a display name of 1 to 40 characters is needed');
+    if (this.session.ended) throw new Error('the session has ended');
+    const seat = randomBytes(12).toString('hex');
+    this.seats[seat] = { name, table: null, side: null, lead: false };
+    this.placeAutomatically(seat);
+    this.saveSeats();
+    return { role: 'student', seat };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: { role: 'teacher' | 'student'; seat?: string }) {
+    client.userData = { role: auth.role, seat: auth.seat, lastSeq: 0, tokens: RATE_PER_SECOND, refilledAt: now() } satisfies ClientData;
+    if (auth.role === 'teacher') {
+      this.teachers.add(client);
+    } else {
+      this.online.get(auth.seat!)?.leave(4000, 'joined from another page');
+      this.online.set(auth.seat!, client);
+      this.welcome(client, auth.seat!);
+    }
+    this.broadcastAll();
+  }
+
+  override async onDrop(client: Client) {
+    this.markGone(client);
+    this.broadcastAll();
+    await this.allowReconnection(client, 120);
+  }
+
+  override onReconnect(client: Client) {
+    const data = client.userData as ClientData;
+    if (data.role === 'teacher') this.teachers.add(client);
+    else {
+      this.online.set(data.seat!, client);
+      this.welcome(client, data.seat!);
+    }
+    this.broadcastAll();
+  }
+
+  override onLeave(client: Client) {
+    this.markGone(client);
+    this.broadcastAll();
+  }
+
+  private markGone(client: Client) {
+    const data = client.userData as ClientData | undefined;
+    if (!data) return;
+    if (data.role === 'teacher') this.teachers.delete(client);
+    else if (this.online.get(data.seat!) === client) this.online.delete(data.seat!);
+  }
+
+  // ------------------------------------------------------------ seats
+
+  private placeAutomatically(seat: string) {
+    const count = (t: number, s: Side) => Object.values(this.seats).filter((x) => x.table === t && x.side === s).length;
+    let best: { t: number; s: Side; n: number } | null = null;
+    for (let t = 0; t < this.session.tables; t++)
+      for (const s of SIDES) {
+        const n = count(t, s) * 10 + count(t, otherSide(s));
+        if (!best || n < best.n) best = { t, s, n };
+      }
+    this.seatAt(seat, best!.t, best!.s);
+  }
+
+  private seatAt(seat: string, table: number, side: Side) {
+    const s = this.seats[seat];
+    s.table = table;
+    s.side = side;
+    // The first member of a team leads it.
+    s.lead = !Object.entries(this.seats).some(([k, x]) => k !== seat && x.table === table && x.side === side && x.lead);
+  }
+
+  private saveSeats() {
+    const copy = structuredClone(this.seats);
+    this.persist(() => context.store.saveSeats(this.session.code, copy));
+  }
+
+  private persist(write: () => Promise<void>) {
+    this.writes = this.writes.then(write).catch((e) => console.error(`[classroom ${this.roomId}] could not save:`, e));
+  }
+
+  private teamSeats(table: number, side: Side) {
+    return Object.entries(this.seats).filter(([, s]) => s.table === table && s.side === side);
+  }
+
+  private computerSides(t: Table): Side[] {
+    if (!this.session.fillWithComputer) return [];
+    return SIDES.filter((s) => this.teamSeats(t.index, s).length === 0 && this.teamSeats(t.index, otherSide(s)).length > 0);
+  }
+
+  private welcome(client: Client, seat: string) {
+    const s = this.seats[seat];
+    if (s.table === null || s.side === null) return;
+    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: s.lead, decision: this.session.decision, scenario: scenarioFor(this.scenario, s.side) };
+    client.send('welcome', w);
+  }
+
+  // ------------------------------------------------------------ messages
+
+  private refuse(client: Client, reason: string) {
+    this.refused++;
+    const data = client.userData as ClientData | undefined;
+    console.warn(`[classroom ${this.roomId}] refused ${data?.role ?? 'client'} ${client.sessionId}: ${reason}`);
+    client.send('refused', { reason });
+  }
+
+  private receive(client: Client, type: keyof typeof clientMessages, payload: unknown) {
+    const data = client.userData as ClientData | undefined;
+    if (!data) return this.refuse(client, 'not joined');
+    // Token bucket per connection: bursts beyond the rate are refused, the room carries on.
+    const t = now();
+    data.tokens = Math.min(RATE_PER_SECOND, data.tokens + ((t - data.refilledAt) / 1000) * RATE_PER_SECOND);
+    data.refilledAt = t;
+    if (data.tokens < 1) return this.refuse(client, 'too many messages');
+    data.tokens -= 1;
+    if (TEACHER_ONLY.has(type) && data.role !== 'teacher') return this.refuse(client, `${type}: teachers only`);
+    if (STUDENT_ONLY.has(type) && data.role !== 'student') return this.refuse(client, `${type}: students only`);
+    const parsed = clientMessages[type].safeParse(payload);
+    if (!parsed.success) return this.refuse(client, `${type}: malformed (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    const msg = parsed.data as Record<string, unknown>;
+    if ('seq' in msg) {
+      if ((msg.seq as number) <= data.lastSeq) return this.refuse(client, `${type}: replayed message (seq ${String(msg.seq)})`);
+      data.lastSeq = msg.seq as number;
+    }
+    try {
+      this.handle(client, data, type, msg);
+    } catch (e) {
+      this.refuse(client, `${type}: ${(e as Error).message}`);
+    }
+  }
+
+  private handle(client: Client, data: ClientData, type: keyof typeof clientMessages, msg: Record<string, unknown>) {
+    if (data.role === 'student') {
+      const seat = this.seats[data.seat!];
+      if (seat.table === null || seat.side === null) return this.refuse(client, 'not seated yet');
+      const table = this.tables[seat.table];
+      const side = seat.side;
+      if (type === 'chat') {
+        this.say(table, side, { from: seat.name, text: msg.text as string, at: now() });
+        return this.broadcastTable(table);
+      }
+      if (this.session.ended) return this.refuse(client, 'the session has ended');
+      if (table.paused) return this.refuse(client, 'the table is paused');
+      if (type === 'move') {
+        if (msg.side !== undefined && msg.side !== side) return this.refuse(client, `move for ${String(msg.side)} refused: you play ${side}`);
+        const move = { ...(msg.move as object), side } as Move;
+        if (this.session.decision === 'lead' || this.teamSeats(table.index, side).length === 1) {
+          if (!seat.lead && this.session.decision === 'lead') return this.refuse(client, 'only the team lead submits moves');
+          const reason = this.play(table, move, seat.name, data.seat!);
+          if (reason) return this.refuse(client, reason);
+        } else {
+          table.proposal[side] = { id: this.nextProposal++, by: seat.name, move: msg.move as TeamProposal['move'], yes: [data.seat!], needed: Math.floor(this.teamSeats(table.index, side).length / 2) + 1 };
+          this.settleVote(table, side);
+        }
+        return this.afterChange(table);
+      }
+      if (type === 'vote') {
+        const p = table.proposal[side];
+        if (!p || p.id !== msg.proposal) return this.refuse(client, 'no such team proposal');
+        if (msg.yes) {
+          if (!p.yes.includes(data.seat!)) p.yes.push(data.seat!);
+        } else table.proposal[side] = null;
+        this.settleVote(table, side);
+        return this.afterChange(table);
+      }
+      return;
+    }
+    // teacher
+    const targets = (m: Record<string, unknown>) => (m.table === undefined ? this.tables : [this.tableAt(m.table as number)]);
+    switch (type) {
+      case 'pause':
+        for (const t of targets(msg)) if (!t.paused) {
+          t.paused = true;
+          t.remaining = t.deadline === null ? null : Math.max(0, t.deadline - now());
+        }
+        break;
+      case 'resume':
+        for (const t of targets(msg)) if (t.paused) {
+          t.paused = false;
+          t.deadline = t.remaining === null ? null : now() + t.remaining;
+          this.playComputer(t);
+        }
+        break;
+      case 'extend':
+        for (const t of targets(msg)) {
+          const add = (msg.seconds as number) * 1000;
+          if (t.paused && t.remaining !== null) t.remaining += add;
+          else if (t.deadline !== null) t.deadline += add;
+          else t.deadline = now() + add;
+        }
+        break;
+      case 'message': {
+        const t = this.tableAt(msg.table as number);
+        this.say(t, msg.side as Side, { from: 'Teacher', text: msg.text as string, at: now(), teacher: true });
+        break;
+      }
+      case 'inject': {
+        const written = msg.written as { title: string; text: string } | undefined;
+        for (const t of targets(msg)) {
+          const inject: Inject = written ? { kind: 'written', id: `inject-${t.entries.length + 1}`, title: written.title, text: written.text } : { kind: 'event', event: msg.event as string };
+          const reason = whyNotInject(this.scenario, t.state, inject);
+          if (reason) {
+            this.refuse(client, `inject at table ${t.index + 1}: ${reason}`);
+            continue;
+          }
+          t.state = applyInject(this.scenario, t.state, inject);
+          this.record(t, { n: t.entries.length + 1, at: new Date().toISOString(), kind: 'inject', inject, by: 'teacher' });
+        }
+        break;
+      }
+      case 'assign': {
+        if (!this.seats[msg.seat as string]) return this.refuse(client, 'no such student');
+        this.tableAt(msg.table as number);
+        this.seatAt(msg.seat as string, msg.table as number, msg.side as Side);
+        this.saveSeats();
+        const c = this.online.get(msg.seat as string);
+        if (c) this.welcome(c, msg.seat as string);
+        break;
+      }
+      case 'end':
+        this.session.ended = true;
+        const s = { ...this.session };
+        this.persist(() => context.store.saveSession(s));
+        break;
+    }
+    this.broadcastAll();
+  }
+
+  private tableAt(i: number): Table {
+    const t = this.tables[i];
+    if (!t) throw new Error(`no table ${i + 1}`);
+    return t;
+  }
+
+  private say(t: Table, side: Side, line: ChatLine) {
+    t.chat[side] = [...t.chat[side].slice(-49), line];
+  }
+
+  private settleVote(t: Table, side: Side) {
+    const p = t.proposal[side];
+    if (!p || p.yes.length < p.needed) return;
+    t.proposal[side] = null;
+    const names = p.yes.map((s) => this.seats[s]?.name).join(', ');
+    const reason = this.play(t, { ...p.move, side } as Move, `${p.by} (vote: ${names})`, p.yes[0]);
+    if (reason) this.say(t, side, { from: 'Table', text: `The team's move was refused: ${reason}`, at: now() });
+  }
+
+  /** Apply one move; null when it was applied, else why not. */
+  private play(t: Table, move: Move, by: string, seat: string | null): string | null {
+    const r = applyMoveWithPatches(this.scenario, t.state, move);
+    if (!r.ok) return r.reason;
+    t.state = r.state;
+    this.record(t, { n: t.entries.length + 1, at: new Date().toISOString(), kind: 'move', move, by, seat });
+    return null;
+  }
+
+  private record(t: Table, entry: LogEntry) {
+    t.entries.push(entry);
+    this.persist(() => context.store.append(this.session.code, t.index, entry));
+  }
+
+  private afterChange(t: Table) {
+    this.playComputer(t);
+    this.broadcastAll();
+  }
+
+  private resetTimer(t: Table) {
+    if (t.state.turn !== t.lastTurn) {
+      t.lastTurn = t.state.turn;
+      if (this.session.timerSeconds > 0) t.deadline = now() + this.session.timerSeconds * 1000;
+    }
+  }
+
+  private counterpart(t: Table, side: Side): Counterpart {
+    return (t.counterparts[side] ??= createCounterpart(this.scenario, side, 'normal', this.session.seeds[t.index] + (side === 'us' ? 1 : 2)));
+  }
+
+  /** Computer seats move at once; a side whose timer ran out gets the computer's move for it. */
+  private playComputer(t: Table, timedOut = false) {
+    for (let i = 0; i < 200 && !t.paused && !this.session.ended && t.state.phase !== 'ended'; i++) {
+      this.resetTimer(t);
+      const computer = this.computerSides(t);
+      const side = pendingSides(t.state).find((s) => computer.includes(s) || timedOut);
+      if (!side) break;
+      const before = t.state.turn;
+      const reason = this.play(t, this.counterpart(t, side).decide(t.state).move, computer.includes(side) ? 'computer' : 'computer (timer ran out)', null);
+      if (reason) break;
+      if (t.state.turn !== before) timedOut = false;
+    }
+    this.resetTimer(t);
+  }
+
+  private tick() {
+    for (const t of this.tables) {
+      if (t.paused || t.deadline === null || t.state.phase === 'ended' || this.session.ended) continue;
+      if (now() >= t.deadline) {
+        this.playComputer(t, true);
+        this.broadcastAll();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ what each client sees
+
+  private timerLeft(t: Table) {
+    if (t.paused) return t.remaining;
+    return t.deadline === null ? null : Math.max(0, t.deadline - now());
+  }
+
+  private teamUpdate(t: Table, side: Side): TeamUpdate {
+    return {
+      table: t.index,
+      side,
+      view: viewFor(t.state, side),
+      pending: pendingSides(t.state),
+      timerLeft: this.timerLeft(t),
+      paused: t.paused,
+      ended: this.session.ended || t.state.phase === 'ended',
+      team: this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, lead: s.lead, online: this.online.has(k) })),
+      chat: t.chat[side],
+      proposal: t.proposal[side],
+      moveCount: t.entries.length,
+    };
+  }
+
+  private broadcastTable(t: Table) {
+    for (const side of SIDES) {
+      const seats = this.teamSeats(t.index, side).filter(([k]) => this.online.has(k));
+      if (seats.length === 0) continue;
+      const update = this.teamUpdate(t, side);
+      for (const [k] of seats) this.online.get(k)!.send('table', update);
+    }
+  }
+
+  private summary(t: Table): TableSummary {
+    const o = outcomeOf(this.scenario, t.state);
+    const seats = (side: Side) => this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, online: this.online.has(k), seat: k }));
+    return {
+      table: t.index,
+      turn: t.state.turn,
+      phase: t.state.phase,
+      meters: t.state.meters,
+      stages: Object.fromEntries(Object.entries(t.state.tracks).map(([k, v]) => [k, v.stage])),
+      pending: pendingSides(t.state),
+      paused: t.paused,
+      timerLeft: this.timerLeft(t),
+      seats: { us: seats('us'), ru: seats('ru') },
+      computer: this.computerSides(t),
+      moves: t.entries.length,
+      outcome: { us: o.us.score, ru: o.ru.score, joint: o.joint, ended: t.state.phase === 'ended' },
+    };
+  }
+
+  private broadcastAll() {
+    for (const t of this.tables) this.broadcastTable(t);
+    if (this.teachers.size === 0) return;
+    const update: TeacherUpdate = {
+      code: this.session.code,
+      scenario: { id: this.scenario.id, title: textOf(this.scenario.title), events: this.scenario.events.map((e) => ({ id: e.id, title: textOf(e.title) })) },
+      tables: this.tables.map((t) => this.summary(t)),
+      ended: this.session.ended,
+      refused: this.refused,
+      unseated: Object.entries(this.seats).filter(([, s]) => s.table === null).map(([k, s]) => ({ seat: k, name: s.name })),
+      debrief: this.session.ended && context.debriefOf ? context.debriefOf(this.scenario, this.tables.map((t) => t.state)) : null,
+    };
+    for (const c of this.teachers) c.send('teacher', update);
+  }
+
+  /** For tests and the log download: wait until every write so far is stored. */
+  async flushed() {
+    await this.writes;
+  }
+
+  override async onDispose() {
+    await this.writes;
+  }
+}

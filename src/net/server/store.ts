@@ -1,0 +1,126 @@
+// Where sessions and table logs live: JSON files in a data directory (one JSON-lines log per table), or
+// Redis when the server is scaled out. A table's log is its scenario + seed + entries, so replay restores it.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Presence } from '@colyseus/core';
+import type { Decision, LogEntry } from '../protocol';
+import type { Side } from '../../engine';
+
+export interface SessionRecord {
+  code: string;
+  token: string;
+  scenarioId: string;
+  /** An uploaded scenario's text (null for a built-in one). */
+  scenarioText: string | null;
+  tables: number;
+  timerSeconds: number;
+  fillWithComputer: boolean;
+  decision: Decision;
+  seeds: number[];
+  createdAt: string;
+  ended: boolean;
+}
+
+export interface Seat {
+  name: string;
+  table: number | null;
+  side: Side | null;
+  lead: boolean;
+}
+
+export interface ClassroomStore {
+  saveSession(s: SessionRecord): Promise<void>;
+  loadSession(code: string): Promise<SessionRecord | null>;
+  listSessions(): Promise<string[]>;
+  saveSeats(code: string, seats: Record<string, Seat>): Promise<void>;
+  loadSeats(code: string): Promise<Record<string, Seat>>;
+  append(code: string, table: number, entry: LogEntry): Promise<void>;
+  entries(code: string, table: number): Promise<LogEntry[]>;
+}
+
+const safe = (code: string) => {
+  if (!/^[A-Z0-9]{4,12}$/.test(code)) throw new Error(`bad session code "${code}"`);
+  return code;
+};
+
+export function fileStore(dir: string): ClassroomStore {
+  mkdirSync(dir, { recursive: true });
+  const folder = (code: string) => {
+    const d = join(dir, safe(code));
+    mkdirSync(d, { recursive: true });
+    return d;
+  };
+  // Write then rename, so a killed process never leaves half a session file.
+  const writeJson = (file: string, value: unknown) => {
+    writeFileSync(file + '.tmp', JSON.stringify(value));
+    renameSync(file + '.tmp', file);
+  };
+  const readJson = <T>(file: string): T | null => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null);
+  return {
+    async saveSession(s) {
+      writeJson(join(folder(s.code), 'session.json'), s);
+    },
+    async loadSession(code) {
+      return readJson<SessionRecord>(join(dir, safe(code), 'session.json'));
+    },
+    async listSessions() {
+      return readdirSync(dir).filter((c) => existsSync(join(dir, c, 'session.json')));
+    },
+    async saveSeats(code, seats) {
+      writeJson(join(folder(code), 'seats.json'), seats);
+    },
+    async loadSeats(code) {
+      return readJson<Record<string, Seat>>(join(dir, safe(code), 'seats.json')) ?? {};
+    },
+    async append(code, table, entry) {
+      appendFileSync(join(folder(code), `table-${table + 1}.jsonl`), JSON.stringify(entry) + '\n');
+    },
+    async entries(code, table) {
+      const file = join(dir, safe(code), `table-${table + 1}.jsonl`);
+      if (!existsSync(file)) return [];
+      // A line cut short by a kill is dropped: every whole line before it still replays.
+      return readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .flatMap((l) => {
+          try {
+            return [JSON.parse(l) as LogEntry];
+          } catch {
+            return [];
+          }
+        });
+    },
+  };
+}
+
+/** The same in Redis through Colyseus's presence (hashes keyed by entry number keep the order). */
+export function redisStore(presence: Presence): ClassroomStore {
+  return {
+    async saveSession(s) {
+      await presence.hset('reset:sessions', s.code, JSON.stringify(s));
+    },
+    async loadSession(code) {
+      const v = await presence.hget('reset:sessions', code);
+      return v ? (JSON.parse(v) as SessionRecord) : null;
+    },
+    async listSessions() {
+      return Object.keys((await presence.hgetall('reset:sessions')) ?? {});
+    },
+    async saveSeats(code, seats) {
+      await presence.hset('reset:seats', code, JSON.stringify(seats));
+    },
+    async loadSeats(code) {
+      const v = await presence.hget('reset:seats', code);
+      return v ? (JSON.parse(v) as Record<string, Seat>) : {};
+    },
+    async append(code, table, entry) {
+      await presence.hset(`reset:log:${safe(code)}:${table}`, String(entry.n), JSON.stringify(entry));
+    },
+    async entries(code, table) {
+      const all = (await presence.hgetall(`reset:log:${safe(code)}:${table}`)) ?? {};
+      return Object.values(all)
+        .map((v) => JSON.parse(v) as LogEntry)
+        .sort((a, b) => a.n - b.n);
+    },
+  };
+}
