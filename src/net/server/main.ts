@@ -1,0 +1,145 @@
+// `npm run serve`: the classroom server on 127.0.0.1 (PORT, default 2567). Data in DATA_DIR (default ./classroom-data);
+// with REDIS_URL set, presence, matchmaking and logs go to Redis so several processes share the tables.
+import { Server, matchMaker, type Presence } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { randomBytes, randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { ROOM_NAME, MAX_MESSAGE_BYTES, sessionRequestSchema } from '../protocol';
+import { ClassroomRoom, setClassroomContext } from './classroom-room';
+import { fileStore, redisStore, type ClassroomStore, type SessionRecord } from './store';
+import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveFromFiles } from '../../scenario/files';
+import { loadScenarioText, formatProblem } from '../../scenario/load';
+import type { Scenario } from '../../engine';
+
+// express comes with @colyseus/ws-transport (no @types here): only json() is used.
+const express = createRequire(import.meta.url)('express') as { json(o: object): unknown };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Req = { body: unknown; params: Record<string, string>; query: Record<string, unknown> };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Res = any;
+
+const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export async function startClassroomServer(opts: { port: number; dataDir: string; redisUrl?: string }) {
+  let presence: Presence | undefined;
+  let driver;
+  if (opts.redisUrl) {
+    const { RedisPresence } = await import('@colyseus/redis-presence');
+    const { RedisDriver } = await import('@colyseus/redis-driver');
+    presence = new RedisPresence(opts.redisUrl) as unknown as Presence;
+    driver = new RedisDriver(opts.redisUrl);
+  }
+  const store: ClassroomStore = presence ? redisStore(presence) : fileStore(opts.dataDir);
+  const cache = new Map<string, Scenario>();
+  const scenarioOf = (s: SessionRecord): Scenario => {
+    const key = s.scenarioText === null ? s.scenarioId : s.code;
+    let sc = cache.get(key);
+    if (!sc) {
+      if (s.scenarioText === null) {
+        const file = builtInScenarioFiles().find((f) => scenarioIdOf(f) === s.scenarioId);
+        if (!file) throw new Error(`unknown scenario ${s.scenarioId}`);
+        sc = requireScenario(file);
+      } else {
+        const r = loadScenarioText(s.scenarioText, 'upload.yaml', { resolve: resolveFromFiles });
+        if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+        sc = r.scenario;
+      }
+      cache.set(key, sc);
+    }
+    return sc;
+  };
+  setClassroomContext({ store, scenarioOf });
+
+  const pending = new Map<string, Promise<void>>();
+  // Idempotent: one room per join code, however many requests (or processes) ask at once.
+  const ensureRoom = (code: string): Promise<void> => {
+    let p = pending.get(code);
+    if (!p) {
+      p = (async () => {
+        if ((await matchMaker.query({ roomId: code })).length > 0) return;
+        if (presence && (await presence.hincrbyex('reset:creating', code, 1, 10)) > 1) {
+          for (let i = 0; i < 50 && (await matchMaker.query({ roomId: code })).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+          return;
+        }
+        await matchMaker.createRoom(ROOM_NAME, { code });
+      })().finally(() => pending.delete(code));
+      pending.set(code, p);
+    }
+    return p;
+  };
+
+  const server = new Server({
+    presence,
+    driver,
+    greet: false,
+    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    express: (app) => {
+      app.use(express.json({ limit: '1mb' }));
+      app.get('/api/scenarios', (_req: Req, res: Res) => {
+        res.json(builtInScenarioFiles().map((f) => ({ id: scenarioIdOf(f) })));
+      });
+      app.post('/api/sessions', async (req: Req, res: Res) => {
+        const parsed = sessionRequestSchema.safeParse(req.body);
+        if (!parsed.success) return res.status(400).json({ error: parsed.error.issues.map((i) => i.message).join('; ') });
+        const r = parsed.data;
+        let code = '';
+        for (let i = 0; i < 6; i++) code += CODE_LETTERS[randomInt(CODE_LETTERS.length)];
+        const session: SessionRecord = {
+          code,
+          token: randomBytes(18).toString('base64url'),
+          scenarioId: r.scenario ?? 'upload',
+          scenarioText: r.scenarioText ?? null,
+          tables: r.tables,
+          timerSeconds: r.timerSeconds,
+          fillWithComputer: r.fillWithComputer,
+          decision: r.decision,
+          seeds: Array.from({ length: r.tables }, () => randomInt(1, 2 ** 31)),
+          createdAt: new Date().toISOString(),
+          ended: false,
+        };
+        try {
+          scenarioOf(session);
+        } catch (e) {
+          return res.status(400).json({ error: (e as Error).message });
+        }
+        await store.saveSession(session);
+        await ensureRoom(code);
+        res.json({ code, token: session.token, teacherUrl: `/classroom/teacher.html#${code}:${session.token}`, studentUrl: `/classroom/student.html#${code}` });
+      });
+      app.post('/api/sessions/:code/open', async (req: Req, res: Res) => {
+        const code = String(req.params.code).toUpperCase();
+        if (!/^[A-Z0-9]{6}$/.test(code) || !(await store.loadSession(code))) return res.status(404).json({ error: 'no session with that code' });
+        await ensureRoom(code);
+        res.json({ code });
+      });
+      app.get('/api/sessions/:code/log.:fmt', async (req: Req, res: Res) => {
+        const code = String(req.params.code).toUpperCase();
+        const s = /^[A-Z0-9]{6}$/.test(code) ? await store.loadSession(code) : null;
+        if (!s || req.query.token !== s.token) return res.status(403).json({ error: 'teacher link needed' });
+        const seats = await store.loadSeats(code);
+        const tables = [];
+        for (let i = 0; i < s.tables; i++) tables.push({ table: i + 1, scenario: s.scenarioId, seed: s.seeds[i], entries: await store.entries(code, i) });
+        if (req.params.fmt === 'json') return res.json({ session: { ...s, token: undefined, scenarioText: undefined }, seats: Object.values(seats), tables });
+        const q = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+        const rows = ['table,n,at,kind,by,side,type,detail'];
+        for (const t of tables)
+          for (const e of t.entries)
+            rows.push(e.kind === 'move'
+              ? [t.table, e.n, e.at, 'move', e.by, e.move.side, e.move.type, JSON.stringify(e.move)].map(q).join(',')
+              : [t.table, e.n, e.at, 'inject', e.by, '', e.inject.kind, JSON.stringify(e.inject)].map(q).join(','));
+        res.type('text/csv').send(rows.join('\n') + '\n');
+      });
+    },
+  });
+  server.define(ROOM_NAME, ClassroomRoom);
+  await server.listen(opts.port, '127.0.0.1');
+  // Restart: every stored session that has not ended gets its room back, replayed from its logs.
+  if (!presence) for (const code of await store.listSessions()) await ensureRoom(code).catch((e) => console.error(`session ${code}:`, e));
+  return server;
+}
+
+if (import.meta.main || process.argv[1]?.endsWith('main.ts')) {
+  const port = Number(process.env.PORT ?? 2567);
+  await startClassroomServer({ port, dataDir: process.env.DATA_DIR ?? 'classroom-data', redisUrl: process.env.REDIS_URL });
+  console.log(`Reset classroom server on http://127.0.0.1:${port}`);
+}
