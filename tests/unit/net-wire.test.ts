@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
+import { startClassroomServer } from '../../src/net/server/main';
+import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
+import { textOf } from '../../src/engine';
+
+let server: Awaited<ReturnType<typeof startClassroomServer>>;
+const port = 20000 + Math.floor(Math.random() * 20000);
+const base = `http://127.0.0.1:${port}`;
+beforeAll(async () => {
+  server = await startClassroomServer({ port, dataDir: mkdtempSync(join(tmpdir(), 'reset-net-')) });
+});
+afterAll(async () => {
+  await server.gracefullyShutdown(false);
+});
+
+test('a forged move for the other team and garbage are refused, the room keeps working, and no team sees the other brief', async () => {
+  const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'reset-2009', tables: 1, fillWithComputer: false }) })).json();
+  const received: Record<string, string[]> = { a: [], b: [] };
+  const join = async (who: 'a' | 'b') => {
+    const room = await new Client(base).joinById(created.code, { name: who });
+    room.onMessage('*', (type, payload) => received[who].push(JSON.stringify([type, payload])));
+    return room;
+  };
+  const a = await join('a');
+  const b = await join('b');
+  await new Promise((r) => setTimeout(r, 300));
+  const welcomeA = JSON.parse(received.a.find((m) => m.startsWith('["welcome"'))!)[1];
+  const mySide = welcomeA.side as 'us' | 'ru';
+  const other = mySide === 'us' ? 'ru' : 'us';
+  a.send('move', { seq: 1, side: other, move: { type: 'statement', tone: 'hostile' } });
+  a.send('move', { seq: 2, move: { type: 'explode' } });
+  a.send('nonsense', { x: 1 });
+  a.send('move', { seq: 2, move: { type: 'statement', tone: 'neutral' } });
+  await new Promise((r) => setTimeout(r, 300));
+  const refusals = received.a.filter((m) => m.startsWith('["refused"'));
+  expect(refusals.length).toBeGreaterThanOrEqual(3);
+  a.send('move', { seq: 2, move: { type: 'statement', tone: 'conciliatory' } }); // replayed seq: refused
+  await new Promise((r) => setTimeout(r, 300));
+  const last = JSON.parse(received.b.filter((m) => m.startsWith('["table"')).at(-1)!)[1];
+  expect(last.view.history[1].moves.some((m: { side: string; tone: string }) => m.side === mySide && m.tone === 'neutral')).toBe(true);
+  expect(last.view.history[1].moves.some((m: { tone: string }) => m.tone === 'conciliatory' || m.tone === 'hostile')).toBe(false);
+  const scenario = requireScenario(join2('reset-2009.yaml'));
+  const briefA = textOf(scenario.sides[mySide].brief).slice(0, 60);
+  const briefB = textOf(scenario.sides[other].brief).slice(0, 60);
+  expect(received.a.join('\n')).not.toContain(briefB);
+  expect(received.b.join('\n')).not.toContain(briefA);
+  await a.leave();
+  await b.leave();
+});
+const join2 = (f: string) => join(SCENARIO_DIR, f);
