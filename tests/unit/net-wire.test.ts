@@ -52,3 +52,27 @@ test('a forged move for the other team and garbage are refused, the room keeps w
   await b.leave();
 });
 const join2 = (f: string) => join(SCENARIO_DIR, f);
+
+test('a 10 MB message and 1,000 messages a second are refused and the room keeps working for others', async () => {
+  const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'reset-2009', tables: 1, fillWithComputer: false }) })).json();
+  const flooder = await new Client(base).joinById(created.code, { name: 'flood' });
+  const big = await new Client(base).joinById(created.code, { name: 'big' });
+  const teacherMsgs: string[] = [];
+  const teacher = await new Client(base).joinById(created.code, { token: created.token });
+  teacher.onMessage('*', (type, payload) => teacherMsgs.push(JSON.stringify([type, payload])));
+  let bigClosed = false;
+  big.onLeave(() => (bigClosed = true));
+  let flooderClosed = false;
+  flooder.onLeave(() => (flooderClosed = true));
+  big.send('chat', { seq: 1, text: 'x'.repeat(10 * 1024 * 1024) });
+  for (let i = 1; i <= 1000; i++) flooder.send('chat', { seq: i, text: 'spam' });
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(bigClosed).toBe(true);
+  teacher.send('pause', {});
+  await new Promise((r) => setTimeout(r, 300));
+  const last = JSON.parse(teacherMsgs.at(-1)!)[1];
+  expect(last.tables[0].paused).toBe(true);
+  // Beyond 10 a second messages are refused (and beyond 200 Colyseus drops the connection).
+  expect(last.refused).toBeGreaterThan(150);
+  await teacher.leave();
+});
