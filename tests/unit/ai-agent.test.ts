@@ -57,6 +57,20 @@ describe('hard counterparts against scripted players', () => {
         expect(mean(games.map((g) => g.outcome[side].score))).toBeGreaterThan(mean(againstConceder.map((g) => g.outcome[side].score)));
       });
 
+      it(`${name}, ${side}: against a hardliner the hard agent does better in its seat than hardliner play would`, () => {
+        // Meeting hardliner with hardliner is the escalation spiral (both sides lose); the hard agent keeps its
+        // own score well above that, and keeps the hardliner from gaining more than a reciprocator would give it.
+        const agentGames = SEEDS.map((seed) => versus(s, side, seed, STRATEGIES.hardliner, 'hard'));
+        const mirror = SEEDS.map((seed) => playGame(s, seed, { us: STRATEGIES.hardliner, ru: STRATEGIES.hardliner }));
+        const agentScore = mean(agentGames.map((g) => g.outcome[side].score));
+        const mirrorScore = mean(mirror.map((g) => g.outcome[side].score));
+        expect(agentScore).toBeGreaterThanOrEqual(mirrorScore);
+        // Where the hardliner's rhetoric alone does not drive the risk to its maximum (2016 starts near the brink),
+        // the agent's restraint and deals are worth much more than the spiral.
+        const avoided = agentGames.filter((g) => g.outcome.end?.reason !== 'escalation');
+        if (avoided.length > 0) expect(mean(avoided.map((g) => g.outcome[side].score))).toBeGreaterThan(mirrorScore + 5);
+      });
+
       it(`${name}, ${side}: a tit-for-tat agent reaches and implements agreements with a reciprocator`, () => {
         for (const seed of SEEDS) {
           const g = versus(s, side, seed, STRATEGIES.reciprocator, 'normal', 'tit-for-tat');
