@@ -14,6 +14,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         game: resolve(import.meta.dirname, 'index.html'),
+        teacher: resolve(import.meta.dirname, 'classroom/teacher.html'),
+        student: resolve(import.meta.dirname, 'classroom/student.html'),
       },
     },
   },

@@ -1,7 +1,7 @@
 // What crosses the wire between classroom pages and the server: message names, zod schemas for
 // everything a client may send (checked before any handler runs), and the shapes the server sends.
 import { z } from 'zod';
-import type { GameState, Inject, Move, PublicScenario, Side, SideView } from '../engine';
+import type { GameState, Inject, Move, PublicScenario, Scenario, Side, SideView } from '../engine';
 
 export const ROOM_NAME = 'classroom';
 /** Largest message a client may send (bytes); the WebSocket closes on anything bigger. */
@@ -81,6 +81,14 @@ export interface Welcome {
   scenario: PublicScenario;
 }
 
+/** Sent to the teacher once on joining: the whole scenario (both briefs) and the session's settings. */
+export interface TeacherWelcome {
+  role: 'teacher';
+  code: string;
+  scenario: Scenario;
+  settings: { tables: number; timerSeconds: number; fillWithComputer: boolean; decision: Decision; createdAt: string };
+}
+
 export interface ChatLine {
   from: string;
   text: string;
@@ -125,6 +133,9 @@ export interface TableSummary {
   seats: Record<Side, { name: string; online: boolean; seat: string }[]>;
   computer: Side[];
   moves: number;
+  agreements: number;
+  /** The last few log entries (moves and injects), newest last. */
+  recent: LogEntry[];
   outcome: { us: number; ru: number; joint: number; ended: boolean } | null;
 }
 

@@ -21,8 +21,8 @@ import {
   type Side,
 } from '../../engine';
 import { createCounterpart, type Counterpart } from '../../ai/counterpart';
-import { clientMessages, RATE_PER_SECOND, STUDENT_ONLY, TEACHER_ONLY, type ChatLine, type Debrief, type LogEntry, type TableSummary, type TeacherUpdate, type TeamProposal, type TeamUpdate, type Welcome } from '../protocol';
-import type { ClassroomStore, Seat, SessionRecord } from './store';
+import { clientMessages, RATE_PER_SECOND, STUDENT_ONLY, TEACHER_ONLY, type ChatLine, type Debrief, type LogEntry, type TableSummary, type TeacherUpdate, type TeacherWelcome, type TeamProposal, type TeamUpdate, type Welcome } from '../protocol';
+import type { ClassroomStore, Seat, SessionRecord, TableSave } from './store';
 
 export interface ClassroomContext {
   store: ClassroomStore;
@@ -57,6 +57,8 @@ interface ClientData {
 
 /** Pull from an env-free clock in one place: timers are the only wall-clock the server reads. */
 const now = () => Date.now();
+/** A running timer is saved this often, so a killed server loses at most this much of it (in the students' favour). */
+const TIMER_SAVE_MS = 5000;
 
 export class ClassroomRoom extends Room {
   override maxMessagesPerSecond = 200;
@@ -70,6 +72,8 @@ export class ClassroomRoom extends Room {
   private refused = 0;
   private nextProposal = 1;
   private writes: Promise<void> = Promise.resolve();
+  private tablesDirty = false;
+  private tablesSavedAt = 0;
 
   override async onCreate(options: { code: string }) {
     this.roomId = options.code;
@@ -78,6 +82,7 @@ export class ClassroomRoom extends Room {
     this.session = session;
     this.scenario = context.scenarioOf(session);
     this.seats = await context.store.loadSeats(session.code);
+    const saved = await context.store.loadTables(session.code);
     for (let i = 0; i < session.tables; i++) {
       const entries = await context.store.entries(session.code, i);
       let state = createGame(this.scenario, session.seeds[i]);
@@ -89,8 +94,22 @@ export class ClassroomRoom extends Room {
           state = r.state;
         } else state = applyInject(this.scenario, state, e.inject);
       }
-      const timer = session.timerSeconds > 0 ? now() + session.timerSeconds * 1000 : null;
-      this.tables.push({ index: i, state, entries, deadline: timer, remaining: null, paused: false, chat: { us: [], ru: [] }, proposal: { us: null, ru: null }, counterparts: {}, lastTurn: state.turn });
+      // The pause, the timer and the chats come back from the last save; a timer saved in an earlier turn does not.
+      const save: TableSave | undefined = saved[i];
+      const left = save && save.turn === state.turn ? save.timerLeft : session.timerSeconds > 0 ? session.timerSeconds * 1000 : null;
+      const paused = save?.paused ?? false;
+      this.tables.push({
+        index: i,
+        state,
+        entries,
+        deadline: paused || left === null ? null : now() + left,
+        remaining: paused ? left : null,
+        paused,
+        chat: save?.chat ?? { us: [], ru: [] },
+        proposal: { us: null, ru: null },
+        counterparts: {},
+        lastTurn: state.turn,
+      });
     }
     await this.setMetadata({ code: session.code });
     for (const type of Object.keys(clientMessages) as (keyof typeof clientMessages)[]) {
@@ -121,6 +140,7 @@ export class ClassroomRoom extends Room {
     client.userData = { role: auth.role, seat: auth.seat, lastSeq: 0, tokens: RATE_PER_SECOND, refilledAt: now() } satisfies ClientData;
     if (auth.role === 'teacher') {
       this.teachers.add(client);
+      this.welcomeTeacher(client);
     } else {
       this.online.get(auth.seat!)?.leave(4000, 'joined from another page');
       this.online.set(auth.seat!, client);
@@ -137,8 +157,10 @@ export class ClassroomRoom extends Room {
 
   override onReconnect(client: Client) {
     const data = client.userData as ClientData;
-    if (data.role === 'teacher') this.teachers.add(client);
-    else {
+    if (data.role === 'teacher') {
+      this.teachers.add(client);
+      this.welcomeTeacher(client);
+    } else {
       this.online.set(data.seat!, client);
       this.welcome(client, data.seat!);
     }
@@ -172,10 +194,17 @@ export class ClassroomRoom extends Room {
 
   private seatAt(seat: string, table: number, side: Side) {
     const s = this.seats[seat];
+    const left = s.table !== null && s.side !== null && (s.table !== table || s.side !== side) ? { table: s.table, side: s.side } : null;
     s.table = table;
     s.side = side;
     // The first member of a team leads it.
     s.lead = !Object.entries(this.seats).some(([k, x]) => k !== seat && x.table === table && x.side === side && x.lead);
+    // A lead moved to another team hands the lead to the next member of the team it left.
+    if (left) {
+      const team = this.teamSeats(left.table, left.side).map(([, x]) => x);
+      if (team.length > 0 && !team.some((x) => x.lead)) team[0].lead = true;
+      this.tables[left.table].proposal[left.side] = null;
+    }
   }
 
   private saveSeats() {
@@ -194,6 +223,12 @@ export class ClassroomRoom extends Room {
   private computerSides(t: Table): Side[] {
     if (!this.session.fillWithComputer) return [];
     return SIDES.filter((s) => this.teamSeats(t.index, s).length === 0 && this.teamSeats(t.index, otherSide(s)).length > 0);
+  }
+
+  private welcomeTeacher(client: Client) {
+    const { tables, timerSeconds, fillWithComputer, decision, createdAt } = this.session;
+    const w: TeacherWelcome = { role: 'teacher', code: this.session.code, scenario: this.scenario, settings: { tables, timerSeconds, fillWithComputer, decision, createdAt } };
+    client.send('teacherWelcome', w);
   }
 
   private welcome(client: Client, seat: string) {
@@ -323,14 +358,18 @@ export class ClassroomRoom extends Room {
         this.saveSeats();
         const c = this.online.get(msg.seat as string);
         if (c) this.welcome(c, msg.seat as string);
+        for (const t of this.tables) this.playComputer(t);
         break;
       }
-      case 'end':
+      case 'end': {
         this.session.ended = true;
         const s = { ...this.session };
         this.persist(() => context.store.saveSession(s));
         break;
+      }
     }
+    // The teacher's pause, resume and extra time are saved at once: a restart right after keeps them.
+    if (type === 'pause' || type === 'resume' || type === 'extend' || type === 'message') this.saveTables();
     this.broadcastAll();
   }
 
@@ -342,6 +381,14 @@ export class ClassroomRoom extends Room {
 
   private say(t: Table, side: Side, line: ChatLine) {
     t.chat[side] = [...t.chat[side].slice(-49), line];
+    this.tablesDirty = true;
+  }
+
+  private saveTables() {
+    this.tablesDirty = false;
+    this.tablesSavedAt = now();
+    const save: TableSave[] = this.tables.map((t) => ({ paused: t.paused, timerLeft: this.timerLeft(t), turn: t.state.turn, chat: t.chat }));
+    this.persist(() => context.store.saveTables(this.session.code, save));
   }
 
   private settleVote(t: Table, side: Side) {
@@ -376,6 +423,7 @@ export class ClassroomRoom extends Room {
     if (t.state.turn !== t.lastTurn) {
       t.lastTurn = t.state.turn;
       if (this.session.timerSeconds > 0) t.deadline = now() + this.session.timerSeconds * 1000;
+      this.tablesDirty = true;
     }
   }
 
@@ -399,6 +447,8 @@ export class ClassroomRoom extends Room {
   }
 
   private tick() {
+    const running = this.tables.some((t) => !t.paused && t.deadline !== null && t.state.phase !== 'ended');
+    if (!this.session.ended && (this.tablesDirty || (running && now() - this.tablesSavedAt >= TIMER_SAVE_MS))) this.saveTables();
     for (const t of this.tables) {
       if (t.paused || t.deadline === null || t.state.phase === 'ended' || this.session.ended) continue;
       if (now() >= t.deadline) {
@@ -455,6 +505,8 @@ export class ClassroomRoom extends Room {
       seats: { us: seats('us'), ru: seats('ru') },
       computer: this.computerSides(t),
       moves: t.entries.length,
+      agreements: t.state.agreements.length,
+      recent: t.entries.slice(-3),
       outcome: { us: o.us.score, ru: o.ru.score, joint: o.joint, ended: t.state.phase === 'ended' },
     };
   }

@@ -1,18 +1,24 @@
-// `npm run serve`: the classroom server on 127.0.0.1 (PORT, default 2567). Data in DATA_DIR (default ./classroom-data);
-// with REDIS_URL set, presence, matchmaking and logs go to Redis so several processes share the tables.
+// `npm run serve`: the classroom server on 127.0.0.1 (PORT, default 2567; HOST=0.0.0.0 for students' own laptops on
+// the LAN). Data in DATA_DIR (default ./classroom-data); the built pages (teacher, student, game) from STATIC_DIR
+// (default dist/). With REDIS_URL set, presence, matchmaking and logs go to Redis so several processes share the tables.
 import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { randomBytes, randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ROOM_NAME, MAX_MESSAGE_BYTES, sessionRequestSchema } from '../protocol';
 import { ClassroomRoom, setClassroomContext } from './classroom-room';
 import { fileStore, redisStore, type ClassroomStore, type SessionRecord } from './store';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveFromFiles } from '../../scenario/files';
 import { loadScenarioText, formatProblem } from '../../scenario/load';
-import type { Scenario } from '../../engine';
+import { textOf, type Scenario } from '../../engine';
 
-// express comes with @colyseus/ws-transport (no @types here): only json() is used.
-const express = createRequire(import.meta.url)('express') as { json(o: object): unknown };
+// express comes with @colyseus/ws-transport (no @types here): only json() and static() are used.
+const express = createRequire(import.meta.url)('express') as { json(o: object): unknown; static(dir: string, o?: object): unknown };
+/** Where `vite build` puts the pages. */
+export const DEFAULT_STATIC_DIR = resolve(import.meta.dirname, '../../../dist');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Req = { body: unknown; params: Record<string, string>; query: Record<string, unknown> };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,7 +26,8 @@ type Res = any;
 
 const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-export async function startClassroomServer(opts: { port: number; dataDir: string; redisUrl?: string }) {
+/** `host` defaults to 127.0.0.1; `staticDir` (default dist/, null for none) holds the built pages served beside the API. */
+export async function startClassroomServer(opts: { port: number; dataDir: string; redisUrl?: string; host?: string; staticDir?: string | null }) {
   let presence: Presence | undefined;
   let driver;
   if (opts.redisUrl) {
@@ -76,7 +83,18 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
     express: (app) => {
       app.use(express.json({ limit: '1mb' }));
       app.get('/api/scenarios', (_req: Req, res: Res) => {
-        res.json(builtInScenarioFiles().map((f) => ({ id: scenarioIdOf(f) })));
+        res.json(
+          builtInScenarioFiles().map((f) => {
+            const id = scenarioIdOf(f);
+            const sc = scenarioOf({ scenarioId: id, scenarioText: null } as SessionRecord);
+            return { id, title: textOf(sc.title), year: sc.year };
+          }),
+        );
+      });
+      // The addresses students can reach this server at (empty when it listens on loopback only).
+      app.get('/api/info', (_req: Req, res: Res) => {
+        const host = opts.host ?? '127.0.0.1';
+        res.json({ lan: host === '0.0.0.0' || host === '::' ? addressesFor(host).filter((a) => a !== '127.0.0.1') : [] });
       });
       app.post('/api/sessions', async (req: Req, res: Res) => {
         const parsed = sessionRequestSchema.safeParse(req.body);
@@ -129,17 +147,37 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
               : [t.table, e.n, e.at, 'inject', e.by, '', e.inject.kind, JSON.stringify(e.inject)].map(q).join(','));
         res.type('text/csv').send(rows.join('\n') + '\n');
       });
+      const pages = opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir;
+      if (pages && existsSync(join(pages, 'classroom', 'teacher.html'))) {
+        app.get('/classroom', (_req: Req, res: Res) => res.redirect('/classroom/teacher.html'));
+        app.use(express.static(pages, { index: 'index.html' }));
+      } else if (pages && opts.staticDir !== undefined) console.warn(`No built classroom pages in ${pages}: run \`npm run build\` first (npm run serve does).`);
     },
   });
   server.define(ROOM_NAME, ClassroomRoom);
-  await server.listen(opts.port, '127.0.0.1');
+  await server.listen(opts.port, opts.host ?? '127.0.0.1');
   // Restart: every stored session that has not ended gets its room back, replayed from its logs.
   if (!presence) for (const code of await store.listSessions()) await ensureRoom(code).catch((e) => console.error(`session ${code}:`, e));
   return server;
 }
 
+/** The addresses students type: loopback when bound to it, else this machine's LAN addresses. */
+function addressesFor(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host];
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+  return lan.length ? lan : ['127.0.0.1'];
+}
+
 if (import.meta.main || process.argv[1]?.endsWith('main.ts')) {
   const port = Number(process.env.PORT ?? 2567);
-  await startClassroomServer({ port, dataDir: process.env.DATA_DIR ?? 'classroom-data', redisUrl: process.env.REDIS_URL });
-  console.log(`Reset classroom server on http://127.0.0.1:${port}`);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await startClassroomServer({ port, host, dataDir: process.env.DATA_DIR ?? 'classroom-data', redisUrl: process.env.REDIS_URL, staticDir: process.env.STATIC_DIR ?? DEFAULT_STATIC_DIR });
+  const [first, ...more] = addressesFor(host);
+  console.log(`Reset classroom server on http://${first}:${port}`);
+  console.log(`Teacher page: http://127.0.0.1:${port}/classroom/teacher.html`);
+  for (const a of [first, ...more]) console.log(`Students join at: http://${a}:${port}/classroom/student.html`);
+  if (host === '127.0.0.1') console.log('Only this computer can reach it; start with HOST=0.0.0.0 to let students join from their own laptops.');
 }

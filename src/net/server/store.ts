@@ -3,7 +3,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Presence } from '@colyseus/core';
-import type { Decision, LogEntry } from '../protocol';
+import type { ChatLine, Decision, LogEntry } from '../protocol';
 import type { Side } from '../../engine';
 
 export interface SessionRecord {
@@ -28,12 +28,25 @@ export interface Seat {
   lead: boolean;
 }
 
+/** What a table has besides its log: the teacher's pause, the turn timer, the team chats. Saved on every
+ * change (and every few seconds while a timer runs) so a restarted server resumes them. */
+export interface TableSave {
+  paused: boolean;
+  /** Milliseconds left on the turn timer when saved (null: no timer running). */
+  timerLeft: number | null;
+  /** The turn the timer belongs to: a save from an earlier turn does not carry its timer over. */
+  turn: number;
+  chat: Record<Side, ChatLine[]>;
+}
+
 export interface ClassroomStore {
   saveSession(s: SessionRecord): Promise<void>;
   loadSession(code: string): Promise<SessionRecord | null>;
   listSessions(): Promise<string[]>;
   saveSeats(code: string, seats: Record<string, Seat>): Promise<void>;
   loadSeats(code: string): Promise<Record<string, Seat>>;
+  saveTables(code: string, tables: TableSave[]): Promise<void>;
+  loadTables(code: string): Promise<TableSave[]>;
   append(code: string, table: number, entry: LogEntry): Promise<void>;
   entries(code: string, table: number): Promise<LogEntry[]>;
 }
@@ -71,6 +84,12 @@ export function fileStore(dir: string): ClassroomStore {
     },
     async loadSeats(code) {
       return readJson<Record<string, Seat>>(join(dir, safe(code), 'seats.json')) ?? {};
+    },
+    async saveTables(code, tables) {
+      writeJson(join(folder(code), 'tables.json'), tables);
+    },
+    async loadTables(code) {
+      return readJson<TableSave[]>(join(dir, safe(code), 'tables.json')) ?? [];
     },
     async append(code, table, entry) {
       appendFileSync(join(folder(code), `table-${table + 1}.jsonl`), JSON.stringify(entry) + '\n');
@@ -112,6 +131,13 @@ export function redisStore(presence: Presence): ClassroomStore {
     async loadSeats(code) {
       const v = await presence.hget('reset:seats', code);
       return v ? (JSON.parse(v) as Record<string, Seat>) : {};
+    },
+    async saveTables(code, tables) {
+      await presence.hset('reset:tables', code, JSON.stringify(tables));
+    },
+    async loadTables(code) {
+      const v = await presence.hget('reset:tables', code);
+      return v ? (JSON.parse(v) as TableSave[]) : [];
     },
     async append(code, table, entry) {
       await presence.hset(`reset:log:${safe(code)}:${table}`, String(entry.n), JSON.stringify(entry));

@@ -1,0 +1,124 @@
+// A page's link to its class session: join the room, keep rejoining after Wi-Fi drops or a server restart
+// (the server replays its tables from the logs, so a fresh join with the seat key or teacher token is enough),
+// and number every message so the server can refuse replays.
+import { Client, type Room } from '@colyseus/sdk';
+import { JOIN_CODE } from '../protocol';
+
+export type LinkState = 'connecting' | 'online' | 'reconnecting' | 'refused';
+
+export interface LinkEvents {
+  /** Join options, asked again before every attempt (a student's seat key may have been stored meanwhile). */
+  auth(): Record<string, unknown>;
+  message(type: string, payload: unknown): void;
+  state(state: LinkState, detail?: string): void;
+}
+
+export interface Link {
+  /** Send a message; `seq` is added for messages the server checks for replays. */
+  send(type: string, payload?: Record<string, unknown>, numbered?: boolean): boolean;
+  close(): Promise<void>;
+  readonly state: LinkState;
+}
+
+/** The classroom server's address: the page's own origin, or ?server=http://host:port when the pages come from elsewhere. */
+export function serverOrigin(): string {
+  return new URLSearchParams(location.search).get('server') ?? location.origin;
+}
+
+export async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(serverOrigin() + path, init);
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `the server answered ${res.status}`);
+  return body;
+}
+
+export const normalCode = (text: string) => text.trim().toUpperCase().replace(/[^A-Z0-9]/g, '');
+export const isJoinCode = (code: string) => JOIN_CODE.test(code);
+
+/** Errors that retrying cannot fix: a wrong teacher link, a missing name, an ended session, an unknown code. */
+class Refused extends Error {}
+const AUTH_FAILED = 525;
+
+// The server checks numbers per connection; one counter per page keeps them rising across rejoins.
+let seq = 0;
+
+export function connect(code: string, events: LinkEvents): Link {
+  const client = new Client(serverOrigin());
+  let room: Room | null = null;
+  let closed = false;
+  let attempt = 0;
+  let state: LinkState = 'connecting';
+  const setState = (s: LinkState, detail?: string) => {
+    state = s;
+    events.state(s, detail);
+  };
+
+  const join = async () => {
+    const open = await fetch(`${serverOrigin()}/api/sessions/${code}/open`, { method: 'POST' });
+    if (open.status === 404) throw new Refused(`There is no class session with the code ${code}. Check the code with your teacher.`);
+    if (!open.ok) throw new Error(`the server answered ${open.status}`);
+    try {
+      return await client.joinById(code, events.auth());
+    } catch (e) {
+      const err = e as { code?: number; message?: string };
+      if (err.code === AUTH_FAILED) throw new Refused(err.message || 'the server refused to let this page in');
+      throw e;
+    }
+  };
+
+  const run = async () => {
+    while (!closed) {
+      try {
+        const r = await join();
+        if (closed) {
+          await r.leave(true);
+          return;
+        }
+        room = r;
+        attempt = 0;
+        // Colyseus's own reconnection cannot survive a server restart; this loop rejoins with the seat instead.
+        r.reconnection.enabled = false;
+        r.onMessage('*', (type, payload) => events.message(String(type), payload));
+        r.onLeave((closeCode, reason) => {
+          room = null;
+          if (closed) return;
+          if (closeCode === 4000) {
+            // The server closed this page because the same seat joined from another page.
+            closed = true;
+            setState('refused', reason || 'You joined from another page; this one has stopped.');
+            return;
+          }
+          setState('reconnecting');
+          void run();
+        });
+        setState('online');
+        return;
+      } catch (e) {
+        if (e instanceof Refused) {
+          closed = true;
+          setState('refused', e.message);
+          return;
+        }
+        attempt++;
+        setState(attempt === 1 && state === 'connecting' ? 'connecting' : 'reconnecting', (e as Error).message);
+        await new Promise((r) => setTimeout(r, Math.min(3000, 250 * 2 ** Math.min(attempt, 4))));
+      }
+    }
+  };
+  void run();
+
+  return {
+    get state() {
+      return state;
+    },
+    send(type, payload = {}, numbered = false) {
+      if (!room || state !== 'online') return false;
+      room.send(type, numbered ? { seq: ++seq, ...payload } : payload);
+      return true;
+    },
+    async close() {
+      closed = true;
+      await room?.leave(true);
+    },
+  };
+}

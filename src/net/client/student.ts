@@ -1,0 +1,460 @@
+// The student's page: join with the code and a name, then play for one team at one table. The page only
+// shows what the server sends this team and asks the engine's pure helpers what is legal; the server decides.
+import { allMoves, allNews, outcomeOf, sideName, textOf, cardTitle, nextSteps, otherSide, type Move, type Scenario, type Side, type SideView } from '../../engine';
+import { describeMove, meterName, signed, PHASE_NAME, agreementName } from '../../ui/labels';
+import { el, button } from '../../ui/dom/el';
+import type { TeamUpdate, Welcome } from '../protocol';
+import { connect, isJoinCode, normalCode, type Link, type LinkState } from './connection';
+import { moveChoices, packageChoice, packageMode, teamScenario, type PackageDraft } from './moves';
+import { announce, clock, linkBanner, meterBar, redraw } from './page';
+
+const app = document.getElementById('app')!;
+const banner = document.getElementById('link-status')!;
+
+interface Remembered {
+  seat: string;
+  name: string;
+}
+/** The seat key is all a student needs to get the same seat back: kept per join code in this browser. */
+const seatKey = (code: string) => `reset-classroom-seat:${code}`;
+const remembered = (code: string): Remembered | null => {
+  try {
+    return JSON.parse(localStorage.getItem(seatKey(code)) ?? 'null') as Remembered | null;
+  } catch {
+    return null;
+  }
+};
+
+let code = normalCode(location.hash.slice(1));
+let link: Link | null = null;
+let linkState: LinkState = 'connecting';
+let joinError = '';
+let welcome: Welcome | null = null;
+let scenario: Scenario | null = null;
+let update: TeamUpdate | null = null;
+let receivedAt = 0;
+let refused = '';
+let chatDraft = '';
+let pendingName = '';
+const draft: PackageDraft = { give: new Set(), ask: new Set(), format: 'bilateral' };
+
+// ------------------------------------------------------------------ joining
+
+function start(name: string): void {
+  pendingName = name;
+  history.replaceState(null, '', `#${code}`);
+  link = connect(code, {
+    auth: () => {
+      const r = remembered(code);
+      // A seat this server no longer knows falls back to joining by name.
+      return r ? { seat: r.seat, name: r.name } : { name: pendingName };
+    },
+    message: receive,
+    state: (s, detail) => {
+      linkState = s;
+      linkBanner(banner, s, detail);
+      if (s === 'refused') {
+        joinError = detail ?? 'The server refused to let this page in.';
+        link = null;
+        if (!welcome) render();
+        else announce(joinError);
+      }
+      if (s === 'reconnecting') announce('Connection lost. Reconnecting…');
+      if (s === 'online' && welcome) announce('Reconnected.');
+      if (welcome) render();
+    },
+  });
+  render();
+}
+
+function receive(type: string, payload: unknown): void {
+  if (type === 'welcome') {
+    const w = payload as Welcome;
+    const moved = welcome && (welcome.side !== w.side || welcome.table !== w.table);
+    welcome = w;
+    localStorage.setItem(seatKey(code), JSON.stringify({ seat: w.seat, name: w.name } satisfies Remembered));
+    scenario = teamScenario(w.scenario, w.side);
+    if (moved) {
+      update = null;
+      announce(`Your teacher moved you to table ${w.table + 1}, ${sideName(scenario, w.side)}.`);
+    }
+    document.title = `${sideName(scenario, w.side)}, table ${w.table + 1} — Reset classroom`;
+    document.body.dataset.side = w.side;
+    render();
+  } else if (type === 'table') {
+    const u = payload as TeamUpdate;
+    if (welcome && u.side !== welcome.side) return;
+    announceChanges(update, u);
+    if (update && (update.view.turn !== u.view.turn || update.view.phase !== u.view.phase)) clearDraft();
+    update = u;
+    receivedAt = Date.now();
+    render();
+  } else if (type === 'refused') {
+    refused = (payload as { reason: string }).reason;
+    announce(`Refused: ${refused}`);
+    render();
+  }
+}
+
+function clearDraft(): void {
+  draft.give.clear();
+  draft.ask.clear();
+  draft.format = 'bilateral';
+}
+
+// ------------------------------------------------------------------ sending
+
+// Team members are known to each other by name only (a seat key would let one act as another).
+const isLead = () => (update ? update.team.some((m) => m.lead && m.name === welcome?.name) : Boolean(welcome?.lead));
+const votes = () => welcome?.decision === 'vote' && (update?.team.length ?? 0) > 1;
+
+function sendMove(move: Move): void {
+  refused = '';
+  const { side: _side, ...intended } = move;
+  if (!link?.send('move', { move: intended }, true)) refused = 'Not connected: the move was not sent. Wait for the page to reconnect.';
+  if (move.type === 'propose' || move.type === 'counter') clearDraft();
+  render();
+}
+
+function vote(proposal: number, yes: boolean): void {
+  refused = '';
+  link?.send('vote', { proposal, yes }, true);
+}
+
+function sendChat(): void {
+  const text = chatDraft.trim();
+  if (!text) return;
+  if (link?.send('chat', { text: text.slice(0, 500) }, true)) chatDraft = '';
+  render();
+}
+
+// ------------------------------------------------------------------ announcing
+
+function announceChanges(before: TeamUpdate | null, after: TeamUpdate): void {
+  if (!scenario) return;
+  const parts: string[] = [];
+  const v = after.view;
+  if (!before) {
+    parts.push(`You are at table ${after.table + 1} as ${sideName(scenario, after.side)}. Turn ${v.turn}: ${PHASE_NAME[v.phase]}.`);
+  } else {
+    for (const m of allMoves(v).slice(allMoves(before.view).length)) parts.push(describeMove(scenario, m));
+    for (const n of allNews(v).slice(allNews(before.view).length)) parts.push(`News: ${n.title}. ${n.text}`);
+    if (before.view.turn !== v.turn || before.view.phase !== v.phase) parts.push(`Turn ${v.turn}: ${PHASE_NAME[v.phase]}.`);
+    if (!before.paused && after.paused) parts.push('Your teacher paused the table.');
+    if (before.paused && !after.paused) parts.push('The table is running again.');
+    const newChat = after.chat.filter((c) => !before.chat.some((b) => b.at === c.at && b.from === c.from && b.text === c.text));
+    for (const c of newChat) if (c.from !== welcome?.name) parts.push(c.teacher ? `Message from your teacher: ${c.text}` : `${c.from} says: ${c.text}`);
+    if (after.proposal && after.proposal.id !== before.proposal?.id)
+      parts.push(`${after.proposal.by} proposes to the team: ${describeMove(scenario, { ...after.proposal.move, side: after.side } as Move)} Vote yes or no.`);
+    if (!before.ended && after.ended) parts.push('The game is over.');
+  }
+  if (parts.length) announce(parts.join(' '));
+}
+
+// ------------------------------------------------------------------ drawing
+
+function timerText(): string {
+  if (!update || update.timerLeft === null) return '';
+  const left = update.paused ? update.timerLeft : update.timerLeft - (Date.now() - receivedAt);
+  return `Time left this turn: ${clock(left)}${update.paused ? ' (paused)' : ''}`;
+}
+
+setInterval(() => {
+  const t = document.getElementById('timer');
+  if (t) t.textContent = timerText();
+}, 1000);
+
+function joinForm(): HTMLElement {
+  const r = code ? remembered(code) : null;
+  const codeInput = el('input', { id: 'join-code', type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 8, value: code, class: 'code-input', 'data-focus': 'join-code' });
+  const nameInput = el('input', { id: 'join-name', type: 'text', autocomplete: 'nickname', maxlength: 40, value: r?.name ?? '', 'data-focus': 'join-name' });
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const c = normalCode(codeInput.value);
+    const name = nameInput.value.trim();
+    if (!isJoinCode(c)) joinError = 'A join code has six letters and digits, as your teacher shows it.';
+    else if (!name) joinError = 'Type the name your class knows you by.';
+    else {
+      joinError = '';
+      code = c;
+      start(name);
+      return;
+    }
+    render();
+  };
+  return el(
+    'form',
+    { class: 'join', onsubmit: submit, 'aria-labelledby': 'join-h' },
+    el('h1', { id: 'join-h' }, 'Join a class game of Reset'),
+    el('p', {}, 'No account needed: type the code your teacher shows and your name. Your teacher places you on a team.'),
+    el('label', { for: 'join-code' }, 'Join code'),
+    codeInput,
+    el('label', { for: 'join-name' }, 'Your name'),
+    nameInput,
+    joinError ? el('p', { role: 'alert', class: 'refused' }, joinError) : null,
+    el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary', 'data-focus': 'join' }, link ? 'Joining…' : 'Join')),
+  );
+}
+
+function render(): void {
+  if (!welcome || !scenario) {
+    if (link && !joinError) redraw(app, el('h1', { tabindex: -1 }, 'Joining…'), el('p', { role: 'status' }, 'Finding your seat.'));
+    else redraw(app, joinForm());
+    return;
+  }
+  if (!update) {
+    redraw(app, el('h1', {}, `Table ${welcome.table + 1}: ${sideName(scenario, welcome.side)}`), el('p', { role: 'status' }, 'Waiting for the table…'));
+    return;
+  }
+  const me = welcome.side;
+  const v = update.view;
+  redraw(
+    app,
+    statusBar(scenario, v),
+    el('div', { class: 'columns' }, el('div', { class: 'col' }, actions(scenario, v, me), onTheTable(scenario, v), news(v)), el('div', { class: 'col' }, meters(scenario, v), tracks(scenario, v), team(), chat(), hand(scenario, v, me), brief(scenario, me))),
+  );
+}
+
+function statusBar(sc: Scenario, v: SideView): HTMLElement {
+  const u = update!;
+  const lead = u.team.find((m) => m.lead);
+  const teacherLines = u.chat.filter((c) => c.teacher);
+  return el(
+    'section',
+    { class: 'status', 'aria-labelledby': 'status-h' },
+    el('h1', { id: 'status-h' }, `${sideName(sc, u.side)} · Table ${u.table + 1} · Turn ${v.turn} of ${sc.turns}: ${PHASE_NAME[v.phase]}`),
+    el('p', {}, `You are ${welcome!.name}${isLead() ? ', the team lead' : lead ? `; your team lead is ${lead.name}` : ''}. ${welcome!.decision === 'vote' ? 'Your team votes on every move.' : 'The team lead submits the team’s moves.'}`),
+    el('p', { id: 'timer', class: 'timer' }, timerText()),
+    u.paused ? el('p', { class: 'paused', role: 'status' }, 'Paused by your teacher: moves wait until the table resumes.') : null,
+    teacherLines.length ? el('p', { class: 'teacher-message' }, el('strong', {}, 'From your teacher: '), teacherLines.at(-1)!.text) : null,
+  );
+}
+
+function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
+  const u = update!;
+  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, 'Your team’s move'));
+  if (refused) section.append(el('p', { role: 'alert', class: 'refused' }, `Refused: ${refused}`));
+  if (u.ended) {
+    const o = outcomeOf(sc, v)[me];
+    section.append(
+      el('p', {}, `The game is over${v.end ? ` (${v.end.reason === 'turns' ? 'the last turn was played' : v.end.reason === 'escalation' ? 'escalation reached 100' : `${sideName(sc, v.end.side!)} lost office`})` : ''}.`),
+      el('p', {}, `Your side’s score: ${o.score.toFixed(1)} (your goal was ${o.goal}). Your teacher will lead the class debrief.`),
+    );
+    return section;
+  }
+  if (u.paused) {
+    section.append(el('p', {}, 'The table is paused.'));
+    return section;
+  }
+  const p = u.proposal;
+  if (p) {
+    const voted = p.yes.includes(welcome!.seat);
+    section.append(
+      el(
+        'div',
+        { class: 'team-proposal', role: 'group', 'aria-labelledby': 'tp-h' },
+        el('h3', { id: 'tp-h' }, 'Proposed to your team'),
+        el('p', {}, `${p.by}: ${describeMove(sc, { ...p.move, side: me } as Move)} ${p.yes.length} of ${p.needed} votes needed.`),
+        voted ? el('p', {}, 'You voted yes.') : el('div', { class: 'row' }, button('Vote yes', () => vote(p.id, true), { class: 'primary' }), button('Vote no', () => vote(p.id, false))),
+      ),
+    );
+  }
+  const mine = u.pending.includes(me);
+  if (!mine) {
+    section.append(el('p', {}, `Waiting for ${sideName(sc, otherSide(me))}…`));
+    return section;
+  }
+  if (welcome!.decision === 'lead' && !isLead() && u.team.length > 1) {
+    const lead = u.team.find((m) => m.lead);
+    section.append(el('p', {}, `It is your team’s move. ${lead ? `${lead.name}, your team lead,` : 'Your team lead'} submits it: talk it over in the team chat.`));
+    return section;
+  }
+  const verb = votes() ? 'Propose to the team: ' : '';
+  const choices = moveChoices(sc, v, me);
+  const row = (group: string) => choices.filter((c) => c.group === group);
+  if (v.phase === 'statements') {
+    section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'), el('div', { class: 'row' }, ...row('statements').map((c) => button(verb + c.label, () => sendMove(c.move)))));
+    const channels = row('channels');
+    if (channels.length) {
+      section.append(el('h3', {}, 'Channels to open'));
+      for (const c of channels) {
+        const ch = sc.channels.find((x) => x.id === (c.move as { channel: string }).channel);
+        section.append(el('div', { class: 'row' }, button(verb + c.label, () => sendMove(c.move)), ch ? el('span', { class: 'detail' }, ` ${textOf(ch.text)}`) : null));
+      }
+    }
+  }
+  if (v.phase === 'responses') section.append(el('div', { class: 'row' }, ...row('response').map((c) => button(verb + c.label, () => sendMove(c.move), { class: c.primary ? 'primary' : '' }))));
+  if (packageMode(v, me)) section.append(packageBuilder(sc, v, me, verb));
+  if (v.phase === 'proposals') section.append(el('div', { class: 'row' }, ...row('response').map((c) => button(verb + c.label, () => sendMove(c.move)))));
+  if (v.phase === 'implementation') {
+    for (const a of v.agreements) {
+      const forIt = row(a.id);
+      if (!forIt.length) continue;
+      section.append(el('h3', {}, `Agreement ${agreementName(sc, a.id, a.tracks)}`), el('div', { class: 'row' }, ...forIt.map((c) => button(verb + c.label, () => sendMove(c.move)))));
+    }
+    section.append(el('div', { class: 'row' }, ...row('finish').map((c) => button(verb + c.label, () => sendMove(c.move), { class: 'primary' }))));
+  }
+  return section;
+}
+
+function packageBuilder(sc: Scenario, v: SideView, me: Side, verb: string): HTMLElement {
+  const mode = packageMode(v, me)!;
+  const them = otherSide(me);
+  const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
+  const available = (side: Side) => sc.cards.filter((c) => c.side === side && !v.given[side].includes(c.id));
+  const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
+    const set = draft[kind];
+    return el(
+      'li',
+      {},
+      el('input', { type: 'checkbox', id: `${kind}-${id}`, 'data-focus': `${kind}-${id}`, checked: set.has(id), onchange: (e: Event) => ((e.target as HTMLInputElement).checked ? set.add(id) : set.delete(id), render()) }),
+      el('label', { for: `${kind}-${id}` }, ` ${label}`),
+      el('span', { class: 'detail' }, ` — ${detail}`),
+    );
+  };
+  const choice = packageChoice(sc, v, me, draft)!;
+  const preview = choice.preview;
+  return el(
+    'div',
+    { class: 'builder' },
+    el('h3', {}, mode === 'propose' ? 'Build a package' : 'Or build a counter-proposal'),
+    el('fieldset', {}, el('legend', {}, 'Cards you give'), el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title), `${trackName(c.track)}, costs you ${c.cost} support`)))),
+    el('fieldset', {}, el('legend', {}, `Cards you ask of ${sideName(sc, them)}`), el('ul', { class: 'cards' }, ...available(them).map((c) => box('ask', c.id, textOf(c.title), trackName(c.track))))),
+    mode === 'propose'
+      ? el(
+          'fieldset',
+          {},
+          el('legend', {}, 'Format'),
+          ...(['bilateral', 'multilateral'] as const).map((f) =>
+            el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'format', value: f, 'data-focus': `format-${f}`, checked: draft.format === f, onchange: () => ((draft.format = f), render()) }), ` ${f === 'bilateral' ? 'Bilateral' : 'Multilateral (a venue: costs less at home)'}`),
+          ),
+        )
+      : null,
+    el('h4', {}, 'Preview'),
+    !preview
+      ? el('p', {}, 'Choose cards to give and to ask for; the likely effect on every meter appears here.')
+      : preview.refused
+        ? el('p', { class: 'refused' }, `Cannot be sent: ${preview.refused}`)
+        : el('ul', { 'aria-label': 'Effect on the meters if signed' }, ...Object.entries(preview.onSigning).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(sc, p)} ${signed(d)}`))),
+    button(verb + (mode === 'propose' ? 'Send proposal' : 'Send counter-proposal'), () => sendMove(choice.move), { class: 'primary', disabled: !preview || Boolean(preview.refused) }),
+  );
+}
+
+function onTheTable(sc: Scenario, v: SideView): HTMLElement {
+  const p = v.proposal;
+  return el(
+    'section',
+    { 'aria-labelledby': 'table-h' },
+    el('h2', { id: 'table-h' }, 'On the table'),
+    p ? el('p', {}, describeMove(sc, { type: p.isCounter ? 'counter' : 'propose', side: p.by, give: p.give, ask: p.ask, format: p.format })) : el('p', {}, 'No package on the table.'),
+    el('h3', {}, 'Agreements'),
+    v.agreements.length ? el('ul', {}, ...v.agreements.map((a) => el('li', {}, `${agreementName(sc, a.id, a.tracks)}: ${a.status}`))) : el('p', {}, 'None signed yet.'),
+  );
+}
+
+function news(v: SideView): HTMLElement {
+  const items = allNews(v).slice(-5).reverse();
+  return el(
+    'section',
+    { 'aria-labelledby': 'news-h' },
+    el('h2', { id: 'news-h' }, 'News'),
+    items.length ? el('ul', { class: 'news' }, ...items.map((n) => el('li', {}, el('strong', {}, `Turn ${n.turn}: ${n.title}. `), n.text, n.cite.length ? el('span', { class: 'detail' }, ` (${n.cite.join(', ')})`) : null))) : el('p', {}, 'No news yet.'),
+  );
+}
+
+function meters(sc: Scenario, v: SideView): HTMLElement {
+  const m = v.meters;
+  const rows: HTMLElement[] = [];
+  for (const side of [welcome!.side, otherSide(welcome!.side)]) {
+    rows.push(meterBar(meterName(sc, `trust.${side}`), m.trust[side]), meterBar(meterName(sc, `support.${side}`), m.support[side]), meterBar(meterName(sc, `hawks.${side}`), m.hawks[side], { danger: true }));
+  }
+  for (const [id, value] of Object.entries(m.allies)) rows.push(meterBar(meterName(sc, `allies.${id}`), value));
+  rows.push(meterBar(meterName(sc, 'escalation'), m.escalation, { danger: true }));
+  return el('section', { 'aria-labelledby': 'meters-h' }, el('h2', { id: 'meters-h' }, 'Meters'), el('div', { class: 'meters' }, ...rows));
+}
+
+function tracks(sc: Scenario, v: SideView): HTMLElement {
+  return el(
+    'section',
+    { 'aria-labelledby': 'tracks-h' },
+    el('h2', { id: 'tracks-h' }, 'Tracks'),
+    el(
+      'ul',
+      {},
+      ...sc.tracks.map((t) => {
+        const stage = t.stages.find((x) => x.id === v.tracks[t.id].stage);
+        const next = nextSteps(t, v.tracks[t.id].stage).filter((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on))[0];
+        const nextStage = next && t.stages.find((x) => x.id === next.to);
+        return el('li', {}, el('strong', {}, `${textOf(t.name)}: `), textOf(stage?.name), nextStage ? el('span', { class: 'detail' }, `. Next: ${textOf(nextStage.name)} (${next.on.toLowerCase()})`) : null);
+      }),
+    ),
+  );
+}
+
+function team(): HTMLElement {
+  const u = update!;
+  return el(
+    'section',
+    { 'aria-labelledby': 'team-h' },
+    el('h2', { id: 'team-h' }, 'Your team'),
+    el('ul', {}, ...u.team.map((m) => el('li', {}, `${m.name}${m.lead ? ' (lead)' : ''}${m.name === welcome!.name ? ' — you' : ''} — ${m.online ? 'online' : 'away'}`))),
+  );
+}
+
+function chat(): HTMLElement {
+  const u = update!;
+  const input = el('input', { id: 'chat-text', type: 'text', maxlength: 500, autocomplete: 'off', value: chatDraft, 'data-focus': 'chat-text', oninput: (e: Event) => (chatDraft = (e.target as HTMLInputElement).value) });
+  return el(
+    'section',
+    { 'aria-labelledby': 'chat-h', class: 'chat' },
+    el('h2', { id: 'chat-h' }, 'Team chat'),
+    el('p', { class: 'detail' }, 'Only your team and your teacher read this.'),
+    u.chat.length ? el('ol', { class: 'chat-lines', 'aria-label': 'Team chat messages' }, ...u.chat.slice(-12).map((c) => el('li', { class: c.teacher ? 'from-teacher' : '' }, el('strong', {}, `${c.from}: `), c.text))) : el('p', {}, 'No messages yet.'),
+    el('form', { onsubmit: (e: Event) => (e.preventDefault(), sendChat()) }, el('label', { for: 'chat-text' }, 'Message to your team '), input, el('button', { type: 'submit', 'data-focus': 'chat-send' }, 'Send')),
+  );
+}
+
+/** The team's confidential brief (the single-player briefing's content; that module brings the whole game with it). */
+function brief(sc: Scenario, me: Side): HTMLElement {
+  const def = sc.sides[me];
+  const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
+  return el(
+    'details',
+    { class: 'brief-box' },
+    el('summary', { 'data-focus': 'brief' }, `Your confidential brief: ${sideName(sc, me)}`),
+    el('p', {}, textOf(def.brief)),
+    el('p', {}, `Leader: ${textOf(def.leader)}, ${textOf(def.capital)}. Goal: a score of ${def.goal}.`),
+    el('h3', {}, 'Priorities (0–10)'),
+    el('ul', {}, ...Object.entries(def.priorities).sort((a, b) => b[1] - a[1]).map(([track, w]) => el('li', {}, `${trackName(track)}: ${w}`))),
+    el('h3', {}, 'Red lines'),
+    def.redLines.length ? el('ul', {}, ...def.redLines.map((r) => el('li', {}, `Never give “${cardTitle(sc, r.card)}”: ${textOf(r.why)}`))) : el('p', {}, 'None.'),
+  );
+}
+
+function hand(sc: Scenario, v: SideView, me: Side): HTMLElement {
+  const cards = sc.cards.filter((c) => c.side === me && !v.given[me].includes(c.id));
+  const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
+  return el(
+    'section',
+    { 'aria-labelledby': 'hand-h' },
+    el('h2', { id: 'hand-h' }, 'Your hand'),
+    cards.length ? el('ul', { class: 'cards' }, ...cards.map((c) => el('li', {}, el('strong', {}, cardTitle(sc, c.id)), el('span', { class: 'detail' }, ` — ${trackName(c.track)}; costs you ${c.cost} support. ${textOf(c.text)}`)))) : el('p', {}, 'Every card has been given.'),
+  );
+}
+
+// ------------------------------------------------------------------ start
+
+addEventListener('hashchange', () => {
+  const c = normalCode(location.hash.slice(1));
+  if (c && c !== code && !link) {
+    code = c;
+    render();
+  }
+});
+
+const saved = isJoinCode(code) ? remembered(code) : null;
+if (saved) start(saved.name);
+else {
+  linkBanner(banner, 'online');
+  render();
+}

@@ -1,0 +1,425 @@
+// The teacher's page: create a session, then watch and steer every table. The private link (#CODE:TOKEN) is
+// the teacher's key: reopening it reconnects. The controls only send requests; the server applies them.
+import { sideName, textOf, SIDES, type Move, type Scenario, type Side } from '../../engine';
+import { describeMove, PHASE_NAME } from '../../ui/labels';
+import { el, button } from '../../ui/dom/el';
+import type { LogEntry, TableSummary, TeacherUpdate, TeacherWelcome } from '../protocol';
+import { api, connect, normalCode, serverOrigin, type Link } from './connection';
+import { announce, clock, linkBanner, redraw } from './page';
+import { renderOutcomeTable } from './outcomes';
+
+const app = document.getElementById('app')!;
+const banner = document.getElementById('link-status')!;
+
+let link: Link | null = null;
+let welcome: TeacherWelcome | null = null;
+let update: TeacherUpdate | null = null;
+let receivedAt = 0;
+let lan: string[] = [];
+let notice = '';
+let fatal = '';
+
+const credentials = (): { code: string; token: string } | null => {
+  const m = /^#([A-Za-z0-9]{6}):([A-Za-z0-9_-]{8,})$/.exec(location.hash);
+  return m ? { code: normalCode(m[1]), token: m[2] } : null;
+};
+
+// ------------------------------------------------------------------ creating a session
+
+interface ScenarioChoice {
+  id: string;
+  title: string;
+  year: number;
+}
+
+async function showSetup(): Promise<void> {
+  document.title = 'New class session — Reset';
+  let choices: ScenarioChoice[] = [];
+  let loadError = '';
+  try {
+    choices = await api<ScenarioChoice[]>('/api/scenarios');
+  } catch (e) {
+    loadError = `Could not reach the class server: ${(e as Error).message}`;
+  }
+  let upload: { name: string; text: string } | null = null;
+  const problems = el('div', { id: 'setup-problems' });
+  const select = el('select', { id: 'scenario', 'data-focus': 'scenario' }, ...choices.map((c) => el('option', { value: c.id, selected: c.id === 'reset-2009' }, `${c.title} (${c.year})`)));
+  const uploadNote = el('p', { class: 'detail', role: 'status' });
+  const file = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    upload = f ? { name: f.name, text: await f.text() } : null;
+    uploadNote.textContent = upload ? `The session will use ${upload.name} instead of the list above.` : '';
+  });
+  const tables = el('input', { type: 'number', id: 'tables', min: 1, max: 200, value: 2, inputmode: 'numeric' });
+  const minutes = el('input', { type: 'number', id: 'timer', min: 0, max: 60, step: 0.5, value: 5, inputmode: 'decimal' });
+  const computer = el('input', { type: 'checkbox', id: 'computer', checked: true });
+  const decision = (value: string, label: string, checked: boolean) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'decision', value, checked }), ` ${label}`);
+  const create = async (e: Event) => {
+    e.preventDefault();
+    const body = {
+      ...(upload ? { scenarioText: upload.text } : { scenario: select.value }),
+      tables: Math.round(Number(tables.value)),
+      timerSeconds: Math.round(Number(minutes.value) * 60),
+      fillWithComputer: computer.checked,
+      decision: app.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value ?? 'lead',
+    };
+    problems.replaceChildren();
+    try {
+      const made = await api<{ code: string; token: string }>('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      location.hash = `${made.code}:${made.token}`;
+    } catch (err) {
+      problems.replaceChildren(el('div', { role: 'alert', class: 'problems' }, el('h3', {}, upload ? `${upload.name} cannot be used` : 'The session could not be created'), el('p', {}, (err as Error).message)));
+    }
+  };
+  redraw(
+    app,
+    el(
+      'form',
+      { class: 'setup', onsubmit: create, 'aria-labelledby': 'setup-h' },
+      el('h1', { id: 'setup-h' }, 'Start a class session'),
+      el('p', {}, 'Students join from their own laptops with a code; each table is a United States team against a Russia team, all on the same scenario.'),
+      loadError ? el('p', { role: 'alert', class: 'refused' }, loadError) : null,
+      el('label', { for: 'scenario', class: 'block' }, 'Scenario'),
+      select,
+      el('label', { for: 'scenario-file', class: 'block' }, 'Or upload a scenario file (YAML or JSON)'),
+      file,
+      uploadNote,
+      el('label', { for: 'tables', class: 'block' }, 'Number of tables (two teams each)'),
+      tables,
+      el('label', { for: 'timer', class: 'block' }, 'Turn timer in minutes (0 for none; when it runs out the computer moves for the team)'),
+      minutes,
+      el('div', { class: 'row' }, el('label', { for: 'computer' }, computer, ' Fill empty seats with the computer (a team with no students is played by the computer)')),
+      el('fieldset', {}, el('legend', {}, 'How a team decides'), decision('lead', 'The team lead submits the team’s moves', true), decision('vote', 'The team votes: a move is made when most of the team says yes', false)),
+      problems,
+      el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary' }, 'Create the session')),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ the live session
+
+function join(code: string, token: string): void {
+  app.replaceChildren(el('h1', {}, `Session ${code}`), el('p', { role: 'status' }, 'Connecting…'));
+  void api<{ lan: string[] }>('/api/info').then(
+    (r) => {
+      lan = r.lan;
+      if (welcome && lan.length) buildSession();
+    },
+    () => undefined,
+  );
+  link = connect(code, {
+    auth: () => ({ token }),
+    message: receive,
+    state: (s, detail) => {
+      linkBanner(banner, s, detail);
+      if (s === 'refused') {
+        fatal = detail ?? 'The server refused this teacher link.';
+        link = null;
+        render();
+      }
+      if (s === 'reconnecting') announce('Connection to the class server lost. Reconnecting…');
+      if (s === 'online' && welcome) announce('Reconnected.');
+    },
+  });
+}
+
+function receive(type: string, payload: unknown): void {
+  if (type === 'teacherWelcome') {
+    const first = !welcome;
+    welcome = payload as TeacherWelcome;
+    document.title = `Session ${welcome.code} — Reset classroom`;
+    if (first) buildSession();
+  } else if (type === 'teacher') {
+    const before = update;
+    update = payload as TeacherUpdate;
+    receivedAt = Date.now();
+    announceChanges(before, update);
+    if (welcome) renderLive();
+  } else if (type === 'refused') {
+    notice = (payload as { reason: string }).reason;
+    announce(`Refused: ${notice}`);
+    showNotice();
+  }
+}
+
+function announceChanges(before: TeacherUpdate | null, after: TeacherUpdate): void {
+  if (!before || !welcome) return;
+  const parts: string[] = [];
+  const names = (t: TableSummary) => SIDES.flatMap((s) => t.seats[s].map((x) => x.name));
+  for (const t of after.tables) {
+    const b = before.tables[t.table];
+    if (!b) continue;
+    for (const n of names(t)) if (!names(b).includes(n)) parts.push(`${n} joined table ${t.table + 1}.`);
+    if (b.paused !== t.paused) parts.push(`Table ${t.table + 1} ${t.paused ? 'paused' : 'resumed'}.`);
+    if (!b.outcome?.ended && t.outcome?.ended) parts.push(`Table ${t.table + 1} has finished its game.`);
+  }
+  if (!before.ended && after.ended) parts.push('The session has ended.');
+  if (parts.length) announce(parts.join(' '));
+}
+
+// Regions that stay (forms keep what the teacher is typing) and regions redrawn on every update.
+const regions = {
+  head: el('section', { 'aria-labelledby': 'code-h', class: 'session-head' }),
+  controls: el('section', { 'aria-labelledby': 'controls-h' }),
+  tables: el('div', { class: 'tables' }),
+  forms: el('section', { 'aria-labelledby': 'steer-h' }),
+  students: el('div', {}),
+  debrief: el('div', {}),
+  notice: el('div', { id: 'teacher-notice' }),
+};
+const studentSelect = el('select', { id: 'assign-student' });
+
+function render(): void {
+  if (fatal) {
+    redraw(app, el('h1', {}, 'This teacher link does not open a session'), el('p', { role: 'alert', class: 'refused' }, fatal), el('p', {}, el('a', { href: location.pathname, class: 'button' }, 'Start a new session')));
+    return;
+  }
+  if (welcome) buildSession();
+}
+
+function buildSession(): void {
+  const w = welcome!;
+  const sc = w.scenario;
+  const { code } = credentials()!;
+  const token = credentials()!.token;
+  const origin = serverOrigin();
+  const studentBase = lan.length && /^(127\.|localhost)/.test(location.hostname) ? `${location.protocol}//${lan[0]}:${location.port}` : origin;
+  const studentUrl = `${studentBase}/classroom/student.html#${code}`;
+  const log = (fmt: string) => `${origin}/api/sessions/${code}/log.${fmt}?token=${encodeURIComponent(token)}`;
+  regions.head.replaceChildren(
+    el('div', {}, el('h1', { id: 'code-h' }, 'Join code'), el('p', { class: 'join-code', 'aria-label': `Join code ${code.split('').join(' ')}` }, code)),
+    el(
+      'div',
+      {},
+      el('p', {}, el('strong', {}, textOf(sc.title)), ` (${sc.year}) · ${w.settings.tables} table${w.settings.tables === 1 ? '' : 's'} · ${w.settings.timerSeconds ? `${clock(w.settings.timerSeconds * 1000)} a turn` : 'no turn timer'} · ${w.settings.decision === 'lead' ? 'team leads submit' : 'teams vote'} · ${w.settings.fillWithComputer ? 'computer fills empty seats' : 'no computer players'}`),
+      el('p', {}, 'Students open ', el('a', { href: studentUrl, id: 'student-link' }, studentUrl), ' and type the code and their name.'),
+      !lan.length && /^(127\.|localhost)/.test(location.hostname) ? el('p', { class: 'detail' }, 'This server listens on this computer only: restart it with HOST=0.0.0.0 so students’ laptops can reach it.') : null,
+      el('p', {}, 'Your private teacher link (keep it to yourself; reopening it brings this page back): ', el('a', { href: location.href, id: 'teacher-link' }, location.href)),
+      el('p', {}, 'Download the complete log for grading: ', el('a', { href: log('json'), download: `reset-${code}-log.json`, class: 'button' }, 'Log as JSON'), ' ', el('a', { href: log('csv'), download: `reset-${code}-log.csv`, class: 'button' }, 'Log as CSV')),
+    ),
+  );
+  const endConfirm = el('span', { hidden: true }, 'End the session for every table? ', button('Yes, end the session', () => send('end', {}), { class: 'danger' }), button('Cancel', () => ((endConfirm.hidden = true), endButton.focus())));
+  const endButton = button('End the session…', () => ((endConfirm.hidden = false), endConfirm.querySelector('button')!.focus()), { class: 'danger' });
+  regions.controls.replaceChildren(
+    el('h2', { id: 'controls-h' }, 'All tables'),
+    el('div', { class: 'row controls' }, el('div', {}, button('Pause all tables', () => send('pause', {})), button('Resume all tables', () => send('resume', {})), button('One more minute for all tables', () => send('extend', { seconds: 60 }))), el('div', {}, endButton, endConfirm)),
+  );
+  regions.forms.replaceChildren(el('h2', { id: 'steer-h' }, 'Steer the tables'), regions.notice, el('div', { class: 'forms' }, injectForm(sc), messageForm(sc), assignForm(sc)));
+  redraw(
+    app,
+    regions.head,
+    regions.controls,
+    el('section', { 'aria-labelledby': 'tables-h' }, el('h2', { id: 'tables-h' }, 'Tables'), regions.tables),
+    regions.forms,
+    el('section', { 'aria-labelledby': 'students-h' }, el('h2', { id: 'students-h' }, 'Students'), regions.students),
+    regions.debrief,
+  );
+  if (update) renderLive();
+}
+
+function tableOptions(all: boolean): HTMLSelectElement {
+  const tables = welcome!.settings.tables;
+  return el('select', {}, ...(all ? [el('option', { value: '' }, 'All tables')] : []), ...Array.from({ length: tables }, (_, i) => el('option', { value: i }, `Table ${i + 1}`)));
+}
+
+function injectForm(sc: Scenario): HTMLElement {
+  const target = tableOptions(true);
+  target.id = 'inject-table';
+  const event = el('select', { id: 'inject-event' }, el('option', { value: '' }, 'A written inject (below)'), ...sc.events.map((e) => el('option', { value: e.id }, textOf(e.title))));
+  const title = el('input', { type: 'text', id: 'inject-title', maxlength: 200 });
+  const text = el('textarea', { id: 'inject-text', rows: 3, maxlength: 2000 });
+  const fire = (e: Event) => {
+    e.preventDefault();
+    const table = target.value === '' ? undefined : Number(target.value);
+    if (event.value) send('inject', { table, event: event.value });
+    else if (title.value.trim() && text.value.trim()) {
+      send('inject', { table, written: { title: title.value.trim(), text: text.value.trim() } });
+      title.value = '';
+      text.value = '';
+    } else return showNotice('Choose an event from the scenario, or write a title and a text.');
+    announce(`Inject sent to ${table === undefined ? 'all tables' : `table ${table + 1}`}.`);
+  };
+  return el(
+    'form',
+    { onsubmit: fire, 'aria-labelledby': 'inject-h' },
+    el(
+      'fieldset',
+      {},
+      el('legend', { id: 'inject-h' }, 'Fire a crisis inject'),
+      el('label', { for: 'inject-table' }, 'Into'),
+      target,
+      el('label', { for: 'inject-event' }, 'Event from the scenario'),
+      event,
+      el('label', { for: 'inject-title' }, 'Or a written inject: title'),
+      title,
+      el('label', { for: 'inject-text' }, 'Written inject: what happened'),
+      text,
+      el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary' }, 'Fire the inject')),
+    ),
+  );
+}
+
+function messageForm(sc: Scenario): HTMLElement {
+  const table = tableOptions(false);
+  table.id = 'message-table';
+  const side = el('select', { id: 'message-side' }, ...SIDES.map((s) => el('option', { value: s }, sideName(sc, s))));
+  const text = el('textarea', { id: 'message-text', rows: 3, maxlength: 1000 });
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!text.value.trim()) return showNotice('Write the message first.');
+    send('message', { table: Number(table.value), side: side.value, text: text.value.trim() });
+    announce(`Message sent to ${sideName(sc, side.value as Side)} at table ${Number(table.value) + 1}.`);
+    text.value = '';
+  };
+  return el(
+    'form',
+    { onsubmit: submit, 'aria-labelledby': 'message-h' },
+    el('fieldset', {}, el('legend', { id: 'message-h' }, 'Message a team'), el('label', { for: 'message-table' }, 'Table'), table, el('label', { for: 'message-side' }, 'Team'), side, el('label', { for: 'message-text' }, 'Message'), text, el('div', { class: 'row' }, el('button', { type: 'submit' }, 'Send the message'))),
+  );
+}
+
+function assignForm(sc: Scenario): HTMLElement {
+  const table = tableOptions(false);
+  table.id = 'assign-table';
+  const side = el('select', { id: 'assign-side' }, ...SIDES.map((s) => el('option', { value: s }, sideName(sc, s))));
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!studentSelect.value) return showNotice('No student to seat yet.');
+    send('assign', { seat: studentSelect.value, table: Number(table.value), side: side.value });
+  };
+  return el(
+    'form',
+    { onsubmit: submit, 'aria-labelledby': 'assign-h' },
+    el(
+      'fieldset',
+      {},
+      el('legend', { id: 'assign-h' }, 'Seat a student'),
+      el('p', { class: 'detail' }, 'Students are seated as they join, filling tables evenly; move anyone here.'),
+      el('label', { for: 'assign-student' }, 'Student'),
+      studentSelect,
+      el('label', { for: 'assign-table' }, 'Table'),
+      table,
+      el('label', { for: 'assign-side' }, 'Team'),
+      side,
+      el('div', { class: 'row' }, el('button', { type: 'submit' }, 'Seat the student')),
+    ),
+  );
+}
+
+function send(type: string, payload: Record<string, unknown>): void {
+  notice = '';
+  showNotice();
+  if (!link?.send(type, Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined)))) showNotice('Not connected: nothing was sent. The page reconnects by itself.');
+}
+
+function showNotice(text = notice): void {
+  notice = text;
+  regions.notice.replaceChildren(...(text ? [el('p', { role: 'alert', class: 'refused' }, text)] : []));
+}
+
+// ------------------------------------------------------------------ live regions
+
+function timerText(t: TableSummary): string {
+  if (t.timerLeft === null) return t.paused ? 'Paused' : '';
+  const left = t.paused ? t.timerLeft : t.timerLeft - (Date.now() - receivedAt);
+  return `${t.paused ? 'Paused, ' : ''}${clock(left)} left`;
+}
+
+setInterval(() => {
+  if (!update) return;
+  for (const t of update.tables) {
+    const node = document.getElementById(`timer-${t.table}`);
+    if (node) node.textContent = timerText(t);
+  }
+}, 1000);
+
+function renderLive(): void {
+  const u = update!;
+  const sc = welcome!.scenario;
+  redraw(regions.tables, ...u.tables.map((t) => tableCard(sc, t)));
+  // The student list in the seating form: keep the choice while names come and go.
+  const chosen = studentSelect.value;
+  const students = [
+    ...u.unseated.map((s) => ({ seat: s.seat, label: `${s.name} (not seated)` })),
+    ...u.tables.flatMap((t) => SIDES.flatMap((side) => t.seats[side].map((s) => ({ seat: s.seat, label: `${s.name} (table ${t.table + 1}, ${sideName(sc, side)})` })))),
+  ];
+  studentSelect.replaceChildren(...students.map((s) => el('option', { value: s.seat, selected: s.seat === chosen }, s.label)));
+  redraw(
+    regions.students,
+    u.unseated.length ? el('p', { role: 'status' }, `Not seated yet: ${u.unseated.map((s) => s.name).join(', ')}. Seat them above.`) : null,
+    students.length ? el('ul', {}, ...students.map((s) => el('li', {}, s.label))) : el('p', {}, 'No student has joined yet.'),
+    u.refused ? el('p', { class: 'detail' }, `Messages refused by the server so far: ${u.refused} (malformed, out of turn, too fast or not allowed).`) : null,
+  );
+  if (u.ended) renderDebrief(u);
+}
+
+function entryText(sc: Scenario, e: LogEntry): string {
+  if (e.kind === 'inject') {
+    const inject = e.inject;
+    return `Teacher’s inject: ${inject.kind === 'event' ? textOf(sc.events.find((x) => x.id === inject.event)?.title) || inject.event : inject.title}`;
+  }
+  return `${e.by}: ${describeMove(sc, e.move as Move)}`;
+}
+
+function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
+  const n = t.table + 1;
+  const waiting = t.pending.map((s) => sideName(sc, s)).join(' and ');
+  const seats = (side: Side) => {
+    const people = t.seats[side];
+    if (!people.length) return t.computer.includes(side) ? 'the computer' : 'nobody yet';
+    return people.map((p) => `${p.name}${p.online ? '' : ' (away)'}`).join(', ');
+  };
+  const m = t.meters;
+  const row = (label: string, us: number, ru: number) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, String(us)), el('td', { class: 'num' }, String(ru)));
+  const allies = Object.entries(m.allies).map(([id, v]) => `${textOf(sc.thirdParties.find((x) => x.id === id)?.name) || id} ${v}`);
+  return el(
+    'section',
+    { class: 'table-card', 'aria-labelledby': `table-${n}-h`, 'data-paused': String(t.paused) },
+    el('h3', { id: `table-${n}-h` }, `Table ${n}`),
+    el('p', {}, `Turn ${t.turn} of ${sc.turns} · ${PHASE_NAME[t.phase]}${waiting && !t.outcome?.ended ? ` · waiting for ${waiting}` : ''}`),
+    el('p', { id: `timer-${t.table}`, class: t.paused ? 'paused' : 'timer' }, timerText(t)),
+    el('p', {}, el('span', { class: 'us' }, `${sideName(sc, 'us')}: `), seats('us'), el('br', {}), el('span', { class: 'ru' }, `${sideName(sc, 'ru')}: `), seats('ru')),
+    el(
+      'table',
+      { class: 'grid' },
+      el('caption', {}, `Meters at table ${n}`),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Meter'), el('th', { scope: 'col', class: 'us' }, sideName(sc, 'us')), el('th', { scope: 'col', class: 'ru' }, sideName(sc, 'ru')))),
+      el('tbody', {}, row('Trust in the other', m.trust.us, m.trust.ru), row('Support at home', m.support.us, m.support.ru), row('Hawks', m.hawks.us, m.hawks.ru)),
+    ),
+    el('p', {}, el('strong', {}, `Escalation risk ${m.escalation}`), allies.length ? ` · Allies: ${allies.join(', ')}` : ''),
+    el('p', { class: 'detail' }, sc.tracks.map((tr) => `${textOf(tr.name)}: ${textOf(tr.stages.find((s) => s.id === t.stages[tr.id])?.name) || t.stages[tr.id]}`).join(' · '), ` · ${t.agreements} agreement${t.agreements === 1 ? '' : 's'}`),
+    t.recent.length ? el('ol', { class: 'detail', 'aria-label': `Latest at table ${n}` }, ...t.recent.map((e) => el('li', {}, entryText(sc, e)))) : null,
+    el(
+      'div',
+      { class: 'row' },
+      t.paused ? button(`Resume table ${n}`, () => send('resume', { table: t.table }), { class: 'primary' }) : button(`Pause table ${n}`, () => send('pause', { table: t.table })),
+      button(`One more minute, table ${n}`, () => send('extend', { table: t.table, seconds: 60 })),
+    ),
+  );
+}
+
+function renderDebrief(u: TeacherUpdate): void {
+  const sc = welcome!.scenario;
+  const host = el('div', { id: 'class-debrief' });
+  renderOutcomeTable(host, sc, u);
+  redraw(regions.debrief, el('section', { 'aria-labelledby': 'debrief-h' }, el('h2', { id: 'debrief-h' }, 'Class debrief'), host));
+}
+
+// ------------------------------------------------------------------ start
+
+function route(): void {
+  const c = credentials();
+  if (c) {
+    fatal = '';
+    join(c.code, c.token);
+  } else void showSetup();
+}
+addEventListener('hashchange', () => {
+  if (link) void link.close();
+  link = null;
+  welcome = null;
+  update = null;
+  route();
+});
+route();
