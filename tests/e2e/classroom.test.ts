@@ -1,0 +1,209 @@
+// A class session end to end, through the pages only: a teacher and four students, each in their own Chromium,
+// against the classroom server as a real process serving a production build. Three turns are played; the
+// teacher fires an inject and pauses; a student's tab is closed and reopened; the server is SIGKILLed and
+// restarted on the same data; the log the teacher downloads holds every move with the student's name.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, watchErrors, type Browser } from './harness';
+import { buildPages, expectHeading, freePort, press, startServer, type ServerProcess } from './classroom-kit';
+import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
+import { createGame, applyMove, otherSide, previewPackage, textOf, type GameState, type Move, type Side } from '../../src/engine';
+
+const scenario = requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
+let pages: Awaited<ReturnType<typeof buildPages>>;
+let server: ServerProcess | null = null;
+const browsers: Browser[] = [];
+let dataDir = '';
+
+beforeAll(async () => {
+  pages = await buildPages();
+  dataDir = mkdtempSync(join(tmpdir(), 'reset-classroom-data-'));
+});
+afterAll(async () => {
+  await server?.kill();
+  for (const b of browsers) await b.close();
+  pages?.remove();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A package the proposer may send and the other side may accept, found with the engine's own preview. */
+function acceptablePackage(state: GameState, proposer: Side): { give: string; ask: string } {
+  const other = otherSide(proposer);
+  const red = (s: Side) => new Set(scenario.sides[s].redLines.map((r) => r.card));
+  for (const give of scenario.cards.filter((c) => c.side === proposer && !red(proposer).has(c.id)))
+    for (const ask of scenario.cards.filter((c) => c.side === other && !red(other).has(c.id)))
+      if (previewPackage(scenario, state, proposer, { give: [give.id], ask: [ask.id], format: 'bilateral' }).refused === null) return { give: textOf(give.title), ask: textOf(ask.title) };
+  throw new Error('no acceptable package');
+}
+
+test('a teacher and four students play three turns through a pause, an inject, a closed tab and a killed server', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = await startServer(port, dataDir, pages.outDir);
+  const errors: Record<string, string[]> = {};
+  const open = async (who: string): Promise<Page> => {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const page = await browser.context.newPage();
+    // Console errors the browser itself logs while the server is down are expected; page errors never are.
+    errors[who] = watchErrors(page);
+    return page;
+  };
+
+  // ---- The teacher creates the session from the page.
+  const teacher = await open('teacher');
+  await teacher.goto(`${base}/classroom/teacher.html`);
+  await expect.poll(() => teacher.getByLabel('Scenario', { exact: true }).inputValue()).toBe('reset-2009');
+  await teacher.getByLabel('Number of tables').fill('1');
+  await teacher.getByLabel(/Turn timer in minutes/).fill('5');
+  await teacher.getByLabel(/Fill empty seats/).uncheck();
+  await press(teacher, 'Create the session');
+  await teacher.locator('.join-code').waitFor();
+  const code = (await teacher.locator('.join-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  expect(await teacher.evaluate(() => location.hash)).toMatch(new RegExp(`^#${code}:`));
+  const studentUrl = (await teacher.locator('#student-link').getAttribute('href'))!;
+  expect(studentUrl).toBe(`${base}/classroom/student.html#${code}`);
+
+  // ---- Four students join by name; seats fill evenly: Ana and Boris lead the two teams.
+  const student: Record<string, Page> = {};
+  for (const name of ['Ana', 'Boris', 'Carl', 'Dasha']) {
+    const page = await open(name);
+    await page.goto(studentUrl);
+    await expect.poll(() => page.getByLabel('Join code').inputValue()).toBe(code);
+    await page.getByLabel('Your name').fill(name);
+    await page.getByLabel('Your name').press('Enter');
+    await expectHeading(page, /· Table 1 · Turn 1 of 12/);
+    student[name] = page;
+  }
+  const { Ana: ana, Boris: boris, Carl: carl, Dasha: dasha } = student;
+  await expectHeading(ana, /^United States/);
+  await expectHeading(carl, /^United States/);
+  await expectHeading(boris, /^Russia/);
+  await expectHeading(dasha, /^Russia/);
+  await ana.getByText('You are Ana, the team lead.').waitFor();
+  await carl.getByText(/your team lead is Ana/).waitFor();
+  // Each team reads its own confidential brief and never the other's.
+  const briefOf = (s: Side) => textOf(scenario.sides[s].brief).slice(0, 80);
+  expect(await ana.content()).toContain(briefOf('us'));
+  expect(await ana.content()).not.toContain(briefOf('ru'));
+  expect(await boris.content()).toContain(briefOf('ru'));
+  expect(await boris.content()).not.toContain(briefOf('us'));
+
+  const made: string[] = [];
+  const move = async (name: string, page: Page, button: string | RegExp, type: Move['type']) => {
+    await press(page, button);
+    made.push(`${name} ${type}`);
+  };
+  /** The implementation phase: each lead implements what it owes, then finishes (verifying is optional). */
+  const implementUntilTurn = async (turn: number, leads: Record<string, Page>) => {
+    const atTurn = new RegExp(`Turn ${turn} of 12`);
+    for (let round = 0; round < 20; round++) {
+      const headings = await Promise.all(Object.values(leads).map((p) => p.getByRole('heading', { level: 1 }).first().textContent()));
+      if (headings.every((h) => atTurn.test(h ?? ''))) return;
+      for (const [name, page] of Object.entries(leads)) {
+        if (!/Implementation/.test((await page.getByRole('heading', { level: 1 }).first().textContent()) ?? '')) continue;
+        if ((await page.getByRole('button', { name: /^Implement agreement/ }).count()) > 0) await move(name, page, /^Implement agreement/, 'implement');
+        else if ((await page.getByRole('button', { name: 'Done with implementation' }).count()) > 0) await move(name, page, 'Done with implementation', 'done');
+      }
+      await ana.waitForTimeout(200);
+    }
+    throw new Error(`the table did not reach turn ${turn}`);
+  };
+
+  // ---- Turn 1: statements, a package proposed and accepted, both sides implement.
+  await move('Ana', ana, 'Conciliatory statement', 'statement');
+  await move('Boris', boris, 'Neutral statement', 'statement');
+  let state = createGame(scenario, 1);
+  for (const m of [{ type: 'statement', side: 'us', tone: 'conciliatory' }, { type: 'statement', side: 'ru', tone: 'neutral' }] as Move[]) state = (applyMove(scenario, state, m) as { state: GameState }).state;
+  const pkg = acceptablePackage(state, 'us');
+  await ana.getByRole('checkbox', { name: pkg.give, exact: true }).press('Space');
+  await ana.getByRole('checkbox', { name: pkg.ask, exact: true }).press('Space');
+  await ana.getByRole('list', { name: 'Effect on the meters if signed' }).waitFor();
+  await carl.getByText(/Ana, your team lead, submits it/).waitFor();
+  await screenshot(ana, 'classroom-student');
+  await move('Ana', ana, 'Send proposal', 'propose');
+  await boris.getByText(/United States proposed a bilateral package/).first().waitFor();
+  await move('Boris', boris, 'Accept the package', 'accept');
+  await implementUntilTurn(2, { Ana: ana, Boris: boris });
+  await expectHeading(ana, /Turn 2 of 12: Public statements/);
+  await teacher.getByText('1 agreement', { exact: false }).waitFor();
+  await screenshot(teacher, 'classroom-teacher');
+
+  // ---- Turn 2: statements; Russia has the initiative and passes.
+  await move('Ana', ana, 'Hostile statement', 'statement');
+  await move('Boris', boris, 'Conciliatory statement', 'statement');
+  await move('Boris', boris, 'Pass (no proposal)', 'pass');
+  await implementUntilTurn(3, { Ana: ana, Boris: boris });
+  await expectHeading(boris, /Turn 3 of 12: Public statements/);
+
+  // ---- Turn 3, mid-turn: the teacher fires a written inject into table 1 and pauses it.
+  await move('Ana', ana, 'Neutral statement', 'statement');
+  await teacher.getByLabel('Into').selectOption({ label: 'Table 1' });
+  await teacher.getByLabel('Or a written inject: title').fill('Incident over the Baltic');
+  await teacher.getByLabel('Written inject: what happened').fill('A Russian fighter passes within metres of a U.S. reconnaissance plane.');
+  await press(teacher, 'Fire the inject');
+  await press(teacher, 'Pause table 1');
+  for (const page of [ana, boris, carl, dasha]) {
+    await page.getByText('Turn 3: Incident over the Baltic.').waitFor();
+    await page.getByText('Paused by your teacher').waitFor();
+  }
+  await expect.poll(() => boris.getByRole('button', { name: 'Conciliatory statement' }).count()).toBe(0);
+  await expect.poll(() => teacher.locator('#timer-0').textContent()).toMatch(/^Paused, \d:\d\d left$/);
+  const pausedAt = (await teacher.locator('#timer-0').textContent())!;
+
+  // ---- Boris closes his tab mid-turn and opens the student link again: same seat, same view.
+  await boris.close();
+  const borisAgain = await browsers[2].context.newPage();
+  errors['Boris again'] = watchErrors(borisAgain);
+  await borisAgain.goto(studentUrl);
+  await expectHeading(borisAgain, /^Russia · Table 1 · Turn 3 of 12: Public statements/);
+  await borisAgain.getByText('You are Boris, the team lead.').waitFor();
+  await borisAgain.getByText('Paused by your teacher').waitFor();
+  await borisAgain.getByText('Turn 3: Incident over the Baltic.').waitFor();
+  await screenshot(borisAgain, 'classroom-student-paused');
+
+  // ---- The server process is killed; every page says it is reconnecting; it restarts on the same data and port.
+  await server.kill();
+  for (const page of [teacher, ana, borisAgain]) await page.getByText(/^Reconnecting…/).waitFor({ timeout: 10_000 });
+  await screenshot(teacher, 'classroom-teacher-reconnecting');
+  server = await startServer(port, dataDir, pages.outDir);
+  for (const page of [teacher, ana, borisAgain, carl, dasha]) await expect.poll(() => page.locator('#link-status').textContent(), { timeout: 20_000 }).toBe('');
+  // The table resumes where it was: the same turn, still paused, the same time left on the timer.
+  await expectHeading(borisAgain, /Turn 3 of 12: Public statements/);
+  await borisAgain.getByText('Paused by your teacher').waitFor();
+  await expect.poll(() => teacher.locator('#timer-0').textContent()).toBe(pausedAt);
+  await teacher.getByText('Turn 3 of 12 · Public statements · waiting for Russia').waitFor();
+
+  // ---- The teacher resumes; Russia speaks, the United States passes; turn 4 begins everywhere.
+  await press(teacher, 'Resume table 1');
+  await move('Boris', borisAgain, 'Conciliatory statement', 'statement');
+  await move('Ana', ana, 'Pass (no proposal)', 'pass');
+  await implementUntilTurn(4, { Ana: ana, Boris: borisAgain });
+  for (const page of [ana, borisAgain, carl, dasha]) await expectHeading(page, /Turn 4 of 12: Public statements/);
+
+  // ---- The teacher's log link: every move made, in order, by the student who made it, and the inject.
+  const href = (await teacher.getByRole('link', { name: 'Log as JSON' }).getAttribute('href'))!;
+  const log = (await (await fetch(href)).json()) as { tables: { entries: { kind: string; by: string; move?: Move; inject?: { title?: string } }[] }[] };
+  const entries = log.tables[0].entries;
+  expect(entries.filter((e) => e.kind === 'move').map((e) => `${e.by} ${e.move!.type}`)).toEqual(made);
+  expect(entries.some((e) => e.kind === 'inject' && e.inject?.title === 'Incident over the Baltic')).toBe(true);
+  const csv = await (await fetch((await teacher.getByRole('link', { name: 'Log as CSV' }).getAttribute('href'))!)).text();
+  for (const name of ['Ana', 'Boris']) expect(csv).toContain(`"${name}"`);
+  // Without the teacher's token the log stays closed.
+  expect((await fetch(`${base}/api/sessions/${code}/log.json`)).status).toBe(403);
+
+  // ---- The teacher ends the session; the class debrief appears and the students see the game is over.
+  await press(teacher, 'End the session…');
+  await press(teacher, 'Yes, end the session');
+  await teacher.getByRole('heading', { name: 'Class debrief' }).waitFor();
+  await ana.getByText('The game is over').first().waitFor();
+  await teacher.getByRole('heading', { name: 'Class debrief' }).scrollIntoViewIfNeeded();
+  await screenshot(teacher, 'classroom-debrief');
+
+  const pageErrors = Object.entries(errors).flatMap(([who, list]) => list.filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket|Failed to load resource|net::/.test(e)).map((e) => `${who}: ${e}`));
+  expect(pageErrors).toEqual([]);
+}, 150_000);
