@@ -133,6 +133,18 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await teacher.getByText('1 agreement', { exact: false }).waitFor();
   await screenshot(teacher, 'classroom-teacher');
 
+  // ---- Team chat stays in the team; the teacher's message reaches only the team it is for.
+  await carl.getByLabel('Message to your team').fill('Ask them for inspections next.');
+  await carl.getByLabel('Message to your team').press('Enter');
+  await ana.getByRole('list', { name: 'Team chat messages' }).getByText('Ask them for inspections next.').waitFor();
+  await teacher.getByLabel('To team').selectOption({ label: 'Russia' });
+  await teacher.getByLabel('Message', { exact: true }).fill('Remember your red lines.');
+  await press(teacher, 'Send the message');
+  await dasha.locator('.teacher-message').getByText('Remember your red lines.').waitFor();
+  await dasha.getByText('Message from your teacher: Remember your red lines.').waitFor();
+  expect(await boris.content()).not.toContain('Ask them for inspections next.');
+  expect(await ana.content()).not.toContain('Remember your red lines.');
+
   // ---- Turn 2: statements; Russia has the initiative and passes.
   await move('Ana', ana, 'Hostile statement', 'statement');
   await move('Boris', boris, 'Conciliatory statement', 'statement');
@@ -207,3 +219,61 @@ test('a teacher and four students play three turns through a pause, an inject, a
   const pageErrors = Object.entries(errors).flatMap(([who, list]) => list.filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket|Failed to load resource|net::/.test(e)).map((e) => `${who}: ${e}`));
   expect(pageErrors).toEqual([]);
 }, 150_000);
+
+test('when the team votes, a move is made once most of the team says yes; a student the teacher moves changes team and the computer takes the empty seat', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  await server?.kill();
+  server = await startServer(port, dataDir, pages.outDir);
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  const teacher = await browser.context.newPage();
+  const errors = watchErrors(teacher);
+  await teacher.goto(`${base}/classroom/teacher.html`);
+  await teacher.getByLabel('Number of tables').fill('1');
+  await teacher.getByLabel(/Turn timer in minutes/).fill('0');
+  await teacher.getByRole('radio', { name: /The team votes/ }).check();
+  await press(teacher, 'Create the session');
+  const studentUrl = (await teacher.locator('#student-link').getAttribute('href'))!;
+  const join = async (name: string) => {
+    const b = await launchBrowser();
+    browsers.push(b);
+    const page = await b.context.newPage();
+    await page.goto(studentUrl);
+    await page.getByLabel('Your name').fill(name);
+    await page.getByLabel('Your name').press('Enter');
+    await expectHeading(page, /· Table 1 · Turn 1 of 12/);
+    return page;
+  };
+  const eve = await join('Eve');
+  const finn = await join('Finn');
+  await expectHeading(finn, /^Russia/);
+
+  // The teacher moves Finn to the United States; Russia's seat is empty, so the computer plays it.
+  await teacher.getByLabel('Student', { exact: true }).selectOption({ label: 'Finn (table 1, Russia)' });
+  await teacher.getByLabel('On team').selectOption({ label: 'United States' });
+  await press(teacher, 'Seat the student');
+  await expectHeading(finn, /^United States · Table 1/);
+  await teacher.getByText('Russia: the computer').waitFor();
+
+  // Eve proposes a statement to her team; nothing is played until Finn votes yes.
+  await press(eve, 'Propose to the team: Conciliatory statement');
+  await finn.getByText(/Eve: United States made a conciliatory statement\. 1 of 2 votes needed\./).waitFor();
+  await eve.getByText('You voted yes.').waitFor();
+  expect((await (await fetch((await teacher.getByRole('link', { name: 'Log as JSON' }).getAttribute('href'))!)).json()).tables[0].entries.filter((e: { by: string }) => e.by.startsWith('Eve'))).toEqual([]);
+  await press(finn, 'Vote yes');
+  await expectHeading(eve, /Turn 1 of 12: Proposals/);
+  // A "no" drops the team's proposal.
+  await press(finn, 'Propose to the team: Pass (no proposal)');
+  await eve.getByText(/Finn: United States passed/).waitFor();
+  await press(eve, 'Vote no');
+  await expect.poll(() => eve.getByText('Proposed to your team').count()).toBe(0);
+  await expectHeading(eve, /Turn 1 of 12: Proposals/);
+
+  const log = (await (await fetch((await teacher.getByRole('link', { name: 'Log as JSON' }).getAttribute('href'))!)).json()) as { tables: { entries: { by: string; move: Move }[] }[] };
+  const moves = log.tables[0].entries.map((e) => `${e.by}: ${e.move.side} ${e.move.type}`);
+  expect(moves).toContain('Eve (vote: Eve, Finn): us statement');
+  expect(moves).toContain('computer: ru statement');
+  expect(moves.some((m) => m.includes('pass'))).toBe(false);
+  expect(errors).toEqual([]);
+}, 60_000);

@@ -13,7 +13,7 @@ export function renderOutcomeTable(container: HTMLElement, scenario: Scenario, u
       'table',
       { class: 'grid' },
       el('caption', {}, 'Outcome by table'),
-      el('thead', {}, el('tr', {}, th('Table'), th('Reached'), th(`${sideName(scenario, 'us')} score`), th(`${sideName(scenario, 'ru')} score`), th('Joint score'), th('Agreements'), th('Moves'))),
+      el('thead', {}, el('tr', {}, th('Table'), th('Reached'), th(`${sideName(scenario, 'us')} score`), th(`${sideName(scenario, 'ru')} score`), th('Joint score'), th('Agreements'), th('Moves and injects'))),
       el(
         'tbody',
         {},

@@ -18,6 +18,7 @@ let receivedAt = 0;
 let lan: string[] = [];
 let notice = '';
 let fatal = '';
+let ended = false;
 
 const credentials = (): { code: string; token: string } | null => {
   const m = /^#([A-Za-z0-9]{6}):([A-Za-z0-9_-]{8,})$/.exec(location.hash);
@@ -206,15 +207,12 @@ function buildSession(): void {
     el('div', { class: 'row controls' }, el('div', {}, button('Pause all tables', () => send('pause', {})), button('Resume all tables', () => send('resume', {})), button('One more minute for all tables', () => send('extend', { seconds: 60 }))), el('div', {}, endButton, endConfirm)),
   );
   regions.forms.replaceChildren(el('h2', { id: 'steer-h' }, 'Steer the tables'), regions.notice, el('div', { class: 'forms' }, injectForm(sc), messageForm(sc), assignForm(sc)));
-  redraw(
-    app,
-    regions.head,
-    regions.controls,
-    el('section', { 'aria-labelledby': 'tables-h' }, el('h2', { id: 'tables-h' }, 'Tables'), regions.tables),
-    regions.forms,
-    el('section', { 'aria-labelledby': 'students-h' }, el('h2', { id: 'students-h' }, 'Students'), regions.students),
-    regions.debrief,
-  );
+  const tables = el('section', { 'aria-labelledby': 'tables-h' }, el('h2', { id: 'tables-h' }, 'Tables'), regions.tables);
+  const students = el('section', { 'aria-labelledby': 'students-h' }, el('h2', { id: 'students-h' }, 'Students'), regions.students);
+  // Once the session has ended the controls go and the class debrief comes first, for the projector.
+  ended = Boolean(update?.ended);
+  if (ended) redraw(app, regions.head, regions.debrief, tables, students);
+  else redraw(app, regions.head, regions.controls, tables, regions.forms, students);
   if (update) renderLive();
 }
 
@@ -275,7 +273,7 @@ function messageForm(sc: Scenario): HTMLElement {
   return el(
     'form',
     { onsubmit: submit, 'aria-labelledby': 'message-h' },
-    el('fieldset', {}, el('legend', { id: 'message-h' }, 'Message a team'), el('label', { for: 'message-table' }, 'Table'), table, el('label', { for: 'message-side' }, 'Team'), side, el('label', { for: 'message-text' }, 'Message'), text, el('div', { class: 'row' }, el('button', { type: 'submit' }, 'Send the message'))),
+    el('fieldset', {}, el('legend', { id: 'message-h' }, 'Message a team'), el('label', { for: 'message-table' }, 'To table'), table, el('label', { for: 'message-side' }, 'To team'), side, el('label', { for: 'message-text' }, 'Message'), text, el('div', { class: 'row' }, el('button', { type: 'submit' }, 'Send the message'))),
   );
 }
 
@@ -298,9 +296,9 @@ function assignForm(sc: Scenario): HTMLElement {
       el('p', { class: 'detail' }, 'Students are seated as they join, filling tables evenly; move anyone here.'),
       el('label', { for: 'assign-student' }, 'Student'),
       studentSelect,
-      el('label', { for: 'assign-table' }, 'Table'),
+      el('label', { for: 'assign-table' }, 'At table'),
       table,
-      el('label', { for: 'assign-side' }, 'Team'),
+      el('label', { for: 'assign-side' }, 'On team'),
       side,
       el('div', { class: 'row' }, el('button', { type: 'submit' }, 'Seat the student')),
     ),
@@ -351,7 +349,13 @@ function renderLive(): void {
     students.length ? el('ul', {}, ...students.map((s) => el('li', {}, s.label))) : el('p', {}, 'No student has joined yet.'),
     u.refused ? el('p', { class: 'detail' }, `Messages refused by the server so far: ${u.refused} (malformed, out of turn, too fast or not allowed).`) : null,
   );
-  if (u.ended) renderDebrief(u);
+  if (u.ended) {
+    renderDebrief(u);
+    if (!ended) {
+      buildSession();
+      regions.debrief.querySelector<HTMLElement>('h2')?.focus();
+    }
+  }
 }
 
 function entryText(sc: Scenario, e: LogEntry): string {
@@ -403,7 +407,7 @@ function renderDebrief(u: TeacherUpdate): void {
   const sc = welcome!.scenario;
   const host = el('div', { id: 'class-debrief' });
   renderOutcomeTable(host, sc, u);
-  redraw(regions.debrief, el('section', { 'aria-labelledby': 'debrief-h' }, el('h2', { id: 'debrief-h' }, 'Class debrief'), host));
+  redraw(regions.debrief, el('section', { 'aria-labelledby': 'debrief-h' }, el('h2', { id: 'debrief-h', tabindex: -1 }, 'Class debrief'), host));
 }
 
 // ------------------------------------------------------------------ start
