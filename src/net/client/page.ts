@@ -11,8 +11,11 @@ export function announce(text: string): void {
   while (region.childElementCount > 8) region.firstElementChild!.remove();
 }
 
-/** Replace a region's content, then give the focus back to the control that had it (matched by data-focus). */
-export function redraw(root: HTMLElement, ...children: (Node | null | false)[]): void {
+/**
+ * Replace a region's content, then give the focus back to the control that had it (matched by data-focus).
+ * When that control is gone (a move was made), the focus goes to `fallback` so the keyboard user is not lost.
+ */
+export function redraw(root: HTMLElement, children: (Node | null | false)[], fallback?: string): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active && root.contains(active) ? active.dataset.focus : undefined;
   const input = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
@@ -23,6 +26,10 @@ export function redraw(root: HTMLElement, ...children: (Node | null | false)[]):
   if (again && !(again as HTMLButtonElement).disabled) {
     again.focus({ preventScroll: true });
     if (selection && again instanceof HTMLInputElement) again.setSelectionRange(selection[0], selection[1]);
+  } else if (fallback) {
+    const heading = root.querySelector<HTMLElement>(fallback);
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus({ preventScroll: true });
   }
 }
 

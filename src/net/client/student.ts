@@ -54,7 +54,7 @@ function start(name: string): void {
       linkState = s;
       linkBanner(banner, s, detail);
       if (s === 'refused') {
-        joinError = detail ?? 'The server refused to let this page in.';
+        joinError = `${detail ?? 'The server refused to let this page in.'} Check the code and your name with your teacher.`;
         link = null;
         if (!welcome) render();
         else announce(joinError);
@@ -198,21 +198,19 @@ function joinForm(): HTMLElement {
 
 function render(): void {
   if (!welcome || !scenario) {
-    if (link && !joinError) redraw(app, el('h1', { tabindex: -1 }, 'Joining…'), el('p', { role: 'status' }, 'Finding your seat.'));
-    else redraw(app, joinForm());
+    if (link && !joinError) redraw(app, [el('h1', { tabindex: -1 }, 'Joining…'), el('p', { role: 'status' }, 'Finding your seat.')]);
+    else redraw(app, [joinForm()]);
     return;
   }
   if (!update) {
-    redraw(app, el('h1', {}, `Table ${welcome.table + 1}: ${sideName(scenario, welcome.side)}`), el('p', { role: 'status' }, 'Waiting for the table…'));
+    redraw(app, [el('h1', {}, `Table ${welcome.table + 1}: ${sideName(scenario, welcome.side)}`), el('p', { role: 'status' }, 'Waiting for the table…')]);
     return;
   }
   const me = welcome.side;
   const v = update.view;
-  redraw(
-    app,
-    statusBar(scenario, v),
-    el('div', { class: 'columns' }, el('div', { class: 'col' }, actions(scenario, v, me), onTheTable(scenario, v), news(v)), el('div', { class: 'col' }, meters(scenario, v), tracks(scenario, v), team(), chat(), hand(scenario, v, me), brief(scenario, me))),
-  );
+  const left = el('div', { class: 'col' }, actions(scenario, v, me), onTheTable(scenario, v), news(v));
+  const right = el('div', { class: 'col' }, meters(scenario, v), tracks(scenario, v), team(), chat(), hand(scenario, v, me), brief(scenario, me));
+  redraw(app, [statusBar(scenario, v), el('div', { class: 'columns' }, left, right)], '#actions-h');
 }
 
 function statusBar(sc: Scenario, v: SideView): HTMLElement {

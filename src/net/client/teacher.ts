@@ -73,8 +73,7 @@ async function showSetup(): Promise<void> {
       problems.replaceChildren(el('div', { role: 'alert', class: 'problems' }, el('h3', {}, upload ? `${upload.name} cannot be used` : 'The session could not be created'), el('p', {}, (err as Error).message)));
     }
   };
-  redraw(
-    app,
+  redraw(app, [
     el(
       'form',
       { class: 'setup', onsubmit: create, 'aria-labelledby': 'setup-h' },
@@ -95,7 +94,7 @@ async function showSetup(): Promise<void> {
       problems,
       el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary' }, 'Create the session')),
     ),
-  );
+  ]);
 }
 
 // ------------------------------------------------------------------ the live session
@@ -173,7 +172,7 @@ const studentSelect = el('select', { id: 'assign-student' });
 
 function render(): void {
   if (fatal) {
-    redraw(app, el('h1', {}, 'This teacher link does not open a session'), el('p', { role: 'alert', class: 'refused' }, fatal), el('p', {}, el('a', { href: location.pathname, class: 'button' }, 'Start a new session')));
+    redraw(app, [el('h1', {}, 'This teacher link does not open a session'), el('p', { role: 'alert', class: 'refused' }, fatal), el('p', {}, el('a', { href: location.pathname, class: 'button' }, 'Start a new session'))]);
     return;
   }
   if (welcome) buildSession();
@@ -211,8 +210,8 @@ function buildSession(): void {
   const students = el('section', { 'aria-labelledby': 'students-h' }, el('h2', { id: 'students-h' }, 'Students'), regions.students);
   // Once the session has ended the controls go and the class debrief comes first, for the projector.
   ended = Boolean(update?.ended);
-  if (ended) redraw(app, regions.head, regions.debrief, tables, students);
-  else redraw(app, regions.head, regions.controls, tables, regions.forms, students);
+  if (ended) redraw(app, [regions.head, regions.debrief, tables, students]);
+  else redraw(app, [regions.head, regions.controls, tables, regions.forms, students]);
   if (update) renderLive();
 }
 
@@ -335,7 +334,7 @@ setInterval(() => {
 function renderLive(): void {
   const u = update!;
   const sc = welcome!.scenario;
-  redraw(regions.tables, ...u.tables.map((t) => tableCard(sc, t)));
+  redraw(regions.tables, [...u.tables.map((t) => tableCard(sc, t))]);
   // The student list in the seating form: keep the choice while names come and go.
   const chosen = studentSelect.value;
   const students = [
@@ -343,12 +342,11 @@ function renderLive(): void {
     ...u.tables.flatMap((t) => SIDES.flatMap((side) => t.seats[side].map((s) => ({ seat: s.seat, label: `${s.name} (table ${t.table + 1}, ${sideName(sc, side)})` })))),
   ];
   studentSelect.replaceChildren(...students.map((s) => el('option', { value: s.seat, selected: s.seat === chosen }, s.label)));
-  redraw(
-    regions.students,
+  redraw(regions.students, [
     u.unseated.length ? el('p', { role: 'status' }, `Not seated yet: ${u.unseated.map((s) => s.name).join(', ')}. Seat them above.`) : null,
     students.length ? el('ul', {}, ...students.map((s) => el('li', {}, s.label))) : el('p', {}, 'No student has joined yet.'),
     u.refused ? el('p', { class: 'detail' }, `Messages refused by the server so far: ${u.refused} (malformed, out of turn, too fast or not allowed).`) : null,
-  );
+  ]);
   if (u.ended) {
     renderDebrief(u);
     if (!ended) {
@@ -397,7 +395,8 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
     el(
       'div',
       { class: 'row' },
-      t.paused ? button(`Resume table ${n}`, () => send('resume', { table: t.table }), { class: 'primary' }) : button(`Pause table ${n}`, () => send('pause', { table: t.table })),
+      // One focus key for both states: the keyboard stays on the button as it turns from Pause to Resume.
+      t.paused ? button(`Resume table ${n}`, () => send('resume', { table: t.table }), { class: 'primary', 'data-focus': `pause-${n}` }) : button(`Pause table ${n}`, () => send('pause', { table: t.table }), { 'data-focus': `pause-${n}` }),
       button(`One more minute, table ${n}`, () => send('extend', { table: t.table, seconds: 60 })),
     ),
   );
@@ -407,7 +406,7 @@ function renderDebrief(u: TeacherUpdate): void {
   const sc = welcome!.scenario;
   const host = el('div', { id: 'class-debrief' });
   renderOutcomeTable(host, sc, u);
-  redraw(regions.debrief, el('section', { 'aria-labelledby': 'debrief-h' }, el('h2', { id: 'debrief-h', tabindex: -1 }, 'Class debrief'), host));
+  redraw(regions.debrief, [el('section', { 'aria-labelledby': 'debrief-h' }, el('h2', { id: 'debrief-h', tabindex: -1 }, 'Class debrief'), host)]);
 }
 
 // ------------------------------------------------------------------ start
