@@ -52,7 +52,7 @@ export function meterBar(label: string, value: number, attrs: { danger?: boolean
 }
 
 /** The connection banner's words. */
-export function linkBanner(banner: HTMLElement, state: LinkState, detail?: string): void {
+export function linkBanner(banner: HTMLElement, state: LinkState, detail?: string, kept = 'your seat is kept'): void {
   banner.dataset.state = state;
   switch (state) {
     case 'connecting':
@@ -62,7 +62,7 @@ export function linkBanner(banner: HTMLElement, state: LinkState, detail?: strin
       banner.textContent = '';
       break;
     case 'reconnecting':
-      banner.textContent = 'Reconnecting… (your seat is kept; this page rejoins by itself)';
+      banner.textContent = `Reconnecting… (${kept}; this page rejoins by itself)`;
       break;
     case 'refused':
       banner.textContent = detail ?? 'The server refused this page.';

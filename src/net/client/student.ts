@@ -159,9 +159,19 @@ function timerText(): string {
   return `Time left this turn: ${clock(left)}${update.paused ? ' (paused)' : ''}`;
 }
 
+let warnedTurn = '';
 setInterval(() => {
   const t = document.getElementById('timer');
   if (t) t.textContent = timerText();
+  // One spoken warning a turn, a minute before the computer moves for a team that is late.
+  if (update && update.timerLeft !== null && !update.paused && update.pending.includes(update.side)) {
+    const left = update.timerLeft - (Date.now() - receivedAt);
+    const turn = `${update.view.turn}:${update.view.phase}`;
+    if (left <= 60_000 && left > 50_000 && warnedTurn !== turn) {
+      warnedTurn = turn;
+      announce('One minute left for your team’s move.');
+    }
+  }
 }, 1000);
 
 function joinForm(): HTMLElement {

@@ -112,7 +112,7 @@ function join(code: string, token: string): void {
     auth: () => ({ token }),
     message: receive,
     state: (s, detail) => {
-      linkBanner(banner, s, detail);
+      linkBanner(banner, s, detail, 'every table keeps its game');
       if (s === 'refused') {
         fatal = detail ?? 'The server refused this teacher link.';
         link = null;
