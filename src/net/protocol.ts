@@ -149,10 +149,52 @@ export interface TeacherUpdate {
   debrief: Debrief | null;
 }
 
+/** A package in the class debrief: its worth to each side, and what it is in words. */
+export interface DebriefDeal {
+  us: number;
+  ru: number;
+  summary: string;
+}
+
+/**
+ * One table in the class debrief. `us`, `ru` and `joint` are what the deals the table carried out are worth
+ * to each side, on the same scale as the frontier (the deal analysis); the game's own score, which adds track
+ * progress, support and risk, is `score`.
+ */
+export interface DebriefTable {
+  /** Index of the table from 0, as in TableSummary; people read `label`. */
+  table: number;
+  us: number;
+  ru: number;
+  joint: number;
+  /** Agreements signed. */
+  agreements: number;
+  label: string;
+  /** Agreements both sides carried out. */
+  implemented: number;
+  ended: boolean;
+  /** What was delivered, in words ("no deal" when nothing was). */
+  deal: string;
+  /** Distance to the nearest package on the Pareto frontier (0 on it). */
+  distance: number;
+  onFrontier: boolean;
+  /** How much both sides could have gained at once over what they got (0 when no deal beats it for both). */
+  bothCouldGain: number;
+  /** The package both sides would have preferred, with the largest shared gain; null when there is none. */
+  missed: DebriefDeal | null;
+  score: { us: number; ru: number; joint: number };
+}
+
 export interface Debrief {
-  tables: { table: number; us: number; ru: number; joint: number; agreements: number }[];
+  tables: DebriefTable[];
   frontier: { us: number; ru: number }[];
-  historical: { us: number; ru: number; label: string } | null;
+  historical: { us: number; ru: number; label: string; summary: string; cite: { file: string; quote?: string }[] } | null;
+  scenario: { id: string; title: string };
+  sides: { us: string; ru: string };
+  /** No deal at all. */
+  disagreement: { us: number; ru: number };
+  /** The Nash bargaining package (largest product of both sides' gains); null when no package gains both. */
+  nash: DebriefDeal | null;
 }
 
 /** One line of a table's log: a move by a student (or the computer / timer), or a teacher's inject. */

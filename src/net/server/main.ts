@@ -10,6 +10,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOM_NAME, MAX_MESSAGE_BYTES, sessionRequestSchema } from '../protocol';
 import { ClassroomRoom, setClassroomContext } from './classroom-room';
+import { classDebrief } from './debrief';
 import { fileStore, redisStore, type ClassroomStore, type SessionRecord } from './store';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveFromFiles } from '../../scenario/files';
 import { loadScenarioText, formatProblem } from '../../scenario/load';
@@ -55,7 +56,7 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
     }
     return sc;
   };
-  setClassroomContext({ store, scenarioOf });
+  setClassroomContext({ store, scenarioOf, debriefOf: classDebrief });
 
   const pending = new Map<string, Promise<void>>();
   // Idempotent: one room per join code, however many requests (or processes) ask at once.
