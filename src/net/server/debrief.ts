@@ -83,12 +83,14 @@ export function historicalPoint(scenario: Scenario): Debrief['historical'] {
   if (!fits(h.usGives, 'us') || !fits(h.ruGives, 'ru')) return null;
   const deal = dealOfCards(scenario, [...h.usGives, ...h.ruGives]);
   const files = [...new Set(h.cite.map((c) => c.file))];
-  return { us: deal.us, ru: deal.ru, label: `${h.label} (${files.join(', ')})`, summary: deal.summary, cite: h.cite.map((c) => ({ ...c })) };
+  return { ...point(deal), label: `${h.label} (${files.join(', ')})`, summary: deal.summary, cite: h.cite.map((c) => ({ ...c })) };
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const dealOf = (d: ScenarioDeal): DebriefDeal => ({ us: d.us, ru: d.ru, summary: d.summary });
+// `+ 0` turns the analysis' rounded -0 into 0, so a debrief survives JSON unchanged.
+const round1 = (x: number) => Math.round(x * 10) / 10 + 0;
+const round2 = (x: number) => Math.round(x * 100) / 100 + 0;
+const point = (p: { us: number; ru: number }) => ({ us: p.us + 0, ru: p.ru + 0 });
+const dealOf = (d: ScenarioDeal): DebriefDeal => ({ ...point(d), summary: d.summary });
 
 // Debriefs are rebuilt on every teacher update after the session ends; finished states do not change.
 const scenarioCache = new WeakMap<Scenario, ScenarioAnalysis>();
@@ -112,8 +114,7 @@ export function classDebrief(scenario: Scenario, tables: GameState[]): Debrief {
     return {
       table: i,
       label: `Table ${i + 1}`,
-      us: g.delivered.us,
-      ru: g.delivered.ru,
+      ...point(g.delivered),
       joint: round2(g.delivered.us + g.delivered.ru),
       agreements: o.agreements.signed,
       implemented: o.agreements.implemented,
@@ -123,16 +124,16 @@ export function classDebrief(scenario: Scenario, tables: GameState[]): Debrief {
       onFrontier: g.onFrontier,
       bothCouldGain: g.bothCouldGain,
       missed: g.missed[0] ? dealOf(g.missed[0]) : null,
-      score: { us: o.us.score, ru: o.ru.score, joint: round1(o.joint) },
+      score: { us: o.us.score + 0, ru: o.ru.score + 0, joint: round1(o.joint) },
     };
   });
   return {
     tables: rows,
-    frontier: a.frontier.map((d) => ({ us: d.us, ru: d.ru })),
+    frontier: a.frontier.map(point),
     historical: historicalPoint(scenario),
     scenario: { id: scenario.id, title: textOf(scenario.title) },
     sides: { us: sideName(scenario, 'us'), ru: sideName(scenario, 'ru') },
-    disagreement: { ...a.disagreement },
+    disagreement: point(a.disagreement),
     nash: a.nash && dealOf(a.nash),
   };
 }
