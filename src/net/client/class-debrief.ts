@@ -196,7 +196,7 @@ function scatter(d: Debrief, uid: string): SVGElement {
   // Drawn bottom to top: a table inside the Nash diamond, the history star over a table that matched it.
   const layer = { none: 0, nash: 1, table: 2, history: 3 } as const;
   const order = [...marks].sort((a, b) => layer[a.kind] - layer[b.kind]);
-  for (const m of order) g.append(markShape(m, X(m.us), Y(m.ru)));
+  for (const m of order) g.append(markShape(m, X(m.us), Y(m.ru), { 'data-label': m.label }));
   // The frontier's own label, at its most upper-left point inside the plot.
   const inside = d.frontier.filter((p) => X(p.us) >= pad.l + 4 && Y(p.ru) >= pad.t + 4 && X(p.us) <= W - pad.r && Y(p.ru) <= H - pad.b);
   const labels: SVGElement[] = [];
@@ -243,7 +243,13 @@ function scatter(d: Debrief, uid: string): SVGElement {
 
 const fmtTick = (v: number) => (Math.abs(v) < EPS ? '0' : Number.isInteger(v) ? String(v) : v.toFixed(1));
 
-function markShape(m: Mark, cx: number, cy: number): SVGElement {
+function markShape(m: Mark, cx: number, cy: number, extra: Record<string, string> = {}): SVGElement {
+  const shape = markOf(m, cx, cy);
+  for (const [k, v] of Object.entries(extra)) shape.setAttribute(k, v);
+  return shape;
+}
+
+function markOf(m: Mark, cx: number, cy: number): SVGElement {
   switch (m.kind) {
     case 'table':
       return svg('circle', { cx, cy, r: 7.5, fill: TABLE, stroke: '#fff', 'stroke-width': 2, class: 'mark table-mark' });
