@@ -173,3 +173,37 @@ describe('dominance on a hand-made three-card deal space', () => {
     expect(readingOf(d)).toContain(`${better} of ${d.tables.length} tables beat what really happened for both sides.`);
   });
 });
+
+describe('the classroom server', () => {
+  it('sends the teacher the class debrief when the session ends: one point per table, the frontier and history', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { Client } = await import('@colyseus/sdk');
+    const { startClassroomServer } = await import('../../src/net/server/main');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const base = `http://127.0.0.1:${port}`;
+    const server = await startClassroomServer({ port, dataDir: mkdtempSync(join(tmpdir(), 'reset-debrief-')), staticDir: null });
+    try {
+      const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'reset-2009', tables: 3, fillWithComputer: false }) })).json();
+      const teacher = await new Client(base).joinById(created.code, { token: created.token });
+      const updates: { ended: boolean; debrief: ReturnType<typeof classDebrief> | null }[] = [];
+      teacher.onMessage('*', (type, payload) => {
+        if (type === 'teacher') updates.push(payload as (typeof updates)[number]);
+      });
+      await expect.poll(() => updates.length).toBeGreaterThan(0);
+      expect(updates.at(-1)!.debrief).toBeNull();
+      teacher.send('end', {});
+      await expect.poll(() => updates.at(-1)?.ended).toBe(true);
+      const d = updates.at(-1)!.debrief!;
+      expect(d.tables.map((t) => t.label)).toEqual(['Table 1', 'Table 2', 'Table 3']);
+      // Nobody played: every table is at no deal, with a better deal for both still on the table.
+      for (const t of d.tables) expect(t).toMatchObject({ us: 0, ru: 0, agreements: 0, onFrontier: false });
+      expect(d.frontier.length).toBeGreaterThan(1);
+      expect(d.historical!.label).toContain('004_f5e98c935a2387e5.txt');
+      expect(d.scenario).toEqual({ id: 'reset-2009', title: 'Reset 2009' });
+      await teacher.leave();
+    } finally {
+      await server.gracefullyShutdown(false);
+    }
+  });
+});
