@@ -213,6 +213,9 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await press(teacher, 'Yes, end the session');
   await teacher.getByRole('heading', { name: 'Class debrief' }).waitFor();
   await ana.getByText('The game is over').first().waitFor();
+  // The projector view: the deal chart against the Pareto frontier, described as a table row per table.
+  await teacher.getByRole('figure', { name: /Deals against the Pareto frontier/ }).waitFor();
+  expect(await teacher.locator('#class-debrief table tbody:not(.reference) tr').count()).toBe(1);
   await teacher.getByRole('heading', { name: 'Class debrief' }).scrollIntoViewIfNeeded();
   await screenshot(teacher, 'classroom-debrief');
 

@@ -7,6 +7,7 @@ import type { LogEntry, TableSummary, TeacherUpdate, TeacherWelcome } from '../p
 import { api, connect, normalCode, serverOrigin, type Link } from './connection';
 import { announce, clock, linkBanner, redraw } from './page';
 import { renderOutcomeTable } from './outcomes';
+import { renderClassDebrief } from './class-debrief';
 
 const app = document.getElementById('app')!;
 const banner = document.getElementById('link-status')!;
@@ -404,9 +405,13 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
 
 function renderDebrief(u: TeacherUpdate): void {
   const sc = welcome!.scenario;
-  const host = el('div', { id: 'class-debrief' });
+  // The chart against the frontier and history first (for the projector), then where each table stood.
+  const chart = el('div', { id: 'class-debrief' });
+  if (u.debrief) renderClassDebrief(chart, u.debrief);
+  else chart.append(el('p', {}, 'The deal chart is being prepared; the table below shows where each table stood.'));
+  const host = el('div', { id: 'class-outcomes' });
   renderOutcomeTable(host, sc, u);
-  redraw(regions.debrief, [el('section', { 'aria-labelledby': 'debrief-h' }, el('h2', { id: 'debrief-h', tabindex: -1 }, 'Class debrief'), host)]);
+  redraw(regions.debrief, [el('section', { 'aria-labelledby': 'debrief-h' }, el('h2', { id: 'debrief-h', tabindex: -1 }, 'Class debrief'), chart, host)]);
 }
 
 // ------------------------------------------------------------------ start
