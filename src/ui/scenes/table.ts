@@ -150,6 +150,9 @@ export class TableScene extends Phaser.Scene {
         })
         .setOrigin(1, 0)
         .setDepth(10);
+      // Never wider than the bar's track: shorten the cause until the note fits (the ledger keeps it whole).
+      for (let n = Math.min(39, biggest.cause.length); t.width > full - 4 && n > 8; n -= 3)
+        t.setText(`${signed(net)} ${biggest.cause.slice(0, n).trimEnd()}…${more}`);
       this.floaters.set(path, t);
       const gone = () => {
         if (this.floaters.get(path) === t) this.floaters.delete(path);
