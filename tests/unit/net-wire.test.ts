@@ -6,6 +6,7 @@ import { Client } from '@colyseus/sdk';
 import { startClassroomServer } from '../../src/net/server/main';
 import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { textOf } from '../../src/engine';
+import { createSession } from '../classroom-server';
 
 let server: Awaited<ReturnType<typeof startClassroomServer>>;
 const port = 20000 + Math.floor(Math.random() * 20000);
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 test('a forged move for the other team and garbage are refused, the room keeps working, and no team sees the other brief', async () => {
-  const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'reset-2009', tables: 1, fillWithComputer: false }) })).json();
+  const created = await createSession(base, { scenario: 'reset-2009', tables: 1, fillWithComputer: false });
   const received: Record<string, string[]> = { a: [], b: [] };
   const join = async (who: 'a' | 'b') => {
     const room = await new Client(base).joinById(created.code, { name: who });
@@ -54,7 +55,7 @@ test('a forged move for the other team and garbage are refused, the room keeps w
 const join2 = (f: string) => join(SCENARIO_DIR, f);
 
 test('a 10 MB message and 1,000 messages a second are refused and the room keeps working for others', async () => {
-  const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'reset-2009', tables: 1, fillWithComputer: false }) })).json();
+  const created = await createSession(base, { scenario: 'reset-2009', tables: 1, fillWithComputer: false });
   const flooder = await new Client(base).joinById(created.code, { name: 'flood' });
   const big = await new Client(base).joinById(created.code, { name: 'big' });
   const teacherMsgs: string[] = [];

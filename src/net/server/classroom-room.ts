@@ -416,7 +416,9 @@ export class ClassroomRoom extends Room {
 
   private afterChange(t: Table) {
     this.playComputer(t);
-    this.broadcastAll();
+    // Only this table changed: its teams and the teachers hear of it (every table to every student cost O(students) a move).
+    this.broadcastTable(t);
+    this.broadcastTeachers();
   }
 
   private resetTimer(t: Table) {
@@ -513,6 +515,10 @@ export class ClassroomRoom extends Room {
 
   private broadcastAll() {
     for (const t of this.tables) this.broadcastTable(t);
+    this.broadcastTeachers();
+  }
+
+  private broadcastTeachers() {
     if (this.teachers.size === 0) return;
     const update: TeacherUpdate = {
       code: this.session.code,

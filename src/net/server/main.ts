@@ -1,6 +1,7 @@
 // `npm run serve`: the classroom server on 127.0.0.1 (PORT, default 2567; HOST=0.0.0.0 for students' own laptops on
 // the LAN). Data in DATA_DIR (default ./classroom-data); the built pages (teacher, student, game) from STATIC_DIR
-// (default dist/). With REDIS_URL set, presence, matchmaking and logs go to Redis so several processes share the tables.
+// (default dist/). With REDIS_URL set, presence, matchmaking and logs go to Redis so several processes share the tables;
+// PUBLIC_ADDRESS (host:port) is where students reach this process, when that is not its own address (e.g. behind NAT).
 import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -27,8 +28,12 @@ type Res = any;
 
 const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** `host` defaults to 127.0.0.1; `staticDir` (default dist/, null for none) holds the built pages served beside the API. */
-export async function startClassroomServer(opts: { port: number; dataDir: string; redisUrl?: string; host?: string; staticDir?: string | null }) {
+/**
+ * `host` defaults to 127.0.0.1; `staticDir` (default dist/, null for none) holds the built pages served beside the API.
+ * With `redisUrl`, `publicAddress` (host:port, default this process's first address and port) is where clients open the
+ * WebSocket of a room this process hosts, whichever process they asked to join through.
+ */
+export async function startClassroomServer(opts: { port: number; dataDir: string; redisUrl?: string; host?: string; staticDir?: string | null; publicAddress?: string }) {
   let presence: Presence | undefined;
   let driver;
   if (opts.redisUrl) {
@@ -69,7 +74,14 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
           for (let i = 0; i < 50 && (await matchMaker.query({ roomId: code })).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
           return;
         }
-        await matchMaker.createRoom(ROOM_NAME, { code });
+        try {
+          // Another process may have created it between the first look and taking the mark.
+          if (presence && (await matchMaker.query({ roomId: code })).length > 0) return;
+          await matchMaker.createRoom(ROOM_NAME, { code });
+        } finally {
+          // Cleared once the room is listed, so a room lost with its process can be made again at once (not 10 s later).
+          if (presence) await presence.hdel('reset:creating', code);
+        }
       })().finally(() => pending.delete(code));
       pending.set(code, p);
     }
@@ -79,6 +91,8 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
   const server = new Server({
     presence,
     driver,
+    // A room lives in one process: without its address a client that joined through another process has nowhere to connect.
+    publicAddress: presence ? (opts.publicAddress ?? `${addressesFor(opts.host ?? '127.0.0.1')[0]}:${opts.port}`) : undefined,
     greet: false,
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     express: (app) => {
@@ -175,7 +189,7 @@ function addressesFor(host: string): string[] {
 if (import.meta.main || process.argv[1]?.endsWith('main.ts')) {
   const port = Number(process.env.PORT ?? 2567);
   const host = process.env.HOST ?? '127.0.0.1';
-  await startClassroomServer({ port, host, dataDir: process.env.DATA_DIR ?? 'classroom-data', redisUrl: process.env.REDIS_URL, staticDir: process.env.STATIC_DIR ?? DEFAULT_STATIC_DIR });
+  await startClassroomServer({ port, host, dataDir: process.env.DATA_DIR ?? 'classroom-data', redisUrl: process.env.REDIS_URL, publicAddress: process.env.PUBLIC_ADDRESS, staticDir: process.env.STATIC_DIR ?? DEFAULT_STATIC_DIR });
   const [first, ...more] = addressesFor(host);
   console.log(`Reset classroom server on http://${first}:${port}`);
   console.log(`Teacher page: http://127.0.0.1:${port}/classroom/teacher.html`);
