@@ -1,27 +1,17 @@
 // A whole game against the computer, by keyboard only, to the debrief; the game's moves and meter
 // changes are announced in words; reloading mid-game resumes where it was.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startViteServer, watchErrors, screenshot, type Browser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserAndVite, watchErrors, screenshot } from './harness';
 import { nextTurnFor, openFresh, playOneMove, press, scene, setUp, toTable } from './game-kit';
 
-let browser: Browser;
-let vite: Awaited<ReturnType<typeof startViteServer>>;
-
-beforeAll(async () => {
-  vite = await startViteServer();
-  // Reduced motion: the computer's moves come after a short pause instead of a long one.
-  browser = await launchBrowser([], { reducedMotion: 'reduce' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await vite?.server.close();
-});
+// Reduced motion: the computer's moves come after a short pause instead of a long one.
+const env = browserAndVite({ reducedMotion: 'reduce' });
 
 describe('against the computer', () => {
   it('plays a whole game by keyboard to the debrief', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await openFresh(page, vite.url);
+    await openFresh(page, env.url);
     await setUp(page, { side: 'United States' });
     await toTable(page);
     const did: string[] = [];
@@ -48,12 +38,12 @@ describe('against the computer', () => {
     await screenshot(page, 'game-debrief');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000); // a whole game of many turns: generous for a loaded machine
 
   it('resumes a game after a reload, and a broken save gives a message and a fresh start', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await openFresh(page, vite.url);
+    await openFresh(page, env.url);
     await setUp(page, { side: 'Russia' });
     await toTable(page);
     await nextTurnFor(page);

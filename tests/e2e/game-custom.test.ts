@@ -2,29 +2,19 @@
 // is lost; a good one can be chosen and played.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startViteServer, watchErrors, screenshot, ROOT, type Browser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
 import { nextTurnFor, openFresh, press, scene, setUp, toTable } from './game-kit';
 
-let browser: Browser;
-let vite: Awaited<ReturnType<typeof startViteServer>>;
-
-beforeAll(async () => {
-  vite = await startViteServer();
-  browser = await launchBrowser([], { reducedMotion: 'reduce' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await vite?.server.close();
-});
+const env = browserAndVite({ reducedMotion: 'reduce' });
 
 const base = readFileSync(join(ROOT, 'scenarios/reset-2009.yaml'), 'utf8');
 
 describe('custom scenario files', () => {
   it('shows a broken file’s problems, then plays the first turn of a good one', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await openFresh(page, vite.url);
+    await openFresh(page, env.url);
     await scene(page, 'title');
     const input = page.getByLabel(/load a scenario file/i);
     await input.setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(base.replace(/^turns: 12$/m, 'turns: twelve')) });
@@ -61,13 +51,13 @@ describe('custom scenario files', () => {
   });
 
   it('takes a scenario from ?scenario=<url>: a broken one shows its problems, a good one is offered', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await openFresh(page, `${vite.url}/?scenario=/tests/fixtures/scenarios/broken/bad-indentation.yaml`);
+    await openFresh(page, `${env.url}/?scenario=/tests/fixtures/scenarios/broken/bad-indentation.yaml`);
     const alert = page.getByRole('alert').filter({ hasText: 'bad-indentation.yaml has problems' });
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toMatch(/bad-indentation\.yaml:\d+:\d+/);
-    await page.goto(`${vite.url}/?scenario=/tests/fixtures/scenarios/valid/small.yaml`);
+    await page.goto(`${env.url}/?scenario=/tests/fixtures/scenarios/valid/small.yaml`);
     await page.getByRole('option', { name: /custom file/ }).waitFor({ state: 'attached' });
     await toTable(page);
     expect(errors).toEqual([]);

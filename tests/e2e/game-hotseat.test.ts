@@ -1,25 +1,15 @@
 // Two people at one screen: between their moves a hand-off screen hides the other side's brief and hand.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startViteServer, watchErrors, screenshot, type Browser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserAndVite, watchErrors, screenshot } from './harness';
 import { nextTurnFor, openFresh, playOneMove, press, scene, setUp, toTable } from './game-kit';
 
-let browser: Browser;
-let vite: Awaited<ReturnType<typeof startViteServer>>;
-
-beforeAll(async () => {
-  vite = await startViteServer();
-  browser = await launchBrowser([], { reducedMotion: 'reduce' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await vite?.server.close();
-});
+const env = browserAndVite({ reducedMotion: 'reduce' });
 
 describe('hot-seat', () => {
   it('plays two turns with a hand-off that hides the other side between players', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await openFresh(page, vite.url);
+    await openFresh(page, env.url);
     await setUp(page, { side: 'United States', opponent: 'hotseat' });
     await toTable(page);
     let handoffs = 0;

@@ -1,23 +1,13 @@
 // The title screen loads cleanly, and each built-in scenario can be started and reaches the table by keyboard.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startViteServer, watchErrors, screenshot, ROOT, type Browser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
 import { scene, setUp, toTable, openFresh } from './game-kit';
 import { loadScenarioText } from '../../src/scenario/load';
 import { readFileSync } from 'node:fs';
 
-let browser: Browser;
-let vite: Awaited<ReturnType<typeof startViteServer>>;
-
-beforeAll(async () => {
-  vite = await startViteServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vite?.server.close();
-});
+const env = browserAndVite();
 
 const scenarios = readdirSync(join(ROOT, 'scenarios'))
   .filter((f) => f.endsWith('.yaml'))
@@ -29,10 +19,10 @@ const scenarios = readdirSync(join(ROOT, 'scenarios'))
 
 describe('title and setup', () => {
   it('shows the title screen with no console errors, and a loading bar before it', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
     await page.addInitScript(`window.__scenes = []; new MutationObserver(() => window.__scenes.push(document.body.dataset.scene)).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-scene'] })`);
-    await page.goto(vite.url);
+    await page.goto(env.url);
     await scene(page, 'title');
     const scenes = await page.evaluate(() => (window as unknown as { __scenes: string[] }).__scenes);
     expect(scenes.filter(Boolean)[0]).toBe('loading');
@@ -46,9 +36,9 @@ describe('title and setup', () => {
 
   for (const s of scenarios) {
     it(`starts ${s.file} and reaches the negotiation table`, async () => {
-      const page = await browser.context.newPage();
+      const page = await env.browser.context.newPage();
       const errors = watchErrors(page);
-      await openFresh(page, vite.url);
+      await openFresh(page, env.url);
       await setUp(page, { scenario: new RegExp(`^${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${s.year}\\)`), side: 'Russia' });
       await press(page);
       await scene(page, 'briefing');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
@@ -56,6 +57,33 @@ export async function startViteServer(): Promise<{ url: string; server: ViteDevS
   const address = server.httpServer!.address();
   if (!address || typeof address === 'string') throw new Error('vite did not report a port');
   return { url: `http://127.0.0.1:${address.port}`, server };
+}
+
+/**
+ * The usual set-up of a browser test file: one Vite server and one fresh Chromium for the whole file,
+ * started before its tests and closed after them. Read `browser` and `url` inside tests.
+ */
+export function browserAndVite(options: Parameters<typeof launchBrowser>[1] = {}): { readonly browser: Browser; readonly url: string } {
+  let vite: Awaited<ReturnType<typeof startViteServer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    vite = await startViteServer();
+    browser = await launchBrowser([], options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await vite?.server.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll: use it inside a test');
+      return browser;
+    },
+    get url() {
+      if (!vite) throw new Error('the Vite server starts in beforeAll: use it inside a test');
+      return vite.url;
+    },
+  };
 }
 
 /** Collect console errors and page errors: a page that logs errors fails its test. */

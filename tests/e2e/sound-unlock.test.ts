@@ -1,20 +1,10 @@
 // Sound in real Chromium: silent until the player's first real gesture; mute and volume survive a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startViteServer, watchErrors, type Browser } from './harness';
+import { browserAndVite, watchErrors } from './harness';
 import type { SoundStatus } from '../../src/audio/sound';
 
-let browser: Browser;
-let vite: Awaited<ReturnType<typeof startViteServer>>;
-
-beforeAll(async () => {
-  vite = await startViteServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await vite?.server.close();
-});
+const env = browserAndVite();
 
 // Read through the page's own status line. (page.evaluate grants user activation in Chromium,
 // which is why sound.ts unlocks on trusted input events only; the first test relies on that.)
@@ -25,9 +15,9 @@ async function status(page: Page): Promise<SoundStatus> {
 
 describe('sound', () => {
   it('plays nothing before the first gesture, and plays after a real click', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${vite.url}/tests/e2e/pages/sound.html`);
+    await page.goto(`${env.url}/tests/e2e/pages/sound.html`);
     await page.waitForTimeout(600); // the page has asked for music, an event and meter sounds meanwhile
     const before = await status(page);
     expect(before.unlocked).toBe(false);
@@ -56,9 +46,9 @@ describe('sound', () => {
   });
 
   it('keeps mute and volume across a reload, and a muted game stays silent', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${vite.url}/tests/e2e/pages/sound.html`);
+    await page.goto(`${env.url}/tests/e2e/pages/sound.html`);
     await page.getByRole('checkbox', { name: 'Mute' }).click();
     const slider = page.getByRole('slider', { name: 'Volume' });
     await slider.focus();
