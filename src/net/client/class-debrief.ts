@@ -1,7 +1,7 @@
 // The class debrief on one projector screen: every table's deal as a labelled point against the Pareto
 // frontier, the Nash point, no deal and what really happened; the same figures as a table; one sentence
 // for the class. It draws the server's Debrief and decides nothing.
-import { el } from '../../ui/dom/el';
+import { el, svg } from '../../ui/dom/el';
 import { PALETTE } from '../../ui/debrief/debrief';
 import type { Debrief, DebriefTable } from '../protocol';
 
@@ -44,13 +44,6 @@ export const CLASS_DEBRIEF_CSS = `
 @media print { .class-debrief details:not([open]) { display: none; } }
 `;
 
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag: string, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElement {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  e.append(...children);
-  return e;
-}
 
 /** One decimal, no "-0.0". */
 export const fmt = (x: number): string => {

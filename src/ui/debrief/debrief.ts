@@ -15,6 +15,7 @@ import {
 } from '../../engine';
 import { download, gameLogCsv, gameLogJson } from '../export';
 import { DEBRIEF_CSS } from './style';
+import { el, svg } from '../dom/el';
 
 export interface DebriefInput {
   scenario: Scenario;
@@ -40,19 +41,6 @@ interface ChartDef {
 
 let nextId = 0;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
-}
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag: string, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElement {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  e.append(...children);
-  return e;
-}
 
 function table(caption: string, head: string[], rows: (string | Node)[][], className = ''): HTMLTableElement {
   return el(

@@ -17,3 +17,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
 export function button(label: string, onclick: () => void, attrs: Attrs = {}): HTMLButtonElement {
   return el('button', { type: 'button', onclick: () => onclick(), 'data-focus': label, ...attrs }, label);
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The same for SVG (charts): attributes are set as given. */
+export function svg(tag: string, attrs: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElement {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  e.append(...children);
+  return e;
+}
