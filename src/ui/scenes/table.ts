@@ -202,10 +202,25 @@ export class TableScene extends Phaser.Scene {
         ? describeMove(scenario, { type: p.isCounter ? 'counter' : 'propose', side: p.by, give: p.give, ask: p.ask, format: p.format })
         : `${answer}${state.agreements.length ? `Agreements: ${state.agreements.map((a) => `${a.id} ${a.status}`).join(', ')}` : 'No package on the table.'}`,
     );
+    // The package, then the answer's reason under it; both stay above the chips (the side panel has them whole).
+    const bottom = (me && state.phase === 'statements' ? this.chipY : 720) - 6;
+    this.fitText(this.tableText, bottom - 22);
+    this.reasonText.setY(this.tableText.y + (this.tableText.text ? this.tableText.height + 6 : 0));
     this.reasonText.setText(s.lastReason ? `“${s.lastReason.reason}”` : '');
+    this.fitText(this.reasonText, bottom);
     const news = allNews(state).slice(-3).reverse();
     this.newsText.setText(news.length ? news.map((n) => `T${n.turn} ${n.title} [${n.cite.join(', ')}]`).join('\n\n') : 'No news yet.');
     this.drawChips(me);
+  }
+
+  /** Shorten a wrapped text word by word until its bottom edge is above `bottom`. */
+  private fitText(t: Phaser.GameObjects.Text, bottom: number) {
+    const close = t.text.startsWith('“') ? '”' : '';
+    let words = t.text.split(' ');
+    while (words.length > 3 && t.y + t.height > bottom) {
+      words = words.slice(0, -2);
+      t.setText(`${words.join(' ').replace(/[\s,;:—-]+$/, '')}…${close}`);
+    }
   }
 
   /** Clickable statement chips on the canvas (the same moves as the accessible buttons). */
