@@ -1,5 +1,5 @@
 import { readMeter } from './meters';
-import { agreementsOf, metersOf, tracksOf, turnOf } from './working';
+import { agreementsOf, channelsOf, metersOf, tracksOf, turnOf } from './working';
 import { SIDES, type Conditions, type GameState } from './types';
 
 /** Does every given condition hold? `track` is the track asking, for `concessionsAtLeast`. */
@@ -52,9 +52,9 @@ export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions
     case 'meterBelow':
       return c.meterBelow!.every((x) => readMeter(game, x.meter) < x.value);
     case 'channelOpen':
-      return game.channels[c.channelOpen!]?.open === true;
+      return channelsOf(game)[c.channelOpen!]?.open === true;
     case 'channelClosed':
-      return game.channels[c.channelClosed!]?.open !== true;
+      return channelsOf(game)[c.channelClosed!]?.open !== true;
   }
 }
 

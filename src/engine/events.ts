@@ -3,14 +3,14 @@ import { conditionsHold } from './conditions';
 import { changeMeter, setMeter } from './meters';
 import { openChannel, sendTrack } from './moves';
 import { nextRandom } from './rng';
-import { addFiredEvent, baseOf, recordInTurn, turnOf } from './working';
+import { addFiredEvent, baseOf, channelsOf, fieldOf, recordInTurn, setField, turnOf, writableChannels } from './working';
 import { citeFiles, textOf } from './text';
 import type { EventDef, GameState, Scenario } from './types';
 
 /** Draw from the game's own generator (on a draft). */
 export function draw(g: GameState): number {
-  const [next, x] = nextRandom(g.rng);
-  g.rng = next;
+  const [next, x] = nextRandom(fieldOf(g, 'rng'));
+  setField(g, 'rng', next);
   return x;
 }
 
@@ -44,9 +44,9 @@ export function fireEvent(scenario: Scenario, g: GameState, ev: EventDef): void 
     } else if ('track' in e) {
       sendTrack(scenario, g, e.track, e.send);
     } else if (e.open) {
-      if (!g.channels[e.channel].open) openChannel(scenario, g, e.channel);
+      if (!channelsOf(g)[e.channel].open) openChannel(scenario, g, e.channel);
     } else {
-      g.channels[e.channel] = { open: false, requested: [] };
+      writableChannels(g)[e.channel] = { open: false, requested: [] };
     }
   }
 }
@@ -54,6 +54,7 @@ export function fireEvent(scenario: Scenario, g: GameState, ev: EventDef): void 
 /** Open channels halve the escalation an incident causes (002: channels damp accidents). */
 function damped(scenario: Scenario, g: GameState, meter: string, delta: number): number {
   if (meter !== 'escalation' || delta <= 0) return delta;
-  const anyOpen = scenario.channels.some((c) => g.channels[c.id].open);
+  const channels = channelsOf(g);
+  const anyOpen = scenario.channels.some((c) => channels[c.id].open);
   return anyOpen ? delta / 2 : delta;
 }

@@ -3,7 +3,7 @@
 import { and, setup, type SnapshotFrom } from 'xstate';
 import { stepFlat } from './machine-step';
 import { SIDES, type GameState, type Move, type MoveType, type Phase } from './types';
-import { agreementsOf, phaseOf, thisTurnOf, turnOf } from './working';
+import { agreementsOf, fieldOf, phaseOf, thisTurnOf, turnOf } from './working';
 
 export interface MoveEvent {
   type: MoveType;
@@ -74,11 +74,11 @@ export function undecidedObligations(g: GameState, side: GameState['initiative']
 
 const settleChecks = {
   allStated: (g: GameState) => SIDES.every((s) => thisTurnOf(g).statements[s] !== undefined),
-  proposalPending: (g: GameState) => g.proposal !== null,
+  proposalPending: (g: GameState) => fieldOf(g, 'proposal') !== null,
   passed: (g: GameState) => thisTurnOf(g).passed,
   answered: (g: GameState) => thisTurnOf(g).settled,
   allDone: (g: GameState) => SIDES.every((s) => thisTurnOf(g).done.includes(s)),
-  gameOver: (g: GameState) => g.end !== null,
+  gameOver: (g: GameState) => fieldOf(g, 'end') !== null,
 };
 
 const moveGuards = Object.fromEntries(

@@ -1,5 +1,5 @@
 // The engine's front door: start a game, apply a move, replay a log.
-import { enablePatches, freeze, produce, produceWithPatches, type Patch } from 'immer';
+import { Immer, enablePatches, type Patch } from 'immer';
 import { runBriefing, draw } from './events';
 import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
 import { SIDE_METERS, changeMeter, changeTrust, meterSnapshot } from './meters';
@@ -8,10 +8,25 @@ import { seedState } from './rng';
 import { sideName } from './scenario-index';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { addTurnRecord, agreementsOf, beginWorking, advanceTurn, commitWorking, metersOf, phaseOf, recordInTurn, setPhase, turnOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableThisTurn, writableTurn } from './working';
+import { addTurnRecord, agreementsOf, beginWorking, advanceTurn, channelsOf, commitWorking, deepFreeze, fieldOf, metersOf, phaseOf, recordInTurn, setField, setPhase, turnOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableThisTurnPart, writableTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
 
 enablePatches();
+
+// The engine's own immer, without auto-freeze: the working copies a recipe hands to the draft are frozen
+// already (see working.ts), so immer's walk over every key of the new state to freeze it again was pure
+// cost. sealed() freezes what the recipe changed instead, so every state is still frozen all the way down.
+const immer = new Immer({ autoFreeze: false });
+
+/** Freeze a produced state: the values that differ from the base's (deeply, stopping at frozen ones), then the state. */
+function sealed(base: GameState, next: GameState): GameState {
+  if (next === base) return next;
+  for (const key in next) {
+    const k = key as keyof GameState;
+    if (next[k] !== base[k]) deepFreeze(next[k]);
+  }
+  return Object.freeze(next);
+}
 
 /** A new game at the start of turn 1, with turn 1's events already fired. */
 export function createGame(scenario: Scenario, seed: number): GameState {
@@ -45,13 +60,17 @@ export function createGame(scenario: Scenario, seed: number): GameState {
   start.history[0].stages = stagesOf(start);
   start.history.push({ turn: 1, moves: [], ledger: [], news: [] });
   // Frozen like every later state (the recipe's working copies freeze only what they make).
-  return produce(freeze(start, true), (g) => {
-    beginWorking(g);
-    runBriefing(scenario, g);
-    checkEnd(g);
-    settle(scenario, g);
-    commitWorking(g, true);
-  });
+  const base = deepFreeze(start);
+  return sealed(
+    base,
+    immer.produce(base, (g) => {
+      beginWorking(g);
+      runBriefing(scenario, g);
+      checkEnd(g);
+      settle(scenario, g);
+      commitWorking(g, true);
+    }),
+  );
 }
 
 function freshTurn(): GameState['thisTurn'] {
@@ -70,7 +89,7 @@ export function whyNot(scenario: Scenario, state: GameState, move: Move): string
 export function applyMove(scenario: Scenario, state: GameState, move: Move): MoveResult {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  return { ok: true, state: produce(state, (g) => play(scenario, g, move, true)) };
+  return { ok: true, state: sealed(state, immer.produce(state, (g) => play(scenario, g, move, true))) };
 }
 
 /** The same, with immer patches for sending the change elsewhere (the classroom server). */
@@ -81,8 +100,8 @@ export function applyMoveWithPatches(
 ): { ok: true; state: GameState; patches: Patch[] } | { ok: false; reason: string; state: GameState } {
   const reason = whyNot(scenario, state, move);
   if (reason) return { ok: false, reason, state };
-  const [next, patches] = produceWithPatches(state, (g) => play(scenario, g, move, false));
-  return { ok: true, state: next, patches };
+  const [next, patches] = immer.produceWithPatches(state, (g) => play(scenario, g, move, false));
+  return { ok: true, state: sealed(state, next), patches };
 }
 
 /** `wholeHistory`: see commitWorking (false when immer's patches must name only what changed). */
@@ -129,7 +148,7 @@ function autoFinishImplementation(g: GameState): void {
   if (phaseOf(g) !== 'implementation') return;
   for (const s of SIDES) {
     if (thisTurnOf(g).done.includes(s)) continue;
-    if (undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0) writableThisTurn(g).done.push(s);
+    if (undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0) writableThisTurnPart(g, 'done').push(s);
   }
 }
 
@@ -145,12 +164,12 @@ export function verifiable(g: GameState, side: Side): string[] {
 }
 
 function startTurn(g: GameState): void {
-  g.lastTone = { ...thisTurnOf(g).statements };
+  setField(g, 'lastTone', { ...thisTurnOf(g).statements });
   const turn = advanceTurn(g);
   addTurnRecord(g, { turn, moves: [], ledger: [], news: [] });
-  g.initiative = otherSide(g.initiative);
+  setField(g, 'initiative', otherSide(fieldOf(g, 'initiative')));
   resetThisTurn(g, freshTurn());
-  g.proposal = null;
+  setField(g, 'proposal', null);
 }
 
 function stagesOf(g: GameState): Record<string, string> {
@@ -172,7 +191,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
       }
     }
   }
-  const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
+  const anyChannel = scenario.channels.some((c) => channelsOf(g)[c.id].open);
   if (!thisTurnOf(g).proposed && !anyChannel) {
     for (const s of SIDES) {
       changeMeter(g, SIDE_METERS.hawks[s], rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
@@ -181,7 +200,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
   }
   for (const c of scenario.channels) {
-    if (g.channels[c.id].open) changeMeter(g, 'escalation', -c.damp, `${textOf(c.name)} keeps the channel open`, c.cite[0]?.file);
+    if (channelsOf(g)[c.id].open) changeMeter(g, 'escalation', -c.damp, `${textOf(c.name)} keeps the channel open`, c.cite[0]?.file);
   }
   changeMeter(g, 'escalation', -rules.escalationDecay, 'tensions ease with time');
   for (const s of SIDES) {
@@ -192,7 +211,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
       changeMeter(g, SIDE_METERS.support[t.patron], rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
   checkEnd(g);
-  if (!g.end && turnOf(g) >= scenario.turns) g.end = { reason: 'turns', turn: turnOf(g) };
+  if (!fieldOf(g, 'end') && turnOf(g) >= scenario.turns) setField(g, 'end', { reason: 'turns', turn: turnOf(g) });
   const record = writableTurn(g, turnOf(g));
   const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
   record.meters = meterSnapshot(g);
@@ -202,12 +221,12 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
 
 /** Escalation at 100 ends the game for both; a side whose support collapses loses office. */
 function checkEnd(g: GameState): void {
-  if (g.end) return;
+  if (fieldOf(g, 'end')) return;
   const meters = metersOf(g);
-  if (meters.escalation >= 100) g.end = { reason: 'escalation', turn: turnOf(g) };
+  if (meters.escalation >= 100) setField(g, 'end', { reason: 'escalation', turn: turnOf(g) });
   else {
     const fallen = SIDES.find((s) => meters.support[s] <= 0);
-    if (fallen) g.end = { reason: 'office', side: fallen, turn: turnOf(g) };
+    if (fallen) setField(g, 'end', { reason: 'office', side: fallen, turn: turnOf(g) });
   }
 }
 

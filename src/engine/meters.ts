@@ -1,5 +1,5 @@
 import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
-import { metersOf, recordInTurn, turnOf, writableMeters } from './working';
+import { metersOf, recordInTurn, turnOf, writableMeterGroup, writableMeters, type MeterGroup } from './working';
 
 /** Every meter runs from 0 to 100; this module owns that fact. */
 export const METER_MIN = 0;
@@ -54,13 +54,12 @@ export function isMeterPath(state: GameState, path: string): boolean {
 }
 
 function writeMeter(state: GameState, path: MeterPath, value: number): void {
-  const meters = writableMeters(state);
   if (path === 'escalation') {
-    meters.escalation = value;
+    writableMeters(state).escalation = value;
     return;
   }
   const [group, key] = splitPath(path);
-  (meters as unknown as Record<string, Record<string, number>>)[group][key] = value;
+  writableMeterGroup(state, group as MeterGroup)[key] = value;
 }
 
 /**
@@ -111,7 +110,28 @@ export function changeTrust(
 
 /** Snapshot of every meter, for the timeline and for charts. */
 export function meterSnapshot(state: GameState): Record<MeterPath, number> {
-  const out: Record<MeterPath, number> = {};
-  for (const p of meterPaths(state)) out[p] = readMeter(state, p);
+  // The same keys in the same order as meterPaths(), read straight from the groups.
+  const m = metersOf(state);
+  const out: Record<MeterPath, number> = {
+    'trust.us': m.trust.us,
+    'trust.ru': m.trust.ru,
+    'support.us': m.support.us,
+    'support.ru': m.support.ru,
+    'hawks.us': m.hawks.us,
+    'hawks.ru': m.hawks.ru,
+  };
+  for (const id of Object.keys(m.allies)) out[allyPath(id)] = m.allies[id];
+  out.escalation = m.escalation;
   return out;
+}
+
+// An ally's meter path, made once per ally.
+const allyPaths = new Map<string, MeterPath>();
+function allyPath(id: string): MeterPath {
+  let p = allyPaths.get(id);
+  if (p === undefined) {
+    p = `allies.${id}`;
+    allyPaths.set(id, p);
+  }
+  return p;
 }

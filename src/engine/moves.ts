@@ -4,7 +4,7 @@ import { nextStage } from './track-machine';
 import { SIDE_METERS, changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { textOf } from './text';
-import { addAgreement, addGiven, agreementsOf, baseOf, metersOf, turnOf, setTrack, tracksOf as trackPositions, writableAgreement, writableThisTurn } from './working';
+import { addAgreement, addGiven, agreementsOf, baseOf, metersOf, turnOf, setField, setTrack, tracksOf as trackPositions, writableAgreement, writableChannels, writableThisTurn, writableThisTurnPart } from './working';
 import {
   SIDES,
   TONES,
@@ -135,30 +135,30 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const last = baseOf(g).lastTone[move.side]; // set when the turn began, before any statement
       if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
         changeTrust(g, rules, them, rules.mixedSignalsTrust, `mixed signals from ${me}`);
-      writableThisTurn(g).statements[move.side] = move.tone;
+      writableThisTurnPart(g, 'statements')[move.side] = move.tone;
       return;
     }
     case 'openChannel': {
       const ch = indexOf(scenario).channels.get(move.channel)!;
       // A new list, not a push: immer would copy the frozen list through its draft (slow).
       const requested = [...baseOf(g).channels[move.channel].requested, move.side];
-      g.channels[move.channel].requested = requested;
-      writableThisTurn(g).channelRequests.push(move.side);
+      writableChannels(g)[move.channel].requested = requested;
+      writableThisTurnPart(g, 'channelRequests').push(move.side);
       changeMeter(g, SIDE_METERS.hawks[move.side], rules.channelCost, `hawks call ${me}'s outreach on ${textOf(ch.name)} weakness`);
       if (requested.includes(them)) openChannel(scenario, g, move.channel);
       return;
     }
     case 'propose':
     case 'counter': {
-      g.proposal = {
+      setField(g, 'proposal', {
         by: move.side,
         give: [...move.give],
         ask: [...move.ask],
         format: move.format ?? 'bilateral',
         isCounter: move.type === 'counter',
-      };
+      });
       writableThisTurn(g).proposed = true;
-      if (move.type === 'counter') g.lastAnswer = { side: move.side, answer: 'counter', turn: turnOf(g) };
+      if (move.type === 'counter') setField(g, 'lastAnswer', { side: move.side, answer: 'counter', turn: turnOf(g) });
       for (const t of tracksOf(scenario, [...move.give, ...move.ask])) sendTrack(scenario, g, t, 'TALKS');
       return;
     }
@@ -171,9 +171,9 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
     case 'reject': {
       const by = baseOf(g).proposal!.by; // the proposal being answered, from before this move
       changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${sideName(scenario, by)}'s proposal`);
-      g.proposal = null;
+      setField(g, 'proposal', null);
       writableThisTurn(g).settled = true;
-      g.lastAnswer = { side: move.side, answer: 'reject', turn: turnOf(g) };
+      setField(g, 'lastAnswer', { side: move.side, answer: 'reject', turn: turnOf(g) });
       return;
     }
     case 'implement':
@@ -221,15 +221,16 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     }
     case 'done':
-      writableThisTurn(g).done.push(move.side);
+      writableThisTurnPart(g, 'done').push(move.side);
       return;
   }
 }
 
 export function openChannel(scenario: Scenario, g: GameState, id: string): void {
   const ch = indexOf(scenario).channels.get(id)!;
-  g.channels[id].open = true;
-  g.channels[id].requested = [];
+  const channels = writableChannels(g);
+  channels[id].open = true;
+  channels[id].requested = [];
   const cause = `${textOf(ch.name)} opened`;
   for (const s of SIDES) changeTrust(g, scenario.rules, s, 2, cause, ch.cite[0]?.file);
   changeMeter(g, 'escalation', -ch.damp, cause, ch.cite[0]?.file);
@@ -287,10 +288,10 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     if (reciprocal) changeTrust(g, rules, s, rules.reciprocityTrust, `agreement ${a.id} is reciprocal: quid pro quo`);
   }
   for (const t of a.tracks) sendTrack(scenario, g, t, 'SIGN');
-  g.proposal = null;
+  setField(g, 'proposal', null);
   writableThisTurn(g).settled = true;
   writableThisTurn(g).signed = true;
-  g.lastAnswer = { side: acceptor, answer: 'accept', turn: turnOf(g) };
+  setField(g, 'lastAnswer', { side: acceptor, answer: 'accept', turn: turnOf(g) });
 }
 
 /** A side's defection comes to light (verification, intelligence) or its delays run out. */
