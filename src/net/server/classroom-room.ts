@@ -1,6 +1,6 @@
 // One class session = one Colyseus room (roomId = join code). Every table runs the engine
 // authoritatively; each team receives only viewFor(its side) and the scenario without the other brief.
-import { Room, type Client } from '@colyseus/core';
+import { Room, Protocol, getMessageBytes, type Client } from '@colyseus/core';
 import { randomBytes } from 'node:crypto';
 import {
   applyInject,
@@ -487,8 +487,9 @@ export class ClassroomRoom extends Room {
     for (const side of SIDES) {
       const seats = this.teamSeats(t.index, side).filter(([k]) => this.online.has(k));
       if (seats.length === 0) continue;
-      const update = this.teamUpdate(t, side);
-      for (const [k] of seats) this.online.get(k)!.send('table', update);
+      // Encoded once for the whole team, not once per member.
+      const update = getMessageBytes.raw(Protocol.ROOM_DATA, 'table', this.teamUpdate(t, side));
+      for (const [k] of seats) this.online.get(k)!.enqueueRaw(update);
     }
   }
 
@@ -529,7 +530,8 @@ export class ClassroomRoom extends Room {
       unseated: Object.entries(this.seats).filter(([, s]) => s.table === null).map(([k, s]) => ({ seat: k, name: s.name })),
       debrief: this.session.ended && context.debriefOf ? context.debriefOf(this.scenario, this.tables.map((t) => t.state)) : null,
     };
-    for (const c of this.teachers) c.send('teacher', update);
+    const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'teacher', update);
+    for (const c of this.teachers) c.enqueueRaw(bytes);
   }
 
   /** For tests and the log download: wait until every write so far is stored. */

@@ -1,0 +1,402 @@
+// `npm run bench:server`: simulated classes against the real classroom server process on loopback. Students join
+// through the Colyseus SDK exactly as the pages do, each team's lead plays legal moves after a think time, and every
+// 'table' update is checked for the moves it reflects: the time from a lead sending a move to each client at the
+// table (its own team and the other team) receiving the update that holds it is the move-to-update latency.
+// Run 1: one server process. Run 2: two processes sharing one redis-server started here, each table's students
+// joining half through one process and half through the other.
+//
+//   npm run bench:server -- [--tables 100] [--students 3] [--tables-per-session 10] [--seconds 25] [--think-ms 1000] [--runs one,two]
+// (or BENCH_TABLES, BENCH_STUDENTS, BENCH_TABLES_PER_SESSION, BENCH_SECONDS, BENCH_THINK_MS, BENCH_RUNS)
+import { Client, type Room } from '@colyseus/sdk';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { allMoves, legalMoves, type Move, type PublicScenario, type Scenario, type Side } from '../../src/engine';
+import { packageChoice, teamScenario } from '../../src/net/client/moves';
+import type { TeacherUpdate, TeamUpdate, Welcome } from '../../src/net/protocol';
+import { createSession, freePort, redisServerPath, startRedis, startServer, type ServerProcess } from '../classroom-server';
+
+const { values: args } = parseArgs({
+  options: {
+    tables: { type: 'string' },
+    students: { type: 'string' },
+    'tables-per-session': { type: 'string' },
+    seconds: { type: 'string' },
+    'think-ms': { type: 'string' },
+    runs: { type: 'string' },
+  },
+});
+const setting = (arg: string | undefined, env: string, fallback: number) => {
+  const n = Number(arg ?? process.env[env] ?? fallback);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${env} / --${env.slice(6).toLowerCase().replace(/_/g, '-')} must be a positive number, not ${arg ?? process.env[env]}`);
+  return n;
+};
+const TABLES = setting(args.tables, 'BENCH_TABLES', 100);
+const STUDENTS_PER_TEAM = setting(args.students, 'BENCH_STUDENTS', 3);
+const TABLES_PER_SESSION = Math.min(TABLES, setting(args['tables-per-session'], 'BENCH_TABLES_PER_SESSION', 10));
+const PLAY_SECONDS = setting(args.seconds, 'BENCH_SECONDS', 25);
+const THINK_MS = setting(args['think-ms'], 'BENCH_THINK_MS', 1000);
+const RUNS = (args.runs ?? process.env.BENCH_RUNS ?? 'one,two').split(',');
+/** An update that has not arrived this long after its move counts as lost. */
+const LOST_AFTER_MS = 10_000;
+const JOINS_AT_ONCE = 25;
+/** Reports each server process's event-loop delay once a second (see server-probe.mjs). */
+const PROBE = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(import.meta.dirname, 'server-probe.mjs')).href}`.trim() };
+
+interface Student {
+  name: string;
+  room: Room;
+  /** The port the student asked to join through, and the port its WebSocket went to (the process hosting the room). */
+  joinedVia: number;
+  socketOn: number;
+  welcome: Welcome | null;
+  scenario: Scenario | null;
+  table: TableAtBench | null;
+  view: TeamUpdate | null;
+  inFlight: Flight | null;
+  thinking: boolean;
+  movesTaken: number;
+}
+
+interface Flight {
+  side: Side;
+  /** How many moves of `side` the table holds once this one is applied. */
+  expected: number;
+  sentAt: number;
+  /** Wall clock at sending, to set against the time the server logged the move (same machine, same clock). */
+  sentAtWall: number;
+  /** This is the sender's n-th move that the server took (from 0). */
+  ordinal: number;
+  sender: Student;
+  waiting: Set<Student>;
+  move: Move;
+}
+
+interface TableAtBench {
+  key: string;
+  students: Student[];
+  flights: Flight[];
+  delivered: Record<Side, number>;
+  lost: number;
+}
+
+interface Figures {
+  /** Send until the server logged the move, and from then until the sender had the update (the server's clock has ms steps). */
+  toServer: number[];
+  fromServer: number[];
+  sender: number[];
+  team: number[];
+  other: number[];
+  movesSent: number;
+  refused: number;
+  lost: number;
+  joinErrors: number;
+  dropped: number;
+  endedTables: number;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+const ms = (n: number) => (Number.isNaN(n) ? '-' : `${n.toFixed(1)} ms`);
+const line = (label: string, values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return `${label.padEnd(38)} n=${String(s.length).padStart(6)}  median ${ms(percentile(s, 50)).padStart(9)}  p95 ${ms(percentile(s, 95)).padStart(9)}  p99 ${ms(percentile(s, 99)).padStart(9)}  max ${ms(s.at(-1) ?? NaN).padStart(9)}`;
+};
+
+/** Resident memory (MB) and CPU seconds of a process, from /proc (Linux); null elsewhere. */
+function processUse(pid: number): { rssMb: number; cpuSeconds: number } | null {
+  try {
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { rssMb: rss, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+const movesBy = (u: TeamUpdate, side: Side) => allMoves(u.view).filter((m) => m.side === side).length;
+const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
+
+/** A lead's move: mostly cooperative, so games last the run; packages from the team's own cards, checked by the engine's preview. */
+function chooseMove(scenario: Scenario, u: TeamUpdate, side: Side): Move | null {
+  const legal = legalMoves(scenario, u.view, side);
+  const view = u.view;
+  if (view.phase === 'proposals' && view.initiative === side && Math.random() < 0.7) {
+    for (let i = 0; i < 6; i++) {
+      const give = pick(scenario.cards.filter((c) => c.side === side)).id;
+      const ask = pick(scenario.cards.filter((c) => c.side !== side)).id;
+      const choice = packageChoice(scenario, view, side, { give: new Set([give]), ask: new Set([ask]), format: 'bilateral' });
+      if (choice && choice.preview?.refused === null) return choice.move;
+    }
+  }
+  if (legal.length === 0) return null;
+  const of = (type: Move['type']) => legal.filter((m) => m.type === type);
+  switch (view.phase) {
+    case 'statements': {
+      const r = Math.random();
+      const tone = r < 0.55 ? 'conciliatory' : r < 0.85 ? 'neutral' : r < 0.92 ? 'hostile' : null;
+      const statement = legal.find((m) => m.type === 'statement' && (tone === null || m.tone === tone));
+      return tone === null ? (pick(of('openChannel')) ?? statement ?? legal[0]) : (statement ?? legal[0]);
+    }
+    case 'responses':
+      return (Math.random() < 0.75 ? of('accept')[0] : of('reject')[0]) ?? legal[0];
+    case 'implementation': {
+      const act = [...of('implement'), ...of('verify')];
+      return act.length > 0 && Math.random() < 0.7 ? pick(act) : (of('done')[0] ?? legal[0]);
+    }
+    default:
+      return pick(legal);
+  }
+}
+
+async function runClasses(label: string, ports: number[], servers: ServerProcess[]): Promise<void> {
+  const bases = ports.map((p) => `http://127.0.0.1:${p}`);
+  const sessions = Math.ceil(TABLES / TABLES_PER_SESSION);
+  const figures: Figures = { toServer: [], fromServer: [], sender: [], team: [], other: [], movesSent: 0, refused: 0, lost: 0, joinErrors: 0, dropped: 0, endedTables: 0 };
+  const tables = new Map<string, TableAtBench>();
+  const students: Student[] = [];
+  const teachers: Room[] = [];
+  /** When the server logged each student's moves, in order, as the teachers' updates report them. */
+  const loggedAt = new Map<string, number[]>();
+  const seenEntries = new Set<string>();
+  const taken: { name: string; ordinal: number; sentAtWall: number; receivedWall: number }[] = [];
+  let playing = false;
+  let stopped = false;
+  let seq = 0;
+
+  const t0 = performance.now();
+  const created = [];
+  for (let s = 0; s < sessions; s++) {
+    const n = Math.min(TABLES_PER_SESSION, TABLES - s * TABLES_PER_SESSION);
+    created.push({ ...(await createSession(bases[s % bases.length], { scenario: 'reset-2009', tables: n, fillWithComputer: false, timerSeconds: 0, decision: 'lead' })), tables: n });
+  }
+  for (const [s, c] of created.entries()) {
+    const teacher = await new Client(bases[s % bases.length]).joinById(c.code, { token: c.token });
+    teacher.reconnection.enabled = false;
+    teacher.onMessage('teacher', (u: TeacherUpdate) => {
+      for (const t of u.tables)
+        for (const e of t.recent) {
+          const key = `${c.code}/${t.table}/${e.n}`;
+          if (e.kind !== 'move' || seenEntries.has(key)) continue;
+          seenEntries.add(key);
+          const list = loggedAt.get(e.by) ?? [];
+          list.push(Date.parse(e.at));
+          loggedAt.set(e.by, list);
+        }
+    });
+    teacher.onMessage('*', () => {});
+    teachers.push(teacher);
+  }
+
+  const settle = (st: Student, u: TeamUpdate) => {
+    const t = st.table!;
+    for (const f of [...t.flights]) {
+      if (!f.waiting.has(st) || movesBy(u, f.side) < f.expected) continue;
+      const took = performance.now() - f.sentAt;
+      f.waiting.delete(st);
+      if (playing || stopped) (st === f.sender ? figures.sender : st.welcome!.side === f.side ? figures.team : figures.other).push(took);
+      if (st === f.sender) {
+        st.inFlight = null;
+        st.movesTaken++;
+        // The teacher hears of the move after the teams do: the split is made once the run is over.
+        if (playing || stopped) taken.push({ name: st.name, ordinal: f.ordinal, sentAtWall: f.sentAtWall, receivedWall: Date.now() });
+      }
+      if (f.waiting.size === 0) {
+        t.flights.splice(t.flights.indexOf(f), 1);
+        t.delivered[f.side]++;
+      }
+    }
+  };
+
+  const act = (st: Student) => {
+    st.thinking = false;
+    const u = st.view;
+    if (!playing || !u || st.inFlight || u.ended || u.paused || !u.pending.includes(st.welcome!.side)) return;
+    const side = st.welcome!.side;
+    const move = chooseMove(st.scenario!, u, side);
+    if (!move) return;
+    const t = st.table!;
+    const { side: _, ...intended } = move;
+    const flight: Flight = { side, expected: movesBy(u, side) + 1, sentAt: performance.now(), sentAtWall: Date.now(), ordinal: st.movesTaken, sender: st, waiting: new Set(t.students), move };
+    t.flights.push(flight);
+    st.inFlight = flight;
+    figures.movesSent++;
+    st.room.send('move', { seq: ++seq, move: intended });
+  };
+
+  const maybeThink = (st: Student) => {
+    if (!playing || !st.welcome?.lead || st.thinking || st.inFlight || !st.view || !st.view.pending.includes(st.welcome.side) || st.view.ended) return;
+    st.thinking = true;
+    setTimeout(() => act(st), THINK_MS * (0.5 + Math.random()));
+  };
+
+  const joinOne = async (code: string, i: number, name: string) => {
+    const via = ports[i % ports.length];
+    let socketOn = via;
+    const client = new Client(`http://127.0.0.1:${via}`, {
+      urlBuilder: (url) => {
+        if (url.protocol.startsWith('ws')) socketOn = Number(url.port);
+        return url.href;
+      },
+    });
+    const st: Student = { name, room: null as unknown as Room, joinedVia: via, socketOn, welcome: null, scenario: null, table: null, view: null, inFlight: null, thinking: false, movesTaken: 0 };
+    try {
+      st.room = await client.joinById(code, { name });
+    } catch (e) {
+      figures.joinErrors++;
+      console.error(`  ${name} could not join: ${(e as Error).message}`);
+      return;
+    }
+    st.socketOn = socketOn;
+    st.room.reconnection.enabled = false;
+    st.room.onMessage('welcome', (w: Welcome) => {
+      st.welcome = w;
+      st.scenario = teamScenario(w.scenario as PublicScenario, w.side);
+      const key = `${code}/${w.table}`;
+      let t = tables.get(key);
+      if (!t) tables.set(key, (t = { key, students: [], flights: [], delivered: { us: 0, ru: 0 }, lost: 0 }));
+      if (!t.students.includes(st)) t.students.push(st);
+      st.table = t;
+    });
+    st.room.onMessage('table', (u: TeamUpdate) => {
+      st.view = u;
+      if (!st.table) return;
+      settle(st, u);
+      maybeThink(st);
+    });
+    st.room.onMessage('refused', () => {
+      figures.refused++;
+      // A move the engine refused (the view was a step behind): forget it and think again.
+      const f = st.inFlight;
+      if (f) {
+        st.table!.flights.splice(st.table!.flights.indexOf(f), 1);
+        st.inFlight = null;
+        figures.movesSent--;
+        maybeThink(st);
+      }
+    });
+    st.room.onMessage('*', () => {});
+    st.room.onLeave((code) => {
+      if (!stopped) {
+        figures.dropped++;
+        console.error(`  ${name} was disconnected (${code})`);
+      }
+    });
+    students.push(st);
+  };
+
+  const queue: (() => Promise<void>)[] = [];
+  for (const [s, c] of created.entries()) for (let i = 0; i < c.tables * 2 * STUDENTS_PER_TEAM; i++) queue.push(() => joinOne(c.code, i, `S${s + 1}-${i + 1}`));
+  await Promise.all(Array.from({ length: JOINS_AT_ONCE }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  }));
+  for (let i = 0; i < 100 && students.some((st) => !st.welcome); i++) await new Promise((r) => setTimeout(r, 100));
+  const joinedIn = (performance.now() - t0) / 1000;
+
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const useBefore = servers.map((s) => processUse(s.child.pid!));
+  const peakRss = servers.map(() => 0);
+  const sampler = setInterval(() => servers.forEach((s, i) => (peakRss[i] = Math.max(peakRss[i], processUse(s.child.pid!)?.rssMb ?? 0))), 500);
+  const outputFrom = servers.map((sv) => sv.output.length);
+  loop.enable();
+  playing = true;
+  for (const st of students) maybeThink(st);
+  await new Promise((r) => setTimeout(r, PLAY_SECONDS * 1000));
+  playing = false;
+  stopped = true;
+  // Let the moves already sent arrive, then count what never did.
+  const waitUntil = performance.now() + LOST_AFTER_MS;
+  while (performance.now() < waitUntil && [...tables.values()].some((t) => t.flights.length > 0)) await new Promise((r) => setTimeout(r, 50));
+  loop.disable();
+  clearInterval(sampler);
+  const useAfter = servers.map((s) => processUse(s.child.pid!));
+  for (const t of tables.values()) {
+    for (const f of t.flights) t.lost += f.waiting.size;
+    figures.lost += t.lost;
+    if (t.students.some((st) => st.view?.ended)) figures.endedTables++;
+  }
+
+  for (const m of taken) {
+    const logged = loggedAt.get(m.name)?.[m.ordinal];
+    if (logged === undefined) continue;
+    figures.toServer.push(Math.max(0, logged - m.sentAtWall));
+    figures.fromServer.push(Math.max(0, m.receivedWall - logged));
+  }
+  const seated = students.filter((st) => st.welcome);
+  const complete = [...tables.values()].filter((t) => t.students.length === 2 * STUDENTS_PER_TEAM);
+  console.log(`\n== ${label}`);
+  console.log(`tables ${tables.size} (${complete.length} with all ${2 * STUDENTS_PER_TEAM} students) in ${sessions} sessions; clients ${seated.length} students + ${teachers.length} teachers; joined in ${joinedIn.toFixed(1)} s`);
+  console.log(`moves sent ${figures.movesSent} in ${PLAY_SECONDS} s (${(figures.movesSent / PLAY_SECONDS).toFixed(0)}/s, think time ${THINK_MS} ms ±50%); refused by the rules ${figures.refused}; tables whose game ended ${figures.endedTables}`);
+  console.log(line('move-to-update, the sender', figures.sender));
+  console.log(line('  of which: sent until the server logged it', figures.toServer));
+  console.log(line('  of which: logged until the sender had it', figures.fromServer));
+  console.log(line('move-to-update, the sender\'s teammates', figures.team));
+  console.log(line('move-to-update, the other team', figures.other));
+  const all = [...figures.sender, ...figures.team, ...figures.other].sort((a, b) => a - b);
+  console.log(line('move-to-update, every client', all));
+  servers.forEach((s, i) => {
+    const probes = s.output.slice(outputFrom[i]).join('').split('\n').filter((l) => l.startsWith('bench-probe ')).map((l) => JSON.parse(l.slice(12)) as { p99: number; max: number; gcMax: number });
+    const delay = probes.length ? `, event-loop delay: worst second's p99 ${Math.max(...probes.map((p) => p.p99)).toFixed(1)} ms, max ${Math.max(...probes.map((p) => p.max)).toFixed(1)} ms, longest GC pause ${Math.max(...probes.map((p) => p.gcMax)).toFixed(1)} ms` : '';
+    const cpu = useBefore[i] && useAfter[i] ? ((useAfter[i]!.cpuSeconds - useBefore[i]!.cpuSeconds) / (PLAY_SECONDS + 0.001)) * 100 : NaN;
+    console.log(`server process ${i + 1} (port ${ports[i]}, pid ${s.child.pid}): peak RSS ${peakRss[i] ? `${peakRss[i].toFixed(0)} MB` : 'not measurable'}, CPU while playing ${Number.isNaN(cpu) ? 'not measurable' : `${cpu.toFixed(0)}% of a core`}${delay}`);
+  });
+  const serverCpu = servers.reduce((sum, _s, i) => sum + (useBefore[i] && useAfter[i] ? useAfter[i]!.cpuSeconds - useBefore[i]!.cpuSeconds : NaN), 0);
+  if (!Number.isNaN(serverCpu)) console.log(`server CPU per move (all processes, teams' and teachers' updates included): ${((serverCpu * 1000) / Math.max(1, figures.movesSent)).toFixed(2)} ms`);
+  console.log(`bench (client) process event-loop delay while playing: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share the cores: compare runs made together)`);
+  console.log(`errors: join failures ${figures.joinErrors}, unexpected disconnects ${figures.dropped}, updates never received ${figures.lost}`);
+  if (ports.length > 1) {
+    const through = (t: TableAtBench) => new Set(t.students.map((st) => st.joinedVia)).size;
+    const both = complete.filter((t) => through(t) === ports.length);
+    const sawAll = both.filter((t) => t.lost === 0 && t.delivered.us > 0 && t.delivered.ru > 0);
+    const hosted = ports.map((p) => new Set(seated.filter((st) => st.socketOn === p).map((st) => st.table!.key.split('/')[0])).size);
+    console.log(`tables whose students joined through both processes: ${both.length}/${tables.size}; of those, where every student saw every move of both teams: ${sawAll.length}`);
+    console.log(`sessions (rooms) hosted: ${ports.map((p, i) => `process ${i + 1} ${hosted[i]}`).join(', ')}; students joined through: ${ports.map((p, i) => `process ${i + 1} ${seated.filter((st) => st.joinedVia === p).length}`).join(', ')}`);
+  }
+  const p99 = percentile(all, 99);
+  console.log(`target: >= 100 tables, >= 600 clients, p99 < 100 ms: ${tables.size >= 100 && seated.length >= 600 && p99 < 100 && figures.lost === 0 ? 'met' : 'NOT met'}`);
+  for (const st of students) st.room.connection.close();
+  for (const t of teachers) t.connection.close();
+}
+
+const runs: Record<string, () => Promise<void>> = {
+  async one() {
+    const dataDir = mkdtempSync(join(tmpdir(), 'reset-bench-'));
+    const port = await freePort();
+    const server = await startServer(port, dataDir, '', PROBE);
+    try {
+      await runClasses('one server process', [port], [server]);
+    } finally {
+      await server.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  async two() {
+    if (!redisServerPath()) {
+      console.log('\n== two server processes sharing Redis: skipped, redis-server is not installed (apt-get install redis-server)');
+      return;
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'reset-bench-'));
+    const redis = await startRedis();
+    const servers: ServerProcess[] = [];
+    try {
+      const ports = [await freePort(), await freePort()];
+      for (const p of ports) servers.push(await startServer(p, dataDir, '', { REDIS_URL: redis.url, ...PROBE }));
+      await runClasses(`two server processes sharing one Redis (${redis.url})`, ports, servers);
+    } finally {
+      for (const s of servers) await s.kill();
+      await redis.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+console.log(`Classroom server bench: ${TABLES} tables, ${STUDENTS_PER_TEAM} students a team, 2 teams a table, ${TABLES_PER_SESSION} tables a session, ${PLAY_SECONDS} s of play per run`);
+for (const r of RUNS) {
+  if (!runs[r]) throw new Error(`unknown run "${r}" (one, two)`);
+  await runs[r]();
+}
+process.exit(0);
