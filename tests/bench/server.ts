@@ -8,6 +8,7 @@
 //   npm run bench:server -- [--tables 100] [--students 3] [--tables-per-session 10] [--seconds 25] [--think-ms 1000] [--runs one,two]
 // (or BENCH_TABLES, BENCH_STUDENTS, BENCH_TABLES_PER_SESSION, BENCH_SECONDS, BENCH_THINK_MS, BENCH_RUNS)
 import { Client, type Room } from '@colyseus/sdk';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,20 @@ const RUNS = (args.runs ?? process.env.BENCH_RUNS ?? 'one,two').split(',');
 const LOST_AFTER_MS = 10_000;
 const JOINS_AT_ONCE = 25;
 /** Reports each server process's event-loop delay once a second (see server-probe.mjs). */
-const PROBE = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(import.meta.dirname, 'server-probe.mjs')).href}`.trim() };
+const PROBE_URL = pathToFileURL(join(import.meta.dirname, 'server-probe.mjs')).href;
+const PROBE = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE_URL}`.trim() };
+
+/** The probe in a Node process that does nothing: what the machine's other work alone does to a process's timing. */
+function startIdleControl(): { child: ChildProcess; output: string[] } {
+  const child = spawn(process.execPath, ['--import', PROBE_URL, '-e', 'setInterval(() => {}, 1000)'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const output: string[] = [];
+  child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
+  return { child, output };
+}
+
+type Probe = { p99: number; max: number; gcMax: number };
+const probesIn = (output: string[], from: number): Probe[] =>
+  output.slice(from).join('').split('\n').filter((l) => l.startsWith('bench-probe ')).map((l) => JSON.parse(l.slice(12)) as Probe);
 
 interface Student {
   name: string;
@@ -301,6 +315,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   const peakRss = servers.map(() => 0);
   const sampler = setInterval(() => servers.forEach((s, i) => (peakRss[i] = Math.max(peakRss[i], processUse(s.child.pid!)?.rssMb ?? 0))), 500);
   const outputFrom = servers.map((sv) => sv.output.length);
+  const control = startIdleControl();
   loop.enable();
   playing = true;
   for (const st of students) maybeThink(st);
@@ -338,7 +353,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   const all = [...figures.sender, ...figures.team, ...figures.other].sort((a, b) => a - b);
   console.log(line('move-to-update, every client', all));
   servers.forEach((s, i) => {
-    const probes = s.output.slice(outputFrom[i]).join('').split('\n').filter((l) => l.startsWith('bench-probe ')).map((l) => JSON.parse(l.slice(12)) as { p99: number; max: number; gcMax: number });
+    const probes = probesIn(s.output, outputFrom[i]);
     const delay = probes.length ? `, event-loop delay: worst second's p99 ${Math.max(...probes.map((p) => p.p99)).toFixed(1)} ms, max ${Math.max(...probes.map((p) => p.max)).toFixed(1)} ms, longest GC pause ${Math.max(...probes.map((p) => p.gcMax)).toFixed(1)} ms` : '';
     const cpu = useBefore[i] && useAfter[i] ? ((useAfter[i]!.cpuSeconds - useBefore[i]!.cpuSeconds) / (PLAY_SECONDS + 0.001)) * 100 : NaN;
     console.log(`server process ${i + 1} (port ${ports[i]}, pid ${s.child.pid}): peak RSS ${peakRss[i] ? `${peakRss[i].toFixed(0)} MB` : 'not measurable'}, CPU while playing ${Number.isNaN(cpu) ? 'not measurable' : `${cpu.toFixed(0)}% of a core`}${delay}`);
@@ -346,6 +361,9 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   const serverCpu = servers.reduce((sum, _s, i) => sum + (useBefore[i] && useAfter[i] ? useAfter[i]!.cpuSeconds - useBefore[i]!.cpuSeconds : NaN), 0);
   if (!Number.isNaN(serverCpu)) console.log(`server CPU per move (all processes, teams' and teachers' updates included): ${((serverCpu * 1000) / Math.max(1, figures.movesSent)).toFixed(2)} ms`);
   console.log(`bench (client) process event-loop delay while playing: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
+  const idle = probesIn(control.output, 0);
+  control.child.kill();
+  if (idle.length) console.log(`an idle Node process on the same machine meanwhile (control): event-loop delay worst second's p99 ${Math.max(...idle.map((p) => p.p99)).toFixed(1)} ms, max ${Math.max(...idle.map((p) => p.max)).toFixed(1)} ms`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share the cores: compare runs made together)`);
   console.log(`errors: join failures ${figures.joinErrors}, unexpected disconnects ${figures.dropped}, updates never received ${figures.lost}`);
   if (ports.length > 1) {
