@@ -43,7 +43,6 @@ const THINK_MS = setting(args['think-ms'], 'BENCH_THINK_MS', 1000);
 const RUNS = (args.runs ?? process.env.BENCH_RUNS ?? 'one,two').split(',');
 /** An update that has not arrived this long after its move counts as lost. */
 const LOST_AFTER_MS = 10_000;
-const JOINS_AT_ONCE = 25;
 /** Reports each server process's event-loop delay once a second (see server-probe.mjs). */
 const PROBE_URL = pathToFileURL(join(import.meta.dirname, 'server-probe.mjs')).href;
 const PROBE = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PROBE_URL}`.trim() };
@@ -247,8 +246,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
     setTimeout(() => act(st), THINK_MS * (0.5 + Math.random()));
   };
 
-  const joinOne = async (code: string, i: number, name: string) => {
-    const via = ports[i % ports.length];
+  const joinOne = async (code: string, via: number, name: string) => {
     let socketOn = via;
     const client = new Client(`http://127.0.0.1:${via}`, {
       urlBuilder: (url) => {
@@ -302,10 +300,12 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
     students.push(st);
   };
 
-  const queue: (() => Promise<void>)[] = [];
-  for (const [s, c] of created.entries()) for (let i = 0; i < c.tables * 2 * STUDENTS_PER_TEAM; i++) queue.push(() => joinOne(c.code, i, `S${s + 1}-${i + 1}`));
-  await Promise.all(Array.from({ length: JOINS_AT_ONCE }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  // Sessions join side by side, each session's students one after another, so the server seats them in a known order:
+  // a round of every table's US team, then every Russian team, and again. With two processes the port alternates along
+  // a round and shifts by one each round, so every team has members who came through each process.
+  await Promise.all(created.map(async (c, s) => {
+    const perRound = 2 * c.tables;
+    for (let i = 0; i < perRound * STUDENTS_PER_TEAM; i++) await joinOne(c.code, ports[(i + Math.floor(i / perRound)) % ports.length], `S${s + 1}-${i + 1}`);
   }));
   for (let i = 0; i < 100 && students.some((st) => !st.welcome); i++) await new Promise((r) => setTimeout(r, 100));
   const joinedIn = (performance.now() - t0) / 1000;
@@ -371,7 +371,8 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
     const both = complete.filter((t) => through(t) === ports.length);
     const sawAll = both.filter((t) => t.lost === 0 && t.delivered.us > 0 && t.delivered.ru > 0);
     const hosted = ports.map((p) => new Set(seated.filter((st) => st.socketOn === p).map((st) => st.table!.key.split('/')[0])).size);
-    console.log(`tables whose students joined through both processes: ${both.length}/${tables.size}; of those, where every student saw every move of both teams: ${sawAll.length}`);
+    const mixedTeams = both.filter((t) => (['us', 'ru'] as const).every((side) => new Set(t.students.filter((st) => st.welcome!.side === side).map((st) => st.joinedVia)).size === ports.length));
+    console.log(`tables whose students joined through both processes: ${both.length}/${tables.size} (${mixedTeams.length} with both processes inside each team); of those, where every student saw every move of both teams: ${sawAll.length}`);
     console.log(`sessions (rooms) hosted: ${ports.map((p, i) => `process ${i + 1} ${hosted[i]}`).join(', ')}; students joined through: ${ports.map((p, i) => `process ${i + 1} ${seated.filter((st) => st.joinedVia === p).length}`).join(', ')}`);
   }
   const p99 = percentile(all, 99);
