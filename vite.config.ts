@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { builtInScenarios } from './src/scenario/built-in-plugin';
 import { scenarioHotReload } from './src/scenario/vite-plugin';
 import { phaserCustomBuild } from './src/ui/phaser-custom/vite-plugin';
 
@@ -7,7 +8,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   define: { global: 'globalThis' },
-  plugins: [scenarioHotReload(), phaserCustomBuild()],
+  plugins: [scenarioHotReload(), builtInScenarios(), phaserCustomBuild()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -7,7 +7,7 @@ import { onScenarioChange } from './scenario/hot';
 import { LoadingScene, BackdropScene, W, H } from './ui/scenes/loading';
 import { TableScene } from './ui/scenes/table';
 import { store } from './ui/session';
-import { readSave, clearSave } from './ui/save';
+import { hasSave, readSave, clearSave } from './ui/save';
 import { loadSource } from './ui/scenarios';
 import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
 import { canKeepGame } from './scenario/compat';
@@ -15,8 +15,9 @@ import { canKeepGame } from './scenario/compat';
 mountLayer();
 store.show('loading');
 
-function afterLoading(): void {
-  const saved = readSave();
+async function afterLoading(): Promise<void> {
+  // A saved game is replayed before anything shows (its scenario may need the checker, loaded then).
+  const saved = hasSave() ? await readSave() : null;
   if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state);
   else {
     if (saved && !saved.ok) {
@@ -36,7 +37,7 @@ const game = new Phaser.Game({
   height: H,
   backgroundColor: '#0f1d2b',
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-  scene: [new LoadingScene(afterLoading), new BackdropScene(), new TableScene()],
+  scene: [new LoadingScene(() => void afterLoading()), new BackdropScene(), new TableScene()],
   banner: false,
 });
 
@@ -48,11 +49,12 @@ store.onScreen((screen) => {
 });
 
 // Dev: a scenario file saved on disk reloads here; the game goes on if its moves still replay.
-onScenarioChange((change) => {
+onScenarioChange(async (change) => {
   const s = store.session;
   if (!s || s.source.file !== change.file) return;
   const source = { ...s.source, text: change.text };
-  const loaded = loadSource(source);
+  const loaded = await loadSource(source);
+  if (store.session !== s) return;
   if (!loaded.ok) {
     announce(`${change.file} was saved with problems; the game goes on with the previous version.`);
     return;

@@ -43,7 +43,7 @@ export function hasSave(): boolean {
 }
 
 /** Read and replay the save; any problem becomes a message for the player, never an exception. */
-export function readSave(): Resumed | null {
+export async function readSave(): Promise<Resumed | null> {
   let raw: string | null;
   try {
     raw = localStorage.getItem(SAVE_KEY);
@@ -62,7 +62,7 @@ export function readSave(): Resumed | null {
   if (save.version !== SAVE_VERSION)
     return { ok: false, message: `The saved game is from another version of Reset (save format ${save.version}, this game reads ${SAVE_VERSION}). A fresh start is ready.` };
   try {
-    const loaded = loadSource(save.source);
+    const loaded = await loadSource(save.source);
     if (!loaded.ok) return { ok: false, message: `The saved game's scenario no longer loads (${save.source.file}). A fresh start is ready.` };
     const state = replay(loaded.scenario, save.log);
     return { ok: true, source: save.source, scenario: loaded.scenario, settings: save.settings, state };

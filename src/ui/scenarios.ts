@@ -1,7 +1,11 @@
-// The built-in scenarios, bundled as text and checked by the same loader as a custom file.
-import { loadScenarioText, type LoadResult } from '../scenario/load';
-
-const TEXTS = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// The built-in scenarios and custom files, checked by the same loader. The built-ins are checked when
+// the page is built (src/scenario/built-in-plugin.ts): the title screen lists them without the YAML
+// parser and schema checker, and each one's text and checked scenario load when it is played. The
+// checker itself (src/scenario/load.ts) loads only when a custom file, a saved game whose text is
+// not a built-in's, or a dev hot reload needs it.
+import { builtIns, type BuiltInScenario } from 'virtual:reset/built-in-scenarios';
+import type { Scenario } from '../engine';
+import type { LoadResult } from '../scenario/load';
 
 export interface ScenarioSource {
   /** File name shown in messages, e.g. reset-2009.yaml */
@@ -10,12 +14,38 @@ export interface ScenarioSource {
   builtIn: boolean;
 }
 
-export function builtInSources(): ScenarioSource[] {
-  return Object.entries(TEXTS)
-    .map(([path, text]) => ({ file: path.split('/').pop()!, text, builtIn: true }))
-    .sort((a, b) => a.file.localeCompare(b.file));
+/** The built-in scenarios that load, sorted by file name: file, title and year, and open() for the rest. */
+export function builtInScenarios(): readonly BuiltInScenario[] {
+  return builtIns;
 }
 
-export function loadSource(source: ScenarioSource): LoadResult {
-  return loadScenarioText(source.text, source.file);
+/** Each caller gets its own copy, as each call of the checker made one. */
+async function openFresh(entry: BuiltInScenario): Promise<{ text: string; result: LoadResult }> {
+  const { text, result } = await entry.open();
+  return { text, result: structuredClone(result) };
+}
+
+/** A built-in scenario's source and checked scenario. */
+export async function openBuiltIn(entry: BuiltInScenario): Promise<{ source: ScenarioSource; scenario: Scenario }> {
+  const { text, result } = await openFresh(entry);
+  if (!result.ok) throw new Error(`${entry.file} does not load`); // never: files that fail are not listed
+  return { source: { file: entry.file, text, builtIn: true }, scenario: result.scenario };
+}
+
+/** Check a scenario's text: the same result as loadScenarioText(source.text, source.file). */
+export async function loadSource(source: ScenarioSource): Promise<LoadResult> {
+  const { text, file } = source;
+  const entry = source.builtIn ? builtIns.find((b) => b.file === file) : undefined;
+  if (entry) {
+    const built = await openFresh(entry);
+    if (built.text === text) return built.result;
+  }
+  const { loadScenarioText } = await import('../scenario/load');
+  return loadScenarioText(text, file);
+}
+
+/** The checker's problems as `file:line:col: message` lines. */
+export async function formatProblems(result: Extract<LoadResult, { ok: false }>): Promise<string[]> {
+  const { formatProblem } = await import('../scenario/load');
+  return result.problems.map((p) => formatProblem(p));
 }

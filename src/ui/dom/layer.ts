@@ -125,7 +125,7 @@ export function mountLayer(): void {
     e.preventDefault();
     const file = e.dataTransfer?.files?.[0];
     if (!file || store.screen !== 'title') return;
-    acceptCustomText(await file.text(), file.name, render);
+    await acceptCustomText(await file.text(), file.name, render);
   });
 }
 
@@ -136,7 +136,7 @@ export async function loadScenarioFromQuery(): Promise<void> {
   try {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    acceptCustomText(await res.text(), url.split('/').pop() || url, render);
+    await acceptCustomText(await res.text(), url.split('/').pop() || url, render);
   } catch (e) {
     store.notice = `Could not load the scenario at ${url}: ${(e as Error).message}`;
     render();

@@ -1,45 +1,47 @@
 // Title and setup: scenario (built-in or a custom file), side, opponent, difficulty; resume a save.
-import { textOf, type Scenario } from '../../engine';
-import { formatProblem } from '../../scenario/load';
+import { textOf, type Scenario, type Text } from '../../engine';
 import { play } from '../../audio/sound';
-import { builtInSources, loadSource, type ScenarioSource } from '../scenarios';
+import { builtInScenarios, formatProblems, loadSource, openBuiltIn, type ScenarioSource } from '../scenarios';
 import { hasSave, readSave, clearSave } from '../save';
 import { store } from '../session';
 import { el, button } from './el';
 
 interface Choice {
-  source: ScenarioSource;
-  scenario: Scenario;
+  file: string;
+  title: Text;
+  year: number;
+  builtIn: boolean;
+  /** The source and checked scenario (a built-in's load when it is chosen). */
+  open(): Promise<{ source: ScenarioSource; scenario: Scenario }>;
 }
 
 let custom: Choice | null = null;
 let problems: string[] = [];
 let problemFile = '';
+/** A new game is being opened: a second press waits for it rather than starting another. */
+let starting = false;
 
 /** Check a custom scenario file; good ones join the list and are selected, bad ones show the checker's messages. */
-export function acceptCustomText(text: string, file: string, rerender: () => void): void {
+export async function acceptCustomText(text: string, file: string, rerender: () => void): Promise<void> {
   const source: ScenarioSource = { file, text, builtIn: false };
-  const loaded = loadSource(source);
+  const loaded = await loadSource(source);
   if (loaded.ok) {
-    custom = { source, scenario: loaded.scenario };
+    const scenario = loaded.scenario;
+    custom = { file, title: scenario.title, year: scenario.year, builtIn: false, open: async () => ({ source, scenario }) };
     problems = [];
   } else {
-    problems = loaded.problems.map((p) => formatProblem(p));
+    problems = await formatProblems(loaded);
     problemFile = file;
   }
   rerender();
 }
 
 export function renderTitle(root: HTMLElement, rerender: () => void): void {
-  const builtIn: Choice[] = [];
-  for (const source of builtInSources()) {
-    const loaded = loadSource(source);
-    if (loaded.ok) builtIn.push({ source, scenario: loaded.scenario });
-  }
+  const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, builtIn: true, open: () => openBuiltIn(entry) }));
   const choices = custom ? [custom, ...builtIn] : builtIn;
   const select = el('select', { id: 'scenario-select' });
   for (const [i, c] of choices.entries())
-    select.append(el('option', { value: i }, `${textOf(c.scenario.title)} (${c.scenario.year})${c.source.builtIn ? '' : ' — custom file'}`));
+    select.append(el('option', { value: i }, `${textOf(c.title)} (${c.year})${c.builtIn ? '' : ' — custom file'}`));
 
   const radio = (name: string, value: string, label: string, checked: boolean) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
@@ -48,20 +50,31 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
   fileInput.addEventListener('change', async () => {
     const f = fileInput.files?.[0];
-    if (f) acceptCustomText(await f.text(), f.name, rerender);
+    if (f) await acceptCustomText(await f.text(), f.name, rerender);
   });
 
-  const start = () => {
+  const start = async () => {
+    if (starting) return;
     const choice = choices[Number(select.value)];
     const side = (root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? 'us') as 'us' | 'ru';
     const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
+    const settings = { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1 };
     play('click');
     store.notice = null;
-    store.newGame(choice.source, choice.scenario, { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1 });
+    starting = true;
+    try {
+      const { source, scenario } = await choice.open();
+      if (store.screen === 'title') store.newGame(source, scenario, settings);
+    } catch (e) {
+      store.notice = `Could not open ${choice.file}: ${(e as Error).message}`;
+      rerender();
+    } finally {
+      starting = false;
+    }
   };
 
-  const resume = () => {
-    const r = readSave();
+  const resume = async () => {
+    const r = await readSave();
     if (!r) return;
     if (!r.ok) {
       clearSave();

@@ -1,0 +1,14 @@
+// The virtual modules made by ./built-in-plugin.ts.
+declare module 'virtual:reset/built-in-scenarios' {
+  import type { Text } from '../engine';
+  import type { LoadResult } from './load';
+  export interface BuiltInScenario {
+    /** e.g. reset-2009.yaml */
+    file: string;
+    title: Text;
+    year: number;
+    /** The file's text and the checker's result for it (always ok: files that fail are not listed). */
+    open(): Promise<{ text: string; result: LoadResult }>;
+  }
+  export const builtIns: BuiltInScenario[];
+}
