@@ -36,6 +36,7 @@ const game = new Phaser.Game({
   width: W,
   height: H,
   backgroundColor: '#0f1d2b',
+  transparent: true, // the page's background shows through while loading, the felt after (showFelt)
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
   scene: [new LoadingScene(() => void afterLoading()), new BackdropScene(), new TableScene()],
   banner: false,

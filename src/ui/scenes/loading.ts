@@ -7,6 +7,15 @@ export const W = 900;
 export const H = 720;
 export const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 
+/**
+ * The felt under the backdrop and the table: the canvas's CSS background (the canvas is transparent),
+ * drawn by the browser rather than as a full-screen WebGL image on every frame. Under software WebGL
+ * (no GPU) that one image cost as much per frame as everything else on the table together.
+ */
+export function showFelt(scene: Phaser.Scene): void {
+  scene.game.canvas.style.background = `url("${feltUrl}") 0 0 / 100% 100% no-repeat`;
+}
+
 export class LoadingScene extends Phaser.Scene {
   constructor(private readonly onDone: () => void) {
     super('loading');
@@ -25,7 +34,9 @@ export class LoadingScene extends Phaser.Scene {
     this.load.image('felt', feltUrl);
   }
   create() {
-    this.onDone();
+    // Hand over once Phaser counts this scene as running (after create() returns), so that the next
+    // screen can stop it: stopped from inside create() it went on running, hidden under the felt.
+    this.events.once(Phaser.Scenes.Events.CREATE, () => this.onDone());
   }
 }
 
@@ -35,7 +46,7 @@ export class BackdropScene extends Phaser.Scene {
     super('backdrop');
   }
   create(data: { caption?: string }) {
-    this.add.image(W / 2, H / 2, 'felt').setDisplaySize(W, H);
+    showFelt(this);
     const emblem = this.add.image(W / 2, H / 2 - 60, 'emblem').setScale(2);
     this.add.text(W / 2, H / 2 + 110, 'RESET', { fontFamily: FONT, fontSize: '64px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
     this.add.text(W / 2, H / 2 + 170, data.caption ?? 'United States · Russia · 2009–2017', { fontFamily: FONT, fontSize: '22px', color: '#dddddd' }).setOrigin(0.5);

@@ -6,7 +6,7 @@ import { allNews, legalMoves, nextSteps, sideName, textOf, type Move, type Side 
 import { play } from '../../audio/sound';
 import { store, type Change } from '../session';
 import { describeMove, meterName, PHASE_NAME, SIDE_COLOR, signed } from '../labels';
-import { W, FONT } from './loading';
+import { W, FONT, showFelt } from './loading';
 
 const BAR_W = 300;
 const ROW = 44;
@@ -49,7 +49,7 @@ export class TableScene extends Phaser.Scene {
     this.meters.clear();
     this.floaters.clear();
     this.lanes = [];
-    this.add.image(W / 2, 360, 'felt').setDisplaySize(W, 720);
+    showFelt(this);
     const big = { fontFamily: FONT, fontSize: '22px', color: '#ffffff', fontStyle: 'bold' };
     const label = { fontFamily: FONT, fontSize: '17px', color: '#e8e8e8' };
     this.header = this.add.text(16, 10, textOf(scenario.title), big);
