@@ -5,6 +5,10 @@
 // Run 1: one server process. Run 2: two processes sharing one redis-server started here, each table's students
 // joining half through one process and half through the other.
 //
+// A lead thinks 1 s (±50%) before each move, far busier than a class (about 120 moves a second over 100 tables);
+// --think-ms 5000 is nearer a class's pace (about 24 a second). Other work on the machine shows in the tails: the
+// idle control process printed beside the figures tells how much.
+//
 //   npm run bench:server -- [--tables 100] [--students 3] [--tables-per-session 10] [--seconds 25] [--think-ms 1000] [--runs one,two]
 // (or BENCH_TABLES, BENCH_STUDENTS, BENCH_TABLES_PER_SESSION, BENCH_SECONDS, BENCH_THINK_MS, BENCH_RUNS)
 import { Client, type Room } from '@colyseus/sdk';
