@@ -67,6 +67,7 @@ export class ClassroomRoom extends Room {
   private scenario!: Scenario;
   private tables: Table[] = [];
   private seats: Record<string, Seat> = {};
+  private teams: Map<string, [string, Seat][]> | null = null;
   private online = new Map<string, Client>();
   private teachers = new Set<Client>();
   private refused = 0;
@@ -146,12 +147,12 @@ export class ClassroomRoom extends Room {
       this.online.set(auth.seat!, client);
       this.welcome(client, auth.seat!);
     }
-    this.broadcastAll();
+    this.broadcastPresence(client);
   }
 
   override async onDrop(client: Client) {
     this.markGone(client);
-    this.broadcastAll();
+    this.broadcastPresence(client);
     await this.allowReconnection(client, 120);
   }
 
@@ -164,12 +165,20 @@ export class ClassroomRoom extends Room {
       this.online.set(data.seat!, client);
       this.welcome(client, data.seat!);
     }
-    this.broadcastAll();
+    this.broadcastPresence(client);
   }
 
   override onLeave(client: Client) {
     this.markGone(client);
-    this.broadcastAll();
+    this.broadcastPresence(client);
+  }
+
+  /** Someone came or went: their own table's teams (who is online) and the teachers hear of it, no other table. */
+  private broadcastPresence(client: Client) {
+    const data = client.userData as ClientData | undefined;
+    const table = data?.role === 'student' ? this.seats[data.seat!]?.table : null;
+    if (table !== null && table !== undefined) this.broadcastTable(this.tables[table]);
+    this.broadcastTeachers();
   }
 
   private markGone(client: Client) {
@@ -182,7 +191,7 @@ export class ClassroomRoom extends Room {
   // ------------------------------------------------------------ seats
 
   private placeAutomatically(seat: string) {
-    const count = (t: number, s: Side) => Object.values(this.seats).filter((x) => x.table === t && x.side === s).length;
+    const count = (t: number, s: Side) => this.teamSeats(t, s).length;
     let best: { t: number; s: Side; n: number } | null = null;
     for (let t = 0; t < this.session.tables; t++)
       for (const s of SIDES) {
@@ -197,6 +206,7 @@ export class ClassroomRoom extends Room {
     const left = s.table !== null && s.side !== null && (s.table !== table || s.side !== side) ? { table: s.table, side: s.side } : null;
     s.table = table;
     s.side = side;
+    this.teams = null;
     // The first member of a team leads it.
     s.lead = !Object.entries(this.seats).some(([k, x]) => k !== seat && x.table === table && x.side === side && x.lead);
     // A lead moved to another team hands the lead to the next member of the team it left.
@@ -216,8 +226,18 @@ export class ClassroomRoom extends Room {
     this.writes = this.writes.then(write).catch((e) => console.error(`[classroom ${this.roomId}] could not save:`, e));
   }
 
-  private teamSeats(table: number, side: Side) {
-    return Object.entries(this.seats).filter(([, s]) => s.table === table && s.side === side);
+  /** The seats of one team. Asked for every table on every update, so kept in an index rebuilt when a seat moves. */
+  private teamSeats(table: number, side: Side): [string, Seat][] {
+    if (!this.teams) {
+      this.teams = new Map();
+      for (const entry of Object.entries(this.seats)) {
+        const [, x] = entry;
+        if (x.table === null || x.side === null) continue;
+        const key = `${x.table}/${x.side}`;
+        this.teams.set(key, [...(this.teams.get(key) ?? []), entry]);
+      }
+    }
+    return this.teams.get(`${table}/${side}`) ?? [];
   }
 
   private computerSides(t: Table): Side[] {
