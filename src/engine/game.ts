@@ -118,13 +118,19 @@ function play(scenario: Scenario, g: GameState, move: Move, wholeHistory: boolea
 function structuredCopy(move: Move): Move {
   // Fast path for the usual shape (strings and lists of strings); anything else goes through JSON.
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(move)) {
-    const v = (move as unknown as Record<string, unknown>)[key];
-    if (typeof v === 'string') out[key] = v;
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[key] = v.slice();
+  const keys = Object.keys(move);
+  for (let k = 0; k < keys.length; k++) {
+    const v = (move as unknown as Record<string, unknown>)[keys[k]];
+    if (typeof v === 'string') out[keys[k]] = v;
+    else if (Array.isArray(v) && allStrings(v)) out[keys[k]] = [...v];
     else return JSON.parse(JSON.stringify(move)) as Move;
   }
   return out as unknown as Move;
+}
+
+function allStrings(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return false;
+  return true;
 }
 
 /** Let the game machine move the phase on as far as it can, running briefings and resolutions. */

@@ -7,6 +7,10 @@ export type SideView = GameState & { viewer: Side };
 
 export function viewFor(state: GameState, side: Side): SideView {
   const them = otherSide(side);
+  // Usually there is nothing to hide but the generator: the view is then the state with those two
+  // numbers zeroed, the same object immer made below (same keys, same order, same values), without a
+  // recipe per agent decision (a quarter of a game between scripted agents went there).
+  if (!hasHiddenDefection(state, them)) return { ...state, rng: 0, seed: 0, viewer: side };
   // Read the plain state, write only what must be hidden: drafting the whole history cost most of an agent's move.
   const hidden = produce(state, (g) => {
     g.rng = 0;
@@ -21,6 +25,19 @@ export function viewFor(state: GameState, side: Side): SideView {
     });
   });
   return { ...hidden, viewer: side };
+}
+
+/** Has `them` a defection not yet exposed, or a defect move in the log? (What viewFor hides.) */
+function hasHiddenDefection(state: GameState, them: Side): boolean {
+  for (const a of [...state.agreements]) {
+    const o = a.obligations[them];
+    if (o.status === 'defected' && !o.exposed) return true;
+  }
+  for (const t of [...state.history]) {
+    const moves = [...t.moves];
+    for (let i = 0; i < moves.length; i++) if (moves[i].side === them && moves[i].type === 'defect') return true;
+  }
+  return false;
 }
 
 /** The scenario as one side knows it: the other side's priorities, red lines and brief removed. */

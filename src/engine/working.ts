@@ -219,7 +219,7 @@ export function setTrack(g: GameState, track: string, position: Tracks[string]):
     w.tracks = { ...w.base.tracks };
     noteAssigned(w, 'tracks');
   }
-  w.tracks[track] = position;
+  w.tracks[track] = Object.freeze(position);
 }
 
 /** This turn's acts as they stand now, for reading. */
@@ -365,7 +365,8 @@ export function recordInTurn<L extends TurnList>(g: GameState, list: L, item: Tu
   }
   const write = turnWrite(w, w.turn);
   ownList(write, list);
-  (write.record[list] as unknown[]).push(item);
+  // Frozen as it is recorded (nothing changes an entry once made): a ledger entry is flat.
+  (write.record[list] as unknown[]).push(list === 'ledger' ? Object.freeze(item) : deepFreeze(item));
 }
 
 /** Start the record of a new turn (history[turn]). */
@@ -389,14 +390,11 @@ export function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
-/** Freeze a turn record this recipe wrote: the record, its lists and what was added to them. */
-function freezeTurn({ record: t, before: [moves, ledger, news] }: TurnWrite): void {
-  for (let i = moves; i < t.moves.length; i++) deepFreeze(t.moves[i]);
-  for (let i = ledger; i < t.ledger.length; i++) deepFreeze(t.ledger[i]);
-  for (let i = news; i < t.news.length; i++) deepFreeze(t.news[i]);
-  Object.freeze(t.moves); // a list not copied is the old, frozen one
-  Object.freeze(t.ledger);
-  Object.freeze(t.news);
+/** Freeze a turn record this recipe wrote: the record and its lists (their new entries were frozen as they were recorded). */
+function freezeTurn({ record: t, own }: TurnWrite): void {
+  if (own.moves) Object.freeze(t.moves); // a list not copied is the old, frozen one
+  if (own.ledger) Object.freeze(t.ledger);
+  if (own.news) Object.freeze(t.news);
   if (t.meters) deepFreeze(t.meters);
   if (t.stages) deepFreeze(t.stages);
   Object.freeze(t);
@@ -413,15 +411,22 @@ export function commitWorking(g: GameState, wholeHistory: boolean): void {
   active = undefined;
   for (const key of w.assigned) {
     switch (key) {
-      case 'meters':
-        g.meters = deepFreeze(w.meters!);
+      case 'meters': {
+        // Only the groups copied are new (and flat); the others are the old, frozen ones.
+        const m = w.meters!;
+        for (const group of w.ownMeterGroups) Object.freeze(m[group]);
+        g.meters = Object.freeze(m);
         break;
+      }
       case 'tracks':
-        g.tracks = deepFreeze(w.tracks!);
+        g.tracks = Object.freeze(w.tracks!); // each new position was frozen as it was set
         break;
-      case 'thisTurn':
-        g.thisTurn = deepFreeze(w.thisTurn!);
+      case 'thisTurn': {
+        const t = w.thisTurn!;
+        for (const part of w.ownTurnParts) Object.freeze(t[part]); // flat: sides and tones
+        g.thisTurn = Object.freeze(t);
         break;
+      }
       case 'agreements':
         g.agreements = deepFreeze(w.agreements!);
         break;
