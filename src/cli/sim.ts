@@ -1,14 +1,18 @@
-// npm run sim -- <scenario-file> --seed N [--us STRATEGY] [--ru STRATEGY] [--json]
-// npm run sim -- <scenario-file> --games N [--us STRATEGY] [--ru STRATEGY] [--json]
+// npm run sim -- <scenario-file> --seed N [--us PLAYER] [--ru PLAYER] [--json]
+// npm run sim -- <scenario-file> --games N [--us PLAYER] [--ru PLAYER] [--json]
+// A player is a scripted strategy (reciprocator, hardliner, ...) or the computer counterpart, agent:easy|normal|hard.
 import { parseArgs } from 'node:util';
-import { playGame } from '../ai/runner';
-import { STRATEGIES } from '../ai/strategies';
-import { timeline } from '../engine';
+import { DIFFICULTIES, NegotiatorAgent, type Difficulty } from '../ai/agent';
+import { agentStrategy, playGame } from '../ai/runner';
+import { STRATEGIES, type Strategy } from '../ai/strategies';
+import { scenarioFor, timeline, type Scenario, type Side } from '../engine';
 import { formatProblem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 
-const usage = `usage: npm run sim -- <scenario-file> (--seed N | --games N) [--us STRATEGY] [--ru STRATEGY] [--json]
-strategies: ${Object.keys(STRATEGIES).join(', ')}`;
+const usage = `usage: npm run sim -- <scenario-file> (--seed N | --games N) [--us PLAYER] [--ru PLAYER] [--json] [--help]
+players: a scripted strategy (${Object.keys(STRATEGIES).join(', ')}; default reciprocator)
+         or the computer counterpart at a difficulty (${DIFFICULTIES.map((d) => `agent:${d}`).join(', ')}),
+         e.g. --us agent:hard --ru hardliner`;
 
 function fail(message: string): never {
   console.error(`sim: ${message}\n${usage}`);
@@ -25,6 +29,7 @@ const { values, positionals } = (() => {
         us: { type: 'string', default: 'reciprocator' },
         ru: { type: 'string', default: 'reciprocator' },
         json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (e) {
@@ -32,6 +37,10 @@ const { values, positionals } = (() => {
   }
 })();
 
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const file = positionals[0] ?? fail('name a scenario file, e.g. scenarios/reset-2009.yaml');
 const loaded = loadScenarioFile(file);
 if (!loaded.ok) {
@@ -39,15 +48,26 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const scenario = loaded.scenario;
-const us = STRATEGIES[values.us!] ?? fail(`unknown strategy "${values.us}" for --us`);
-const ru = STRATEGIES[values.ru!] ?? fail(`unknown strategy "${values.ru}" for --ru`);
+/** A player for one game: a counterpart agent is made afresh for each game (it learns as it plays). */
+function playerFor(name: string, side: Side): (scenario: Scenario, seed: number) => Strategy {
+  if (name.startsWith('agent:')) {
+    const difficulty = name.slice('agent:'.length) as Difficulty;
+    if (!DIFFICULTIES.includes(difficulty)) fail(`unknown difficulty "${difficulty}" for --${side}: agent:${DIFFICULTIES.join(', agent:')}`);
+    return (sc, seed) => agentStrategy(new NegotiatorAgent(scenarioFor(sc, side), side, difficulty, seed));
+  }
+  const strategy = STRATEGIES[name] ?? fail(`unknown player "${name}" for --${side}`);
+  return () => strategy;
+}
+const usPlayer = playerFor(values.us!, 'us');
+const ruPlayer = playerFor(values.ru!, 'ru');
+const players = (seed: number) => ({ us: usPlayer(scenario, seed), ru: ruPlayer(scenario, seed) });
 const int = (s: string, name: string) => (/^\d+$/.test(s) ? Number(s) : fail(`${name} must be a whole number, not "${s}"`));
 
 if (values.games !== undefined) {
   const n = int(values.games, '--games');
   const rows: { seed: number; us: number; ru: number; joint: number; usWon: boolean; ruWon: boolean; implemented: number; broken: number; end: string }[] = [];
   for (let seed = 1; seed <= n; seed++) {
-    const { outcome } = playGame(scenario, seed, { us, ru });
+    const { outcome } = playGame(scenario, seed, players(seed));
     rows.push({
       seed,
       us: outcome.us.score,
@@ -75,7 +95,7 @@ if (values.games !== undefined) {
   }
 } else {
   const seed = int(values.seed ?? fail('give --seed N (one game) or --games N'), '--seed');
-  const { state, outcome } = playGame(scenario, seed, { us, ru });
+  const { state, outcome } = playGame(scenario, seed, players(seed));
   if (values.json) {
     console.log(JSON.stringify({ scenario: scenario.id, seed, us: values.us, ru: values.ru, outcome, turns: timeline(state) }, null, 2));
   } else {
