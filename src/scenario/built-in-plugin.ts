@@ -3,7 +3,7 @@
 // YAML parser and schema checker (~70 KB gzipped) stay out of the page until a custom file, a saved
 // game of another text or a dev hot reload needs them.
 //
-//   virtual:reset/built-in-scenarios         the list, sorted by file: { file, title, year, open() }
+//   virtual:reset/built-in-scenarios         the list, by year then file: { file, title, year, open() }
 //   virtual:reset/built-in-scenario/<file>   one scenario, loaded by open(): its text (saves keep it)
 //                                            and exactly what loadScenarioText(text, file) returns
 //
@@ -42,14 +42,16 @@ export function builtInScenarios(options: { dir?: string } = {}): Plugin {
     },
     load(id) {
       if (id === `\0${LIST_ID}`) {
-        const rows: string[] = [];
+        // In the order of history (year, then file), so the title screen starts with the reset of 2009.
+        const found: { file: string; year: number; row: string }[] = [];
         for (const file of files()) {
           this.addWatchFile(join(dir, file));
           const { result } = loadOne(file);
           if (!result.ok) continue;
           const { title, year } = result.scenario;
-          rows.push(`  { file: ${JSON.stringify(file)}, title: ${JSON.stringify(title)}, year: ${JSON.stringify(year)}, open: () => import(${JSON.stringify(ONE_ID + file)}) },`);
+          found.push({ file, year, row: `  { file: ${JSON.stringify(file)}, title: ${JSON.stringify(title)}, year: ${JSON.stringify(year)}, open: () => import(${JSON.stringify(ONE_ID + file)}) },` });
         }
+        const rows = found.sort((a, b) => a.year - b.year || a.file.localeCompare(b.file)).map((f) => f.row);
         return `export const builtIns = [\n${rows.join('\n')}\n];\n`;
       }
       if (id.startsWith(`\0${ONE_ID}`)) {

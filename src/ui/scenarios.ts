@@ -14,7 +14,7 @@ export interface ScenarioSource {
   builtIn: boolean;
 }
 
-/** The built-in scenarios that load, sorted by file name: file, title and year, and open() for the rest. */
+/** The built-in scenarios that load, by year then file name: file, title and year, and open() for the rest. */
 export function builtInScenarios(): readonly BuiltInScenario[] {
   return builtIns;
 }

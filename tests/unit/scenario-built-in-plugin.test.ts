@@ -25,12 +25,13 @@ const files = readdirSync(join(ROOT, 'scenarios'))
   .sort((a, b) => a.localeCompare(b));
 
 describe('built-in scenarios checked at build time', () => {
-  it('lists every built-in that loads, in file order, with its title and year', async () => {
+  it('lists every built-in that loads, in the order of history (year, then file), with its title and year', async () => {
     const { builtIns } = (await importText(moduleText('virtual:reset/built-in-scenarios'))) as { builtIns: { file: string; title: unknown; year: number }[] };
     const expected = files.flatMap((file) => {
       const r = loadScenarioText(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file);
       return r.ok ? [{ file, title: r.scenario.title, year: r.scenario.year }] : [];
-    });
+    }).sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
+    expect(builtIns[0].file).toBe('reset-2009.yaml'); // the title screen opens on the first reset
     expect(expected.length).toBeGreaterThan(0);
     expect(builtIns.map(({ file, title, year }) => ({ file, title, year }))).toEqual(expected);
     expect(watched).toEqual(expect.arrayContaining(files.map((f) => join(ROOT, 'scenarios', f))));
