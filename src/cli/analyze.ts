@@ -7,6 +7,9 @@ import { analyzeScenario, type ScenarioAnalysis, type ScenarioDeal } from '../ai
 import { replay, type GameLog, type GameState, type Scenario } from '../engine';
 import { formatProblem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
+import { useAuthorCwd } from './author-cwd';
+
+useAuthorCwd();
 
 const usage = 'usage: npm run analyze -- <scenario-file> [--log <game-log.json>] [--json]';
 

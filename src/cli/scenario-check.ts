@@ -8,6 +8,9 @@ import { STRATEGIES } from '../ai/strategies';
 import { SIDES, textOf, type Scenario } from '../engine';
 import { formatProblem, type Problem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
+import { useAuthorCwd } from './author-cwd';
+
+useAuthorCwd();
 
 const usage = `usage: npm run scenario:check -- <scenario files...> [--json] [--quiet] [--translations] [--simulate N]
   --json          print the problems (and balance) as JSON

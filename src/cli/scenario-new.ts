@@ -5,6 +5,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { SCENARIO_DIR } from '../scenario/files';
 import { starterScenario } from '../scenario/starter';
+import { useAuthorCwd } from './author-cwd';
+
+useAuthorCwd();
 
 const usage = 'usage: npm run scenario:new -- <name>   (a short id such as my-scenario, or a path ending in .yaml)';
 const arg = process.argv.slice(2).find((a) => a !== '--');
@@ -30,4 +33,8 @@ if (!existsSync(dirname(file))) {
 const schema = relative(dirname(file), resolve(SCENARIO_DIR, 'schema.json')).replace(/\\/g, '/');
 writeFileSync(file, starterScenario(id, schema.startsWith('.') ? schema : `./${schema}`), { flag: 'wx' });
 const shownPath = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
-console.log(`wrote ${shownPath}\ncheck it with: npm run scenario:check -- ${shownPath}`);
+// Outside the game's folder plain `npm run` finds no package.json: show the command that works from here.
+const root = resolve(SCENARIO_DIR, '..');
+const inRoot = !relative(root, process.cwd()).startsWith('..');
+const npmRun = inRoot ? 'npm run' : `npm --prefix ${root} run`;
+console.log(`wrote ${shownPath}\ncheck it with: ${npmRun} scenario:check -- ${shownPath}`);

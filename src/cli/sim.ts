@@ -8,6 +8,9 @@ import { STRATEGIES, type Strategy } from '../ai/strategies';
 import { scenarioFor, timeline, type Scenario, type Side } from '../engine';
 import { formatProblem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
+import { useAuthorCwd } from './author-cwd';
+
+useAuthorCwd();
 
 const usage = `usage: npm run sim -- <scenario-file> (--seed N | --games N) [--us PLAYER] [--ru PLAYER] [--json] [--help]
 players: a scripted strategy (${Object.keys(STRATEGIES).join(', ')}; default reciprocator)

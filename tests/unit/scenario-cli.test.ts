@@ -98,6 +98,27 @@ describe('npm run scenario:check', () => {
   }, 60_000);
 });
 
+describe('run through npm from the author\'s own folder', () => {
+  // npm starts scripts in the package root and keeps the folder the command was typed in as INIT_CWD.
+  const viaNpm = (script: string, args: string[]) => {
+    const env = { ...process.env, INIT_CWD: work, npm_lifecycle_script: `tsx src/cli/${script}` };
+    const r = spawnSync(TSX, [join(ROOT, 'src/cli', script), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('scenario:new and scenario:check take relative paths from that folder, not the game\'s', () => {
+    const made = viaNpm('scenario-new.ts', ['from-my-folder.yaml']);
+    expect(made.code).toBe(0);
+    expect(existsSync(join(work, 'from-my-folder.yaml'))).toBe(true);
+    expect(existsSync(join(ROOT, 'from-my-folder.yaml'))).toBe(false);
+    expect(made.out).toContain(`npm --prefix ${ROOT} run scenario:check -- from-my-folder.yaml`);
+    const checked = viaNpm('scenario-check.ts', ['--quiet', 'from-my-folder.yaml']);
+    expect({ code: checked.code, out: checked.out }).toEqual({ code: 0, out: '' });
+    const sim = viaNpm('sim.ts', ['from-my-folder.yaml', '--seed', '1']);
+    expect(sim.code).toBe(0);
+  }, 60_000);
+});
+
 describe('npm run scenario:new', () => {
   it('writes a commented starter that passes the checker, and refuses to overwrite it', () => {
     const file = join(work, 'my-class.yaml');
