@@ -7,7 +7,7 @@ import { completeScenario, type Scenario, type ScenarioInput } from '../engine';
 import schema from '../../scenarios/schema.json';
 import { meaningFindings, type Pointer } from './check';
 import { mergeScenarioData } from './extends';
-import { didYouMean, shown } from './suggest';
+import { closest, didYouMean, shown } from './suggest';
 
 export interface Problem {
   file: string;
@@ -152,6 +152,11 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
         seen.add(deeper.line);
         continue;
       }
+      const misaligned = e.code === 'BAD_INDENT' && /same column/.test(e.message) ? misalignedLine(text, pos.line) : undefined;
+      if (misaligned) {
+        problems.push(problemAt(file, misaligned.message, pos.line, misaligned.col));
+        continue;
+      }
       const at = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? openQuote(text) ?? pos : pos;
       const lineText = text.split('\n')[at.line - 1] ?? '';
       const twoColons = e.code === 'BLOCK_AS_IMPLICIT_KEY' && (lineText.replace(/"[^"]*"|'[^']*'/g, '').match(/: /g) ?? []).length > 1;
@@ -202,6 +207,24 @@ function overIndented(text: string, line: number): { line: number; col: number }
   const indent = (l: string) => /^ */.exec(l)![0].length;
   if (/^\s*(- )?[^\s:#][^:#]*:\s+[^\s#]/.test(current) && indent(next) > indent(current) && /^\s*[^\s:#][^:#]*:/.test(next))
     return { line: line + 1, col: indent(next) + 1 };
+  return undefined;
+}
+
+/** A line that lines up with neither the field above it nor an outer one: say both columns, so the author sees which line is off. */
+function misalignedLine(text: string, line: number): { col: number; message: string } | undefined {
+  const lines = text.split('\n');
+  const current = lines[line - 1] ?? '';
+  const col = /^ */.exec(current)![0].length + 1;
+  for (let i = line - 2; i >= 0; i--) {
+    if (/^\s*(#.*)?$/.test(lines[i])) continue;
+    // The column of the field on that line, after any "- " that starts a list item.
+    const above = /^[ -]*/.exec(lines[i])![0].length + 1;
+    if (above === col) return undefined;
+    return {
+      col,
+      message: `bad indentation: this line starts at column ${col}, the field on line ${i + 1} at column ${above}; the fields of one mapping must start at the same column (indent with spaces)`,
+    };
+  }
   return undefined;
 }
 
@@ -365,8 +388,16 @@ function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
     if (done.has(key) || !kept.includes(one)) continue;
     done.add(key);
     const prefix = `${one.schemaPath}/`;
-    const branchOf = (e: ErrorObject) => (e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(one.instancePath) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined);
-    const count = ((one.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? []).length;
+    const alternatives = ((one.parentSchema as { oneOf?: { $ref?: string }[] } | undefined)?.oneOf ?? []);
+    // A branch that is only a $ref reports its errors at the referenced schema's path (#/definitions/id/type):
+    // errors at the value itself from there belong to that branch too.
+    const refBranch = (e: ErrorObject) => {
+      const i = alternatives.findIndex((b) => typeof b?.$ref === 'string' && e.schemaPath.startsWith(`${b.$ref}/`));
+      return i >= 0 && e.instancePath === one.instancePath ? String(i) : undefined;
+    };
+    const branchOf = (e: ErrorObject) =>
+      e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(one.instancePath) ? e.schemaPath.slice(prefix.length).split('/')[0] : refBranch(e);
+    const count = alternatives.length;
     const branches = new Map<string, ErrorObject[]>(Array.from({ length: count }, (_, i) => [String(i), []]));
     for (const e of errors) {
       const b = branchOf(e);
@@ -407,9 +438,22 @@ function schemaProblems(
     if (!seen) byPlace.set(id, { pointer, e, atKey, missing: e.keyword === 'required' ? [String(p.missingProperty)] : [] });
     else if (e.keyword === 'required' && !seen.missing.includes(String(p.missingProperty))) seen.missing.push(String(p.missingProperty));
   }
-  return [...byPlace.values()].map(({ pointer, e, atKey, missing }) => {
+  // A required field that is there under a misspelled name is one mistake: "did you mean" says it, "missing" would repeat it.
+  for (const { pointer, e } of byPlace.values()) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const known = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+    const meant = closest(String(pointer[pointer.length - 1]), known);
+    const required = byPlace.get(`${pointer.slice(0, -1).join('/')}#required`);
+    if (meant && required) required.missing = required.missing.filter((m) => m !== meant);
+  }
+  return [...byPlace.values()].filter(({ e, missing }) => e.keyword !== 'required' || missing.length > 0).map(({ pointer, e, atKey, missing }) => {
     const at = locate(pointer, atKey);
-    const message = missing.length > 1 ? `missing fields ${missing.map((m) => `"${m}"`).join(', ')}` : describe(e, pointer, data);
+    const message =
+      missing.length > 1
+        ? `missing fields ${missing.map((m) => `"${m}"`).join(', ')}`
+        : e.keyword === 'required'
+          ? `missing field "${missing[0]}"${fieldHint(e, missing[0])}`
+          : describe(e, pointer, data);
     return problemAt(at.file, message, at.line, at.column, at.path);
   });
 }
@@ -443,7 +487,7 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
     }
     case 'pattern':
       return /meter/.test(e.schemaPath) || /\\\.\(us\|ru\)/.test(String(p.pattern))
-        ? `expected a meter (trust.us, trust.ru, support.us, support.ru, hawks.us, hawks.ru, allies.<third party id>, escalation), found ${shown(found)}${didYouMean(String(found), ['trust.us', 'trust.ru', 'support.us', 'support.ru', 'hawks.us', 'hawks.ru', 'escalation'])}`
+        ? `expected a meter (trust.us, trust.ru, support.us, support.ru, hawks.us, hawks.ru, allies.<third party id>, escalation), found ${shown(found)}${meterHint(String(found))}`
         : `expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found ${e.propertyName !== undefined ? `"${e.propertyName}"` : shown(found)}`;
     case 'minimum':
     case 'maximum':
@@ -459,10 +503,18 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
     case 'oneOf':
       return /text/.test(e.schemaPath)
         ? `expected text (a string, or { en: ..., ru: ... }), found ${typeName(found)}`
-        : `expected ${String(parentSchema?.description ?? 'one of the allowed forms').replace(/\.$/, '')}, found ${typeName(found)}`;
+        : `expected ${String(parentSchema?.description ?? 'one of the allowed forms').replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}, found ${typeName(found)}`;
     default:
       return `${e.message ?? 'invalid value'}, found ${shown(found)}`;
   }
+}
+
+const METERS = ['trust.us', 'trust.ru', 'support.us', 'support.ru', 'hawks.us', 'hawks.ru', 'escalation'];
+/** A misspelled meter, or one written the other way round (us.trust for trust.us). */
+function meterHint(found: string): string {
+  const swapped = found.split('.').reverse().join('.');
+  if (found.includes('.') && METERS.includes(swapped.toLowerCase())) return `; did you mean "${swapped.toLowerCase()}"?`;
+  return didYouMean(found, METERS);
 }
 
 const article = (t: string) => ({ integer: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', object: 'a mapping', array: 'a list' })[t] ?? t;

@@ -23,8 +23,10 @@ export function closest(word: string, known: Iterable<string>): string | undefin
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestD = Infinity;
+  // Singular for plural (priority for priorities, redLine for redLines) is as likely as a typo.
+  const stem = (w: string) => w.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
   for (const k of known) {
-    const d = editDistance(word.toLowerCase(), k.toLowerCase(), limit);
+    const d = Math.min(editDistance(word.toLowerCase(), k.toLowerCase(), limit), stem(word) === stem(k) ? 1 : limit + 1);
     if (d < bestD && d <= limit) {
       best = k;
       bestD = d;

@@ -45,10 +45,14 @@ const EXPECTED: [string, number, number, string, string?][] = [
   ['json-wrong-type.json', 4, 12, 'expected a whole number, found string "8"'],
   ['just-a-number.yaml', 1, 1, 'a scenario is a mapping of fields (id, title, turns, ...), found 42'],
   ['list-at-top.yaml', 1, 1, 'a scenario is a mapping of fields (id, title, turns, ...), found a list of 2'],
+  ['list-item-misaligned.yaml', 69, 3, 'bad indentation: this line starts at column 3, the field on line 68 at column 5'],
+  ['meter-backwards.yaml', 94, 18, 'found "us.trust"; did you mean "trust.us"?'],
+  ['misaligned-field.yaml', 37, 9, 'bad indentation: this line starts at column 9, the field on line 36 at column 10'],
   ['missing-id.yaml', 6, 1, 'missing field "id"'],
-  ['missing-sides.yaml', 6, 1, 'missing field "sides"'],
+  ['missing-sides.yaml', 13, 1, 'unknown field "sidez"; did you mean "sides"?'], // one message where the mistake is, not "missing sides" too
   ['misspelled-card-field.yaml', 68, 5, 'unknown field "costs"; did you mean "cost"?'],
   ['misspelled-top-field.yaml', 11, 1, 'unknown field "sumary"; did you mean "summary"?'],
+  ['needs-misspelled-condition.yaml', 54, 22, 'unknown field "trustAtleast"; did you mean "trustAtLeast"?'],
   ['needs-unknown-stage.yaml', 54, 61, 'unknown stage "sighned" in track "arms"; did you mean "signed"?'],
   ['needs-unknown-track.yaml', 54, 46, 'unknown track "arm"; did you mean "arms"?'],
   ['no-tracks.yaml', 27, 9, 'expected at least 1 item, found a list of 0'],
@@ -57,10 +61,12 @@ const EXPECTED: [string, number, number, string, string?][] = [
   ['priorities-unknown-track.yaml', 24, 28, 'unknown track "trades"; did you mean "trade"?'],
   ['redline-unknown-card.yaml', 21, 17, 'unknown card "cut-warhead"; did you mean "cut-warheads"?'],
   ['side-cannot-win.yaml', 16, 11, 'us cannot win: its goal is 150, but the best score its priorities allow is 27.2'],
+  ['singular-field.yaml', 24, 5, 'unknown field "priority"; did you mean "priorities"?'],
   ['start-unknown-stage.yaml', 30, 12, 'unknown stage "talk" in track "arms"; did you mean "talks"?'],
   ['tab-indentation.yaml', 30, 1, 'tab used for indentation'],
   ['text-empty.yaml', 8, 8, 'expected text, found an empty string'],
   ['text-without-english.yaml', 8, 8, 'missing field "en"'],
+  ['transition-not-an-id.yaml', 34, 21, 'expected the stage to move to, or { to, needs }, found number 5'],
   ['transition-unknown-stage.yaml', 34, 21, 'unknown stage "signd" in track "arms"; did you mean "signed"?'],
   ['trust-out-of-range.yaml', 17, 21, 'expected a number <= 100, found 140'],
   ['turns-fraction.yaml', 10, 8, 'expected a whole number, found number 8.5'],
@@ -117,5 +123,14 @@ describe('broken scenario files', () => {
     expect(r.ok ? '' : formatProblem(r.problems[0])).toBe(`${join(BROKEN, 'turns-not-a-number.yaml')}:10:8: expected a whole number, found string "eight" (at turns)`);
     const t = loadScenarioFile(join(BROKEN, 'transition-unknown-stage.yaml'));
     expect(t.ok ? [] : t.problems.filter((p) => p.severity === 'error').map((p) => p.path)).toEqual(['tracks[0].stages.talks.on.SIGN']);
+    // One mistake, one message: no "missing field" for a field that is there under a misspelled name,
+    // and no complaint from the other form of a transition (a stage id) when the { to, needs } form was meant.
+    for (const [file, path] of [
+      ['singular-field.yaml', 'sides.ru.priority'],
+      ['needs-misspelled-condition.yaml', 'tracks[1].stages.closed.on.SIGN.needs.trustAtleast'],
+    ]) {
+      const r = loadScenarioFile(join(BROKEN, file));
+      expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual([path]);
+    }
   });
 });
