@@ -93,7 +93,8 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 function printBalance(scenario: Scenario, b: Balance): void {
   const names = Object.keys(STRATEGIES);
   console.log(`${scenario.id} (${textOf(scenario.title)}): ${b.games} games, ${names.length * names.length} pairings of strategies`);
-  console.log(`  wins (US / Russia) by pairing; rows: the U.S. strategy, columns: Russia's`);
+  const name = { us: textOf(scenario.sides.us.name), ru: textOf(scenario.sides.ru.name) };
+  console.log(`  wins (${name.us} / ${name.ru}) by pairing; rows: the strategy of ${name.us} (us), columns: of ${name.ru} (ru)`);
   console.log(`  ${''.padEnd(13)}${names.map((n) => n.padStart(14)).join('')}`);
   for (const us of names) {
     const cells = names.map((ru) => {
@@ -102,9 +103,9 @@ function printBalance(scenario: Scenario, b: Balance): void {
     });
     console.log(`  ${us.padEnd(13)}${cells.join('')}`);
   }
-  console.log(`  overall: the U.S. won ${pct(b.usWon)} of games, Russia ${pct(b.ruWon)}`);
+  console.log(`  overall: ${name.us} won ${pct(b.usWon)} of games, ${name.ru} ${pct(b.ruWon)}`);
   for (const side of SIDES)
-    if ((side === 'us' ? b.usWon : b.ruWon) === 0) console.log(`  warning: ${side === 'us' ? 'the U.S.' : 'Russia'} never won: its goal may be out of reach`);
+    if ((side === 'us' ? b.usWon : b.ruWon) === 0) console.log(`  warning: ${name[side]} (${side}) never won: its goal may be out of reach`);
   console.log(`  tracks that never moved: ${b.tracksNeverMoved.join(', ') || 'none'}`);
   console.log(`  cards never signed: ${b.cardsNeverSigned.join(', ') || 'none'}`);
   for (const p of b.pairings) if (p.failed) console.log(`  ${p.us} vs ${p.ru} could not finish a game (${p.failed})`);

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DIFFICULTIES, NegotiatorAgent, type Difficulty } from '../ai/agent';
 import { agentStrategy, playGame } from '../ai/runner';
 import { STRATEGIES, type Strategy } from '../ai/strategies';
-import { scenarioFor, timeline, type Scenario, type Side } from '../engine';
+import { scenarioFor, textOf, timeline, type Scenario, type Side } from '../engine';
 import { formatProblem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 import { useAuthorCwd } from './author-cwd';
@@ -63,6 +63,8 @@ function playerFor(name: string, side: Side): (scenario: Scenario, seed: number)
 }
 const usPlayer = playerFor(values.us!, 'us');
 const ruPlayer = playerFor(values.ru!, 'ru');
+/** The names the scenario gives its two seats (Canada and the United States in a lumber dispute, not always the U.S. and Russia). */
+const names = { us: textOf(scenario.sides.us.name), ru: textOf(scenario.sides.ru.name) };
 const players = (seed: number) => ({ us: usPlayer(scenario, seed), ru: ruPlayer(scenario, seed) });
 const int = (s: string, name: string) => (/^\d+$/.test(s) ? Number(s) : fail(`${name} must be a whole number, not "${s}"`));
 
@@ -85,16 +87,16 @@ if (values.games !== undefined) {
   }
   if (values.json) console.log(JSON.stringify(rows, null, 2));
   else {
-    console.log(`${scenario.id}: ${values.us} (US) vs ${values.ru} (Russia), ${n} games`);
-    console.log('seed   US score  RU score  joint  winners      implemented  broken  end');
+    console.log(`${scenario.id}: ${values.us} (us: ${names.us}) vs ${values.ru} (ru: ${names.ru}), ${n} games`);
+    console.log('seed   us score  ru score  joint  winners      implemented  broken  end');
     for (const r of rows) {
-      const winners = [r.usWon && 'US', r.ruWon && 'Russia'].filter(Boolean).join('+') || '-';
+      const winners = [r.usWon && 'us', r.ruWon && 'ru'].filter(Boolean).join('+') || '-';
       console.log(
         `${String(r.seed).padStart(4)}  ${r.us.toFixed(1).padStart(8)}  ${r.ru.toFixed(1).padStart(8)}  ${r.joint.toFixed(1).padStart(5)}  ${winners.padEnd(11)}  ${String(r.implemented).padStart(11)}  ${String(r.broken).padStart(6)}  ${r.end}`,
       );
     }
     const mean = (k: 'us' | 'ru' | 'joint') => (rows.reduce((s, r) => s + r[k], 0) / n).toFixed(1);
-    console.log(`mean  ${mean('us').padStart(8)}  ${mean('ru').padStart(8)}  ${mean('joint').padStart(5)}   US won ${rows.filter((r) => r.usWon).length}/${n}, Russia won ${rows.filter((r) => r.ruWon).length}/${n}`);
+    console.log(`mean  ${mean('us').padStart(8)}  ${mean('ru').padStart(8)}  ${mean('joint').padStart(5)}   ${names.us} won ${rows.filter((r) => r.usWon).length}/${n}, ${names.ru} won ${rows.filter((r) => r.ruWon).length}/${n}`);
   }
 } else {
   const seed = int(values.seed ?? fail('give --seed N (one game) or --games N'), '--seed');
@@ -102,10 +104,10 @@ if (values.games !== undefined) {
   if (values.json) {
     console.log(JSON.stringify({ scenario: scenario.id, seed, us: values.us, ru: values.ru, outcome, turns: timeline(state) }, null, 2));
   } else {
-    console.log(`${scenario.id}, seed ${seed}: ${values.us} (US) vs ${values.ru} (Russia)`);
+    console.log(`${scenario.id}, seed ${seed}: ${values.us} (us: ${names.us}) vs ${values.ru} (ru: ${names.ru})`);
     console.log(`ended: ${outcome.end?.reason} on turn ${outcome.end?.turn}`);
     for (const s of ['us', 'ru'] as const)
-      console.log(`${s === 'us' ? 'United States' : 'Russia'}: score ${outcome[s].score} (goal ${outcome[s].goal}) ${outcome[s].won ? 'WON' : 'did not reach its goal'}`);
+      console.log(`${names[s]}: score ${outcome[s].score} (goal ${outcome[s].goal}) ${outcome[s].won ? 'WON' : 'did not reach its goal'}`);
     console.log(`joint score ${outcome.joint}; agreements signed ${outcome.agreements.signed}, implemented ${outcome.agreements.implemented}, verified ${outcome.agreements.verified}, broken ${outcome.agreements.broken}`);
     console.log('tracks: ' + Object.entries(state.tracks).map(([id, t]) => `${id}=${t.stage}`).join(', '));
   }

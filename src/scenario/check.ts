@@ -94,7 +94,7 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
       const exits = Object.values(st.on ?? {}).filter((tr) => tr !== undefined && (typeof tr === 'string' ? tr : tr.to) !== sid);
       if (!st.final && exits.length === 0)
         error(['tracks', i, 'stages', sid], `stage "${sid}" of track "${t.id}" cannot be left: give it a transition under "on", or mark it final: true`, true);
-      if (st.final && exits.length > 0) warn(['tracks', i, 'stages', sid, 'final'], `stage "${sid}" is final, yet has transitions out of it`);
+      if (st.final && exits.length > 0) warn(['tracks', i, 'stages', sid, 'final'], `stage "${sid}" is final, so the game never follows its transitions: remove final: true, or the transitions under "on"`);
     }
   });
 

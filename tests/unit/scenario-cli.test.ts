@@ -67,7 +67,7 @@ describe('npm run scenario:check', () => {
     const r = check('--quiet', '--simulate', '2', join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('32 games, 16 pairings of strategies');
-    expect(r.out).toMatch(/overall: the U\.S\. won \d+% of games, Russia \d+%/);
+    expect(r.out).toMatch(/overall: United States won \d+% of games, Russia \d+%/);
     expect(r.out).toMatch(/tracks that never moved: /);
     expect(r.out).toMatch(/cards never signed: /);
     const json = check('--json', '--quiet', '--simulate', '1', join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml'));
@@ -88,6 +88,21 @@ describe('npm run scenario:check', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('tracks that never moved: trade');
     expect(r.out).toContain('cards never signed: open-market');
+  }, 60_000);
+
+  it('--simulate calls the sides by the names the scenario gives them', () => {
+    const text = readFileSync(join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml'), 'utf8')
+      .replace('    name: United States', '    name: Canada')
+      .replace('    name: Russia', '    name: United States');
+    const file = join(work, 'lumber.yaml');
+    writeFileSync(file, text);
+    const r = check('--quiet', '--simulate', '1', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('wins (Canada / United States) by pairing');
+    expect(r.out).toMatch(/overall: Canada won \d+% of games, United States \d+%/);
+    const sim = run('sim.ts', [file, '--seed', '1']);
+    expect(sim.out).toMatch(/^Canada: score /m);
+    expect(sim.out).toMatch(/^United States: score /m);
   }, 60_000);
 
   it('explains a mistake in the command itself with exit code 2', () => {

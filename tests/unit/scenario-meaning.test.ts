@@ -39,7 +39,7 @@ describe('warnings about things that cannot matter', () => {
       .replace('    trigger: { chance: 0.2 }', '    trigger: { chance: 0.2, when: { concessionsAtLeast: 1 } }');
     expect(warningsOf(text)).toEqual([
       '20:24 red line "open-market" is a card ru gives, not one us would refuse to give',
-      '45:16 stage "in-force" is final, yet has transitions out of it',
+      '45:16 stage "in-force" is final, so the game never follows its transitions: remove final: true, or the transitions under "on"',
       '94:37 concessionsAtLeast only counts in track guards; in an event it never holds',
     ]);
   });
