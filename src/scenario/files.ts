@@ -13,7 +13,7 @@ export function loadScenarioFile(path: string): LoadResult {
   } catch (e) {
     return { ok: false, problems: [{ file: path, line: 1, column: 1, path: '', message: `cannot read the file: ${(e as Error).message}`, severity: 'error' }] };
   }
-  return loadScenarioText(text, path, { resolve: resolveFromFiles });
+  return loadScenarioText(text, path, { resolve: resolveFromFiles, knownScenarios: builtInScenarioFiles().map(scenarioIdOf) });
 }
 
 /** Load a scenario or throw with the checker's messages (for code that needs a valid one). */

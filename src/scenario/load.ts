@@ -26,6 +26,8 @@ export type ScenarioResolver = (ref: string, from: string) => string | { file: s
 
 export interface LoadOptions {
   resolve?: ScenarioResolver;
+  /** Ids `extends` may name (the built-in scenarios), for "did you mean" when it names another. */
+  knownScenarios?: string[];
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
@@ -89,7 +91,10 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
     } catch (e) {
       return fail(`cannot read "${ref}": ${(e as Error).message}`);
     }
-    if (found === undefined) return fail(`unknown scenario "${ref}" in extends: give a built-in id (such as reset-2009) or a path relative to this file`);
+    if (found === undefined) {
+      const hint = didYouMean(ref, options.knownScenarios ?? []);
+      return fail(`unknown scenario "${ref}" in extends${hint || ': give a built-in id (such as reset-2009) or a path relative to this file'}`);
+    }
     const next = typeof found === 'string' ? { text: found, file: ref } : found;
     if (chain.some((l) => l.file === next.file))
       return fail(`extends goes round in a circle: ${[...chain.map((l) => l.file), next.file].map(fileName).join(' -> ')}`);
@@ -102,11 +107,13 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   delete data.extends;
 
   const locate = (pointer: Pointer, atKey = false) => locateInChain(chain, data, pointer, atKey);
+  const across = acrossExtends(chain);
   if (!validate(data)) {
-    const problems = schemaProblems(validate.errors ?? [], data, locate);
+    const problems = schemaProblems(validate.errors ?? [], data, locate, true, across.nearMisses);
     // Pruning oneOf branches must never leave an invalid scenario without a message.
-    return { ok: false, problems: problems.length > 0 ? problems : schemaProblems(validate.errors ?? [], data, locate, false) };
+    return { ok: false, problems: [...across.problems, ...(problems.length > 0 ? problems : schemaProblems(validate.errors ?? [], data, locate, false))] };
   }
+  if (across.problems.length > 0) return { ok: false, problems: across.problems };
   const findings = meaningFindings(data as unknown as ScenarioInput);
   const problems = findings.map((f) => {
     const at = locate(f.pointer, f.atKey);
@@ -417,11 +424,50 @@ function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
+/** Lists merged by id in `extends`, and what one item of each is called in a message. */
+const ID_LISTS: Record<string, string> = { tracks: 'track', cards: 'card', events: 'event', channels: 'channel', thirdParties: 'third party', sources: 'source' };
+
+/**
+ * Mistakes only visible across an `extends` chain: `remove: true` for an id the base does not have (it
+ * would do nothing), and a new id that is a near miss of an inherited one (meant to change that item,
+ * it adds an incomplete new one). The near misses are keyed "cards/<id>", for the schema's messages.
+ */
+function acrossExtends(chain: Layer[]): { problems: Problem[]; nearMisses: Map<string, string> } {
+  const problems: Problem[] = [];
+  const nearMisses = new Map<string, string>();
+  for (let i = chain.length - 2; i >= 0; i--) {
+    let base: unknown = chain[chain.length - 1].data;
+    for (let j = chain.length - 2; j > i; j--) base = mergeScenarioData(base, chain[j].data);
+    const layer = chain[i];
+    for (const [list, kind] of Object.entries(ID_LISTS)) {
+      const items = layer.data[list];
+      const inherited = (base as Record<string, unknown>)[list];
+      if (!Array.isArray(items)) continue;
+      const ids = (Array.isArray(inherited) ? inherited : []).map((x) => (x && typeof x === 'object' ? (x as { id?: unknown }).id : undefined)).filter((x): x is string => typeof x === 'string');
+      items.forEach((item, k) => {
+        const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+        if (typeof id !== 'string' || ids.includes(id)) return;
+        if ((item as { remove?: unknown }).remove === true) {
+          const at = positionIn(layer, [list, k, 'id']);
+          const none = `nothing to remove: the scenario this extends has no ${kind} "${id}"`;
+          problems.push(problemAt(layer.file, `${none}${didYouMean(id, ids) || ` (its ${PLURAL_OF[kind] ?? `${kind}s`}: ${ids.join(', ')})`}`, at.line, at.column, pathText([list, k, 'id'])));
+        } else {
+          const near = closest(id, ids);
+          if (near) nearMisses.set(`${list}/${id}`, near);
+        }
+      });
+    }
+  }
+  return { problems, nearMisses };
+}
+const PLURAL_OF: Record<string, string> = { 'third party': 'third parties' };
+
 function schemaProblems(
   errors: ErrorObject[],
   data: unknown,
   locate: (p: Pointer, atKey?: boolean) => Place,
   prune = true,
+  nearMisses: Map<string, string> = new Map(),
 ): Problem[] {
   const byPlace = new Map<string, { pointer: Pointer; e: ErrorObject; atKey: boolean; missing: string[] }>();
   for (const e of prune ? pruneOneOf(errors) : errors) {
@@ -447,6 +493,21 @@ function schemaProblems(
     if (meant && required) required.missing = required.missing.filter((m) => m !== meant);
   }
   return [...byPlace.values()].filter(({ e, missing }) => e.keyword !== 'required' || missing.length > 0).map(({ pointer, e, atKey, missing }) => {
+    // An incomplete new item whose id is close to an inherited one: the author meant to change that one.
+    const item = e.keyword === 'required' && pointer.length === 2 && ID_LISTS[String(pointer[0])] ? valueAt(data, pointer) : undefined;
+    const itemId = item && typeof item === 'object' ? String((item as { id?: unknown }).id) : '';
+    const meant = nearMisses.get(`${String(pointer[0])}/${itemId}`);
+    if (meant) {
+      const kind = ID_LISTS[String(pointer[0])];
+      const at = locate([...pointer, 'id']);
+      return problemAt(
+        at.file,
+        `"${itemId}" is not a ${kind} of the scenario this extends, so it would be a new ${kind}, missing ${missing.map((m) => `"${m}"`).join(', ')}; did you mean "${meant}"?`,
+        at.line,
+        at.column,
+        at.path,
+      );
+    }
     const at = locate(pointer, atKey);
     const message =
       missing.length > 1
