@@ -159,6 +159,19 @@ function parseLayer(text: string, file: string): Layer | { problems: Problem[] }
         seen.add(deeper.line);
         continue;
       }
+      const unclosed = /end with an? ([}\]])/.exec(e.message)?.[1];
+      const opened = unclosed ? openBracket(text, pos.line, unclosed === '}' ? '{' : '[', unclosed) : undefined;
+      if (unclosed && opened) {
+        problems.push(
+          problemAt(file, `a "${unclosed === '}' ? '{' : '['}" opened here is never closed: end it with "${unclosed}"`, opened.line, opened.col),
+        );
+        continue;
+      }
+      const noColon = e.code === 'MULTILINE_IMPLICIT_KEY' ? missingColon(text, pos.line) : undefined;
+      if (noColon) {
+        problems.push(problemAt(file, `no ":" after the field name "${noColon.key}": write ${noColon.key}: and a space, then the value`, pos.line, noColon.col));
+        continue;
+      }
       const misaligned = e.code === 'BAD_INDENT' && /same column/.test(e.message) ? misalignedLine(text, pos.line) : undefined;
       if (misaligned) {
         problems.push(problemAt(file, misaligned.message, pos.line, misaligned.col));
@@ -215,6 +228,28 @@ function overIndented(text: string, line: number): { line: number; col: number }
   if (/^\s*(- )?[^\s:#][^:#]*:\s+[^\s#]/.test(current) && indent(next) > indent(current) && /^\s*[^\s:#][^:#]*:/.test(next))
     return { line: line + 1, col: indent(next) + 1 };
   return undefined;
+}
+
+/** The last bracket before `line` (or on it) that its own line leaves open. */
+function openBracket(text: string, line: number, open: string, close: string): { line: number; col: number } | undefined {
+  const lines = text.split('\n');
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const code = lines[i].replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, (m) => ' '.repeat(m.length)).replace(/\s#.*$/, '');
+    const stack: number[] = [];
+    for (let c = 0; c < code.length; c++) {
+      if (code[c] === open) stack.push(c);
+      else if (code[c] === close) stack.pop();
+    }
+    if (stack.length > 0) return { line: i + 1, col: stack[0] + 1 };
+  }
+  return undefined;
+}
+
+/** A line that reads as a field without its colon (`leader Prime Minister`): the field name and where it starts. */
+function missingColon(text: string, line: number): { key: string; col: number } | undefined {
+  const current = text.split('\n')[line - 1] ?? '';
+  const m = /^(\s*(?:- )?)([A-Za-z$][\w$-]*)\s+[^:#]*$/.exec(current);
+  return m && !current.includes(':') ? { key: m[2], col: m[1].length + 1 } : undefined;
 }
 
 /** A line that lines up with neither the field above it nor an outer one: say both columns, so the author sees which line is off. */
@@ -469,7 +504,7 @@ function schemaProblems(
   prune = true,
   nearMisses: Map<string, string> = new Map(),
 ): Problem[] {
-  const byPlace = new Map<string, { pointer: Pointer; e: ErrorObject; atKey: boolean; missing: string[] }>();
+  const byPlace = new Map<string, { pointer: Pointer; e: ErrorObject; atKey: boolean; missing: string[]; message?: string }>();
   for (const e of prune ? pruneOneOf(errors) : errors) {
     if (e.keyword === 'if' || e.keyword === 'propertyNames') continue;
     const p = e.params as Record<string, unknown>;
@@ -485,14 +520,19 @@ function schemaProblems(
     else if (e.keyword === 'required' && !seen.missing.includes(String(p.missingProperty))) seen.missing.push(String(p.missingProperty));
   }
   // A required field that is there under a misspelled name is one mistake: "did you mean" says it, "missing" would repeat it.
-  for (const { pointer, e } of byPlace.values()) {
+  // Of the known names, the missing one is the likeliest meant ("ur" for a missing "ru", not "us").
+  for (const entry of byPlace.values()) {
+    const { pointer, e } = entry;
     if (e.keyword !== 'additionalProperties') continue;
     const known = Object.keys((e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
-    const meant = closest(String(pointer[pointer.length - 1]), known);
     const required = byPlace.get(`${pointer.slice(0, -1).join('/')}#required`);
+    const name = String(pointer[pointer.length - 1]);
+    const missingMeant = required ? closest(name, required.missing, 2) : undefined;
+    const meant = missingMeant ?? closest(name, known);
+    if (missingMeant) entry.message = `unknown field "${name}"; did you mean "${missingMeant}"?`;
     if (meant && required) required.missing = required.missing.filter((m) => m !== meant);
   }
-  return [...byPlace.values()].filter(({ e, missing }) => e.keyword !== 'required' || missing.length > 0).map(({ pointer, e, atKey, missing }) => {
+  return [...byPlace.values()].filter(({ e, missing }) => e.keyword !== 'required' || missing.length > 0).map(({ pointer, e, atKey, missing, message: told }) => {
     // An incomplete new item whose id is close to an inherited one: the author meant to change that one.
     const item = e.keyword === 'required' && pointer.length === 2 && ID_LISTS[String(pointer[0])] ? valueAt(data, pointer) : undefined;
     const itemId = item && typeof item === 'object' ? String((item as { id?: unknown }).id) : '';
@@ -510,11 +550,12 @@ function schemaProblems(
     }
     const at = locate(pointer, atKey);
     const message =
-      missing.length > 1
+      told ??
+      (missing.length > 1
         ? `missing fields ${missing.map((m) => `"${m}"`).join(', ')}`
         : e.keyword === 'required'
           ? `missing field "${missing[0]}"${fieldHint(e, missing[0])}`
-          : describe(e, pointer, data);
+          : describe(e, pointer, data));
     return problemAt(at.file, message, at.line, at.column, at.path);
   });
 }
@@ -540,7 +581,9 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
       return `unknown field "${name}"${didYouMean(name, known) || (known.length ? `; expected one of ${known.join(', ')}` : '')}`;
     }
     case 'type':
-      return `expected ${article(String(p.type))}, found ${typeName(found)}`;
+      return e.schemaPath.startsWith('#/definitions/id/')
+        ? `expected an id (lower-case letters, digits and dashes), found ${typeName(found)}`
+        : `expected ${article(String(p.type))}, found ${typeName(found)}`;
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map((v) => String(v));
       const name = e.propertyName ?? String(found);

@@ -19,8 +19,8 @@ export function editDistance(a: string, b: string, max = 64): number {
 }
 
 /** The closest known name, if it is close enough to be a likely typo. */
-export function closest(word: string, known: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+export function closest(word: string, known: Iterable<string>, atLeast = 1): string | undefined {
+  const limit = Math.max(atLeast, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestD = Infinity;
   // Singular for plural (priority for priorities, redLine for redLines) is as likely as a typo.
