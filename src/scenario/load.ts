@@ -111,7 +111,7 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
   if (!validate(data)) {
     const problems = schemaProblems(validate.errors ?? [], data, locate, true, across.nearMisses);
     // Pruning oneOf branches must never leave an invalid scenario without a message.
-    return { ok: false, problems: [...across.problems, ...(problems.length > 0 ? problems : schemaProblems(validate.errors ?? [], data, locate, false))] };
+    return { ok: false, problems: inTextOrder([...across.problems, ...(problems.length > 0 ? problems : schemaProblems(validate.errors ?? [], data, locate, false))]) };
   }
   if (across.problems.length > 0) return { ok: false, problems: across.problems };
   const findings = meaningFindings(data as unknown as ScenarioInput);
@@ -457,6 +457,15 @@ function pruneOneOf(errors: ErrorObject[]): ErrorObject[] {
     kept = kept.filter((e) => !drop.has(e));
   }
   return kept;
+}
+
+/** Problems in the order an author reads the file: by line and column, each file in the order it first comes up. */
+function inTextOrder(problems: Problem[]): Problem[] {
+  const files = [...new Set(problems.map((p) => p.file))];
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => files.indexOf(a.p.file) - files.indexOf(b.p.file) || a.p.line - b.p.line || a.p.column - b.p.column || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /** Lists merged by id in `extends`, and what one item of each is called in a message. */

@@ -125,6 +125,13 @@ describe('broken scenario files', () => {
     if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining(`at most ${MAX_SCENARIO_BYTES}`) })]);
   });
 
+  it('lists a file\'s problems in the order of its lines', () => {
+    // The schema validator reports the unknown field (line 12) before the wrong type above it (line 11).
+    const text = readFileSync(VALID, 'utf8').replace('summary: Two capitals, one treaty, and not much time.\n', 'summary: [a, b]\nsumary2: x\n');
+    const r = loadScenarioText(text, 'order.yaml');
+    expect(r.ok ? [] : r.problems.map((p) => `${p.line}:${p.column} ${p.path}`)).toEqual(['11:10 summary', '12:1 sumary2']);
+  });
+
   it('says what was expected and what was found, with the path into the scenario', () => {
     const r = loadScenarioFile(join(BROKEN, 'turns-not-a-number.yaml'));
     expect(r.ok ? '' : formatProblem(r.problems[0])).toBe(`${join(BROKEN, 'turns-not-a-number.yaml')}:10:8: expected a whole number, found string "eight" (at turns)`);
