@@ -601,7 +601,7 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
     case 'pattern':
       return /meter/.test(e.schemaPath) || /\\\.\(us\|ru\)/.test(String(p.pattern))
         ? `expected a meter (trust.us, trust.ru, support.us, support.ru, hawks.us, hawks.ru, allies.<third party id>, escalation), found ${shown(found)}${meterHint(String(found))}`
-        : `expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found ${e.propertyName !== undefined ? `"${e.propertyName}"` : shown(found)}`;
+        : `expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found ${e.propertyName !== undefined ? `"${e.propertyName}"` : shown(found)}${idHint(e.propertyName ?? found)}`;
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -620,6 +620,13 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
     default:
       return `${e.message ?? 'invalid value'}, found ${shown(found)}`;
   }
+}
+
+/** "My Game" or export_quota written as an id would be: my-game, export-quota. */
+function idHint(found: unknown): string {
+  if (typeof found !== 'string') return '';
+  const id = found.trim().toLowerCase().replace(/[\s_.]+/g, '-').replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return id !== found && /^[a-z][a-z0-9-]{0,39}$/.test(id) ? `; did you mean "${id}"?` : '';
 }
 
 const METERS = ['trust.us', 'trust.ru', 'support.us', 'support.ru', 'hawks.us', 'hawks.ru', 'escalation'];

@@ -13,7 +13,7 @@ const VALID = resolve(import.meta.dirname, '../fixtures/scenarios/valid/small.ya
 const EXPECTED: [string, number, number, string, string?][] = [
   ['alias-bomb.yaml', 1, 1, 'too many aliases'],
   ['ally-unknown-third-party.yaml', 68, 15, 'unknown third party "polnd" (the scenario has no third parties)'],
-  ['bad-id.yaml', 7, 5, 'expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found "My Game"'],
+  ['bad-id.yaml', 7, 5, 'expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found "My Game"; did you mean "my-game"?'],
   ['bad-indentation.yaml', 30, 7, 'bad indentation: this line is indented further than the one before'],
   ['binary.yaml', 1, 1, 'the file is not text'],
   ['card-bad-side.yaml', 63, 11, 'expected one of us, ru, found "uk"; did you mean "us"?'],
@@ -68,6 +68,7 @@ const EXPECTED: [string, number, number, string, string?][] = [
   ['side-key-transposed.yaml', 20, 3, 'unknown field "ur"; did you mean "ru"?'],
   ['side-cannot-win.yaml', 16, 11, 'us cannot win: its goal is 150, but the best score its priorities allow is 27.2'],
   ['singular-field.yaml', 24, 5, 'unknown field "priority"; did you mean "priorities"?'],
+  ['stage-key-capital.yaml', 32, 7, 'found "Talks"; did you mean "talks"?'],
   ['start-unknown-stage.yaml', 30, 12, 'unknown stage "talk" in track "arms"; did you mean "talks"?'],
   ['tab-indentation.yaml', 30, 1, 'tab used for indentation'],
   ['text-empty.yaml', 8, 8, 'expected text, found an empty string'],
