@@ -2,27 +2,30 @@
 
 export function starterScenario(id: string, schemaPath = './schema.json'): string {
   return `# yaml-language-server: $schema=${schemaPath}
+# (That first line lets editors with the YAML extension complete field names and underline mistakes.)
 # A starter scenario for Reset. Edit it, then check it with:
 #   npm run scenario:check -- <this file>
+# or, from a folder outside the game's: npm --prefix <the game's folder> run scenario:check -- <this file>
 # Every field is described in docs/scenario-authoring.md. Text can be plain English,
-# or { en: ..., ru: ... } with a Russian translation.
-$schema: ${schemaPath}
+# or { en: ..., ru: ... } with a Russian translation. Ids are lower-case words with dashes.
 id: ${id}
 title: My negotiation
 year: 2010
 turns: 8            # how many turns the game lasts (1-40)
 summary: Two capitals, one treaty, and not much time.
 
+# The two seats are always us and ru (the U.S. and Russia in the shipped scenarios); the names
+# shown in the game are yours, so they can be any two countries.
 sides:
   us:
     name: United States
-    goal: 6         # the score at which the U.S. counts the game a success
+    goal: 6         # the score at which this side counts the game a success
     start: { trust: 40, support: 60, hawks: 40 }   # meters run from 0 to 100
     brief: You want the treaty signed, but the Senate watches every concession.
     priorities: { arms: 8, trade: 3 }    # hidden weights 0-10 per track id
   ru:
     name: Russia
-    goal: 6
+    goal: 6         # no start: trust 40, support 60, hawks 40
     brief: You want respect and trade; a treaty is worth something only if it is equal.
     priorities: { arms: 5, trade: 7 }
 
