@@ -2,7 +2,8 @@
 
 export function starterScenario(id: string, schemaPath = './schema.json'): string {
   return `# yaml-language-server: $schema=${schemaPath}
-# (That first line lets editors with the YAML extension complete field names and underline mistakes.)
+# (That first line lets editors with the YAML extension complete field names and underline mistakes;
+# its path leads from this file to the game's scenarios/schema.json.)
 # A starter scenario for Reset. Edit it, then check it with:
 #   npm run scenario:check -- <this file>
 # or, from a folder outside the game's: npm --prefix <the game's folder> run scenario:check -- <this file>
