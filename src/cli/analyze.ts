@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeScenario, type ScenarioAnalysis, type ScenarioDeal } from '../ai/analysis';
-import { replay, type GameLog, type GameState, type Scenario } from '../engine';
+import { replay, textOf, type GameLog, type GameState, type Scenario } from '../engine';
 import { formatProblem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 import { useAuthorCwd } from './author-cwd';
@@ -70,20 +70,23 @@ if (values.json) {
 
 function printReport(r: ScenarioAnalysis): void {
   const fmt = (x: number) => (x >= 0 ? ' ' : '') + x.toFixed(2);
-  const line = (label: string, d: ScenarioDeal | null) =>
-    console.log(`${label.padEnd(20)}${d ? `US ${fmt(d.us)}  Russia ${fmt(d.ru)}  ${d.summary}` : 'no package gains both sides'}`);
+  // The names the scenario gives its seats: in a lumber dispute "us" may be Canada.
+  const us = textOf(scenario.sides.us.name);
+  const ru = textOf(scenario.sides.ru.name);
+  const worth = (d: { us: number; ru: number }) => `${us} ${fmt(d.us)}  ${ru} ${fmt(d.ru)}`;
+  const line = (label: string, d: ScenarioDeal | null) => console.log(`${label.padEnd(20)}${d ? `${worth(d)}  ${d.summary}` : 'no package gains both sides'}`);
   console.log(`${r.title} (${r.scenario})`);
   console.log(
     `deal space: ${r.space.packages} packages of ${r.space.cards} concession cards` +
       (r.space.excludedRedLines.length ? ` (red lines left out: ${r.space.excludedRedLines.join(', ')})` : ''),
   );
   console.log(`worth is each side's own: card value × its priority on the track ÷ 5; no deal is worth 0 to both.`);
-  console.log(`ideal point: US ${fmt(r.ideal.us)}  Russia ${fmt(r.ideal.ru)}`);
+  console.log(`ideal point: ${worth(r.ideal)}`);
   line('Nash bargaining', r.nash);
   line('Kalai–Smorodinsky', r.kalaiSmorodinsky);
   const rational = r.frontier.filter((d) => d.us >= r.disagreement.us && d.ru >= r.disagreement.ru);
   console.log(`\nPareto frontier: ${r.frontier.length} packages; the ${rational.length} that both sides prefer to no deal (--json lists all):`);
-  for (const d of rational) console.log(`  US ${fmt(d.us)}  Russia ${fmt(d.ru)}  ${d.summary}`);
+  for (const d of rational) console.log(`  ${worth(d)}  ${d.summary}`);
   const g = r.game;
   if (!g) return;
   console.log(`\nthis game (${values.log}):`);
@@ -93,6 +96,6 @@ function printReport(r: ScenarioAnalysis): void {
   if (g.missed.length === 0) console.log('no package would have been better for both sides.');
   else {
     console.log(`better deals both sides missed (both could have gained at least ${g.bothCouldGain.toFixed(2)}):`);
-    for (const d of g.missed) console.log(`  US ${fmt(d.us)}  Russia ${fmt(d.ru)}  ${d.summary}`);
+    for (const d of g.missed) console.log(`  ${worth(d)}  ${d.summary}`);
   }
 }

@@ -195,7 +195,7 @@ describe('npm run analyze', () => {
     // Without --json: the same, for people.
     const text = cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', log]);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/Nash bargaining\s+US\s+[\d.]+\s+Russia\s+[\d.]+/);
+    expect(text.out).toMatch(/Nash bargaining\s+United States\s+[\d.]+\s+Russia\s+[\d.]+/);
     expect(text.out).toContain('Pareto frontier');
     expect(text.out).toMatch(/distance to the frontier [\d.]+, to the Nash point [\d.]+/);
   });
