@@ -8,8 +8,10 @@ import { replay, textOf, type GameLog, type GameState, type Scenario } from '../
 import { formatProblem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 import { useAuthorCwd } from './author-cwd';
+import { exitQuietlyWhenPipeCloses } from './pipe';
 
 useAuthorCwd();
+exitQuietlyWhenPipeCloses();
 
 const usage = 'usage: npm run analyze -- <scenario-file> [--log <game-log.json>] [--json]';
 

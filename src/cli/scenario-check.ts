@@ -9,8 +9,10 @@ import { SIDES, textOf, type Scenario } from '../engine';
 import { formatProblem, type Problem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 import { useAuthorCwd } from './author-cwd';
+import { exitQuietlyWhenPipeCloses } from './pipe';
 
 useAuthorCwd();
+exitQuietlyWhenPipeCloses();
 
 const usage = `usage: npm run scenario:check -- <scenario files...> [--json] [--quiet] [--translations] [--simulate N]
   --json          print the problems (and balance) as JSON

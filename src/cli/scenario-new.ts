@@ -6,8 +6,10 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { SCENARIO_DIR } from '../scenario/files';
 import { starterScenario } from '../scenario/starter';
 import { useAuthorCwd } from './author-cwd';
+import { exitQuietlyWhenPipeCloses } from './pipe';
 
 useAuthorCwd();
+exitQuietlyWhenPipeCloses();
 
 const usage = 'usage: npm run scenario:new -- <name>   (a short id such as my-scenario, or a path ending in .yaml)';
 const arg = process.argv.slice(2).find((a) => a !== '--');

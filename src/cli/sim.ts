@@ -9,8 +9,10 @@ import { scenarioFor, textOf, timeline, type Scenario, type Side } from '../engi
 import { formatProblem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 import { useAuthorCwd } from './author-cwd';
+import { exitQuietlyWhenPipeCloses } from './pipe';
 
 useAuthorCwd();
+exitQuietlyWhenPipeCloses();
 
 const usage = `usage: npm run sim -- <scenario-file> (--seed N | --games N) [--us PLAYER] [--ru PLAYER] [--json] [--help]
 players: a scripted strategy (${Object.keys(STRATEGIES).join(', ')}; default reciprocator)

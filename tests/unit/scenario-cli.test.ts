@@ -1,5 +1,5 @@
 // The scenario commands as an author runs them: real processes, real files.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -103,6 +103,17 @@ describe('npm run scenario:check', () => {
     const sim = run('sim.ts', [file, '--seed', '1']);
     expect(sim.out).toMatch(/^Canada: score /m);
     expect(sim.out).toMatch(/^United States: score /m);
+  }, 60_000);
+
+  it('stops quietly when the reader closes the pipe, as | head does', async () => {
+    // The warnings come at once, the balance after the games: by then nobody reads.
+    const child = spawn(TSX, [join(ROOT, 'src/cli/scenario-check.ts'), '--simulate', '2', join(ROOT, 'tests/fixtures/scenarios/valid/small.yaml')], { cwd: work });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((done) => child.on('close', done));
+    expect(err).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   }, 60_000);
 
   it('explains a mistake in the command itself with exit code 2', () => {
