@@ -127,6 +127,8 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
 function parseLayer(text: string, file: string): Layer | { problems: Problem[] } {
   const fail = (message: string, line = 1, column = 1) => ({ problems: [problemAt(file, message, line, column)] });
   if (typeof text !== 'string') return fail('the file is not text');
+  // Editors on Windows may start a UTF-8 file with a byte order mark: not part of the scenario (JSON.parse refused it).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.length > MAX_SCENARIO_BYTES)
     return fail(`the file is ${text.length} characters long; a scenario may be at most ${MAX_SCENARIO_BYTES} (split it, or remove what it repeats)`);
   if (text.trim() === '') return fail('the file is empty: a scenario needs at least id, title, turns, sides, tracks and cards');

@@ -126,6 +126,17 @@ describe('broken scenario files', () => {
     if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ line: 1, column: 1, message: expect.stringContaining(`at most ${MAX_SCENARIO_BYTES}`) })]);
   });
 
+  it('a byte order mark at the start (as Windows editors write) is no mistake, in JSON or YAML', () => {
+    const yamlText = readFileSync(VALID, 'utf8');
+    expect(loadScenarioText(`\ufeff${yamlText}`, 'bom.yaml').ok).toBe(true);
+    const json = JSON.stringify({ id: 'bom', title: 'BOM', turns: 4, sides: { us: { name: 'A', priorities: { arms: 5 } }, ru: { name: 'B', priorities: { arms: 5 } } }, tracks: [{ id: 'arms', name: 'Arms', start: 'a', stages: { a: { name: 'A', on: { SIGN: 'b' } }, b: { name: 'B', value: 1, final: true } } }], cards: [{ id: 'c', side: 'us', track: 'arms', title: 'C', text: 'C.', value: 3 }, { id: 'd', side: 'ru', track: 'arms', title: 'D', text: 'D.', value: 3 }] }, null, 2);
+    const j = loadScenarioText(`\ufeff${json}`, 'bom.json');
+    expect(j.ok ? [] : j.problems.map(formatProblem)).toEqual([]);
+    // A mistake on line 1 is still at its column as the editor shows it.
+    const bad = loadScenarioText(`\ufeff${json.replace('"id": "bom"', '"id": 5')}`, 'bom.json');
+    expect(bad.ok ? [] : bad.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['2:9']);
+  });
+
   it('lists a file\'s problems in the order of its lines', () => {
     // The schema validator reports the unknown field (line 12) before the wrong type above it (line 11).
     const text = readFileSync(VALID, 'utf8').replace('summary: Two capitals, one treaty, and not much time.\n', 'summary: [a, b]\nsumary2: x\n');
