@@ -564,7 +564,9 @@ function schemaProblems(
       told ??
       (missing.length > 1
         ? `missing fields ${missing.map((m) => `"${m}"`).join(', ')}`
-        : e.keyword === 'required'
+        : e.keyword === 'required' && missing[0] === 'en' && e.schemaPath.startsWith('#/definitions/text/')
+          ? 'missing field "en": the English text is required (ru is its translation)'
+          : e.keyword === 'required'
           ? `missing field "${missing[0]}"${fieldHint(e, missing[0])}`
           : describe(e, pointer, data));
     return problemAt(at.file, message, at.line, at.column, at.path);

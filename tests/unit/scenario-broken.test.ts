@@ -72,7 +72,7 @@ const EXPECTED: [string, number, number, string, string?][] = [
   ['start-unknown-stage.yaml', 30, 12, 'unknown stage "talk" in track "arms"; did you mean "talks"?'],
   ['tab-indentation.yaml', 30, 1, 'tab used for indentation'],
   ['text-empty.yaml', 8, 8, 'expected text, found an empty string'],
-  ['text-without-english.yaml', 8, 8, 'missing field "en"'],
+  ['text-without-english.yaml', 8, 8, 'missing field "en": the English text is required (ru is its translation)'],
   ['transition-not-an-id.yaml', 34, 21, 'expected the stage to move to, or { to, needs }, found number 5'],
   ['transition-unknown-stage.yaml', 34, 21, 'unknown stage "signd" in track "arms"; did you mean "signed"?'],
   ['trust-out-of-range.yaml', 17, 21, 'expected a number <= 100, found 140'],
