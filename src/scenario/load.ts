@@ -84,7 +84,7 @@ function load(text: string, file: string, options: LoadOptions): LoadResult {
     const fail = (message: string) => ({ ok: false as const, problems: [problemAt(parsed.file, message, at.line, at.column, 'extends')] });
     if (typeof ref !== 'string' || ref === '') return fail(`expected the id of a built-in scenario or a relative path, found ${shown(ref)}`);
     if (chain.length > MAX_EXTENDS) return fail(`extends goes more than ${MAX_EXTENDS} files deep`);
-    if (!options.resolve) return fail(`cannot read "${ref}" here: extends needs files (use the scenario:check command or load the base scenario beside it)`);
+    if (!options.resolve) return fail(`cannot read "${ref}" here: extends needs the scenario files, which the game in the browser cannot open (npm run scenario:check, sim and analyze can)`);
     let found: ReturnType<ScenarioResolver>;
     try {
       found = options.resolve(ref, parsed.file);

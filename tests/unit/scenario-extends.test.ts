@@ -85,7 +85,7 @@ cards:
     const unknown = loadScenarioText('id: x\nextends: nowhere\n', 'v.yaml', { resolve: inMemory({}) });
     expect(!unknown.ok && unknown.problems[0]).toMatchObject({ line: 2, column: 10, message: expect.stringContaining('unknown scenario "nowhere"') });
     const noResolver = loadScenarioText('extends: small\n', 'v.yaml');
-    expect(!noResolver.ok && noResolver.problems[0].message).toContain('extends needs files');
+    expect(!noResolver.ok && noResolver.problems[0].message).toContain('extends needs the scenario files, which the game in the browser cannot open');
     const circle = loadScenarioText('extends: b\n', 'a', { resolve: inMemory({ a: 'extends: b\n', b: 'extends: a\n' }) });
     expect(!circle.ok && circle.problems[0].message).toBe('extends goes round in a circle: a -> b -> a');
     const self = loadScenarioText('extends: me\n', 'me', { resolve: inMemory({ me: 'extends: me\n' }) });
