@@ -5,15 +5,15 @@
 //
 //   virtual:reset/built-in-scenarios         the list, by year then file: { file, title, year, open() }
 //   virtual:reset/built-in-scenario/<file>   one scenario, loaded by open(): its text (saves keep it)
-//                                            and exactly what loadScenarioText(text, file) returns
+//                                            and exactly what loadScenarioText(text, file) returns (extends resolved in the same folder)
 //
 // A file that does not load is left out of the list, as the title screen always did. Runs in Node,
 // inside Vite only.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'vite';
-import { loadScenarioText } from './load';
+import { loadScenarioText, type ScenarioResolver } from './load';
 
 const LIST_ID = 'virtual:reset/built-in-scenarios';
 const ONE_ID = 'virtual:reset/built-in-scenario/';
@@ -26,7 +26,13 @@ export function builtInScenarios(options: { dir?: string } = {}): Plugin {
       .sort((a, b) => a.localeCompare(b));
   const loadOne = (file: string) => {
     const text = readFileSync(join(dir, file), 'utf8');
-    const result = loadScenarioText(text, file);
+    // A teacher's variant saved beside the built-ins (extends: reset-2009) is listed like them.
+    const resolveRef: ScenarioResolver = (ref, from) => {
+      const candidates = /^[a-z][a-z0-9-]*$/.test(ref) ? ['.yaml', '.yml', '.json'].map((ext) => join(dir, ref + ext)) : [resolve(dirname(join(dir, from)), ref)];
+      const found = candidates.find((f) => existsSync(f));
+      return found === undefined ? undefined : { file: found, text: readFileSync(found, 'utf8') };
+    };
+    const result = loadScenarioText(text, file, { resolve: resolveRef, knownScenarios: files().map((f) => f.replace(/\.ya?ml$/, '')) });
     // The page gets the result through JSON: refuse anything JSON would change (undefined, -0, NaN…).
     if (result.ok && !isDeepStrictEqual(JSON.parse(JSON.stringify(result)), result))
       throw new Error(`${file}: the checked scenario does not survive JSON; it cannot be built in`);

@@ -41,8 +41,20 @@ export async function loadSource(source: ScenarioSource): Promise<LoadResult> {
     if (built.text === text) return built.result;
   }
   const { loadScenarioText } = await import('../scenario/load');
-  return loadScenarioText(text, file);
+  // A teacher's variant (`extends: reset-2009`) builds on a built-in. The checker's resolver is synchronous,
+  // so the built-ins' texts are fetched first, and only for a file that mentions extends at all.
+  // Paths to other files cannot be opened from a web page: those get the checker's "unknown scenario".
+  const bases = new Map<string, { file: string; text: string }>();
+  if (/\bextends\b/.test(text)) for (const b of builtIns) bases.set(idOf(b.file), { file: b.file, text: (await b.open()).text });
+  const resolve = (ref: string) => {
+    if (!/^[a-z][a-z0-9-]*$/.test(ref))
+      throw new Error('the game in the browser can extend only a built-in scenario, by its id (such as reset-2009); npm run scenario:check, sim and analyze also follow paths to files');
+    return bases.get(ref);
+  };
+  return loadScenarioText(text, file, { resolve, knownScenarios: builtIns.map((b) => idOf(b.file)) });
 }
+
+const idOf = (file: string) => file.replace(/\.(ya?ml|json)$/, '');
 
 /** The checker's problems as `file:line:col: message` lines. */
 export async function formatProblems(result: Extract<LoadResult, { ok: false }>): Promise<string[]> {

@@ -50,6 +50,30 @@ describe('custom scenario files', () => {
     await page.close();
   });
 
+  it('plays a teacher’s variant that extends a built-in scenario, and says why one that extends a file path cannot load', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await scene(page, 'title');
+    const input = page.getByLabel(/load a scenario file/i);
+    const variant = ['extends: reset-2009', 'id: reset-2009-short', 'title: Reset 2009 (short version)', 'turns: 8', ''].join('\n');
+    await input.setInputFiles({ name: 'by-path.yaml', mimeType: 'text/yaml', buffer: Buffer.from(variant.replace('extends: reset-2009', 'extends: ./reset-2009.yaml')) });
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/by-path\.yaml:1:\d+: .*can extend only a built-in scenario, by its id/);
+    await input.setInputFiles({ name: 'reset-2009-short.yaml', mimeType: 'text/yaml', buffer: Buffer.from(variant) });
+    await page.getByRole('option', { name: /Reset 2009 \(short version\)/ }).waitFor({ state: 'attached' });
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await setUp(page, { scenario: /^Reset 2009 \(short version\)/, side: 'Russia' });
+    await press(page, 'button', 'New game');
+    await scene(page, 'briefing');
+    // Everything but the overridden fields comes from the base: its moment in history and Russia's brief.
+    await expect(page.getByText(/Hillary Clinton hands Sergey Lavrov a button/).count()).resolves.toBe(1);
+    await press(page, 'button', 'Go to the table');
+    await scene(page, 'table');
+    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/^Turn 1 of 8/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('takes a scenario from ?scenario=<url>: a broken one shows its problems, a good one is offered', async () => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);

@@ -1,6 +1,7 @@
 // The built-in scenarios are checked when the page is built (src/scenario/built-in-plugin.ts): the
 // modules it makes must give the page exactly what checking each file in the browser gave.
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios } from '../../src/scenario/built-in-plugin';
@@ -13,10 +14,10 @@ const watched: string[] = [];
 const context = { addWatchFile: (f: string) => watched.push(f) };
 
 /** The source of a virtual module, as Vite would get it from the plugin. */
-function moduleText(id: string): string {
-  const resolved = (plugin.resolveId as unknown as (id: string) => string | undefined)(id);
+function moduleText(id: string, from = plugin): string {
+  const resolved = (from.resolveId as unknown as (id: string) => string | undefined)(id);
   expect(resolved).toBe(`\0${id}`);
-  return (plugin.load as unknown as (this: typeof context, id: string) => string).call(context, resolved!);
+  return (from.load as unknown as (this: typeof context, id: string) => string).call(context, resolved!);
 }
 const importText = (code: string) => import(`data:text/javascript,${encodeURIComponent(code)}`);
 
@@ -45,4 +46,23 @@ describe('built-in scenarios checked at build time', () => {
       expect(built.result).toStrictEqual(loadScenarioText(text, file));
     });
   }
+
+  it("lists a teacher's variant saved beside the built-ins, built on the scenario it extends", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reset-variants-'));
+    try {
+      copyFileSync(join(ROOT, 'scenarios/reset-2009.yaml'), join(dir, 'reset-2009.yaml'));
+      writeFileSync(join(dir, 'reset-2009-short.yaml'), 'extends: reset-2009\nid: reset-2009-short\ntitle: Reset 2009 (short version)\nturns: 8\n');
+      const local = builtInScenarios({ dir });
+      const { builtIns } = (await importText(moduleText('virtual:reset/built-in-scenarios', local))) as { builtIns: { file: string; title: unknown }[] };
+      expect(builtIns.map((b) => b.file)).toEqual(['reset-2009-short.yaml', 'reset-2009.yaml']);
+      expect(builtIns[0].title).toBe('Reset 2009 (short version)');
+      const built = (await importText(moduleText('virtual:reset/built-in-scenario/reset-2009-short.yaml', local))) as { result: { ok: boolean; scenario: { turns: number; tracks: unknown[] } } };
+      const base = loadScenarioText(readFileSync(join(ROOT, 'scenarios/reset-2009.yaml'), 'utf8'), 'reset-2009.yaml');
+      expect(built.result.ok).toBe(true);
+      expect(built.result.scenario.turns).toBe(8);
+      expect(base.ok && built.result.scenario.tracks).toEqual(base.ok && base.scenario.tracks);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
