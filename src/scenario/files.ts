@@ -32,6 +32,15 @@ export function builtInScenarioFiles(): string[] {
 
 export const scenarioIdOf = (file: string) => basename(file).replace(/\.(ya?ml|json)$/, '');
 
+/**
+ * `extends:` for text that came from someone else (a teacher's upload to the classroom server): built-in ids
+ * only. Following a path there would let whoever uploads read the server's files through the checker's messages.
+ */
+export const resolveBuiltInOnly: ScenarioResolver = (ref, from) => {
+  if (!/^[a-z][a-z0-9-]*$/.test(ref)) throw new Error('an uploaded scenario can extend only a built-in scenario, by its id (such as reset-2009)');
+  return resolveFromFiles(ref, from);
+};
+
 /** `extends:` on disk: a built-in id (reset-2009) or a path relative to the extending file. */
 export const resolveFromFiles: ScenarioResolver = (ref, from) => {
   const candidates = /^[a-z][a-z0-9-]*$/.test(ref)

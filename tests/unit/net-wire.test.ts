@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
@@ -76,4 +76,24 @@ test('a 10 MB message and 1,000 messages a second are refused and the room keeps
   // Beyond 10 a second messages are refused (and beyond 200 Colyseus drops the connection).
   expect(last.refused).toBeGreaterThan(150);
   await teacher.leave();
+});
+
+test("an uploaded scenario can extend a built-in, but never a file on the server: the checker's messages would show what is in it", async () => {
+  const secrets = mkdtempSync(join(tmpdir(), 'reset-secret-'));
+  writeFileSync(join(secrets, 'secret.yaml'), 'turns: TOPSECRET-hunter2\n');
+  const post = (scenarioText: string) =>
+    fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioText, tables: 1 }) });
+  for (const ref of [join(secrets, 'secret.yaml'), '../../../../../..' + join(secrets, 'secret.yaml')]) {
+    const refused = await post(`extends: ${ref}\nid: probe\n`);
+    expect(refused.status).toBe(400);
+    const { error } = (await refused.json()) as { error: string };
+    expect(error).toMatch(/upload\.yaml:1:\d+: .*can extend only a built-in scenario, by its id/);
+    expect(error).not.toContain('TOPSECRET');
+  }
+  // A teacher's variant of a built-in is welcome.
+  const variant = await post('extends: reset-2009\nid: reset-2009-short\ntitle: Reset 2009 (short version)\nturns: 8\n');
+  expect(variant.status).toBe(200);
+  // A misspelled built-in gets a suggestion.
+  const typo = (await (await post('extends: reset-2090\nid: probe\n')).json()) as { error: string };
+  expect(typo.error).toMatch(/did you mean "reset-2009"/);
 });

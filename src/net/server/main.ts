@@ -13,7 +13,7 @@ import { ROOM_NAME, MAX_MESSAGE_BYTES, sessionRequestSchema } from '../protocol'
 import { ClassroomRoom, setClassroomContext } from './classroom-room';
 import { classDebrief } from './debrief';
 import { fileStore, redisStore, type ClassroomStore, type SessionRecord } from './store';
-import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveFromFiles } from '../../scenario/files';
+import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveBuiltInOnly } from '../../scenario/files';
 import { loadScenarioText, formatProblem } from '../../scenario/load';
 import { textOf, type Scenario } from '../../engine';
 
@@ -53,7 +53,7 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
         if (!file) throw new Error(`unknown scenario ${s.scenarioId}`);
         sc = requireScenario(file);
       } else {
-        const r = loadScenarioText(s.scenarioText, 'upload.yaml', { resolve: resolveFromFiles });
+        const r = loadScenarioText(s.scenarioText, 'upload.yaml', { resolve: resolveBuiltInOnly, knownScenarios: builtInScenarioFiles().map(scenarioIdOf) });
         if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
         sc = r.scenario;
       }
