@@ -45,6 +45,12 @@ const game = new Phaser.Game({
 store.onScreen((screen) => {
   if (!game.scene.isActive('loading') && screen === 'loading') return;
   for (const key of ['loading', 'backdrop', 'table']) if (game.scene.isActive(key) || game.scene.isPaused(key)) game.scene.stop(key);
+  // Back from the debrief (which hides the canvas), Phaser must measure its parent again before it
+  // rescales, or the canvas keeps the hidden size (nothing shows) or a stale one.
+  if (screen !== 'debrief') {
+    game.scale.getParentBounds();
+    game.scale.refresh();
+  }
   if (screen === 'table') game.scene.start('table');
   else if (screen !== 'debrief') game.scene.start('backdrop', { caption: screen === 'handoff' ? 'Hand-off: confidential information hidden' : undefined });
 });

@@ -3,12 +3,15 @@ import { textOf, type Move, type Scenario, type Side, cardTitle, sideName } from
 
 export const SIDE_COLOR: Record<Side, number> = { us: 0x0072b2, ru: 0xd55e00 }; // Okabe–Ito blue / vermillion
 
+/** "Russia's", "United States'": the possessive of a side's or a party's name. */
+export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+
 export function meterName(scenario: Scenario, path: string): string {
   const [kind, key] = path.split('.');
   const side = key as Side;
   switch (kind) {
     case 'trust':
-      return `${sideName(scenario, side)}'s trust in ${sideName(scenario, side === 'us' ? 'ru' : 'us')}`;
+      return `${possessive(sideName(scenario, side))} trust in ${sideName(scenario, side === 'us' ? 'ru' : 'us')}`;
     case 'support':
       return `${sideName(scenario, side)} domestic support`;
     case 'hawks':

@@ -216,6 +216,14 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
       ),
       el(
         'p',
+        { class: 'score-parts' },
+        'How a score adds up: Deals is what the concessions actually carried out gave and cost this side, weighed by its own priorities; ',
+        'Progress is where the tracks stand, weighed the same way; Support is the change in support at home since the start (a point for every 5); ',
+        'Escalation takes off a tenth of the final escalation risk; Penalty is −20 for losing office or for a crisis that ends the game. ',
+        'A side succeeds when its score reaches its goal, unless it lost office or a crisis ended the game.',
+      ),
+      el(
+        'p',
         { class: 'joint' },
         `Joint score: ${outcome.joint}. Negotiation is not zero-sum: both sides can gain together. `,
         `Agreements signed: ${outcome.agreements.signed}; implemented: ${outcome.agreements.implemented}; verified: ${outcome.agreements.verified}; broken: ${outcome.agreements.broken}.`,

@@ -28,6 +28,8 @@ export const DEBRIEF_CSS = `
 .debrief blockquote { margin: .25rem 0 .25rem 1rem; padding-left: .75rem; border-left: 3px solid #009E73; font-style: italic; }
 .debrief .citations { padding-left: 1.2rem; }
 .debrief .ledger-table td:nth-child(2) { text-align: right; white-space: nowrap; }
+/* The game's own controls under the debrief line up with its column. */
+.debrief-foot { max-width: 1100px; margin: 0 auto; padding: 0 24px 24px; }
 @media print {
   @page { margin: 15mm; }
   body { background: #fff !important; }

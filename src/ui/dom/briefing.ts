@@ -2,6 +2,7 @@
 import { textOf, sideName, cardTitle, type Scenario, type Side } from '../../engine';
 import { play } from '../../audio/sound';
 import { store } from '../session';
+import { possessive } from '../labels';
 import { el, button } from './el';
 
 /** One side's confidential brief: priorities and red lines. Shown only to that side. */
@@ -13,7 +14,12 @@ export function briefSection(scenario: Scenario, side: Side, headingLevel: 'h2' 
     { 'aria-labelledby': `brief-${side}-h`, class: 'brief' },
     el(headingLevel, { id: `brief-${side}-h` }, `Confidential brief: ${sideName(scenario, side)}`),
     el('p', {}, textOf(def.brief)),
-    el('p', {}, `Leader: ${textOf(def.leader)}, ${textOf(def.capital)}. Goal: a score of ${def.goal}.`),
+    el(
+      'p',
+      {},
+      `Leader: ${textOf(def.leader)}, ${textOf(def.capital)}. Goal: a score of ${def.goal} by the end of the game. `,
+      'Your score counts the concessions actually carried out and how far the tracks advance, each weighed by your priorities below, plus your support at home, minus the escalation risk.',
+    ),
     el('h4', {}, 'Priorities (0–10)'),
     el('ul', {}, ...priorities.map(([track, w]) => el('li', {}, `${textOf(scenario.tracks.find((t) => t.id === track)?.name) || track}: ${w}`))),
     el('h4', {}, 'Red lines'),
@@ -60,7 +66,7 @@ export function renderHandoff(root: HTMLElement): void {
   const prev = sideName(s.scenario, s.viewer === 'us' ? 'ru' : 'us');
   root.append(
     el('h1', {}, `Hand over to ${next}`),
-    el('p', {}, `${prev}'s confidential brief and hand are hidden. ${prev} player: pass the keyboard to the ${next} player and look away.`),
+    el('p', {}, `${possessive(prev)} confidential brief and hand are hidden. ${prev} player: pass the keyboard to the ${next} player and look away.`),
     el('div', { class: 'row' }, button(`Continue as ${next}`, () => (play('click'), store.takeSeat()), { class: 'primary' })),
   );
 }

@@ -24,7 +24,10 @@ export function announce(text: string): void {
 
 function render(): void {
   const root = panel();
-  const focused = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+  const active = document.activeElement as HTMLElement | null;
+  const focused = active?.dataset?.focus;
+  // Focus inside the panel (a heading, a summary) is lost when the panel is rebuilt: put it back.
+  const focusInPanel = Boolean(active && active !== root && root.contains(active));
   root.replaceChildren();
   document.body.dataset.screen = store.screen;
   switch (store.screen) {
@@ -50,7 +53,7 @@ function render(): void {
   root.append(soundControls());
   const again = focused ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`) : null;
   if (again && !(again as HTMLButtonElement).disabled) again.focus();
-  else if (focused || store.screen !== lastScreen) {
+  else if (focused || focusInPanel || store.screen !== lastScreen) {
     const heading = root.querySelector<HTMLElement>('#actions-h') ?? root.querySelector<HTMLElement>('h1');
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
@@ -62,7 +65,7 @@ function render(): void {
 function renderDebrief(root: HTMLElement): void {
   const s = store.session!;
   const host = el('div', { id: 'debrief' });
-  root.append(host, el('div', { class: 'row' }, el('button', { type: 'button', onclick: () => store.quit() }, 'Back to the title')), soundControls());
+  root.append(host, el('div', { class: 'debrief-foot' }, el('div', { class: 'row' }, el('button', { type: 'button', onclick: () => store.quit() }, 'Back to the title')), soundControls()));
   debrief?.destroy();
   const players = { us: store.isHuman('us') ? 'human' : 'computer', ru: store.isHuman('ru') ? 'human' : 'computer' } as const;
   const cp = s.counterpart;

@@ -2,7 +2,12 @@
 import {
   allLedger,
   allNews,
+  applyMove,
+  cardTitle,
   legalMoves,
+  meterPaths,
+  readMeter,
+  whyNot,
   nextSteps,
   otherSide,
   previewPackage,
@@ -16,7 +21,7 @@ import {
 } from '../../engine';
 import { play } from '../../audio/sound';
 import { store } from '../session';
-import { meterName, signed, describeMove, PHASE_NAME, agreementName } from '../labels';
+import { meterName, signed, describeMove, PHASE_NAME, agreementName, possessive } from '../labels';
 import { briefSection } from './briefing';
 import { el, button } from './el';
 
@@ -52,10 +57,43 @@ export function meterRows(scenario: Scenario, state: GameState): { path: string;
   return rows;
 }
 
+/** Meter changes as a list, "▲ Russia's trust in United States +3". */
+function meterChanges(scenario: Scenario, changes: Record<string, number>, label: string): HTMLElement {
+  return el('ul', { 'aria-label': label }, ...Object.entries(changes).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(scenario, p)} ${signed(d)}`)));
+}
+
+/** What accepting the package on the table would do to the meters, played on a copy by the engine. */
+function acceptPreview(scenario: Scenario, state: GameState, me: Side): Record<string, number> | null {
+  const r = applyMove(scenario, state, { type: 'accept', side: me });
+  if (!r.ok) return null;
+  const changes: Record<string, number> = {};
+  for (const p of meterPaths(state)) {
+    const d = readMeter(r.state, p) - readMeter(state, p);
+    if (d !== 0) changes[p] = d;
+  }
+  return changes;
+}
+
+/** The package on the table in the words of the side that must answer it: what it gets, what it gives. */
+function proposalForResponder(scenario: Scenario, state: GameState): HTMLElement | null {
+  const p = state.proposal;
+  if (!p) return null;
+  const cards = (ids: string[]) => (ids.length ? ids.map((id) => cardTitle(scenario, id)).join('; ') : 'nothing');
+  const from = sideName(scenario, p.by);
+  return el(
+    'ul',
+    { class: 'terms', 'aria-label': `${possessive(from)} package` },
+    el('li', {}, `You would get: ${cards(p.give)}`),
+    el('li', {}, `You would give: ${cards(p.ask)}`),
+    el('li', {}, `Format: ${p.format ?? 'bilateral'}`),
+  );
+}
+
 function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'propose' | 'counter'): HTMLElement {
   const them = otherSide(me);
   const available = (side: Side) => scenario.cards.filter((c) => c.side === side && !state.given[side].includes(c.id));
   const trackName = (id: string) => textOf(scenario.tracks.find((t) => t.id === id)?.name) || id;
+  const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
   const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
     const set = draft[kind];
     const input = el('input', {
@@ -76,11 +114,9 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
   const previewList = preview
     ? preview.refused
       ? el('p', { class: 'refused' }, `Cannot be sent: ${preview.refused}`)
-      : el(
-          'ul',
-          { 'aria-label': 'Effect on the meters if signed' },
-          ...Object.entries(preview.onSigning).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(scenario, p)} ${signed(d)}`)),
-        )
+      : Object.keys(preview.onSigning).length
+        ? meterChanges(scenario, preview.onSigning, 'Effect on the meters if signed')
+        : el('p', {}, `No preview: ${sideName(scenario, them)} could not sign this package as it stands. You may still send it.`)
     : el('p', {}, 'Choose cards to give and to ask for; the likely effect on every meter appears here.');
   const formats = el(
     'fieldset',
@@ -100,10 +136,10 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
     'div',
     { class: 'builder' },
     el('h3', {}, mode === 'propose' ? 'Build a package' : 'Or build a counter-proposal'),
-    el('fieldset', {}, el('legend', {}, 'Your hand: cards you give'), el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title), `${trackName(c.track)}, costs you ${c.cost} support`)))),
+    el('fieldset', {}, el('legend', {}, 'Your hand: cards you give'), el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title), `${trackName(c.track)}, costs you ${c.cost} support${redLines.has(c.id) ? ' — your red line: cannot be given' : ''}`)))),
     el('fieldset', {}, el('legend', {}, `Cards you ask of ${sideName(scenario, them)}`), el('ul', { class: 'cards' }, ...available(them).map((c) => box('ask', c.id, textOf(c.title), trackName(c.track))))),
     mode === 'propose' ? formats : null,
-    el('h4', {}, 'Preview'),
+    el('h4', {}, `Preview: the meters if ${sideName(scenario, them)} accepts`),
     previewList,
     button(verb, () => send({ type: mode, side: me, ...terms, format: mode === 'propose' ? draft.format : undefined } as Move), {
       class: 'primary',
@@ -142,6 +178,12 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
       section.append(packageBuilder(scenario, state, me, 'propose'), el('div', { class: 'row' }, button('Pass (no proposal)', () => send({ type: 'pass', side: me }))));
       break;
     case 'responses': {
+      const from = state.proposal ? sideName(scenario, state.proposal.by) : '';
+      section.append(el('h3', {}, `${possessive(from)} ${state.proposal?.isCounter ? 'counter-proposal' : 'proposal'}`), proposalForResponder(scenario, state) ?? '');
+      const cannot = legal.some((m) => m.type === 'accept') ? null : whyNot(scenario, state, { type: 'accept', side: me });
+      const changes = cannot ? null : acceptPreview(scenario, state, me);
+      if (cannot) section.append(el('p', { class: 'refused' }, `You cannot accept: ${cannot.replace(/[.\s]+$/, '')}.`));
+      else if (changes) section.append(el('h4', {}, 'If you accept'), Object.keys(changes).length ? meterChanges(scenario, changes, 'Effect on the meters if you accept') : el('p', {}, 'No meter changes.'));
       const row = el('div', { class: 'row' });
       for (const m of legal) row.append(button(m.type === 'accept' ? 'Accept the package' : 'Reject the package', () => send(m), { class: m.type === 'accept' ? 'primary' : '' }));
       section.append(row);
@@ -149,12 +191,21 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
       break;
     }
     case 'implementation': {
+      section.append(
+        el(
+          'p',
+          { class: 'detail' },
+          'Implement: carry out your side of the agreement. Delay: put it off (costs trust; delay too often and the agreement breaks). Defect: secretly do not carry it out — if the other side verifies, trust collapses. Verify: check that the other side really carried out its part.',
+        ),
+      );
       for (const a of state.agreements) {
         const mine = legal.filter((m) => 'agreement' in m && m.agreement === a.id);
         if (!mine.length) continue;
         const name = agreementName(scenario, a.id, a.tracks);
+        const owed = (side: Side) => a.obligations[side].cards.map((id) => cardTitle(scenario, id)).join('; ') || 'nothing';
         section.append(
           el('h3', {}, `Agreement ${name}`),
+          el('p', { class: 'detail' }, `Your part: ${owed(me)}. ${possessive(sideName(scenario, otherSide(me)))} part: ${owed(otherSide(me))}.`),
           el('div', { class: 'row' }, ...mine.map((m) => button(`${m.type[0].toUpperCase()}${m.type.slice(1)} ${a.id}`, () => send(m), { 'aria-label': `${m.type} agreement ${name}` }))),
         );
       }
@@ -183,7 +234,7 @@ export function renderTable(root: HTMLElement): void {
       { 'aria-labelledby': 'status-h' },
       el('h2', { id: 'status-h' }, `Turn ${state.turn} of ${scenario.turns}: ${PHASE_NAME[state.phase]}`),
       el('p', {}, `You are ${sideName(scenario, viewer)}. ${me ? 'Your move.' : 'The other side is moving.'}`),
-      proposal ? el('p', {}, `On the table: ${describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format })}`) : null,
+      proposal && !(me && state.phase === 'responses') ? el('p', {}, `On the table: ${describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format })}`) : null,
       s.lastReason ? el('p', { class: 'reason' }, `${sideName(scenario, s.lastReason.side)}: “${s.lastReason.reason}”`) : null,
     ),
     actions(scenario, state, me),
@@ -219,6 +270,23 @@ export function renderTable(root: HTMLElement): void {
         }),
       ),
     ),
+    scenario.channels.length
+      ? el(
+          'section',
+          { 'aria-labelledby': 'channels-h' },
+          el('h2', { id: 'channels-h' }, 'Channels'),
+          el(
+            'ul',
+            {},
+            ...scenario.channels.map((c) => {
+              const ch = state.channels[c.id];
+              const asked = ch.requested.map((side) => (side === viewer ? 'you' : sideName(scenario, side)));
+              const status = ch.open ? 'open (calms escalation each turn)' : asked.length ? `closed; ${asked.join(' and ')} asked to open it — it opens when both sides reach out` : 'closed';
+              return el('li', {}, `${textOf(c.name)}: ${status}`);
+            }),
+          ),
+        )
+      : '',
     el(
       'section',
       { 'aria-labelledby': 'agreements-h' },
@@ -233,7 +301,7 @@ export function renderTable(root: HTMLElement): void {
       el('h2', { id: 'news-h' }, 'News'),
       news.length ? el('ul', {}, ...news.slice(-5).reverse().map((n) => el('li', {}, `Turn ${n.turn}: ${n.title}. ${n.text} (${n.cite.join(', ')})`))) : el('p', {}, 'No news yet.'),
     ),
-    el('details', {}, el('summary', {}, 'Your confidential brief'), briefSection(scenario, viewer, 'h3')),
+    el('details', {}, el('summary', { 'data-focus': 'brief' }, 'Your confidential brief'), briefSection(scenario, viewer, 'h3')),
     el('div', { class: 'row' }, button('Leave the table (the game is saved)', () => store.quit())),
   );
 }

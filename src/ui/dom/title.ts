@@ -88,7 +88,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
 
   root.append(
     el('h1', {}, 'Reset'),
-    el('p', { class: 'lede' }, 'A negotiation game: the United States and Russia, 2009–2017. Build trust, trade concessions across five tracks, keep your public and your allies on side — and keep escalation down.'),
+    el('p', { class: 'lede' }, 'A negotiation game: the United States and Russia, 2009–2017. Build trust, trade concessions across the negotiation tracks, keep your public and your allies on side — and keep escalation down.'),
     ...(store.notice ? [el('p', { role: 'alert', class: 'notice' }, store.notice)] : []),
     el(
       'section',
@@ -113,7 +113,10 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       el('fieldset', {}, el('legend', {}, 'Your side'), radio('side', 'us', 'United States', true), radio('side', 'ru', 'Russia', false)),
       el(
         'fieldset',
-        {},
+        {
+          // Difficulty is the computer's: it means nothing when a second player takes the other side.
+          onchange: (e: Event) => (difficulty.disabled = (e.target as HTMLInputElement).value === 'hotseat'),
+        },
         el('legend', {}, 'Opponent'),
         radio('opponent', 'computer', 'The computer', true),
         radio('opponent', 'hotseat', 'A second player at this screen (hot-seat)', false),

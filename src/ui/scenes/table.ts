@@ -159,7 +159,8 @@ export class TableScene extends Phaser.Scene {
         t.destroy();
       };
       if (this.reduced) this.time.delayedCall(3000, gone);
-      else this.tweens.add({ targets: t, y: t.y - 10, alpha: 0, delay: 2200, duration: 800, onComplete: gone });
+      // It fades where it stands: drifting up, it crossed the meter's label above.
+      else this.tweens.add({ targets: t, alpha: 0, delay: 2200, duration: 800, onComplete: gone });
     }
   }
 
@@ -193,7 +194,7 @@ export class TableScene extends Phaser.Scene {
       lane.stage.setText(`Now: ${textOf(stage?.name)}`);
       const next = nextSteps(track, at).find((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on));
       const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name);
-      lane.next.setText(next ? `next: ${nextName} ← ${next.on.toLowerCase()}${next.needs?.trustAtLeast ? `, trust ≥ ${next.needs.trustAtLeast}` : ''}` : 'no further stage');
+      lane.next.setText(next ? `next: ${nextName} ← ${next.on.toLowerCase()}${next.needs?.trustAtLeast ? `, both trust ≥ ${next.needs.trustAtLeast}` : ''}` : 'no further stage');
     });
     const p = state.proposal;
     const answer = state.lastAnswer ? `Last answer (turn ${state.lastAnswer.turn}): ${sideName(scenario, state.lastAnswer.side)} ${state.lastAnswer.answer === 'counter' ? 'countered' : `${state.lastAnswer.answer}ed`}.\n` : '';
