@@ -181,9 +181,10 @@ export class NegotiatorAgent {
   }
 
   /** The track the agent wants most among what the other side can still give. */
-  private wantedTrack(view: SideView): string | null {
+  /** The track of the card this side would most like from the other, leaving out cards already on offer. */
+  private wantedTrack(view: SideView, except: readonly string[] = []): string | null {
     const w = this.brief.priorities;
-    const open = this.openCards(view, this.them);
+    const open = this.openCards(view, this.them).filter((c) => !except.includes(c.id));
     const best = open.sort((a, b) => b.value * (w[b.track] ?? 0) - a.value * (w[a.track] ?? 0))[0];
     return best ? best.track : null;
   }
@@ -522,6 +523,21 @@ export class NegotiatorAgent {
     return out;
   }
 
+  /**
+   * Cards the other side has refused to give twice or more (in packages of this side's it rejected) and never
+   * gave: most likely its red lines, so asking for them again only wastes a turn.
+   */
+  private refusedAsks(view: SideView): Set<string> {
+    const count = new Map<string, number>();
+    for (const log of view.history)
+      log.moves.forEach((m, i) => {
+        if ((m.type === 'propose' || m.type === 'counter') && m.side === this.side && log.moves[i + 1]?.type === 'reject')
+          for (const id of m.ask) count.set(id, (count.get(id) ?? 0) + 1);
+      });
+    const given = new Set(view.given[this.them]);
+    return new Set([...count].filter(([id, n]) => n >= 2 && !given.has(id)).map(([id]) => id));
+  }
+
   /** The package to offer: worth the aspiration to the agent, and the best it can find for the other side. */
   private allowedCandidates(view: SideView): Package[] {
     return this.candidates(view).filter((p) => this.forbidden(view, p.give, p.ask) === null);
@@ -531,7 +547,9 @@ export class NegotiatorAgent {
     const { level } = this.aspiration(view, all);
     const refused = this.refused(view);
     const fresh = all.filter((p) => !refused.has(keyOf(p.give, p.ask)) && keyOf(p.give, p.ask) !== exclude);
-    const pool = fresh.length ? fresh : all;
+    const stubborn = this.refusedAsks(view);
+    const promising = fresh.filter((p) => !p.ask.some((id) => stubborn.has(id)));
+    const pool = promising.length ? promising : fresh.length ? fresh : all;
     const good = pool.filter((p) => p.mine >= level).sort((a, b) => b.theirs - a.theirs || b.mine - a.mine);
     if (good.length) {
       const pick = this.knobs.noise > 0 && random() < this.knobs.noise ? good[Math.floor(random() * Math.min(5, good.length))] : good[0];
@@ -609,8 +627,14 @@ export class NegotiatorAgent {
     const m = view.meters;
     const received = offer.ask.reduce((s, id) => s + this.worth(id), 0);
     const paid = offer.give.reduce((s, id) => s + this.worth(id), 0);
-    const wanted = this.wantedTrack(view);
-    const inExchange = wanted ? `${this.me} wants something in exchange on ${this.trackName(wanted)}` : `${this.me} wants something in exchange`;
+    // What it would still want beyond this offer, said so that it never asks for what is already offered.
+    const wanted = this.wantedTrack(view, offer.ask);
+    const offeredOn = new Set(offer.ask.map((id) => this.cards.get(id)!.track));
+    const inExchange = !wanted
+      ? `${this.me} wants something more in exchange`
+      : offeredOn.has(wanted)
+        ? `${this.me} wants more on ${this.trackName(wanted)} than this`
+        : `${this.me} wants something in exchange on ${this.trackName(wanted)}`;
     if (offer.mine <= -50) return `${this.me} cannot afford this at home: support stands at ${m.support[this.side]}`;
     if (offer.ask.length === 0) return inExchange;
     if (paid > received) {

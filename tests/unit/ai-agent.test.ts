@@ -104,6 +104,12 @@ describe('every counterpart plays legally and explains itself', () => {
           if (who === side) {
             const d = cp.decide(state);
             expect(d.reason, `${difficulty}/${style} ${d.move.type}`).toMatch(/\w{3,}/);
+            // A refusal never asks for something on a track the offer already gives on.
+            const asked = d.reason?.match(/in exchange on (.+?)\.?$/)?.[1];
+            if (d.move.type === 'reject' && state.proposal && asked) {
+              const offeredTracks = state.proposal.give.map((id) => textOf(s.tracks.find((t) => t.id === s.cards.find((c) => c.id === id)!.track)!.name));
+              expect(offeredTracks, d.reason).not.toContain(asked);
+            }
             move = d.move;
           } else move = random({ scenario: scenarioFor(s, who), view: viewFor(state, who), side: who, random: r });
           const next = applyMove(s, state, move);
@@ -363,5 +369,19 @@ describe('the agent sees only what its side may see', () => {
     expect(Object.keys(b).sort()).toEqual(Object.keys(s.sides.us.priorities).sort());
     expect(b).not.toEqual(s.sides.us.priorities);
     expect(textOf(s.sides.ru.capital)).toBeTruthy();
+  });
+});
+
+describe('learning what the other side will not give', () => {
+  it('after the player has twice refused packages that ask for its red line, the agent stops asking for it', () => {
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    const redLine = s.sides.us.redLines[0].card; // Washington never freezes NATO enlargement
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      for (const difficulty of ['normal', 'hard'] as const) {
+        const { state } = versus(s, 'ru', seed, STRATEGIES.reciprocator, difficulty);
+        const asks = allMoves(state).filter((m) => (m.type === 'propose' || m.type === 'counter') && m.side === 'ru' && m.ask.includes(redLine));
+        expect(asks.length, `seed ${seed}, ${difficulty}: Moscow asked for ${redLine} ${asks.length} times`).toBeLessThanOrEqual(2);
+      }
+    }
   });
 });
