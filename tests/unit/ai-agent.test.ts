@@ -71,6 +71,15 @@ describe('hard counterparts against scripted players', () => {
         if (avoided.length > 0) expect(mean(avoided.map((g) => g.outcome[side].score))).toBeGreaterThan(mirrorScore + 5);
       });
 
+      if (side === 'us')
+        it(`${name}: against the hard agent, hardline play (hostile words, asking and never giving) scores the player less than reciprocating`, () => {
+          // What a student learns by playing: hostility wins support at home, but the deals it costs are worth more.
+          // Averaged over both seats (in one seat of one scenario the two come close).
+          const playerScore = (player: Strategy) =>
+            mean((['us', 'ru'] as const).flatMap((agentSide) => SEEDS.map((seed) => versus(s, agentSide, seed, player, 'hard').outcome[otherSide(agentSide)].score)));
+          expect(playerScore(STRATEGIES.hardliner)).toBeLessThan(playerScore(STRATEGIES.reciprocator));
+        });
+
       it(`${name}, ${side}: a tit-for-tat agent reaches and implements agreements with a reciprocator`, () => {
         for (const seed of SEEDS) {
           const g = versus(s, side, seed, STRATEGIES.reciprocator, 'normal', 'tit-for-tat');
