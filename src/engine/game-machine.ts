@@ -23,7 +23,7 @@ export const actorChecks = {
   hasNotRequestedChannel: (g: GameState, m: Move) =>
     thisTurnOf(g).channelRequests.includes(m.side) ? 'you have already reached out on a channel this turn' : null,
   holdsInitiative: (g: GameState, m: Move) =>
-    g.initiative === m.side ? null : `it is ${g.initiative === 'us' ? 'the United States' : 'Russia'}'s turn to propose`,
+    g.initiative === m.side ? null : `it is ${g.initiative === 'us' ? "the United States'" : "Russia's"} turn to propose`,
   isResponder: (g: GameState, m: Move) =>
     g.proposal && g.proposal.by !== m.side ? null : 'only the side that received the proposal can answer it',
   mayCounter: (g: GameState) =>

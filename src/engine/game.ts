@@ -6,7 +6,7 @@ import { SIDE_METERS, changeMeter, changeTrust, meterSnapshot } from './meters';
 import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './moves';
 import { seedState } from './rng';
 import { sideName } from './scenario-index';
-import { textOf } from './text';
+import { possessive, textOf } from './text';
 import { allMoves } from './history';
 import { addTurnRecord, agreementsOf, beginWorking, advanceTurn, channelsOf, commitWorking, deepFreeze, fieldOf, metersOf, phaseOf, recordInTurn, setField, setPhase, turnOf, resetThisTurn, thisTurnOf, tracksOf, writableAgreement, writableThisTurnPart, writableTurn } from './working';
 import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type MoveResult, type Scenario, type Side } from './types';
@@ -210,7 +210,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   }
   changeMeter(g, 'escalation', -rules.escalationDecay, 'tensions ease with time');
   for (const s of SIDES) {
-    if (metersOf(g).hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${sideName(scenario, s)}'s hawks push for a show of force`);
+    if (metersOf(g).hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${possessive(sideName(scenario, s))} hawks push for a show of force`);
   }
   for (const t of scenario.thirdParties) {
     if (metersOf(g).allies[t.id] < rules.allyAlarmBelow)

@@ -11,7 +11,7 @@ export { DEFAULT_RULES } from './rules';
 export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
 export { conditionsHold, CONDITION_KEYS, concessionsOnTrack } from './conditions';
 export { indexOf, sideName, cardTitle } from './scenario-index';
-export { textOf, citeFiles, type Language } from './text';
+export { textOf, citeFiles, possessive, type Language } from './text';
 export { makeRandom } from './rng';
 export { previewPackage, type PackagePreview } from './preview';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';

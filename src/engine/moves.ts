@@ -3,7 +3,7 @@
 import { nextStage } from './track-machine';
 import { SIDE_METERS, changeMeter, changeTrust } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
-import { textOf } from './text';
+import { possessive, textOf } from './text';
 import { addAgreement, addGiven, agreementsOf, baseOf, metersOf, turnOf, setField, setTrack, tracksOf as trackPositions, writableAgreement, writableChannels, writableThisTurn, writableThisTurnPart } from './working';
 import {
   SIDES,
@@ -127,7 +127,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
   switch (move.type) {
     case 'statement': {
       const r = rules.statements[move.tone];
-      const cause = `${me}'s ${move.tone} statement`;
+      const cause = `${possessive(me)} ${move.tone} statement`;
       changeMeter(g, SIDE_METERS.support[move.side], r.support, cause);
       changeTrust(g, rules, them, r.trust, cause);
       changeMeter(g, 'escalation', r.escalation, cause);
@@ -144,7 +144,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const requested = [...baseOf(g).channels[move.channel].requested, move.side];
       writableChannels(g)[move.channel].requested = requested;
       writableThisTurnPart(g, 'channelRequests').push(move.side);
-      changeMeter(g, SIDE_METERS.hawks[move.side], rules.channelCost, `hawks call ${me}'s outreach on ${textOf(ch.name)} weakness`);
+      changeMeter(g, SIDE_METERS.hawks[move.side], rules.channelCost, `hawks call ${possessive(me)} outreach on ${textOf(ch.name)} weakness`);
       if (requested.includes(them)) openChannel(scenario, g, move.channel);
       return;
     }
@@ -170,7 +170,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     case 'reject': {
       const by = baseOf(g).proposal!.by; // the proposal being answered, from before this move
-      changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${sideName(scenario, by)}'s proposal`);
+      changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${possessive(sideName(scenario, by))} proposal`);
       setField(g, 'proposal', null);
       writableThisTurn(g).settled = true;
       setField(g, 'lastAnswer', { side: move.side, answer: 'reject', turn: turnOf(g) });

@@ -13,3 +13,6 @@ export function textOf(text: Text | undefined, lang: Language = 'en'): string {
 export function citeFiles(cite: readonly Cite[]): string[] {
   return cite.map((c) => c.file);
 }
+
+/** The possessive of a name: "Russia's", "the United States'" (a name ending in s takes the apostrophe alone). */
+export const possessive = (name: string): string => (name.endsWith('s') ? `${name}'` : `${name}'s`);

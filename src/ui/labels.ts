@@ -1,10 +1,8 @@
 // Words for the engine's data, shared by the canvas and the accessible layer so both say the same.
-import { textOf, type Move, type Scenario, type Side, cardTitle, sideName } from '../engine';
+import { textOf, possessive, type Move, type Scenario, type Side, cardTitle, sideName } from '../engine';
 
 export const SIDE_COLOR: Record<Side, number> = { us: 0x0072b2, ru: 0xd55e00 }; // Okabe–Ito blue / vermillion
 
-/** "Russia's", "United States'": the possessive of a side's or a party's name. */
-export const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
 export function meterName(scenario: Scenario, path: string): string {
   const [kind, key] = path.split('.');

@@ -4,6 +4,7 @@ import {
   cardTitle,
   indexOf,
   outcomeOf,
+  possessive,
   sideName,
   textOf,
   timeline,
@@ -51,8 +52,6 @@ function table(caption: string, head: string[], rows: (string | Node)[][], class
     el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c)))))),
   );
 }
-
-const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
 
 /** Meter paths in words, from the scenario's own names. */
 export function meterLabel(scenario: Scenario, path: string): string {

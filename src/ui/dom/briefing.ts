@@ -1,8 +1,7 @@
 // The briefing and the hot-seat hand-off: what one side may read before sitting at the table.
-import { textOf, sideName, cardTitle, type Scenario, type Side } from '../../engine';
+import { textOf, sideName, cardTitle, possessive, type Scenario, type Side } from '../../engine';
 import { play } from '../../audio/sound';
 import { store } from '../session';
-import { possessive } from '../labels';
 import { el, button } from './el';
 
 /** One side's confidential brief: priorities and red lines. Shown only to that side. */

@@ -10,6 +10,7 @@ import {
   whyNot,
   nextSteps,
   otherSide,
+  possessive,
   previewPackage,
   sideName,
   textOf,
@@ -21,7 +22,7 @@ import {
 } from '../../engine';
 import { play } from '../../audio/sound';
 import { store } from '../session';
-import { meterName, signed, describeMove, PHASE_NAME, agreementName, possessive } from '../labels';
+import { meterName, signed, describeMove, PHASE_NAME, agreementName } from '../labels';
 import { briefSection } from './briefing';
 import { el, button } from './el';
 
