@@ -23,6 +23,12 @@ export function meterName(scenario: Scenario, path: string): string {
   }
 }
 
+/** A scenario as the title's menu lists it: its title, with its year only when the title does not already say it. */
+export function scenarioLabel(title: string, year: number, custom = false): string {
+  const named = title.includes(String(year)) ? title : `${title} (${year})`;
+  return custom ? `${named} — custom file` : named;
+}
+
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 export function agreementName(scenario: Scenario, id: string, tracks: string[]): string {

@@ -28,6 +28,9 @@ describe('title and setup', () => {
     expect(scenes.filter(Boolean)[0]).toBe('loading');
     await expect(page.getByRole('heading', { name: 'Reset', level: 1 }).count()).resolves.toBe(1);
     await expect(page.getByRole('combobox', { name: 'Scenario' }).locator('option').count()).resolves.toBe(scenarios.length);
+    // Each scenario once, its year said once ("Reset 2009", not "Reset 2009 (2009)").
+    const options = await page.getByRole('combobox', { name: 'Scenario' }).locator('option').allTextContents();
+    for (const s of scenarios) expect(options.filter((o) => o.split(String(s.year)).length === 2 && o.startsWith(s.title))).toHaveLength(1);
     await page.waitForTimeout(300);
     await screenshot(page, 'game-title');
     expect(errors).toEqual([]);
@@ -39,7 +42,7 @@ describe('title and setup', () => {
       const page = await env.browser.context.newPage();
       const errors = watchErrors(page);
       await openFresh(page, env.url);
-      await setUp(page, { scenario: new RegExp(`^${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${s.year}\\)`), side: 'Russia' });
+      await setUp(page, { scenario: new RegExp(`^${s.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), side: 'Russia' });
       await press(page);
       await scene(page, 'briefing');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(s.title);

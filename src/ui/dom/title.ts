@@ -4,6 +4,7 @@ import { play } from '../../audio/sound';
 import { builtInScenarios, formatProblems, loadSource, openBuiltIn, type ScenarioSource } from '../scenarios';
 import { hasSave, readSave, clearSave } from '../save';
 import { store } from '../session';
+import { scenarioLabel } from '../labels';
 import { el, button } from './el';
 
 interface Choice {
@@ -41,7 +42,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const choices = custom ? [custom, ...builtIn] : builtIn;
   const select = el('select', { id: 'scenario-select' });
   for (const [i, c] of choices.entries())
-    select.append(el('option', { value: i }, `${textOf(c.title)} (${c.year})${c.builtIn ? '' : ' — custom file'}`));
+    select.append(el('option', { value: i }, scenarioLabel(textOf(c.title), c.year, !c.builtIn)));
 
   const radio = (name: string, value: string, label: string, checked: boolean) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
