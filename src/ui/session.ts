@@ -36,6 +36,8 @@ export interface Session {
   state: GameState;
   /** The side whose confidential view is on screen. */
   viewer: Side;
+  /** The sides whose player has read their briefing (hot-seat: each player, the first time they sit down). */
+  briefed: Set<Side>;
   counterpart: Counterpart | null;
   /** The computer's last stated reason, for the table. */
   lastReason: { side: Side; move: Move; reason: string } | null;
@@ -99,7 +101,9 @@ class Store {
     this.stopComputer();
     const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(settings.side), settings.difficulty, settings.seed + 7) : null;
     // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
-    this.session = { source, scenario, settings, state, viewer: settings.side, counterpart, lastReason: null };
+    // A resumed game's players have sat at the table already: those who have moved need no briefing again.
+    const briefed = new Set(logOf(state).moves.map((m) => m.side));
+    this.session = { source, scenario, settings, state, viewer: settings.side, briefed, counterpart, lastReason: null };
   }
 
   quit(): void {
@@ -178,13 +182,26 @@ class Store {
       if (this.screen !== 'debrief') this.show('debrief');
       return;
     }
+    if (this.handOver()) return;
+    if (!this.humanToAct()) this.scheduleComputer();
+  }
+
+  /** Hot-seat: when the other player must act, hide this one's view behind the hand-off screen. */
+  private handOver(): boolean {
+    const s = this.session!;
     const human = this.humanToAct();
-    if (human && human !== s.viewer && s.settings.opponent === 'hotseat') {
-      s.viewer = human;
-      this.show('handoff');
-      return;
-    }
-    if (!human) this.scheduleComputer();
+    if (!human || human === s.viewer || s.settings.opponent !== 'hotseat') return false;
+    s.viewer = human;
+    this.show('handoff');
+    return true;
+  }
+
+  /** The player on screen has read their briefing: to the table, or hand over first (hot-seat). */
+  leaveBriefing(): void {
+    const s = this.session;
+    if (!s) return;
+    s.briefed.add(s.viewer);
+    if (!this.handOver()) this.show('table');
   }
 
   private scheduleComputer(): void {
@@ -216,9 +233,10 @@ class Store {
     this.computerTimer = null;
   }
 
-  /** The hot-seat player now at the screen has taken it: show their table. */
+  /** The hot-seat player now at the screen has taken it: their briefing the first time, then their table. */
   takeSeat(): void {
-    this.show('table');
+    const s = this.session;
+    this.show(s && !s.briefed.has(s.viewer) ? 'briefing' : 'table');
   }
 
   /** Replace the scenario (dev hot reload): keep the game when its log still replays. */

@@ -6,13 +6,15 @@ import { nextTurnFor, openFresh, playOneMove, press, scene, setUp, toTable } fro
 const env = browserAndVite({ reducedMotion: 'reduce' });
 
 describe('hot-seat', () => {
-  it('plays two turns with a hand-off that hides the other side between players', async () => {
+  it('plays two turns with a hand-off that hides the other side between players; the second player reads their own briefing when first taking the seat', async () => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
     await openFresh(page, env.url);
     await setUp(page, { side: 'United States', opponent: 'hotseat' });
+    await expect(page.getByRole('button', { name: 'New game' }).count()).resolves.toBe(1);
     await toTable(page);
     let handoffs = 0;
+    let briefedRussia = false;
     for (let i = 0; i < 60; i++) {
       const next = await nextTurnFor(page);
       if (next === 'handoff') {
@@ -23,6 +25,17 @@ describe('hot-seat', () => {
         await expect(page.getByRole('group', { name: /cards you give/i }).count()).resolves.toBe(0);
         if (handoffs === 1) await screenshot(page, 'game-handoff');
         await press(page, 'button', `Continue as ${takes}`);
+        if (takes === 'Russia' && !briefedRussia) {
+          // The second player's first time at the screen: their own briefing, never the first player's.
+          await scene(page, 'briefing');
+          await expect(page.getByRole('heading', { name: 'Confidential brief: Russia' }).count()).resolves.toBe(1);
+          await expect(page.getByRole('heading', { name: /^The moment/ }).count()).resolves.toBe(1);
+          await expect(page.getByRole('heading', { name: 'Confidential brief: United States' }).count()).resolves.toBe(0);
+          await expect(page.getByText('Briefing for the Russia player only').count()).resolves.toBe(1);
+          await screenshot(page, 'game-hotseat-second-briefing');
+          await press(page, 'button', 'Go to the table');
+          briefedRussia = true;
+        }
         await scene(page, 'table');
         await expect(page.getByText(`You are ${takes}.`).count()).resolves.toBe(1);
         // The brief at the table is the new player's own.
@@ -40,6 +53,7 @@ describe('hot-seat', () => {
       await playOneMove(page, { propose: true });
     }
     expect(handoffs).toBeGreaterThanOrEqual(4);
+    expect(briefedRussia).toBe(true); // and only once: later hand-offs go straight to the table
     expect(errors).toEqual([]);
     await page.close();
   });

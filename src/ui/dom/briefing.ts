@@ -1,5 +1,5 @@
 // The briefing and the hot-seat hand-off: what one side may read before sitting at the table.
-import { textOf, sideName, cardTitle, possessive, type Scenario, type Side } from '../../engine';
+import { textOf, sideName, cardTitle, otherSide, possessive, type Scenario, type Side } from '../../engine';
 import { play } from '../../audio/sound';
 import { store } from '../session';
 import { el, button } from './el';
@@ -32,8 +32,20 @@ export function renderBriefing(root: HTMLElement): void {
   const s = store.session!;
   const { scenario } = s;
   const quotes = scenario.tracks.flatMap((t) => t.cite.filter((c) => c.quote).map((c) => ({ track: textOf(t.name), ...c })));
+  const hotseat = s.settings.opponent === 'hotseat';
+  const me = sideName(scenario, s.viewer);
+  const them = sideName(scenario, otherSide(s.viewer));
   root.append(
     el('h1', {}, textOf(scenario.title)),
+    hotseat
+      ? el(
+          'p',
+          { class: 'lede' },
+          s.briefed.size === 0
+            ? `Briefing for the ${me} player only. ${them} reads their own after the hand-off.`
+            : `Briefing for the ${me} player only: ${possessive(them)} brief stays hidden.`,
+        )
+      : '',
     el('section', { 'aria-labelledby': 'moment-h' }, el('h2', { id: 'moment-h' }, `The moment: ${scenario.year}`), el('p', {}, textOf(scenario.summary))),
     briefSection(scenario, s.viewer),
     el(
@@ -51,7 +63,7 @@ export function renderBriefing(root: HTMLElement): void {
         'Go to the table',
         () => {
           play('click');
-          store.show(s.settings.opponent === 'hotseat' && store.humanToAct() !== s.viewer ? 'handoff' : 'table');
+          store.leaveBriefing();
         },
         { class: 'primary' },
       ),
