@@ -149,12 +149,16 @@ function settle(scenario: Scenario, g: GameState): void {
   }
 }
 
-/** A side with nothing to decide and nothing to verify needs no "done" of its own. */
+/**
+ * A side with nothing to decide and nothing to verify needs no "done" of its own, once the other side
+ * has decided too: until then the other side's implementation may yet be there to verify this turn.
+ */
 function autoFinishImplementation(g: GameState): void {
   if (phaseOf(g) !== 'implementation') return;
   for (const s of SIDES) {
     if (thisTurnOf(g).done.includes(s)) continue;
-    if (undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0) writableThisTurnPart(g, 'done').push(s);
+    const nothingLeft = undecidedObligations(g, s).length === 0 && verifiable(g, s).length === 0;
+    if (nothingLeft && undecidedObligations(g, otherSide(s)).length === 0) writableThisTurnPart(g, 'done').push(s);
   }
 }
 

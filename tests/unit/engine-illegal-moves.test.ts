@@ -1,6 +1,6 @@
 // Illegal moves are refused with a reason a player can read, and change nothing.
 import { describe, expect, it } from 'vitest';
-import { applyMove, createGame, otherSide, whyNot, type GameState, type Move, type Scenario, type Side } from '../../src/engine';
+import { applyMove, createGame, otherSide, pendingSides, whyNot, type GameState, type Move, type Scenario, type Side } from '../../src/engine';
 import { advance, giveable, play, shippedScenarios } from './engine-test-kit';
 
 function refused(scenario: Scenario, state: GameState, move: Move, reason: RegExp): void {
@@ -121,10 +121,14 @@ for (const [id, scenario] of shippedScenarios()) {
       const implemented = play(scenario, theirsDone, { type: 'implement', side: deal.by, agreement: 'A1' });
       refused(scenario, implemented, { type: 'implement', side: deal.by, agreement: 'A1' }, /owe nothing more/);
       refused(scenario, implemented, { type: 'defect', side: deal.by, agreement: 'A1' }, /owe nothing more/);
-      // Verifying ends deal.by's implementation phase; a second verification cannot follow.
+      // Verifying ends deal.by's part of the phase; a second verification cannot follow. The other side,
+      // which implemented first, may still verify deal.by's implementation this turn.
       const verified = play(scenario, implemented, { type: 'verify', side: deal.by, agreement: 'A1' });
-      expect(verified.phase).not.toBe('implementation');
-      refused(scenario, verified, { type: 'verify', side: deal.by, agreement: 'A1' }, /not possible during/);
+      expect(pendingSides(verified)).toEqual([them]);
+      refused(scenario, verified, { type: 'verify', side: deal.by, agreement: 'A1' }, /already finished implementation this turn/);
+      const both = play(scenario, verified, { type: 'verify', side: them, agreement: 'A1' });
+      expect(both.phase).not.toBe('implementation');
+      refused(scenario, both, { type: 'verify', side: deal.by, agreement: 'A1' }, /not possible during/);
     });
 
     it('after the game has ended every move is refused', () => {

@@ -141,6 +141,39 @@ for (const [id, scenario] of shippedScenarios()) {
       expect(trustOf(checked, them)).toBeGreaterThanOrEqual(trustOf(kept, them));
     });
 
+    it('a side that owes nothing under a new agreement stays in the implementation phase until the other side has implemented, and may verify it that turn', () => {
+      const q = quiet(scenario);
+      const s = atPhase(q, 'proposals');
+      const by = s.initiative;
+      const them = otherSide(by);
+      // by asks one card and gives nothing: only the other side owes anything.
+      const signed = play(q, s, { type: 'propose', side: by, give: [], ask: [giveable(q, s, them)[0]] }, { type: 'accept', side: them });
+      expect(signed.phase).toBe('implementation');
+      expect(pendingSides(signed)).toContain(by);
+      const implemented = play(q, signed, { type: 'implement', side: them, agreement: 'A1' });
+      expect(implemented.phase).toBe('implementation');
+      expect(legalMoves(q, implemented, by)).toContainEqual({ type: 'verify', side: by, agreement: 'A1' });
+      const verified = play(q, implemented, { type: 'verify', side: by, agreement: 'A1' });
+      expect(verified.agreements[0].obligations[them].verified).toBe(true);
+      expect(verified.phase).not.toBe('implementation'); // nothing is left for anyone: the turn goes on
+      // Had the other side delayed, there would be nothing to verify: the phase ends without a "done".
+      const delayed = play(q, signed, { type: 'delay', side: them, agreement: 'A1' });
+      expect(delayed.phase).not.toBe('implementation');
+    });
+
+    it('a side that implements first may still verify the other side’s implementation in the same turn', () => {
+      const q = quiet(scenario);
+      const { state, by, them } = signDeal(q);
+      const first = play(q, state, { type: 'implement', side: by, agreement: 'A1' });
+      expect(pendingSides(first)).toContain(by);
+      const second = play(q, first, { type: 'implement', side: them, agreement: 'A1' });
+      expect(second.phase).toBe('implementation');
+      for (const side of [by, them]) expect(legalMoves(q, second, side)).toContainEqual({ type: 'verify', side, agreement: 'A1' });
+      const both = play(q, second, { type: 'verify', side: by, agreement: 'A1' }, { type: 'verify', side: them, agreement: 'A1' });
+      expect(both.agreements[0].status).toBe('verified');
+      expect(both.phase).not.toBe('implementation');
+    });
+
     it('delays cost trust, and too many delays break the agreement', () => {
       const q = quiet(scenario);
       let { state, by, them } = signDeal(q);
