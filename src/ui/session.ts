@@ -6,6 +6,7 @@ import {
   logOf,
   otherSide,
   pendingSides,
+  undecidedObligations,
   allLedger,
   allNews,
   type GameState,
@@ -118,11 +119,24 @@ class Store {
     return s.settings.opponent === 'hotseat' || side === s.settings.side;
   }
 
+  /**
+   * The sides asked to move now: the engine's pending sides, except that in implementation a side still
+   * deciding on its obligations goes first, so that the other can verify what it did in the same turn.
+   */
+  actingSides(): Side[] {
+    const s = this.session;
+    if (!s) return [];
+    const pending = pendingSides(s.state);
+    if (s.state.phase !== 'implementation') return pending;
+    const deciding = pending.filter((side) => undecidedObligations(s.state, side).length > 0);
+    return deciding.length ? deciding : pending;
+  }
+
   /** The human side who must act now, if any (the viewer first when both must). */
   humanToAct(): Side | null {
     const s = this.session;
     if (!s) return null;
-    const pending = pendingSides(s.state).filter((side) => this.isHuman(side));
+    const pending = this.actingSides().filter((side) => this.isHuman(side));
     if (pending.includes(s.viewer)) return s.viewer;
     return pending[0] ?? null;
   }
@@ -208,11 +222,11 @@ class Store {
     const s = this.session;
     if (!s?.counterpart || this.computerTimer) return;
     const cp = s.counterpart;
-    if (!pendingSides(s.state).includes(cp.side)) return;
+    if (!this.actingSides().includes(cp.side)) return;
     this.computerTimer = setTimeout(() => {
       this.computerTimer = null;
       if (this.session !== s || this.screen === 'debrief') return;
-      if (!pendingSides(s.state).includes(cp.side)) return;
+      if (!this.actingSides().includes(cp.side)) return;
       let refused: string | null;
       try {
         const decision = cp.decide(s.state);
