@@ -7,7 +7,7 @@ import { onScenarioChange } from './scenario/hot';
 import { LoadingScene, BackdropScene, W, H } from './ui/scenes/loading';
 import { TableScene } from './ui/scenes/table';
 import { store } from './ui/session';
-import { hasSave, readSave, clearSave } from './ui/save';
+import { hasSave, readSave, clearSave, savedSummary } from './ui/save';
 import { loadSource } from './ui/scenarios';
 import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
 import { canKeepGame } from './scenario/compat';
@@ -17,7 +17,8 @@ store.show('loading');
 
 async function afterLoading(): Promise<void> {
   // A saved game is replayed before anything shows (its scenario may need the checker, loaded then).
-  const saved = hasSave() ? await readSave() : null;
+  // A finished one is not: the title offers its debrief beside a new game.
+  const saved = hasSave() && !savedSummary()?.ended ? await readSave() : null;
   if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state);
   else {
     if (saved && !saved.ok) {

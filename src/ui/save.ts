@@ -12,6 +12,19 @@ export interface SaveFile {
   source: ScenarioSource;
   settings: Settings;
   log: GameLog;
+  /** What the title screen says about the game without replaying it (saves from before it have none). */
+  summary?: SaveSummary;
+}
+
+export interface SaveSummary {
+  title: string;
+  /** The player's side by name (hot-seat: the first player's). */
+  side: string;
+  opponent: Settings['opponent'];
+  turn: number;
+  turns: number;
+  /** The game is over: the title offers its debrief, not to resume it. */
+  ended: boolean;
 }
 
 export type Resumed =
@@ -39,6 +52,17 @@ export function hasSave(): boolean {
     return localStorage.getItem(SAVE_KEY) !== null;
   } catch {
     return false;
+  }
+}
+
+/** The saved game's summary, read without replaying it: null when there is no save or it does not say. */
+export function savedSummary(): SaveSummary | null {
+  try {
+    const raw = localStorage.getItem(SAVE_KEY);
+    const summary = raw === null ? undefined : (JSON.parse(raw) as Partial<SaveFile>)?.summary;
+    return summary && typeof summary === 'object' && typeof summary.ended === 'boolean' ? summary : null;
+  } catch {
+    return null;
   }
 }
 

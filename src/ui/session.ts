@@ -9,6 +9,8 @@ import {
   undecidedObligations,
   allLedger,
   allNews,
+  sideName,
+  textOf,
   type GameState,
   type LedgerEntry,
   type Move,
@@ -94,6 +96,7 @@ class Store {
 
   resume(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
     this.begin(source, scenario, settings, state);
+    this.save(); // a save from before summaries gets one
     this.show(state.phase === 'ended' ? 'debrief' : 'table');
     this.afterMove();
   }
@@ -184,7 +187,15 @@ class Store {
   save(): void {
     const s = this.session;
     if (!s) return;
-    writeSave({ version: SAVE_VERSION, source: s.source, settings: s.settings, log: logOf(s.state) });
+    const summary = {
+      title: textOf(s.scenario.title),
+      side: sideName(s.scenario, s.settings.side),
+      opponent: s.settings.opponent,
+      turn: s.state.turn,
+      turns: s.scenario.turns,
+      ended: s.state.phase === 'ended',
+    };
+    writeSave({ version: SAVE_VERSION, source: s.source, settings: s.settings, log: logOf(s.state), summary });
   }
 
   /** After any move: end the game, hand the screen over (hot-seat), or let the computer act. */

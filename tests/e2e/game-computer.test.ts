@@ -1,7 +1,13 @@
 // A whole game against the computer, by keyboard only, to the debrief; the game's moves and meter
 // changes are announced in words; reloading mid-game resumes where it was.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserAndVite, watchErrors, screenshot } from './harness';
+import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
+import { logOf } from '../../src/engine';
+import { playGame } from '../../src/ai/runner';
+import { STRATEGIES } from '../../src/ai/strategies';
+import { loadScenarioText } from '../../src/scenario/load';
 import { nextTurnFor, openFresh, playOneMove, press, scene, setUp, toTable } from './game-kit';
 
 // Reduced motion: the computer's moves come after a short pause instead of a long one.
@@ -78,6 +84,75 @@ describe('against the computer', () => {
     // The fresh start works.
     await toTable(page);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a finished game on the title screen', () => {
+  const file = 'reset-2009.yaml';
+  const text = readFileSync(join(ROOT, 'scenarios', file), 'utf8');
+  const loaded = loadScenarioText(text, file);
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  const { state } = playGame(loaded.scenario, 3, { us: STRATEGIES.reciprocator, ru: STRATEGIES.reciprocator });
+  const save = (summary: boolean) =>
+    JSON.stringify({
+      version: 1,
+      source: { file, text, builtIn: true },
+      settings: { side: 'us', opponent: 'computer', difficulty: 'normal', seed: 3 },
+      log: logOf(state),
+      ...(summary ? { summary: { title: 'Reset 2009', side: 'United States', opponent: 'computer', turn: state.turn, turns: 12, ended: true } } : {}),
+    });
+
+  it('is offered as its debrief, not as a game to resume; opening the page again shows the title', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await page.evaluate((s) => localStorage.setItem('reset.save', s), save(true));
+    await page.reload();
+    await scene(page, 'title');
+    await expect(page.getByRole('button', { name: 'Resume saved game' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: 'Your last game' }).count()).resolves.toBe(1);
+    await expect(page.getByText('Reset 2009, United States against the computer: the game is over.').count()).resolves.toBe(1);
+    await screenshot(page, 'game-title-finished');
+    await press(page, 'button', 'View the last debrief');
+    await scene(page, 'debrief');
+    await expect(page.getByRole('heading', { name: /^Debrief: Reset 2009/, level: 1 }).count()).resolves.toBe(1);
+    await press(page, 'button', 'Back to the title');
+    await scene(page, 'title');
+    await expect(page.getByRole('button', { name: 'View the last debrief' }).count()).resolves.toBe(1);
+    // A new game from here starts a new game.
+    await toTable(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a finished game saved before summaries still opens, and the title then calls it the last debrief', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await page.evaluate((s) => localStorage.setItem('reset.save', s), save(false));
+    await page.reload();
+    await scene(page, 'debrief');
+    await press(page, 'button', 'Back to the title');
+    await scene(page, 'title');
+    await expect(page.getByRole('button', { name: 'View the last debrief' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Resume saved game' }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a game in progress is offered to resume, with its turn, and a new game says it replaces it', async () => {
+    const page = await env.browser.context.newPage();
+    await openFresh(page, env.url);
+    await setUp(page, { side: 'Russia' });
+    await toTable(page);
+    await press(page, 'button', 'Leave the table (the game is saved)');
+    await scene(page, 'title');
+    await expect(page.getByText(/^Reset 2009, Russia against the computer: turn 1 of 12\.$/).count()).resolves.toBe(1);
+    await expect(page.getByText('A new game replaces your saved game.').count()).resolves.toBe(1);
+    await screenshot(page, 'game-title-saved');
+    await press(page, 'button', 'Resume saved game');
+    await scene(page, 'table');
     await page.close();
   });
 });

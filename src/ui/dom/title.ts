@@ -2,7 +2,7 @@
 import { textOf, type Scenario, type Text } from '../../engine';
 import { play } from '../../audio/sound';
 import { builtInScenarios, formatProblems, loadSource, openBuiltIn, type ScenarioSource } from '../scenarios';
-import { hasSave, readSave, clearSave } from '../save';
+import { hasSave, readSave, clearSave, savedSummary, type SaveSummary } from '../save';
 import { store } from '../session';
 import { scenarioLabel } from '../labels';
 import { el, button } from './el';
@@ -87,10 +87,14 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     store.resume(r.source, r.scenario, r.settings, r.state);
   };
 
+  const summary = hasSave() ? savedSummary() : null;
+  const saved = hasSave() ? savedGameSection(summary, resume) : null;
+
   root.append(
     el('h1', {}, 'Reset'),
     el('p', { class: 'lede' }, 'A negotiation game: the United States and Russia, 2009–2017. Build trust, trade concessions across the negotiation tracks, keep your public and your allies on side — and keep escalation down.'),
     ...(store.notice ? [el('p', { role: 'alert', class: 'notice' }, store.notice)] : []),
+    ...(saved ? [saved] : []),
     el(
       'section',
       { 'aria-labelledby': 'setup-h' },
@@ -124,7 +128,25 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       ),
       el('label', { for: 'difficulty' }, 'Computer difficulty '),
       difficulty,
-      el('div', { class: 'row' }, button('New game', start, { class: 'primary' }), hasSave() ? button('Resume saved game', resume) : null),
+      summary && !summary.ended ? el('p', { class: 'detail' }, 'A new game replaces your saved game.') : null,
+      el('div', { class: 'row' }, button('New game', start, { class: 'primary' })),
     ),
+  );
+}
+
+/** The saved game: resume one in progress, or look again at the debrief of one that is over. */
+function savedGameSection(summary: SaveSummary | null, open: () => void): HTMLElement {
+  const against = (s: SaveSummary) => (s.opponent === 'hotseat' ? 'two players at this screen' : `${s.side} against the computer`);
+  const [heading, text, label] = !summary
+    ? ['Saved game', 'A game in progress is saved in this browser.', 'Resume saved game']
+    : summary.ended
+      ? ['Your last game', `${summary.title}, ${against(summary)}: the game is over.`, 'View the last debrief']
+      : ['Saved game', `${summary.title}, ${against(summary)}: turn ${summary.turn} of ${summary.turns}.`, 'Resume saved game'];
+  return el(
+    'section',
+    { 'aria-labelledby': 'saved-h' },
+    el('h2', { id: 'saved-h' }, heading),
+    el('p', {}, text),
+    el('div', { class: 'row' }, button(label, open)),
   );
 }
