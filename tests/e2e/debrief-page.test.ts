@@ -35,6 +35,10 @@ describe('debrief', () => {
     for (const name of ['Outcome', 'Meters over the turns', 'Agreements and their fate', 'The ledger: every meter change and its cause', 'What actually happened'])
       expect(await page.getByRole('heading', { level: 2, name, exact: true }).count()).toBe(1);
     expect(await page.getByRole('heading', { level: 2, name: /What the computer believed United States wanted/ }).count()).toBe(1);
+    // What was agreed and what happened in history come before the charts; the long ledger comes last.
+    const order = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(order.slice(0, 4)).toEqual(['Outcome', 'Agreements and their fate', 'What actually happened', 'Meters over the turns']);
+    expect(order.at(-1)).toBe('The ledger: every meter change and its cause');
 
     const scores = page.getByRole('table', { name: /Scores by side/ });
     expect(await scores.getByRole('row').count()).toBe(3); // header + two sides
@@ -58,12 +62,21 @@ describe('debrief', () => {
     expect(await page.getByRole('table', { name: 'Every signed agreement' }).getByRole('row').count()).toBeGreaterThan(1);
     const tracks = await page.evaluate(() => (window as unknown as { debriefGame: { scenario: { tracks: unknown[] } } }).debriefGame.scenario.tracks.length);
     expect(await page.getByRole('table', { name: /estimate of United States' priorities/ }).getByRole('row').count()).toBe(tracks + 1);
+    // The ledger is folded: its tables show once it is opened from the keyboard.
+    expect(await page.getByRole('table', { name: /Meter changes in turn 1$/ }).count()).toBe(0);
+    const ledgerSummary = page.getByText(/^Show the ledger: \d+ changes over \d+ turns$/);
+    await ledgerSummary.focus();
+    await page.keyboard.press('Enter');
     expect(await page.getByRole('table', { name: /Meter changes in turn 1$/ }).count()).toBe(1);
+    await page.keyboard.press('Enter'); // folded again
+    expect(await page.getByRole('table', { name: /Meter changes in turn 1$/ }).count()).toBe(0);
     expect(await page.locator('blockquote').count()).toBeGreaterThan(0);
     expect(await page.locator('cite').first().textContent()).toMatch(/\.txt\)$/);
     await screenshot(page, 'debrief-top');
     await page.getByRole('heading', { name: 'Agreements and their fate' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'debrief-agreements');
+    await page.getByRole('heading', { name: 'The ledger: every meter change and its cause' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-ledger-folded');
     expect(errors).toEqual([]);
   });
 
@@ -97,10 +110,21 @@ describe('debrief', () => {
     expect(await page.getByRole('button', { name: 'Print the debrief' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: /Download game log/ }).first().isVisible()).toBe(false);
     expect(await page.getByRole('img', { name: /Escalation risk/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'What actually happened' }).isVisible()).toBe(true);
+    // The folded ledger stays off paper; opened, it prints.
+    const ledger = page.getByRole('heading', { name: 'The ledger: every meter change and its cause' });
+    expect(await ledger.isVisible()).toBe(false);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'debrief-print');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.evaluate(() => document.querySelector('.debrief .ledger details')!.setAttribute('open', ''));
+    expect(await ledger.isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: /Meter changes in turn 1$/ }).isVisible()).toBe(true);
+    expect(await page.getByText(/^Show the ledger/).isVisible()).toBe(false);
+    const withLedger = await page.pdf({ format: 'A4' });
+    expect(withLedger.length).toBeGreaterThan(pdf.length);
+    await page.evaluate(() => document.querySelector('.debrief .ledger details')!.removeAttribute('open'));
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('button', { name: 'Print the debrief' }).isVisible()).toBe(true);
   });

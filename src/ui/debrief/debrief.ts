@@ -230,22 +230,6 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     ),
   );
 
-  // Charts and turning points.
-  const paths = Object.keys(timeline(state)[0]?.meters ?? {});
-  const turning = state.history.filter((t) => t.turningPoint);
-  root.append(
-    el(
-      'section',
-      { 'aria-labelledby': 'debrief-meters' },
-      el('h2', { id: 'debrief-meters' }, 'Meters over the turns'),
-      el('div', { class: 'charts' }, ...chartDefs(scenario, paths).map((c) => lineChart(scenario, state, c))),
-      el('h3', {}, 'Turning points'),
-      turning.length
-        ? el('ol', { class: 'turning-points' }, ...turning.map((t) => el('li', {}, el('strong', {}, `Turn ${t.turn}: `), turningPointText(scenario, t.turningPoint!))))
-        : el('p', {}, 'No single change of 8 points or more: the game moved gradually.'),
-    ),
-  );
-
   // Agreements.
   const cardsOf = (ids: string[]) => ids.map((id) => cardTitle(scenario, id)).join('; ') || '—';
   root.append(
@@ -272,6 +256,41 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     ),
   );
 
+  // History.
+  root.append(
+    el(
+      'section',
+      { 'aria-labelledby': 'debrief-history' },
+      el('h2', { id: 'debrief-history' }, 'What actually happened'),
+      el('p', {}, textOf(scenario.history.text)),
+      el(
+        'ul',
+        { class: 'citations' },
+        ...scenario.history.cite.map((c) => {
+          const src = scenario.sources.find((s) => s.file === c.file);
+          const label = src ? `${textOf(src.title)} — ${textOf(src.author)}, ${textOf(src.date)} (${c.file})` : c.file;
+          return el('li', {}, c.quote ? el('blockquote', {}, `“${c.quote}”`) : '', el('cite', {}, label));
+        }),
+      ),
+    ),
+  );
+
+  // Charts and turning points.
+  const paths = Object.keys(timeline(state)[0]?.meters ?? {});
+  const turning = state.history.filter((t) => t.turningPoint);
+  root.append(
+    el(
+      'section',
+      { 'aria-labelledby': 'debrief-meters' },
+      el('h2', { id: 'debrief-meters' }, 'Meters over the turns'),
+      el('div', { class: 'charts' }, ...chartDefs(scenario, paths).map((c) => lineChart(scenario, state, c))),
+      el('h3', {}, 'Turning points'),
+      turning.length
+        ? el('ol', { class: 'turning-points' }, ...turning.map((t) => el('li', {}, el('strong', {}, `Turn ${t.turn}: `), turningPointText(scenario, t.turningPoint!))))
+        : el('p', {}, 'No single change of 8 points or more: the game moved gradually.'),
+    ),
+  );
+
   // Beliefs beside the real priorities.
   if (input.beliefs) {
     const { side, estimated } = input.beliefs;
@@ -294,45 +313,33 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     );
   }
 
-  // Ledger by turn.
+  // Ledger by turn: long (hundreds of rows), so it is last and folded; paper gets it only when it is open.
   const byTurn = new Map<number, LedgerEntry[]>();
   for (const t of state.history) if (t.ledger.length) byTurn.set(t.turn, [...t.ledger]);
+  const changes = [...byTurn.values()].reduce((n, entries) => n + entries.length, 0);
   root.append(
     el(
       'section',
-      { 'aria-labelledby': 'debrief-ledger' },
+      { 'aria-labelledby': 'debrief-ledger', class: 'ledger' },
       el('h2', { id: 'debrief-ledger' }, 'The ledger: every meter change and its cause'),
-      ...[...byTurn].map(([turn, entries]) =>
-        el(
-          'section',
-          { class: 'ledger-turn', 'aria-label': turn === 0 ? 'Start' : `Turn ${turn}` },
-          el('h3', {}, turn === 0 ? 'Start' : `Turn ${turn}`),
-          table(
-            `Meter changes in ${turn === 0 ? 'the start' : `turn ${turn}`}`,
-            ['Meter', 'Change', 'Now', 'Cause', 'Source'],
-            entries.map((e) => [meterLabel(scenario, e.meter), (e.delta > 0 ? '+' : '') + e.delta, String(e.value), e.cause, e.cite ?? '']),
-            'ledger-table',
+      el('p', { class: 'ledger-note' }, 'Open the ledger before printing to include it in the print-out.'),
+      el(
+        'details',
+        {},
+        el('summary', {}, `Show the ledger: ${changes} changes over ${byTurn.size} turns`),
+        ...[...byTurn].map(([turn, entries]) =>
+          el(
+            'section',
+            { class: 'ledger-turn', 'aria-label': turn === 0 ? 'Start' : `Turn ${turn}` },
+            el('h3', {}, turn === 0 ? 'Start' : `Turn ${turn}`),
+            table(
+              `Meter changes in ${turn === 0 ? 'the start' : `turn ${turn}`}`,
+              ['Meter', 'Change', 'Now', 'Cause', 'Source'],
+              entries.map((e) => [meterLabel(scenario, e.meter), (e.delta > 0 ? '+' : '') + e.delta, String(e.value), e.cause, e.cite ?? '']),
+              'ledger-table',
+            ),
           ),
         ),
-      ),
-    ),
-  );
-
-  // History.
-  root.append(
-    el(
-      'section',
-      { 'aria-labelledby': 'debrief-history' },
-      el('h2', { id: 'debrief-history' }, 'What actually happened'),
-      el('p', {}, textOf(scenario.history.text)),
-      el(
-        'ul',
-        { class: 'citations' },
-        ...scenario.history.cite.map((c) => {
-          const src = scenario.sources.find((s) => s.file === c.file);
-          const label = src ? `${textOf(src.title)} — ${textOf(src.author)}, ${textOf(src.date)} (${c.file})` : c.file;
-          return el('li', {}, c.quote ? el('blockquote', {}, `“${c.quote}”`) : '', el('cite', {}, label));
-        }),
       ),
     ),
   );

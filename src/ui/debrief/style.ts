@@ -28,6 +28,8 @@ export const DEBRIEF_CSS = `
 .debrief blockquote { margin: .25rem 0 .25rem 1rem; padding-left: .75rem; border-left: 3px solid #009E73; font-style: italic; }
 .debrief .citations { padding-left: 1.2rem; }
 .debrief .ledger-table td:nth-child(2) { text-align: right; white-space: nowrap; }
+.debrief .ledger summary { cursor: pointer; color: #003d63; font-weight: 600; }
+.debrief .ledger-note { font-size: .9rem; color: #444; margin: .25rem 0; }
 /* The game's own controls under the debrief line up with its column. */
 .debrief-foot { max-width: 1100px; margin: 0 auto; padding: 0 24px 24px; }
 @media print {
@@ -41,6 +43,9 @@ export const DEBRIEF_CSS = `
   .debrief { max-width: none; padding: 0; font-size: 11pt; }
   .debrief button, .debrief .actions { display: none !important; }
   .debrief .chart-figures { display: none; }
+  /* The ledger is on paper only when it was opened on screen; its summary and note are for the screen. */
+  .debrief .ledger:has(details:not([open])) { display: none; }
+  .debrief .ledger summary, .debrief .ledger-note { display: none; }
   .debrief .charts { display: block; }
   .debrief figure { margin-bottom: 1rem; }
   .debrief .chart { max-width: 16cm; }
