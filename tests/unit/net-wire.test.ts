@@ -97,3 +97,36 @@ test("an uploaded scenario can extend a built-in, but never a file on the server
   const typo = (await (await post('extends: reset-2090\nid: probe\n')).json()) as { error: string };
   expect(typo.error).toMatch(/did you mean "reset-2009"/);
 });
+
+test('a wrong teacher link and a student joining an ended session are refused for good (AUTH_FAILED), with a sentence the page shows', async () => {
+  const created = await createSession(base, { scenario: 'reset-2009', tables: 1 });
+  const refusal = (options: Record<string, unknown>) => new Client(base).joinById(created.code, options).then(() => null, (e: { code?: number; message?: string }) => e);
+  // The pages retry any other error ("Reconnecting…" for ever); 525 is the one they stop on.
+  expect(await refusal({ token: 'not-the-teacher-token' })).toMatchObject({ code: 525, message: expect.stringMatching(/^This teacher link is not the one for this session/) });
+  const teacher = await new Client(base).joinById(created.code, { token: created.token });
+  teacher.send('end', {});
+  await new Promise((r) => setTimeout(r, 300));
+  expect(await refusal({ name: 'Late' })).toMatchObject({ code: 525, message: 'This class session has ended: ask your teacher for the code of the next one.' });
+  await teacher.leave();
+});
+
+test('a table nobody sits at keeps its whole turn: the timer starts with the first student, and the computer does not play the empty table', async () => {
+  const created = await createSession(base, { scenario: 'reset-2009', tables: 2, timerSeconds: 1, fillWithComputer: true });
+  const updates: { tables: { turn: number; moves: number; timerLeft: number | null }[] }[] = [];
+  const teacher = await new Client(base).joinById(created.code, { token: created.token });
+  teacher.onMessage('teacher', (u) => updates.push(u));
+  await new Promise((r) => setTimeout(r, 2500));
+  // Two and a half turns' time with nobody seated: no move at either table.
+  const student = await new Client(base).joinById(created.code, { name: 'First' });
+  await new Promise((r) => setTimeout(r, 200));
+  const seated = updates.at(-1)!.tables;
+  expect(seated.map((t) => [t.turn, t.moves])).toEqual([[1, 0], [1, 0]]);
+  expect(seated[0].timerLeft).toBeGreaterThan(700); // 1000 at the first seat, less the 200 ms since
+  // Once someone sits at table 1 its timer runs out and the computer moves for the late team; table 2 still waits.
+  await new Promise((r) => setTimeout(r, 1500));
+  const later = updates.at(-1)!.tables;
+  expect(later[0].moves).toBeGreaterThan(0);
+  expect(later[1]).toMatchObject({ turn: 1, moves: 0 });
+  await student.leave();
+  await teacher.leave();
+});

@@ -1,6 +1,6 @@
 // One class session = one Colyseus room (roomId = join code). Every table runs the engine
 // authoritatively; each team receives only viewFor(its side) and the scenario without the other brief.
-import { Room, Protocol, getMessageBytes, type Client } from '@colyseus/core';
+import { Room, Protocol, ServerError, ErrorCode, getMessageBytes, type Client } from '@colyseus/core';
 import { randomBytes } from 'node:crypto';
 import {
   applyInject,
@@ -55,6 +55,9 @@ interface ClientData {
   refilledAt: number;
 }
 
+/** A join the page must not retry: AUTH_FAILED tells the client so (a plain Error reaches it as APPLICATION_ERROR, and it kept rejoining). */
+const refusal = (sentence: string) => new ServerError(ErrorCode.AUTH_FAILED, sentence);
+
 /** Pull from an env-free clock in one place: timers are the only wall-clock the server reads. */
 const now = () => Date.now();
 /** A running timer is saved this often, so a killed server loses at most this much of it (in the students' favour). */
@@ -75,6 +78,7 @@ export class ClassroomRoom extends Room {
   private writes: Promise<void> = Promise.resolve();
   private tablesDirty = false;
   private tablesSavedAt = 0;
+  private heldAt = now();
 
   override async onCreate(options: { code: string }) {
     this.roomId = options.code;
@@ -124,12 +128,12 @@ export class ClassroomRoom extends Room {
   override onAuth(_client: Client, options: { token?: string; seat?: string; name?: string }) {
     if (typeof options?.token === 'string') {
       if (options.token === this.session.token) return { role: 'teacher' };
-      throw new Error('wrong teacher link');
+      throw refusal('This teacher link is not the one for this session: open the private link you got when you created it.');
     }
     if (typeof options?.seat === 'string' && this.seats[options.seat]) return { role: 'student', seat: options.seat };
     const name = typeof options?.name === 'string' ? options.name.trim() : '';
-    if (name.length < 1 || name.length > 40) throw new Error('a display name of 1 to 40 characters is needed');
-    if (this.session.ended) throw new Error('the session has ended');
+    if (name.length < 1 || name.length > 40) throw refusal('Type a name of 1 to 40 characters.');
+    if (this.session.ended) throw refusal('This class session has ended: ask your teacher for the code of the next one.');
     const seat = randomBytes(12).toString('hex');
     this.seats[seat] = { name, table: null, side: null, lead: false };
     this.placeAutomatically(seat);
@@ -202,6 +206,7 @@ export class ClassroomRoom extends Room {
   }
 
   private seatAt(seat: string, table: number, side: Side) {
+    this.holdEmptyTimers();
     const s = this.seats[seat];
     const left = s.table !== null && s.side !== null && (s.table !== table || s.side !== side) ? { table: s.table, side: s.side } : null;
     s.table = table;
@@ -468,11 +473,24 @@ export class ClassroomRoom extends Room {
     this.resetTimer(t);
   }
 
+  /** A table nobody sits at yet keeps its whole turn: its timer starts with the first student, not with the session. */
+  private holdEmptyTimers() {
+    const elapsed = now() - this.heldAt;
+    this.heldAt = now();
+    for (const t of this.tables) if (t.deadline !== null && !t.paused && !this.anyoneAt(t)) t.deadline += elapsed;
+  }
+
+  private anyoneAt(t: Table) {
+    return SIDES.some((s) => this.teamSeats(t.index, s).length > 0);
+  }
+
   private tick() {
+    this.holdEmptyTimers();
     const running = this.tables.some((t) => !t.paused && t.deadline !== null && t.state.phase !== 'ended');
     if (!this.session.ended && (this.tablesDirty || (running && now() - this.tablesSavedAt >= TIMER_SAVE_MS))) this.saveTables();
     for (const t of this.tables) {
       if (t.paused || t.deadline === null || t.state.phase === 'ended' || this.session.ended) continue;
+      if (!this.anyoneAt(t)) continue;
       if (now() >= t.deadline) {
         this.playComputer(t, true);
         this.broadcastAll();
