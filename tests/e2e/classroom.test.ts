@@ -126,7 +126,17 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await carl.getByText(/Ana, your team lead, submits it/).waitFor();
   await screenshot(ana, 'classroom-student');
   await move('Ana', ana, 'Send proposal', 'propose');
+  // The Send button was far down the page; the team's next move (at the top) comes back into view with the focus.
+  await expect.poll(() => ana.evaluate(() => document.activeElement?.id)).toBe('actions-h');
+  expect(await ana.evaluate(() => document.getElementById('actions-h')!.getBoundingClientRect().top)).toBeLessThan(300);
   await boris.getByText(/United States proposed a bilateral package/).first().waitFor();
+  // Russia answers what it reads right above Accept: what it gets, what it gives, what accepting does to the meters.
+  const offer = boris.getByRole('group', { name: 'United States offers' });
+  expect(await offer.getByText('You get:').locator('..').textContent()).toBe(`You get: ${pkg.give}`);
+  expect(await offer.getByText('You give:').locator('..').textContent()).toBe(`You give: ${pkg.ask}`);
+  expect(await offer.getByRole('list', { name: 'If you accept' }).getByRole('listitem').count()).toBeGreaterThan(0);
+  // Every move of the turn is on the page, not only read out: the other team's statement too.
+  await boris.getByRole('region', { name: 'Latest moves' }).getByText('United States made a conciliatory statement.').waitFor();
   await move('Boris', boris, 'Accept the package', 'accept');
   await implementUntilTurn(2, { Ana: ana, Boris: boris });
   await expectHeading(ana, /Turn 2 of 12: Public statements/);
@@ -218,6 +228,23 @@ test('a teacher and four students play three turns through a pause, an inject, a
   expect(await teacher.locator('#class-debrief table tbody:not(.reference) tr').count()).toBe(1);
   await teacher.getByRole('heading', { name: 'Class debrief' }).scrollIntoViewIfNeeded();
   await screenshot(teacher, 'classroom-debrief');
+  // The game is over: the students' turn timer has stopped.
+  await expect.poll(() => ana.locator('#timer').textContent()).toBe('');
+
+  // A student who types a wrong code is told so, keeps the name typed, and is back in the code field; the real code
+  // of a session that has ended says so instead of trying again and again.
+  const late = await browsers[0].context.newPage();
+  await late.goto(`${base}/classroom/student.html`);
+  await late.getByLabel('Join code').fill('ZZZZZZ');
+  await late.getByLabel('Your name').fill('Late Lena');
+  await late.getByLabel('Your name').press('Enter');
+  await late.getByRole('alert').getByText('There is no class session with the code ZZZZZZ: check the code your teacher shows.').waitFor();
+  expect(await late.getByLabel('Your name').inputValue()).toBe('Late Lena');
+  expect(await late.evaluate(() => document.activeElement?.id)).toBe('join-code');
+  await late.keyboard.type(code);
+  await late.keyboard.press('Enter');
+  await late.getByRole('alert').getByText('This class session has ended: ask your teacher for the code of the next one.').waitFor();
+  expect(await late.locator('#link-status').textContent()).toBe('');
 
   const pageErrors = Object.entries(errors).flatMap(([who, list]) => list.filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket|Failed to load resource|net::/.test(e)).map((e) => `${who}: ${e}`));
   expect(pageErrors).toEqual([]);

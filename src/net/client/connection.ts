@@ -55,7 +55,7 @@ export function connect(code: string, events: LinkEvents): Link {
 
   const join = async () => {
     const open = await fetch(`${serverOrigin()}/api/sessions/${code}/open`, { method: 'POST' });
-    if (open.status === 404) throw new Refused(`There is no class session with the code ${code}.`);
+    if (open.status === 404) throw new Refused(`There is no class session with the code ${code}: check the code your teacher shows.`);
     if (!open.ok) throw new Error(`the server answered ${open.status}`);
     try {
       return await client.joinById(code, events.auth());

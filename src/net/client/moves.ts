@@ -1,6 +1,6 @@
 // A team's moves in words, from the engine's own rules: what is legal now (legalMoves), why a package
 // cannot be sent (previewPackage), and the same labels as the single-player table.
-import { legalMoves, otherSide, previewPackage, textOf, type Format, type GameState, type Move, type PackagePreview, type PublicScenario, type Scenario, type Side } from '../../engine';
+import { applyMove, legalMoves, meterPaths, otherSide, previewPackage, readMeter, textOf, type Format, type GameState, type MeterPath, type Move, type PackagePreview, type PublicScenario, type Scenario, type Side } from '../../engine';
 import { agreementName } from '../../ui/labels';
 
 /**
@@ -85,4 +85,16 @@ export function packageChoice(scenario: Scenario, state: GameState, side: Side, 
   const terms = { give: [...draft.give], ask: [...draft.ask], format: mode === 'propose' ? draft.format : undefined };
   const move = { type: mode, side, ...terms } as Move;
   return { move, preview: terms.give.length + terms.ask.length ? previewPackage(scenario, state, side, terms) : null };
+}
+
+/** What accepting the package on the table would do to the meters now, or why it cannot be accepted (a red line). */
+export function acceptPreview(scenario: Scenario, state: GameState, side: Side): PackagePreview {
+  const signed = applyMove(scenario, state, { type: 'accept', side });
+  if (!signed.ok) return { refused: signed.reason, onSigning: {} };
+  const onSigning: Record<MeterPath, number> = {};
+  for (const p of meterPaths(state)) {
+    const d = readMeter(signed.state, p) - readMeter(state, p);
+    if (d !== 0) onSigning[p] = d;
+  }
+  return { refused: null, onSigning };
 }

@@ -29,7 +29,8 @@ export function redraw(root: HTMLElement, children: (Node | null | false)[], fal
   } else if (fallback) {
     const heading = root.querySelector<HTMLElement>(fallback);
     heading?.setAttribute('tabindex', '-1');
-    heading?.focus({ preventScroll: true });
+    // Scrolled to as well: the control was far down (a package's Send button) and the next move starts at the top.
+    heading?.focus();
   }
 }
 

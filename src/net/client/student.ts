@@ -5,7 +5,7 @@ import { describeMove, meterName, signed, PHASE_NAME, agreementName } from '../.
 import { el, button } from '../../ui/dom/el';
 import type { TeamUpdate, Welcome } from '../protocol';
 import { connect, isJoinCode, normalCode, type Link, type LinkState } from './connection';
-import { moveChoices, packageChoice, packageMode, teamScenario, type PackageDraft } from './moves';
+import { acceptPreview, moveChoices, packageChoice, packageMode, teamScenario, type PackageDraft } from './moves';
 import { announce, clock, linkBanner, meterBar, redraw } from './page';
 
 const app = document.getElementById('app')!;
@@ -54,10 +54,16 @@ function start(name: string): void {
       linkState = s;
       linkBanner(banner, s, detail);
       if (s === 'refused') {
-        joinError = `${detail ?? 'The server refused to let this page in.'} Check the code and your name with your teacher.`;
+        joinError = detail ?? 'The server refused to let this page in: check the code and your name with your teacher.';
         link = null;
-        if (!welcome) render();
-        else announce(joinError);
+        if (welcome) announce(joinError);
+        else {
+          linkBanner(banner, 'online');
+          render();
+          const field = document.getElementById('join-code') as HTMLInputElement | null;
+          field?.focus();
+          field?.select();
+        }
       }
       if (s === 'reconnecting') announce('Connection lost. Reconnecting…');
       if (s === 'online' && welcome) announce('Reconnected.');
@@ -154,7 +160,7 @@ function announceChanges(before: TeamUpdate | null, after: TeamUpdate): void {
 // ------------------------------------------------------------------ drawing
 
 function timerText(): string {
-  if (!update || update.timerLeft === null) return '';
+  if (!update || update.timerLeft === null || update.ended) return '';
   const left = update.paused ? update.timerLeft : update.timerLeft - (Date.now() - receivedAt);
   return `Time left this turn: ${clock(left)}${update.paused ? ' (paused)' : ''}`;
 }
@@ -177,7 +183,7 @@ setInterval(() => {
 function joinForm(): HTMLElement {
   const r = code ? remembered(code) : null;
   const codeInput = el('input', { id: 'join-code', type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 8, value: code, class: 'code-input', 'data-focus': 'join-code' });
-  const nameInput = el('input', { id: 'join-name', type: 'text', autocomplete: 'nickname', maxlength: 40, value: r?.name ?? '', 'data-focus': 'join-name' });
+  const nameInput = el('input', { id: 'join-name', type: 'text', autocomplete: 'nickname', maxlength: 40, value: r?.name ?? pendingName, 'data-focus': 'join-name' });
   const submit = (e: Event) => {
     e.preventDefault();
     const c = normalCode(codeInput.value);
@@ -218,7 +224,7 @@ function render(): void {
   }
   const me = welcome.side;
   const v = update.view;
-  const left = el('div', { class: 'col' }, actions(scenario, v, me), onTheTable(scenario, v), news(v));
+  const left = el('div', { class: 'col' }, actions(scenario, v, me), onTheTable(scenario, v), latestMoves(scenario, v), news(v));
   const right = el('div', { class: 'col' }, meters(scenario, v), tracks(scenario, v), team(), chat(), hand(scenario, v, me), brief(scenario, me));
   redraw(app, [statusBar(scenario, v), el('div', { class: 'columns' }, left, right)], '#actions-h');
 }
@@ -240,7 +246,7 @@ function statusBar(sc: Scenario, v: SideView): HTMLElement {
 
 function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
   const u = update!;
-  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, 'Your team’s move'));
+  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h', tabindex: -1, 'data-focus': 'actions-h' }, 'Your team’s move'));
   if (refused) section.append(el('p', { role: 'alert', class: 'refused' }, `Refused: ${refused}`));
   if (u.ended) {
     const o = outcomeOf(sc, v)[me];
@@ -291,10 +297,13 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
       }
     }
   }
+  if (v.phase === 'responses' && v.proposal && v.proposal.by !== me) section.append(offer(sc, v, me));
   if (v.phase === 'responses') section.append(el('div', { class: 'row' }, ...row('response').map((c) => button(verb + c.label, () => sendMove(c.move), { class: c.primary ? 'primary' : '' }))));
   if (packageMode(v, me)) section.append(packageBuilder(sc, v, me, verb));
   if (v.phase === 'proposals') section.append(el('div', { class: 'row' }, ...row('response').map((c) => button(verb + c.label, () => sendMove(c.move)))));
   if (v.phase === 'implementation') {
+    if (v.agreements.some((a) => row(a.id).length))
+      section.append(el('p', { class: 'detail' }, 'Implement: carry out your side. Delay: put it off (costs trust; delay too often and the agreement breaks). Defect: secretly do not carry it out — if the other side verifies, trust collapses. Verify: check that the other side really carried out its part.'));
     for (const a of v.agreements) {
       const forIt = row(a.id);
       if (!forIt.length) continue;
@@ -345,6 +354,37 @@ function packageBuilder(sc: Scenario, v: SideView, me: Side, verb: string): HTML
         ? el('p', { class: 'refused' }, `Cannot be sent: ${preview.refused}`)
         : el('ul', { 'aria-label': 'Effect on the meters if signed' }, ...Object.entries(preview.onSigning).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(sc, p)} ${signed(d)}`))),
     button(verb + (mode === 'propose' ? 'Send proposal' : 'Send counter-proposal'), () => sendMove(choice.move), { class: 'primary', disabled: !preview || Boolean(preview.refused) }),
+  );
+}
+
+/** The package this team is answering, in its own terms: what it gets, what it gives, what accepting does now. */
+function offer(sc: Scenario, v: SideView, me: Side): HTMLElement {
+  const p = v.proposal!;
+  const cards = (ids: string[]) => (ids.length ? ids.map((id) => cardTitle(sc, id)).join('; ') : 'nothing');
+  const accept = acceptPreview(sc, v, me);
+  const effects = Object.entries(accept.onSigning);
+  return el(
+    'div',
+    { class: 'offer', role: 'group', 'aria-labelledby': 'offer-h' },
+    el('h3', { id: 'offer-h' }, `${sideName(sc, p.by)} ${p.isCounter ? 'counters' : 'offers'}${p.format === 'multilateral' ? ' (multilateral)' : ''}`),
+    el('p', {}, el('strong', {}, 'You get: '), cards(p.give)),
+    el('p', {}, el('strong', {}, 'You give: '), cards(p.ask)),
+    accept.refused
+      ? el('p', { class: 'refused' }, `You cannot accept: ${accept.refused}`)
+      : effects.length
+        ? el('ul', { 'aria-label': 'If you accept' }, ...effects.map(([path, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(sc, path)} ${signed(d)}`)))
+        : null,
+  );
+}
+
+/** Every move of this turn and the last, newest first: what the other team did, and what the computer did for a late team. */
+function latestMoves(sc: Scenario, v: SideView): HTMLElement {
+  const items = v.history.slice(-2).flatMap((t) => t.moves.map((m) => ({ turn: t.turn, m }))).reverse();
+  return el(
+    'section',
+    { 'aria-labelledby': 'moves-h' },
+    el('h2', { id: 'moves-h' }, 'Latest moves'),
+    items.length ? el('ol', { class: 'moves', reversed: true }, ...items.map(({ turn, m }) => el('li', {}, el('strong', {}, `Turn ${turn}: `), describeMove(sc, m)))) : el('p', {}, 'No moves yet this game.'),
   );
 }
 
