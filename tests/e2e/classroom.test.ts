@@ -67,6 +67,12 @@ test('a teacher and four students play three turns through a pause, an inject, a
   expect(await teacher.evaluate(() => location.hash)).toMatch(new RegExp(`^#${code}:`));
   const studentUrl = (await teacher.locator('#student-link').getAttribute('href'))!;
   expect(studentUrl).toBe(`${base}/classroom/student.html#${code}`);
+  // The page is on the projector: the private link (whoever has it runs the session) stays folded until asked for.
+  expect(await teacher.locator('#teacher-link').isVisible()).toBe(false);
+  await teacher.getByText('Your private teacher link (not for the projector)').press('Enter');
+  expect(await teacher.locator('#teacher-link').textContent()).toBe(teacher.url());
+  // Nobody is seated yet: the turn timer waits for the first student.
+  expect(await teacher.locator('#timer-0').textContent()).toBe('5:00 a turn, from the first student');
 
   // ---- Four students join by name; seats fill evenly: Ana and Boris lead the two teams.
   const student: Record<string, Page> = {};
@@ -150,6 +156,7 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await teacher.getByLabel('To team').selectOption({ label: 'Russia' });
   await teacher.getByLabel('Message', { exact: true }).fill('Remember your red lines.');
   await press(teacher, 'Send the message');
+  await teacher.getByText(/^✓ Message sent to Russia at table 1 at /).waitFor();
   await dasha.locator('.teacher-message').getByText('Remember your red lines.').waitFor();
   await dasha.getByText('Message from your teacher: Remember your red lines.').waitFor();
   expect(await boris.content()).not.toContain('Ask them for inspections next.');
@@ -168,6 +175,7 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await teacher.getByLabel('Or a written inject: title').fill('Incident over the Baltic');
   await teacher.getByLabel('Written inject: what happened').fill('A Russian fighter passes within metres of a U.S. reconnaissance plane.');
   await press(teacher, 'Fire the inject');
+  await teacher.getByText(/^✓ “Incident over the Baltic” fired into table 1 at /).waitFor();
   await press(teacher, 'Pause table 1');
   for (const page of [ana, boris, carl, dasha]) {
     await page.getByText('Turn 3: Incident over the Baltic.').waitFor();
@@ -228,7 +236,9 @@ test('a teacher and four students play three turns through a pause, an inject, a
   expect(await teacher.locator('#class-debrief table tbody:not(.reference) tr').count()).toBe(1);
   await teacher.getByRole('heading', { name: 'Class debrief' }).scrollIntoViewIfNeeded();
   await screenshot(teacher, 'classroom-debrief');
-  // The game is over: the students' turn timer has stopped.
+  // Nothing is left running: no timers (the students' stopped too), nothing to pause or extend.
+  expect(await teacher.locator('#timer-0').textContent()).toBe('Session ended');
+  expect(await teacher.getByRole('button', { name: 'Pause table 1' }).count()).toBe(0);
   await expect.poll(() => ana.locator('#timer').textContent()).toBe('');
 
   // A student who types a wrong code is told so, keeps the name typed, and is back in the code field; the real code

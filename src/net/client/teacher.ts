@@ -196,7 +196,8 @@ function buildSession(): void {
       el('p', {}, el('strong', {}, textOf(sc.title)), ` (${sc.year}) · ${w.settings.tables} table${w.settings.tables === 1 ? '' : 's'} · ${w.settings.timerSeconds ? `${clock(w.settings.timerSeconds * 1000)} a turn` : 'no turn timer'} · ${w.settings.decision === 'lead' ? 'team leads submit' : 'teams vote'} · ${w.settings.fillWithComputer ? 'computer fills empty seats' : 'no computer players'}`),
       el('p', {}, 'Students open ', el('a', { href: studentUrl, id: 'student-link' }, studentUrl), ' and type the code and their name.'),
       !lan.length && /^(127\.|localhost)/.test(location.hostname) ? el('p', { class: 'detail' }, 'This server listens on this computer only: restart it with HOST=0.0.0.0 so students’ laptops can reach it.') : null,
-      el('p', {}, 'Your private teacher link (keep it to yourself; reopening it brings this page back): ', el('a', { href: location.href, id: 'teacher-link' }, location.href)),
+      // Folded: this page is on the projector, and whoever copies the link can run the session.
+      el('details', { class: 'private-link' }, el('summary', {}, 'Your private teacher link (not for the projector)'), el('p', {}, 'Keep it to yourself: reopening it brings this page back, and anyone who has it can run your session. ', el('a', { href: location.href, id: 'teacher-link' }, location.href))),
       el('p', {}, 'Download the complete log for grading: ', el('a', { href: log('json'), download: `reset-${code}-log.json`, class: 'button' }, 'Log as JSON'), ' ', el('a', { href: log('csv'), download: `reset-${code}-log.csv`, class: 'button' }, 'Log as CSV')),
     ),
   );
@@ -227,16 +228,21 @@ function injectForm(sc: Scenario): HTMLElement {
   const event = el('select', { id: 'inject-event' }, el('option', { value: '' }, 'A written inject (below)'), ...sc.events.map((e) => el('option', { value: e.id }, textOf(e.title))));
   const title = el('input', { type: 'text', id: 'inject-title', maxlength: 200 });
   const text = el('textarea', { id: 'inject-text', rows: 3, maxlength: 2000 });
+  const done = el('p', { class: 'sent', role: 'status' });
   const fire = (e: Event) => {
     e.preventDefault();
     const table = target.value === '' ? undefined : Number(target.value);
-    if (event.value) send('inject', { table, event: event.value });
+    const name = event.value ? event.selectedOptions[0].textContent : title.value.trim();
+    let sent = false;
+    if (event.value) sent = send('inject', { table, event: event.value });
     else if (title.value.trim() && text.value.trim()) {
-      send('inject', { table, written: { title: title.value.trim(), text: text.value.trim() } });
-      title.value = '';
-      text.value = '';
+      sent = send('inject', { table, written: { title: title.value.trim(), text: text.value.trim() } });
+      if (sent) {
+        title.value = '';
+        text.value = '';
+      }
     } else return showNotice('Choose an event from the scenario, or write a title and a text.');
-    announce(`Inject sent to ${table === undefined ? 'all tables' : `table ${table + 1}`}.`);
+    if (sent) confirmSent(done, `“${name}” fired into ${table === undefined ? 'all tables' : `table ${table + 1}`}`);
   };
   return el(
     'form',
@@ -254,6 +260,7 @@ function injectForm(sc: Scenario): HTMLElement {
       el('label', { for: 'inject-text' }, 'Written inject: what happened'),
       text,
       el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary' }, 'Fire the inject')),
+      done,
     ),
   );
 }
@@ -263,17 +270,18 @@ function messageForm(sc: Scenario): HTMLElement {
   table.id = 'message-table';
   const side = el('select', { id: 'message-side' }, ...SIDES.map((s) => el('option', { value: s }, sideName(sc, s))));
   const text = el('textarea', { id: 'message-text', rows: 3, maxlength: 1000 });
+  const done = el('p', { class: 'sent', role: 'status' });
   const submit = (e: Event) => {
     e.preventDefault();
     if (!text.value.trim()) return showNotice('Write the message first.');
-    send('message', { table: Number(table.value), side: side.value, text: text.value.trim() });
-    announce(`Message sent to ${sideName(sc, side.value as Side)} at table ${Number(table.value) + 1}.`);
+    if (!send('message', { table: Number(table.value), side: side.value, text: text.value.trim() })) return;
+    confirmSent(done, `Message sent to ${sideName(sc, side.value as Side)} at table ${Number(table.value) + 1}`);
     text.value = '';
   };
   return el(
     'form',
     { onsubmit: submit, 'aria-labelledby': 'message-h' },
-    el('fieldset', {}, el('legend', { id: 'message-h' }, 'Message a team'), el('label', { for: 'message-table' }, 'To table'), table, el('label', { for: 'message-side' }, 'To team'), side, el('label', { for: 'message-text' }, 'Message'), text, el('div', { class: 'row' }, el('button', { type: 'submit' }, 'Send the message'))),
+    el('fieldset', {}, el('legend', { id: 'message-h' }, 'Message a team'), el('label', { for: 'message-table' }, 'To table'), table, el('label', { for: 'message-side' }, 'To team'), side, el('label', { for: 'message-text' }, 'Message'), text, el('div', { class: 'row' }, el('button', { type: 'submit' }, 'Send the message')), done),
   );
 }
 
@@ -305,10 +313,18 @@ function assignForm(sc: Scenario): HTMLElement {
   );
 }
 
-function send(type: string, payload: Record<string, unknown>): void {
+function send(type: string, payload: Record<string, unknown>): boolean {
   notice = '';
   showNotice();
-  if (!link?.send(type, Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined)))) showNotice('Not connected: nothing was sent. The page reconnects by itself.');
+  if (link?.send(type, Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined)))) return true;
+  showNotice('Not connected: nothing was sent. The page reconnects by itself.');
+  return false;
+}
+
+/** Say under the form, where the teacher is looking, that it went (with the time, so a second send reads as new). */
+function confirmSent(where: HTMLElement, what: string): void {
+  const at = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  where.textContent = `✓ ${what} at ${at}.`;
 }
 
 function showNotice(text = notice): void {
@@ -319,7 +335,10 @@ function showNotice(text = notice): void {
 // ------------------------------------------------------------------ live regions
 
 function timerText(t: TableSummary): string {
+  if (update?.ended) return 'Session ended';
   if (t.timerLeft === null) return t.paused ? 'Paused' : '';
+  // The server holds the timer of a table nobody sits at yet (see ClassroomRoom.tick).
+  if (!t.seats.us.length && !t.seats.ru.length) return `${clock(t.timerLeft)} a turn, from the first student`;
   const left = t.paused ? t.timerLeft : t.timerLeft - (Date.now() - receivedAt);
   return `${t.paused ? 'Paused, ' : ''}${clock(left)} left`;
 }
@@ -380,7 +399,7 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
     'section',
     { class: 'table-card', 'aria-labelledby': `table-${n}-h`, 'data-paused': String(t.paused) },
     el('h3', { id: `table-${n}-h` }, `Table ${n}`),
-    el('p', {}, `Turn ${t.turn} of ${sc.turns} · ${PHASE_NAME[t.phase]}${waiting && !t.outcome?.ended ? ` · waiting for ${waiting}` : ''}`),
+    el('p', {}, `Turn ${t.turn} of ${sc.turns} · ${PHASE_NAME[t.phase]}${waiting && !t.outcome?.ended && !update?.ended ? ` · waiting for ${waiting}` : ''}`),
     el('p', { id: `timer-${t.table}`, class: t.paused ? 'paused' : 'timer' }, timerText(t)),
     el('p', {}, el('span', { class: 'us' }, `${sideName(sc, 'us')}: `), seats('us'), el('br', {}), el('span', { class: 'ru' }, `${sideName(sc, 'ru')}: `), seats('ru')),
     el(
@@ -393,13 +412,16 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
     el('p', {}, el('strong', {}, `Escalation risk ${m.escalation}`), allies.length ? ` · Allies: ${allies.join(', ')}` : ''),
     el('p', { class: 'detail' }, sc.tracks.map((tr) => `${textOf(tr.name)}: ${textOf(tr.stages.find((s) => s.id === t.stages[tr.id])?.name) || t.stages[tr.id]}`).join(' · '), ` · ${t.agreements} agreement${t.agreements === 1 ? '' : 's'}`),
     t.recent.length ? el('ol', { class: 'detail', 'aria-label': `Latest at table ${n}` }, ...t.recent.map((e) => el('li', {}, entryText(sc, e)))) : null,
-    el(
-      'div',
-      { class: 'row' },
-      // One focus key for both states: the keyboard stays on the button as it turns from Pause to Resume.
-      t.paused ? button(`Resume table ${n}`, () => send('resume', { table: t.table }), { class: 'primary', 'data-focus': `pause-${n}` }) : button(`Pause table ${n}`, () => send('pause', { table: t.table }), { 'data-focus': `pause-${n}` }),
-      button(`One more minute, table ${n}`, () => send('extend', { table: t.table, seconds: 60 })),
-    ),
+    // Once the session has ended there is nothing to pause or extend.
+    update?.ended
+      ? null
+      : el(
+          'div',
+          { class: 'row' },
+          // One focus key for both states: the keyboard stays on the button as it turns from Pause to Resume.
+          t.paused ? button(`Resume table ${n}`, () => send('resume', { table: t.table }), { class: 'primary', 'data-focus': `pause-${n}` }) : button(`Pause table ${n}`, () => send('pause', { table: t.table }), { 'data-focus': `pause-${n}` }),
+          button(`One more minute, table ${n}`, () => send('extend', { table: t.table, seconds: 60 })),
+        ),
   );
 }
 
