@@ -46,6 +46,21 @@ describe('against the computer', () => {
     await page.close();
   }, 180_000); // a whole game of many turns: generous for a loaded machine
 
+  it('a red-line card in your hand cannot be ticked, and says why', async () => {
+    const page = await env.browser.context.newPage();
+    await openFresh(page, env.url);
+    await setUp(page, { side: 'United States' });
+    await toTable(page);
+    await press(page, 'button', 'Conciliatory statement');
+    await page.getByRole('heading', { name: 'Build a package' }).waitFor({ timeout: 15_000 }); // the United States propose first in 2009
+    const give = page.getByRole('group', { name: /cards you give/i });
+    const red = give.getByRole('checkbox', { name: 'Freeze NATO enlargement' });
+    expect(await red.isDisabled()).toBe(true);
+    await expect(give.getByText(/your red line: cannot be given/).count()).resolves.toBe(1);
+    expect(await give.getByRole('checkbox', { disabled: false }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('resumes a game after a reload, and a broken save gives a message and a fresh start', async () => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);

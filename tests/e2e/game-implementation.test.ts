@@ -54,6 +54,7 @@ describe('implementation against the computer', () => {
     // The computer decides on its part first; then the player may verify it.
     await verifyButton(page).waitFor({ timeout: 15_000 });
     await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/Implementation$/);
+    await expect(page.getByText(/^Your part: nothing\. Russia's part: .+ \(carried out, not verified\)\.$/).count()).resolves.toBe(1);
     await screenshot(page, 'game-implementation-verify');
     await verifyButton(page).focus();
     await page.keyboard.press('Enter');
@@ -71,9 +72,11 @@ describe('implementation against the computer', () => {
     await implement.waitFor();
     await expect(page.getByRole('button', { name: /^delay agreement A1/ }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: /^defect agreement A1/ }).count()).resolves.toBe(1);
+    await expect(page.getByText(/^Your part: .+ \(not yet carried out\)\. Russia's part: .+ \(not yet carried out\)\.$/).count()).resolves.toBe(1);
     await implement.focus();
     await page.keyboard.press('Enter');
     await verifyButton(page).waitFor({ timeout: 15_000 });
+    await expect(page.getByText(/^Your part: .+ \(carried out, not verified\)\. Russia's part: .+ \(carried out, not verified\)\.$/).count()).resolves.toBe(1);
     await screenshot(page, 'game-implementation-verify-after-both');
     await verifyButton(page).focus();
     await page.keyboard.press('Enter');

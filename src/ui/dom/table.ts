@@ -19,6 +19,8 @@ import {
   type Scenario,
   type Side,
   type GameState,
+  type Obligation,
+  viewFor,
 } from '../../engine';
 import { play } from '../../audio/sound';
 import { store } from '../session';
@@ -102,6 +104,7 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
       id: `${kind}-${id}`,
       'data-focus': `${kind}-${id}`,
       checked: set.has(id),
+      disabled: kind === 'give' && redLines.has(id), // the label says why
       onchange: (e: Event) => {
         if ((e.target as HTMLInputElement).checked) set.add(id);
         else set.delete(id);
@@ -147,6 +150,15 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
       disabled: !preview || Boolean(preview.refused),
     }),
   );
+}
+
+/** Where one side's part of an agreement stands, in words. */
+function obligationWords(o: Obligation, turn: number): string {
+  const delayed = o.delays ? `, delayed ${o.delays === 1 ? 'once' : `${o.delays} times`}` : '';
+  if (o.status === 'pending') return `${o.decidedTurn === turn ? 'delayed this turn' : 'not yet carried out'}${o.decidedTurn === turn ? '' : delayed}`;
+  if (o.exposed) return 'caught defecting';
+  if (o.status === 'defected') return 'secretly not carried out';
+  return o.verified ? 'carried out and verified' : 'carried out, not verified';
 }
 
 function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLElement {
@@ -203,10 +215,16 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
         const mine = legal.filter((m) => 'agreement' in m && m.agreement === a.id);
         if (!mine.length) continue;
         const name = agreementName(scenario, a.id, a.tracks);
-        const owed = (side: Side) => a.obligations[side].cards.map((id) => cardTitle(scenario, id)).join('; ') || 'nothing';
+        // Read through the player's own view: the other side's undiscovered defection looks like implementation.
+        const seen = viewFor(state, me).agreements.find((x) => x.id === a.id) ?? a;
+        const part = (side: Side) => {
+          const o = seen.obligations[side];
+          if (!o.cards.length) return 'nothing';
+          return `${o.cards.map((id) => cardTitle(scenario, id)).join('; ')} (${obligationWords(o, state.turn)})`;
+        };
         section.append(
           el('h3', {}, `Agreement ${name}`),
-          el('p', { class: 'detail' }, `Your part: ${owed(me)}. ${possessive(sideName(scenario, otherSide(me)))} part: ${owed(otherSide(me))}.`),
+          el('p', { class: 'detail' }, `Your part: ${part(me)}. ${possessive(sideName(scenario, otherSide(me)))} part: ${part(otherSide(me))}.`),
           el('div', { class: 'row' }, ...mine.map((m) => button(`${m.type[0].toUpperCase()}${m.type.slice(1)} ${a.id}`, () => send(m), { 'aria-label': `${m.type} agreement ${name}` }))),
         );
       }
