@@ -11,6 +11,7 @@ import {
   SIDES,
   type GameState,
   type LedgerEntry,
+  type Obligation,
   type Scenario,
   type Side,
 } from '../../engine';
@@ -232,6 +233,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
 
   // Agreements.
   const cardsOf = (ids: string[]) => ids.map((id) => cardTitle(scenario, id)).join('; ') || '—';
+  const kept = (o: Obligation) => (o.cards.length ? `${STATUS_WORDS[o.status]}${o.delays ? `, delayed ${o.delays}×` : ''}` : 'Owed nothing');
   root.append(
     el(
       'section',
@@ -248,8 +250,8 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
               cardsOf(a.obligations.us.cards),
               cardsOf(a.obligations.ru.cards),
               STATUS_WORDS[a.status] ?? a.status,
-              `${STATUS_WORDS[a.obligations.us.status]}${a.obligations.us.delays ? `, delayed ${a.obligations.us.delays}×` : ''}`,
-              `${STATUS_WORDS[a.obligations.ru.status]}${a.obligations.ru.delays ? `, delayed ${a.obligations.ru.delays}×` : ''}`,
+              kept(a.obligations.us),
+              kept(a.obligations.ru),
             ]),
           )
         : el('p', {}, 'No agreement was signed.'),

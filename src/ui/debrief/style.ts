@@ -26,7 +26,7 @@ export const DEBRIEF_CSS = `
 .debrief .legend svg { vertical-align: middle; }
 .debrief .chart-figures summary { cursor: pointer; color: #003d63; }
 .debrief blockquote { margin: .25rem 0 .25rem 1rem; padding-left: .75rem; border-left: 3px solid #009E73; font-style: italic; }
-.debrief .citations { padding-left: 1.2rem; }
+.debrief .citations { list-style: none; padding-left: 0; }
 .debrief .ledger-table td:nth-child(2) { text-align: right; white-space: nowrap; }
 .debrief .ledger summary { cursor: pointer; color: #003d63; font-weight: 600; }
 .debrief .ledger-note { font-size: .9rem; color: #444; margin: .25rem 0; }

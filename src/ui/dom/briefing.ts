@@ -54,7 +54,7 @@ export function renderBriefing(root: HTMLElement): void {
       el('h2', { id: 'sources-h' }, 'Sources'),
       el('ul', {}, ...scenario.sources.map((src) => el('li', {}, `${textOf(src.title)} — ${textOf(src.author)}, ${textOf(src.date)} (${src.file})`))),
       quotes.length ? el('h3', {}, 'In their own words') : null,
-      ...quotes.slice(0, 5).map((q) => el('blockquote', {}, `“${q.quote}” `, el('cite', {}, `${q.track}: ${q.file}`))),
+      ...quotes.slice(0, 5).map((q) => el('blockquote', {}, `“${q.quote}”`, el('footer', {}, '— ', el('cite', {}, `${q.track}: ${q.file}`)))),
     ),
     el(
       'div',
