@@ -145,6 +145,13 @@ describe('debrief', () => {
       await screenshot(other, `debrief-${scenario}`);
       const agreements = other.getByRole('region', { name: 'Agreements and their fate' });
       expect((await agreements.getByRole('table').count()) + (await agreements.getByText('No agreement was signed.').count())).toBe(1);
+      // A side that gave nothing under an agreement owed nothing: its part is not called implemented.
+      for (const row of await agreements.getByRole('row').all()) {
+        const cells = await row.getByRole('cell').allTextContents();
+        if (cells.length < 7) continue;
+        for (const [gave, kept] of [[cells[2], cells[5]], [cells[3], cells[6]]]) expect(kept === 'Owed nothing', `${gave} / ${kept}`).toBe(gave === '—');
+      }
+      if (scenario === 'limits-of-the-possible-2016') expect(await agreements.getByRole('cell', { name: 'Owed nothing' }).count()).toBeGreaterThan(0);
     }
     expect(otherErrors).toEqual([]);
     await other.close();
