@@ -67,6 +67,10 @@ test('a teacher and four students play three turns through a pause, an inject, a
   expect(await teacher.evaluate(() => location.hash)).toMatch(new RegExp(`^#${code}:`));
   const studentUrl = (await teacher.locator('#student-link').getAttribute('href'))!;
   expect(studentUrl).toBe(`${base}/classroom/student.html#${code}`);
+  // Students copy the address from the projector, so it is shown large (it was body text), on one line at 1280 px.
+  const address = await teacher.locator('#student-link').evaluate((a) => ({ size: parseFloat(getComputedStyle(a).fontSize), body: parseFloat(getComputedStyle(document.body).fontSize), lines: a.getClientRects().length }));
+  expect(address.size).toBeGreaterThanOrEqual(1.3 * address.body);
+  expect(address.lines).toBe(1);
   // The page is on the projector: the private link (whoever has it runs the session) stays folded until asked for.
   expect(await teacher.locator('#teacher-link').isVisible()).toBe(false);
   await teacher.getByText('Your private teacher link (not for the projector)').press('Enter');

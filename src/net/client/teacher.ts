@@ -194,7 +194,8 @@ function buildSession(): void {
       'div',
       {},
       el('p', {}, el('strong', {}, textOf(sc.title)), ` (${sc.year}) · ${w.settings.tables} table${w.settings.tables === 1 ? '' : 's'} · ${w.settings.timerSeconds ? `${clock(w.settings.timerSeconds * 1000)} a turn` : 'no turn timer'} · ${w.settings.decision === 'lead' ? 'team leads submit' : 'teams vote'} · ${w.settings.fillWithComputer ? 'computer fills empty seats' : 'no computer players'}`),
-      el('p', {}, 'Students open ', el('a', { href: studentUrl, id: 'student-link' }, studentUrl), ' and type the code and their name.'),
+      // As large as the class needs to copy it from the back of the room: the code alone does not get them to the page.
+      el('p', {}, 'Students open', el('br', {}), el('a', { href: studentUrl, id: 'student-link', class: 'student-address' }, studentUrl), el('br', {}), 'and type the code and their name.'),
       !lan.length && /^(127\.|localhost)/.test(location.hostname) ? el('p', { class: 'detail' }, 'This server listens on this computer only: restart it with HOST=0.0.0.0 so students’ laptops can reach it.') : null,
       // Folded: this page is on the projector, and whoever copies the link can run the session.
       el('details', { class: 'private-link' }, el('summary', {}, 'Your private teacher link (not for the projector)'), el('p', {}, 'Keep it to yourself: reopening it brings this page back, and anyone who has it can run your session. ', el('a', { href: location.href, id: 'teacher-link' }, location.href))),
