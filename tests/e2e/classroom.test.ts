@@ -163,6 +163,11 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await teacher.getByText(/^✓ Message sent to Russia at table 1 at /).waitFor();
   await dasha.locator('.teacher-message').getByText('Remember your red lines.').waitFor();
   await dasha.getByText('Message from your teacher: Remember your red lines.').waitFor();
+  // Dasha plays on from a phone: nothing runs off the side, and a meter's name gets more room than its bar.
+  await dasha.setViewportSize({ width: 375, height: 740 });
+  expect(await dasha.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const meterRow = await dasha.locator('.meter-row').first().evaluate((row) => ({ label: row.children[0].getBoundingClientRect().width, bar: row.children[1].getBoundingClientRect().width }));
+  expect(meterRow.label).toBeGreaterThan(meterRow.bar);
   expect(await boris.content()).not.toContain('Ask them for inspections next.');
   expect(await ana.content()).not.toContain('Remember your red lines.');
 
