@@ -264,6 +264,11 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await late.keyboard.press('Enter');
   await late.getByRole('alert').getByText('This class session has ended: ask your teacher for the code of the next one.').waitFor();
   expect(await late.locator('#link-status').textContent()).toBe('');
+  // A teacher link with the wrong key says so once, and offers a new session, instead of reconnecting for ever.
+  await late.goto(`${base}/classroom/teacher.html#${code}:not-the-right-key`);
+  await late.getByRole('heading', { name: 'This teacher link does not open a session' }).waitFor();
+  await late.getByRole('alert').getByText(/^This teacher link is not the one for this session/).waitFor();
+  expect(await late.locator('#link-status').textContent()).toBe('');
 
   const pageErrors = Object.entries(errors).flatMap(([who, list]) => list.filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket|Failed to load resource|net::/.test(e)).map((e) => `${who}: ${e}`));
   expect(pageErrors).toEqual([]);

@@ -117,6 +117,8 @@ function join(code: string, token: string): void {
       if (s === 'refused') {
         fatal = detail ?? 'The server refused this teacher link.';
         link = null;
+        // The page itself says why, once.
+        linkBanner(banner, 'online');
         render();
       }
       if (s === 'reconnecting') announce('Connection to the class server lost. Reconnecting…');
