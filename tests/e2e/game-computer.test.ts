@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
-import { logOf } from '../../src/engine';
+import { applyMove, createGame, logOf, pendingSides, type Move } from '../../src/engine';
 import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
 import { loadScenarioText } from '../../src/scenario/load';
@@ -99,6 +99,34 @@ describe('against the computer', () => {
     // The fresh start works.
     await toTable(page);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('warnings at the table', () => {
+  it('says when escalation nears the crisis that ends the game for both sides', async () => {
+    const file = 'reset-2009.yaml';
+    const text = readFileSync(join(ROOT, 'scenarios', file), 'utf8');
+    const loaded = loadScenarioText(text, file);
+    if (!loaded.ok) throw new Error(`${file} does not load`);
+    const scenario = loaded.scenario;
+    // Both sides hostile every turn, no deals: escalation climbs.
+    let state = createGame(scenario, 3);
+    while (!(state.phase === 'statements' && state.thisTurn.statements.us === undefined && state.meters.escalation >= 80)) {
+      const side = pendingSides(state)[0];
+      const move = (state.phase === 'statements' ? { type: 'statement', side, tone: 'hostile' } : state.phase === 'proposals' ? { type: 'pass', side } : { type: 'done', side }) as Move;
+      const r = applyMove(scenario, state, move);
+      if (!r.ok || r.state.phase === 'ended') throw new Error('the game should still be on');
+      state = r.state;
+    }
+    const page = await env.browser.context.newPage();
+    await openFresh(page, env.url);
+    const save = { version: 1, source: { file, text, builtIn: true }, settings: { side: 'us', opponent: 'computer', difficulty: 'normal', seed: 3 }, log: logOf(state) };
+    await page.evaluate((s) => localStorage.setItem('reset.save', s), JSON.stringify(save));
+    await page.reload();
+    await scene(page, 'table');
+    await expect(page.getByText(`Danger: escalation risk is ${state.meters.escalation}. At 100 a crisis ends the game for both sides.`).count()).resolves.toBe(1);
+    await screenshot(page, 'game-table-danger');
     await page.close();
   });
 });

@@ -7,6 +7,8 @@ import {
   legalMoves,
   meterPaths,
   readMeter,
+  METER_MAX,
+  METER_MIN,
   whyNot,
   nextSteps,
   otherSide,
@@ -152,6 +154,15 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
   );
 }
 
+/** Warnings a new player needs before it is too late: the meters near the values that end the game. */
+function dangers(state: GameState, viewer: Side): string[] {
+  const out: string[] = [];
+  const { escalation, support } = state.meters;
+  if (escalation >= METER_MAX - 20) out.push(`Danger: escalation risk is ${escalation}. At ${METER_MAX} a crisis ends the game for both sides.`);
+  if (support[viewer] <= METER_MIN + 15) out.push(`Danger: your support at home is ${support[viewer]}. At ${METER_MIN} you lose office and the game ends.`);
+  return out;
+}
+
 /** Where one side's part of an agreement stands, in words. */
 function obligationWords(o: Obligation, turn: number): string {
   const delayed = o.delays ? `, delayed ${o.delays === 1 ? 'once' : `${o.delays} times`}` : '';
@@ -255,6 +266,7 @@ export function renderTable(root: HTMLElement): void {
       el('p', {}, `You are ${sideName(scenario, viewer)}. ${me ? 'Your move.' : 'The other side is moving.'}`),
       proposal && !(me && state.phase === 'responses') ? el('p', {}, `On the table: ${describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format })}`) : null,
       s.lastReason ? el('p', { class: 'reason' }, `${sideName(scenario, s.lastReason.side)}: “${s.lastReason.reason}”`) : null,
+      ...dangers(state, viewer).map((text) => el('p', { class: 'refused danger' }, text)),
     ),
     actions(scenario, state, me),
     el(
