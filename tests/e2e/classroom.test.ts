@@ -154,8 +154,11 @@ test('a teacher and four students play three turns through a pause, an inject, a
   await screenshot(teacher, 'classroom-teacher');
 
   // ---- Team chat stays in the team; the teacher's message reaches only the team it is for.
-  await carl.getByLabel('Message to your team').fill('Ask them for inspections next.');
-  await carl.getByLabel('Message to your team').press('Enter');
+  // Carl is not the lead: the page's pointer to the team chat takes him to its input, far down the other column.
+  await carl.getByRole('link', { name: 'the team chat' }).press('Enter');
+  expect(await carl.evaluate(() => document.activeElement?.id)).toBe('chat-text');
+  await carl.keyboard.type('Ask them for inspections next.');
+  await carl.keyboard.press('Enter');
   await ana.getByRole('list', { name: 'Team chat messages' }).getByText('Ask them for inspections next.').waitFor();
   await teacher.getByLabel('To team').selectOption({ label: 'Russia' });
   await teacher.getByLabel('Message', { exact: true }).fill('Remember your red lines.');

@@ -280,7 +280,9 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
   }
   if (welcome!.decision === 'lead' && !isLead() && u.team.length > 1) {
     const lead = u.team.find((m) => m.lead);
-    section.append(el('p', {}, `It is your team’s move. ${lead ? `${lead.name}, your team lead,` : 'Your team lead'} submits it: talk it over in the team chat.`));
+    // The chat is far down the other column: the link takes the keyboard (and the eye) straight to its input.
+    const toChat = el('a', { href: '#chat-text', 'data-focus': 'to-chat', onclick: (e: Event) => (e.preventDefault(), document.getElementById('chat-text')?.focus()) }, 'the team chat');
+    section.append(el('p', {}, `It is your team’s move. ${lead ? `${lead.name}, your team lead,` : 'Your team lead'} submits it: talk it over in `, toChat, '.'));
     return section;
   }
   const verb = votes() ? 'Propose to the team: ' : '';
