@@ -172,6 +172,18 @@ describe('dominance on a hand-made three-card deal space', () => {
     expect(better).toBeLessThan(d.tables.length);
     expect(readingOf(d)).toContain(`${better} of ${d.tables.length} tables beat what really happened for both sides.`);
   });
+
+  it('reads a class of one table without comparing it with itself', () => {
+    // It said "Table 1 came closest to the frontier; table 1 left deals … Table 1 carried out no deal. No table beat …".
+    const d = classDebrief(full, [createGame(full, 1)]);
+    const t = d.tables[0];
+    expect(readingOf(d)).toBe(
+      `Table 1 ended ${t.distance.toFixed(1)} from the frontier; a deal both sides preferred was on the table (+${t.bothCouldGain.toFixed(1)} for each side). It carried out no deal. It did not beat what really happened for both sides.`,
+    );
+    const played = classDebrief(full, [tablesOf(full)[0]]);
+    expect(readingOf(played)).toMatch(/^Table 1 (reached the frontier|ended \d+\.\d from the frontier)/);
+    expect(readingOf(played)).not.toMatch(/closest|No table|Every table/);
+  });
 });
 
 describe('the classroom server', () => {

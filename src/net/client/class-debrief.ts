@@ -66,6 +66,7 @@ const beats = (t: { us: number; ru: number }, p: { us: number; ru: number }) => 
 /** The sentence for the class: who came closest to the frontier, who left better deals on the table, how history compares. */
 export function readingOf(d: Debrief): string {
   if (d.tables.length === 0) return 'No table played.';
+  if (d.tables.length === 1) return readingOfOne(d, d.tables[0]);
   const parts: string[] = [];
   const best = Math.min(...d.tables.map((t) => t.distance));
   const closest = d.tables.filter((t) => Math.abs(t.distance - best) < 0.005);
@@ -91,6 +92,15 @@ export function readingOf(d: Debrief): string {
     const better = d.tables.filter((t) => beats(t, d.historical!));
     text += ` ${better.length === 0 ? 'No table' : better.length === d.tables.length ? (d.tables.length === 1 ? 'The table' : 'Every table') : `${better.length} of ${d.tables.length} tables`} beat what really happened for both sides.`;
   }
+  return text;
+}
+
+/** One table has nothing to be compared with ("table 1 came closest"): where it ended, what it missed, history. */
+function readingOfOne(d: Debrief, t: DebriefTable): string {
+  let text = t.distance < 0.005 ? `${t.label} reached the frontier` : `${t.label} ended ${fmt(t.distance)} from the frontier`;
+  text += t.bothCouldGain > 0 ? `; a deal both sides preferred was on the table (+${fmt(t.bothCouldGain)} for each side).` : '.';
+  if (Math.abs(t.us - d.disagreement.us) < EPS && Math.abs(t.ru - d.disagreement.ru) < EPS) text += ' It carried out no deal.';
+  if (d.historical) text += beats(t, d.historical) ? ' It beat what really happened for both sides.' : ' It did not beat what really happened for both sides.';
   return text;
 }
 
