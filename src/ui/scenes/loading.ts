@@ -13,8 +13,9 @@ export const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
  * (no GPU) that one image cost as much per frame as everything else on the table together.
  */
 export function showFelt(scene: Phaser.Scene): void {
-  scene.game.canvas.style.background = `url("${feltUrl}") 0 0 / 100% 100% no-repeat`;
+  scene.game.canvas.style.background = FELT;
 }
+export const FELT = `url("${feltUrl}") 0 0 / 100% 100% no-repeat`;
 
 export class LoadingScene extends Phaser.Scene {
   constructor(private readonly onDone: () => void) {

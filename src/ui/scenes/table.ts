@@ -6,7 +6,8 @@ import { allNews, legalMoves, nextSteps, sideName, textOf, type Move, type Side 
 import { play } from '../../audio/sound';
 import { store, type Change } from '../session';
 import { describeMove, meterName, PHASE_NAME, SIDE_COLOR, signed } from '../labels';
-import { W, FONT, showFelt } from './loading';
+import { W, FONT } from './loading';
+import { Board, css } from './board';
 
 const BAR_W = 300;
 const ROW = 44;
@@ -27,10 +28,11 @@ export class TableScene extends Phaser.Scene {
   private meters = new Map<string, MeterView>();
   private header!: Phaser.GameObjects.Text;
   private turnText!: Phaser.GameObjects.Text;
-  private lanes: { pips: Phaser.GameObjects.Graphics; stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text; x: number; y: number }[] = [];
+  private lanes: { stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text; x: number; y: number }[] = [];
+  /** Everything that stays put between two changes (see ./board.ts); Phaser draws the bars, notes and chips. */
+  private board!: Board;
   private chipY = 680;
   private floaters = new Map<string, Phaser.GameObjects.Text>();
-  private pips!: Phaser.GameObjects.Graphics;
   private tableText!: Phaser.GameObjects.Text;
   private reasonText!: Phaser.GameObjects.Text;
   private newsText!: Phaser.GameObjects.Text;
@@ -49,18 +51,18 @@ export class TableScene extends Phaser.Scene {
     this.meters.clear();
     this.floaters.clear();
     this.lanes = [];
-    showFelt(this);
+    const board = (this.board = new Board(this)); // the felt, and under Phaser's canvas whatever stays put
     const big = { fontFamily: FONT, fontSize: '22px', color: '#ffffff', fontStyle: 'bold' };
     const label = { fontFamily: FONT, fontSize: '17px', color: '#e8e8e8' };
-    this.header = this.add.text(16, 10, textOf(scenario.title), big);
-    this.turnText = this.add.text(W - 16, 12, '', { ...label, fontSize: '19px' }).setOrigin(1, 0);
+    this.header = board.add(this.add.text(16, 10, textOf(scenario.title), big));
+    this.turnText = board.add(this.add.text(W - 16, 12, '', { ...label, fontSize: '19px' }).setOrigin(1, 0));
 
     // Meters: one column per side, allies under their patron, escalation across.
     const sides: Side[] = ['us', 'ru'];
     sides.forEach((side, col) => {
       const x = 16 + col * 446;
-      this.add.rectangle(x, 42, 422, 4, SIDE_COLOR[side]).setOrigin(0, 0);
-      this.add.text(x, 48, sideName(scenario, side), { ...big, fontSize: '19px' });
+      board.add(this.add.rectangle(x, 42, 422, 4, SIDE_COLOR[side]).setOrigin(0, 0));
+      board.add(this.add.text(x, 48, sideName(scenario, side), { ...big, fontSize: '19px' }));
       let y = 76;
       const add = (path: string, text: string, inverse = false) => {
         this.addMeter(path, text, x, y, inverse, SIDE_COLOR[side], 370);
@@ -77,26 +79,23 @@ export class TableScene extends Phaser.Scene {
 
     // Tracks as lanes: name, stages as pips, the stage reached, and what the next stage needs.
     let y = escY + ROW + 6;
-    this.pips = this.add.graphics().setDepth(1);
     for (const track of scenario.tracks) {
-      this.add.rectangle(16, y, W - 32, 44, 0x000000, 0.28).setOrigin(0, 0);
-      this.add.text(26, y + 3, textOf(track.name), { ...label, fontStyle: 'bold' });
-      const pipsX = 560;
-      const pips = this.pips;
-      const stage = this.add.text(26, y + 23, '', { ...label, fontSize: '15px', color: '#ffffff' });
-      const next = this.add.text(W - 26, y + 23, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0);
-      this.lanes.push({ pips, stage, next, x: pipsX, y: y + 12 });
+      board.add(this.add.rectangle(16, y, W - 32, 44, 0x000000, 0.28).setOrigin(0, 0));
+      board.add(this.add.text(26, y + 3, textOf(track.name), { ...label, fontStyle: 'bold' }));
+      const stage = board.add(this.add.text(26, y + 23, '', { ...label, fontSize: '15px', color: '#ffffff' }));
+      const next = board.add(this.add.text(W - 26, y + 23, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0));
+      this.lanes.push({ stage, next, x: 560, y: y + 12 });
       y += 48;
     }
 
     // The package on the table, the answer's reason, and the news ticker.
     y += 4;
-    this.tableText = this.add.text(16, y, '', { ...label, fontSize: '16px', wordWrap: { width: 520 } });
-    this.reasonText = this.add.text(16, y + 44, '', { ...label, fontSize: '16px', fontStyle: 'italic', color: '#f0e442', wordWrap: { width: 520 } });
+    this.tableText = board.add(this.add.text(16, y, '', { ...label, fontSize: '16px', wordWrap: { width: 520 } }));
+    this.reasonText = board.add(this.add.text(16, y + 44, '', { ...label, fontSize: '16px', fontStyle: 'italic', color: '#f0e442', wordWrap: { width: 520 } }));
     this.chipY = 720 - 44;
-    this.add.rectangle(552, y - 2, W - 568, 720 - y - 6, 0x000000, 0.35).setOrigin(0, 0);
-    this.add.text(562, y + 2, 'News', { ...label, fontStyle: 'bold' });
-    this.newsText = this.add.text(562, y + 24, '', { ...label, fontSize: '14px', wordWrap: { width: W - 590 } });
+    board.add(this.add.rectangle(552, y - 2, W - 568, 720 - y - 6, 0x000000, 0.35).setOrigin(0, 0));
+    board.add(this.add.text(562, y + 2, 'News', { ...label, fontStyle: 'bold' }));
+    this.newsText = board.add(this.add.text(562, y + 24, '', { ...label, fontSize: '14px', wordWrap: { width: W - 590 } }));
 
     this.draw(true);
     this.off = store.onChange((change) => this.onChange(change));
@@ -105,12 +104,13 @@ export class TableScene extends Phaser.Scene {
   }
 
   private addMeter(path: string, text: string, x: number, y: number, inverse: boolean, color: number, width = BAR_W) {
-    this.add.text(x, y, text, { fontFamily: FONT, fontSize: '15px', color: '#e0e0e0' });
+    const board = this.board;
+    board.add(this.add.text(x, y, text, { fontFamily: FONT, fontSize: '15px', color: '#e0e0e0' }));
     const bx = x;
-    this.add.rectangle(bx - 1, y + 18, width + 2, 20, 0x8899aa).setOrigin(0, 0); // the track's edge, without a stroke (cheaper to draw)
-    this.add.rectangle(bx, y + 19, width, 18, 0x222a33).setOrigin(0, 0);
+    board.add(this.add.rectangle(bx - 1, y + 18, width + 2, 20, 0x8899aa).setOrigin(0, 0)); // the track's edge
+    board.add(this.add.rectangle(bx, y + 19, width, 18, 0x222a33).setOrigin(0, 0));
     const bar = this.add.rectangle(bx, y + 19, 0, 18, color).setOrigin(0, 0);
-    const value = this.add.text(bx + width + 8, y + 17, '', { fontFamily: FONT, fontSize: '18px', color: '#ffffff', fontStyle: 'bold' });
+    const value = board.add(this.add.text(bx + width + 8, y + 17, '', { fontFamily: FONT, fontSize: '18px', color: '#ffffff', fontStyle: 'bold' }));
     const view: MeterView = { bar, value, x: bx, y, shown: -1, inverse };
     (bar as unknown as { full: number }).full = width;
     this.meters.set(path, view);
@@ -178,18 +178,18 @@ export class TableScene extends Phaser.Scene {
       else if (view.shown !== v) this.tweens.add({ targets: view.bar, width, duration: 700, ease: 'Cubic.easeOut' });
       view.shown = v;
     }
+    const pips: [x: number, y: number, r: number, color: number][] = []; // each stage of a track is a circle
     scenario.tracks.forEach((track, i) => {
       const lane = this.lanes[i];
       const at = state.tracks[track.id].stage;
       const idx = track.stages.findIndex((x) => x.id === at);
       const stage = track.stages[idx];
-      if (i === 0) this.pips.clear();
       const pipsX = W - 26 - track.stages.length * 22;
       track.stages.forEach((st, j) => {
         const cx = pipsX + j * 22 + 8;
         const cy = lane.y;
-        if (j === idx) lane.pips.fillStyle(st.value < 0 ? 0xd55e00 : 0x009e73, 1).fillCircle(cx, cy, 8);
-        else lane.pips.fillStyle(st.value < 0 ? 0xd55e00 : 0xaaaaaa, 1).fillCircle(cx, cy, 6).fillStyle(0x10202c, 1).fillCircle(cx, cy, 4);
+        if (j === idx) pips.push([cx, cy, 8, st.value < 0 ? 0xd55e00 : 0x009e73]);
+        else pips.push([cx, cy, 6, st.value < 0 ? 0xd55e00 : 0xaaaaaa], [cx, cy, 4, 0x10202c]);
       });
       lane.stage.setText(`Now: ${textOf(stage?.name)}`);
       const next = nextSteps(track, at).find((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on));
@@ -212,6 +212,14 @@ export class TableScene extends Phaser.Scene {
     const news = allNews(state).slice(-3).reverse();
     this.newsText.setText(news.length ? news.map((n) => `T${n.turn} ${n.title} [${n.cite.join(', ')}]`).join('\n\n') : 'No news yet.');
     this.drawChips(me);
+    this.board.paint(pips.join(' '), (ctx) => {
+      for (const [x, y, r, color] of pips) {
+        ctx.fillStyle = css(color);
+        ctx.beginPath();
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    });
   }
 
   /** Shorten a wrapped text word by word until its bottom edge is above `bottom`. */

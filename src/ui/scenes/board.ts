@@ -1,0 +1,93 @@
+// The table's board: whatever on the canvas stays put between two changes of the game (labels, meter
+// tracks, lanes and their texts, the package, the news) is painted, once per change, onto a plain 2D
+// canvas placed under Phaser's (transparent) WebGL canvas, with the felt as its background. Phaser then draws
+// on every frame only what moves: the meter bars, the notes floating beside them, the statement chips.
+//
+// Why: under software WebGL (Chromium without a GPU: SwiftShader) every pixel a text or panel covers
+// costs on every frame. The table's texts and panels took 20–45 ms of GPU-process time per frame
+// (a 60 Hz frame has 16.7 ms); baking them into one full-canvas WebGL image cost even more (a textured
+// quad that size is the slowest thing to draw there). The browser shows a still canvas for almost
+// nothing, as it does the felt (showFelt).
+//
+// The objects stay Phaser Text and Rectangle objects (Text still lays out, wraps and measures the
+// strings), hidden from the WebGL renderer; paint() copies each one's own canvas, or its fill, onto
+// the board in the order they were added. Only filled rectangles are painted (no strokes).
+import Phaser from 'phaser';
+import { W, H, FELT, showFelt } from './loading';
+
+export type BoardItem = Phaser.GameObjects.Text | Phaser.GameObjects.Rectangle;
+
+export const css = (color: number, alpha = 1) => `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+
+export class Board {
+  private readonly items: BoardItem[] = [];
+  private readonly canvas = document.createElement('canvas');
+  private readonly ctx: CanvasRenderingContext2D;
+  /** What the board shows: a repaint that would change nothing is skipped. */
+  private painted = '';
+
+  constructor(private readonly scene: Phaser.Scene) {
+    const { game } = scene;
+    this.canvas.width = W;
+    this.canvas.height = H;
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.canvas.dataset.board = 'table';
+    // Absolutely placed where Phaser's canvas is (see place()), under it: Phaser's canvas is positioned
+    // too, and comes later in the page. The board goes just before Phaser's parent element, so that the
+    // parent still holds one canvas (tests and tools look for `#game canvas`). The felt moves from
+    // Phaser's canvas to the board.
+    Object.assign(this.canvas.style, { position: 'absolute', pointerEvents: 'none', background: FELT });
+    (game.canvas.parentElement ?? game.canvas).before(this.canvas);
+    game.canvas.style.position = 'relative';
+    game.canvas.style.background = 'none';
+    this.ctx = this.canvas.getContext('2d')!;
+    this.place();
+    game.scale.on(Phaser.Scale.Events.RESIZE, this.place, this);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      game.scale.off(Phaser.Scale.Events.RESIZE, this.place, this);
+      this.canvas.remove();
+      showFelt(scene);
+    });
+  }
+
+  /** Put an object on the board: Phaser stops drawing it. */
+  add<T extends BoardItem>(item: T): T {
+    this.items.push(item);
+    item.setVisible(false);
+    return item;
+  }
+
+  /** Same size and place as Phaser's canvas (its scale manager sizes and centres it with margins). */
+  private place() {
+    const game = this.scene.game.canvas;
+    const style = this.canvas.style;
+    Object.assign(style, { width: game.style.width, height: game.style.height, marginLeft: game.style.marginLeft, marginTop: game.style.marginTop, translate: '' });
+    const want = game.getBoundingClientRect();
+    const got = this.canvas.getBoundingClientRect();
+    if (want.left !== got.left || want.top !== got.top) style.translate = `${want.left - got.left}px ${want.top - got.top}px`;
+  }
+
+  /** Paint the board as its objects now stand, then `extra` (shapes drawn straight onto it; `key` says what they show). */
+  paint(key = '', extra?: (ctx: CanvasRenderingContext2D) => void): void {
+    const state = `${key}\n${this.items.map((o) => (o instanceof Phaser.GameObjects.Text ? `T${o.x},${o.y},${o.alpha},${o.text}` : `R${o.x},${o.y},${o.width},${o.height},${o.fillColor},${o.fillAlpha},${o.alpha}`)).join('\n')}`;
+    if (state === this.painted) return;
+    this.painted = state;
+    const ctx = this.ctx;
+    ctx.clearRect(0, 0, W, H);
+    for (const o of this.items) {
+      const x = o.x - o.displayOriginX;
+      const y = o.y - o.displayOriginY;
+      if (o instanceof Phaser.GameObjects.Text) {
+        if (!o.text) continue;
+        ctx.globalAlpha = o.alpha;
+        ctx.drawImage(o.canvas, x, y, o.width, o.height);
+      } else if (o.isFilled) {
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = css(o.fillColor, o.fillAlpha * o.alpha);
+        ctx.fillRect(x, y, o.width, o.height);
+      }
+    }
+    ctx.globalAlpha = 1;
+    extra?.(ctx);
+  }
+}
