@@ -130,7 +130,7 @@ export interface TableSummary {
   pending: Side[];
   paused: boolean;
   timerLeft: number | null;
-  seats: Record<Side, { name: string; online: boolean; seat: string }[]>;
+  seats: Record<Side, { name: string; online: boolean; lead: boolean; seat: string }[]>;
   computer: Side[];
   moves: number;
   agreements: number;

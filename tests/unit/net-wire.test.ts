@@ -130,3 +130,54 @@ test('a table nobody sits at keeps its whole turn: the timer starts with the fir
   await student.leave();
   await teacher.leave();
 });
+
+test('a team whose lead has gone is led by the next member online, who can then move for it, until the lead is back; the teacher sees who leads', async () => {
+  const created = await createSession(base, { scenario: 'reset-2009', tables: 1, fillWithComputer: false });
+  const last: Record<string, { team: { name: string; lead: boolean }[]; side: string } | undefined> = {};
+  const refusals: Record<string, string[]> = {};
+  const seats: Record<string, string> = {};
+  const join = async (name: string, seat?: string) => {
+    const room = await new Client(base).joinById(created.code, seat ? { seat } : { name });
+    refusals[name] = [];
+    room.onMessage('welcome', (w) => (seats[name] = w.seat));
+    room.onMessage('table', (u) => (last[name] = u));
+    room.onMessage('refused', (r) => refusals[name].push(JSON.stringify(r)));
+    room.onMessage('*', () => {});
+    return room;
+  };
+  const teacherMsgs: { tables: { seats: Record<string, { name: string; lead: boolean }[]> }[] }[] = [];
+  const teacher = await new Client(base).joinById(created.code, { token: created.token });
+  teacher.onMessage('teacher', (m) => teacherMsgs.push(m));
+  teacher.onMessage('*', () => {});
+  const rooms = { ann: await join('ann'), bob: await join('bob'), cai: await join('cai') };
+  await new Promise((r) => setTimeout(r, 400));
+  // Two of the three share a team; the first of them to join leads it.
+  const mates = (['ann', 'bob', 'cai'] as const).filter((n) => last[n]!.team.length === 2);
+  expect(mates).toHaveLength(2);
+  const [lead, member] = mates.sort((x, y) => (last[x]!.team.find((m) => m.name === x)!.lead ? -1 : last[y]!.team.find((m) => m.name === y)!.lead ? 1 : 0));
+  expect(last[member]!.team.find((m) => m.name === lead)!.lead).toBe(true);
+  const side = last[member]!.side;
+  expect(teacherMsgs.at(-1)!.tables[0].seats[side].find((p) => p.name === lead)!.lead).toBe(true);
+  // The member alone may not submit while the lead is there...
+  rooms[member].send('move', { seq: 1, move: { type: 'statement', tone: 'neutral' } });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(refusals[member].join()).toContain('only the team lead');
+  // ...the lead's laptop goes, and the member leads and moves for the team.
+  await rooms[lead].leave();
+  await new Promise((r) => setTimeout(r, 300));
+  expect(last[member]!.team.find((m) => m.name === member)!.lead).toBe(true);
+  expect(teacherMsgs.at(-1)!.tables[0].seats[side].find((p) => p.name === member)!.lead).toBe(true);
+  const before = refusals[member].length;
+  rooms[member].send('move', { seq: 2, move: { type: 'statement', tone: 'neutral' } });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(refusals[member].length).toBe(before);
+  expect(JSON.stringify((last[member] as unknown as { view: { thisTurn: unknown } }).view.thisTurn)).toContain('neutral');
+  // The lead comes back and leads again.
+  const back = await join(lead, seats[lead]);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(last[member]!.team.find((m) => m.name === lead)!.lead).toBe(true);
+  expect(last[member]!.team.find((m) => m.name === member)!.lead).toBe(false);
+  await back.leave();
+  for (const n of ['ann', 'bob', 'cai'] as const) if (n !== lead) await rooms[n].leave();
+  await teacher.leave();
+});

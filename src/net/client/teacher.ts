@@ -393,7 +393,7 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
   const seats = (side: Side) => {
     const people = t.seats[side];
     if (!people.length) return t.computer.includes(side) ? 'the computer' : 'nobody yet';
-    return people.map((p) => `${p.name}${p.online ? '' : ' (away)'}`).join(', ');
+    return people.map((p) => `${p.name}${p.lead && people.length > 1 ? ' (lead)' : ''}${p.online ? '' : ' (away)'}`).join(', ');
   };
   const m = t.meters;
   const row = (label: string, us: number, ru: number) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, String(us)), el('td', { class: 'num' }, String(ru)));

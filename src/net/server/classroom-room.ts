@@ -192,6 +192,18 @@ export class ClassroomRoom extends Room {
     else if (this.online.get(data.seat!) === client) this.online.delete(data.seat!);
   }
 
+  /**
+   * Who submits for a team: its lead while the lead is online; while the lead is gone (tab closed,
+   * Wi-Fi lost) the next member who is online, so that a team is never left waiting for a laptop
+   * that is not there. The lead who comes back leads again.
+   */
+  private actingLead(table: number, side: Side): string | null {
+    const team = this.teamSeats(table, side);
+    const lead = team.find(([, x]) => x.lead);
+    if (lead && this.online.has(lead[0])) return lead[0];
+    return team.find(([k]) => this.online.has(k))?.[0] ?? lead?.[0] ?? null;
+  }
+
   // ------------------------------------------------------------ seats
 
   private placeAutomatically(seat: string) {
@@ -259,7 +271,7 @@ export class ClassroomRoom extends Room {
   private welcome(client: Client, seat: string) {
     const s = this.seats[seat];
     if (s.table === null || s.side === null) return;
-    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: s.lead, decision: this.session.decision, scenario: scenarioFor(this.scenario, s.side) };
+    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: s.table !== null && s.side !== null && this.actingLead(s.table, s.side) === seat, decision: this.session.decision, scenario: scenarioFor(this.scenario, s.side) };
     client.send('welcome', w);
   }
 
@@ -313,7 +325,7 @@ export class ClassroomRoom extends Room {
         if (msg.side !== undefined && msg.side !== side) return this.refuse(client, `move for ${String(msg.side)} refused: you play ${side}`);
         const move = { ...(msg.move as object), side } as Move;
         if (this.session.decision === 'lead' || this.teamSeats(table.index, side).length === 1) {
-          if (!seat.lead && this.session.decision === 'lead') return this.refuse(client, 'only the team lead submits moves');
+          if (this.session.decision === 'lead' && this.actingLead(table.index, side) !== data.seat) return this.refuse(client, 'only the team lead submits moves');
           const reason = this.play(table, move, seat.name, data.seat!);
           if (reason) return this.refuse(client, reason);
         } else {
@@ -506,6 +518,7 @@ export class ClassroomRoom extends Room {
   }
 
   private teamUpdate(t: Table, side: Side): TeamUpdate {
+    const acting = this.actingLead(t.index, side);
     return {
       table: t.index,
       side,
@@ -514,7 +527,7 @@ export class ClassroomRoom extends Room {
       timerLeft: this.timerLeft(t),
       paused: t.paused,
       ended: this.session.ended || t.state.phase === 'ended',
-      team: this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, lead: s.lead, online: this.online.has(k) })),
+      team: this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, lead: k === acting, online: this.online.has(k) })),
       chat: t.chat[side],
       proposal: t.proposal[side],
       moveCount: t.entries.length,
@@ -533,7 +546,10 @@ export class ClassroomRoom extends Room {
 
   private summary(t: Table): TableSummary {
     const o = outcomeOf(this.scenario, t.state);
-    const seats = (side: Side) => this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, online: this.online.has(k), seat: k }));
+    const seats = (side: Side) => {
+      const acting = this.actingLead(t.index, side);
+      return this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, online: this.online.has(k), lead: k === acting, seat: k }));
+    };
     return {
       table: t.index,
       turn: t.state.turn,
