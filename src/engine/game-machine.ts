@@ -23,7 +23,8 @@ export const actorChecks = {
   hasNotRequestedChannel: (g: GameState, m: Move) =>
     thisTurnOf(g).channelRequests.includes(m.side) ? 'you have already reached out on a channel this turn' : null,
   holdsInitiative: (g: GameState, m: Move) =>
-    g.initiative === m.side ? null : `it is ${g.initiative === 'us' ? "the United States'" : "Russia's"} turn to propose`,
+    // Not by name: the engine does not know what a scenario calls its sides.
+    g.initiative === m.side ? null : "it is the other side's turn to propose (the initiative alternates)",
   isResponder: (g: GameState, m: Move) =>
     g.proposal && g.proposal.by !== m.side ? null : 'only the side that received the proposal can answer it',
   mayCounter: (g: GameState) =>
