@@ -38,6 +38,15 @@ const game = new Phaser.Game({
   height: H,
   backgroundColor: '#0f1d2b',
   transparent: true, // the page's background shows through while loading, the felt after (showFelt)
+  // Measured under software WebGL (Chromium without a GPU), where these cost whole frames:
+  // - no multisampling: everything Phaser draws is an axis-aligned rectangle or a texture (the emblem's
+  //   edge is its image's own transparent border), which look the same without it, and resolving the
+  //   samples cost ~2.5–4 ms of every frame;
+  // - one texture per batch: Phaser compiles a shader for each number of textures a batch has met, the
+  //   first time it meets it (a new note floating beside a meter did), and each compile dropped a frame.
+  //   The table draws a handful of textures per frame, so the extra draw calls cost nothing.
+  antialiasGL: false,
+  maxTextures: 1,
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
   scene: [new LoadingScene(() => void afterLoading()), new BackdropScene(), new TableScene()],
   banner: false,
