@@ -38,6 +38,8 @@ export class Board {
     // Phaser's canvas to the board.
     Object.assign(this.canvas.style, { position: 'absolute', pointerEvents: 'none', background: FELT });
     (game.canvas.parentElement ?? game.canvas).before(this.canvas);
+    // The page's print style hides Phaser's parent; the board, beside it, goes too.
+    if (!document.getElementById('board-print')) document.head.append(Object.assign(document.createElement('style'), { id: 'board-print', textContent: '@media print { canvas[data-board] { display: none; } }' }));
     game.canvas.style.position = 'relative';
     game.canvas.style.background = 'none';
     this.ctx = this.canvas.getContext('2d')!;
