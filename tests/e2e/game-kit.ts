@@ -36,8 +36,13 @@ export async function toTable(page: Page): Promise<void> {
 
 /** Open the game with no saved game in this browser profile. */
 export async function openFresh(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  // Storage is cleared from an empty page on the game's origin: the game itself, opened to clear it,
+  // could resume a leftover save and write it back after the clear (then the title never showed).
+  const blank = new URL('/__fresh-start', url).href;
+  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>fresh start</title>' }));
+  await page.goto(blank);
   await page.evaluate(() => localStorage.clear());
+  await page.unroute(blank);
   await page.goto(url);
 }
 
