@@ -39,7 +39,7 @@ export async function openFresh(page: Page, url: string): Promise<void> {
   // Storage is cleared from an empty page on the game's origin: the game itself, opened to clear it,
   // could resume a leftover save and write it back after the clear (then the title never showed).
   const blank = new URL('/__fresh-start', url).href;
-  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>fresh start</title>' }));
+  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>fresh start</title><link rel="icon" href="data:,">' }));
   await page.goto(blank);
   await page.evaluate(() => localStorage.clear());
   await page.unroute(blank);
