@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, watchErrors, type Browser } from './harness';
 import { buildPages, expectHeading, freePort, press, startServer, type ServerProcess } from './classroom-kit';
+import { createSession } from '../classroom-server';
 import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { createGame, applyMove, otherSide, previewPackage, textOf, type GameState, type Move, type Side } from '../../src/engine';
 
@@ -334,3 +335,28 @@ test('when the team votes, a move is made once most of the team says yes; a stud
   expect(moves.some((m) => m.includes('pass'))).toBe(false);
   expect(errors).toEqual([]);
 }, 60_000);
+
+test('in the last minute of a turn a student whose team must move sees the timer turn to a warning that says the computer will move for them', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  await server?.kill();
+  server = await startServer(port, dataDir, pages.outDir);
+  const created = await createSession(base, { scenario: 'reset-2009', tables: 1, timerSeconds: 65, fillWithComputer: true });
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${base}/classroom/student.html#${created.code}`);
+  await page.getByLabel('Your name').fill('Gus');
+  await page.getByLabel('Your name').press('Enter');
+  await expectHeading(page, /· Table 1 · Turn 1 of 12/);
+  // The timer's class and text, read together (it ticks every second).
+  const timer = () => page.evaluate(() => { const t = document.getElementById('timer')!; return `${t.className} | ${t.textContent}`; });
+  // More than a minute left: the plain countdown.
+  await expect.poll(timer).toMatch(/^timer \| Time left this turn: 1:0[1-5]$/);
+  // Then the last minute: the warning colour and what happens at 0:00.
+  await expect.poll(timer, { timeout: 15_000 }).toMatch(/^timer timer-low \| Time left this turn: (1:00|0:[0-5]\d) — then the computer moves for your team$/);
+  await screenshot(page, 'classroom-student-last-minute');
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -159,16 +159,29 @@ function announceChanges(before: TeamUpdate | null, after: TeamUpdate): void {
 
 // ------------------------------------------------------------------ drawing
 
+function timerLeft(): number | null {
+  if (!update || update.timerLeft === null || update.ended) return null;
+  return update.paused ? update.timerLeft : update.timerLeft - (Date.now() - receivedAt);
+}
+
 function timerText(): string {
-  if (!update || update.timerLeft === null || update.ended) return '';
-  const left = update.paused ? update.timerLeft : update.timerLeft - (Date.now() - receivedAt);
-  return `Time left this turn: ${clock(left)}${update.paused ? ' (paused)' : ''}`;
+  const left = timerLeft();
+  if (left === null) return '';
+  return `Time left this turn: ${clock(left)}${update!.paused ? ' (paused)' : ''}`;
+}
+
+/** The last minute shows as well as being said: the timer turns to a warning colour and says why. */
+function showTimer(t: HTMLElement): void {
+  const left = timerLeft();
+  const late = left !== null && left <= 60_000 && !update!.paused && update!.pending.includes(update!.side);
+  t.textContent = timerText() + (late ? ' — then the computer moves for your team' : '');
+  t.classList.toggle('timer-low', late);
 }
 
 let warnedTurn = '';
 setInterval(() => {
   const t = document.getElementById('timer');
-  if (t) t.textContent = timerText();
+  if (t) showTimer(t);
   // One spoken warning a turn, a minute before the computer moves for a team that is late.
   if (update && update.timerLeft !== null && !update.paused && update.pending.includes(update.side)) {
     const left = update.timerLeft - (Date.now() - receivedAt);
