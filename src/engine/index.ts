@@ -2,7 +2,7 @@
 export * from './types';
 export { createGame, applyMove, applyMoveWithPatches, whyNot, pendingSides, verifiable, legalMoves, replay, logOf, type GameLog } from './game';
 export { undecidedObligations, movesInPhase, gameMachine } from './game-machine';
-export { trackMachine, buildTrackMachine, nextStage, nextSteps } from './track-machine';
+export { trackMachine, buildTrackMachine, nextStage, nextSteps, nextForwardStep } from './track-machine';
 export { outcomeOf, winners, type Outcome, type SideOutcome } from './outcome';
 export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
 export { cardUtility, packageUtility, deliveredUtility, progressUtility } from './utility';

@@ -94,6 +94,14 @@ export function nextStage(def: TrackDef, stage: string, type: TrackEventType, ga
 }
 
 /** What the next stages of a track need: for the lanes of the table ("needs trust 40"). */
+/** The events the players' own moves bring about (setbacks and collapse come from elsewhere). */
+const FORWARD: readonly TrackEventType[] = ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'];
+
+/** The step the players can take next on a track, if any: what every view shows as its "next". */
+export function nextForwardStep(def: TrackDef, stage: string): { on: TrackEventType; to: string; needs?: Conditions } | null {
+  return nextSteps(def, stage).find((n) => FORWARD.includes(n.on)) ?? null;
+}
+
 export function nextSteps(def: TrackDef, stage: string): { on: TrackEventType; to: string; needs?: Conditions }[] {
   const s = def.stages.find((x) => x.id === stage);
   if (!s || s.final) return [];

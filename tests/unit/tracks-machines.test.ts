@@ -151,3 +151,21 @@ for (const [id, scenario] of shippedScenarios()) {
     }
   });
 }
+
+describe('what a track shows as its next step', () => {
+  it('is the step the players move it by, never a setback, and in 2009 arms control starts one signature from a joint understanding', async () => {
+    const { nextForwardStep, textOf } = await import('../../src/engine');
+    for (const [, scenario] of shippedScenarios())
+      for (const t of scenario.tracks)
+        for (const st of t.stages) {
+          const n = nextForwardStep(t, st.id);
+          if (n) expect(['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS']).toContain(n.on);
+          if (st.final) expect(n).toBeNull();
+        }
+    const reset = shippedScenarios().find(([id]) => id === 'reset-2009')![1];
+    const arms = reset.tracks.find((t) => t.id === 'arms')!;
+    const next = nextForwardStep(arms, arms.start);
+    expect(next?.on).toBe('SIGN');
+    expect(textOf(arms.stages.find((s) => s.id === next?.to)?.name)).toBe('Joint understanding');
+  });
+});

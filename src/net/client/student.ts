@@ -1,6 +1,6 @@
 // The student's page: join with the code and a name, then play for one team at one table. The page only
 // shows what the server sends this team and asks the engine's pure helpers what is legal; the server decides.
-import { allMoves, allNews, outcomeOf, sideName, textOf, cardTitle, nextSteps, otherSide, type Move, type Scenario, type Side, type SideView } from '../../engine';
+import { allMoves, allNews, outcomeOf, sideName, textOf, cardTitle, nextForwardStep, otherSide, type Move, type Scenario, type Side, type SideView } from '../../engine';
 import { describeMove, meterName, signed, PHASE_NAME, agreementName } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import type { TeamUpdate, Welcome } from '../protocol';
@@ -446,7 +446,7 @@ function tracks(sc: Scenario, v: SideView): HTMLElement {
       {},
       ...sc.tracks.map((t) => {
         const stage = t.stages.find((x) => x.id === v.tracks[t.id].stage);
-        const next = nextSteps(t, v.tracks[t.id].stage).filter((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on))[0];
+        const next = nextForwardStep(t, v.tracks[t.id].stage);
         const nextStage = next && t.stages.find((x) => x.id === next.to);
         return el('li', {}, el('strong', {}, `${textOf(t.name)}: `), textOf(stage?.name), nextStage ? el('span', { class: 'detail' }, `. Next: ${textOf(nextStage.name)} (${next.on.toLowerCase()})`) : null);
       }),

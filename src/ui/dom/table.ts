@@ -10,7 +10,7 @@ import {
   METER_MAX,
   METER_MIN,
   whyNot,
-  nextSteps,
+  nextForwardStep,
   otherSide,
   possessive,
   previewPackage,
@@ -295,7 +295,7 @@ export function renderTable(root: HTMLElement): void {
         {},
         ...scenario.tracks.map((t) => {
           const stage = t.stages.find((x) => x.id === state.tracks[t.id].stage);
-          const next = nextSteps(t, state.tracks[t.id].stage).filter((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on))[0];
+          const next = nextForwardStep(t, state.tracks[t.id].stage);
           const nextStage = next && t.stages.find((x) => x.id === next.to);
           return el('li', {}, `${textOf(t.name)}: ${textOf(stage?.name)}${nextStage ? `. Next: ${textOf(nextStage.name)} (${next.on.toLowerCase()})` : ''}`);
         }),

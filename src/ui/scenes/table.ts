@@ -2,7 +2,7 @@
 // the five tracks as lanes, the package on the table with the answer's reason, and the news ticker.
 // It draws engine state and forwards clicks as moves; the accessible layer shows the same state.
 import Phaser from 'phaser';
-import { allNews, legalMoves, nextSteps, sideName, textOf, type Move, type Side } from '../../engine';
+import { allNews, legalMoves, nextForwardStep, sideName, textOf, type Move, type Side } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, type Change } from '../session';
 import { describeMove, meterName, PHASE_NAME, SIDE_COLOR, signed } from '../labels';
@@ -192,7 +192,7 @@ export class TableScene extends Phaser.Scene {
         else pips.push([cx, cy, 6, st.value < 0 ? 0xd55e00 : 0xaaaaaa], [cx, cy, 4, 0x10202c]);
       });
       lane.stage.setText(`Now: ${textOf(stage?.name)}`);
-      const next = nextSteps(track, at).find((n) => ['SIGN', 'IMPLEMENT', 'VERIFY', 'TALKS'].includes(n.on));
+      const next = nextForwardStep(track, at);
       const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name);
       lane.next.setText(next ? `next: ${nextName} ← ${next.on.toLowerCase()}${next.needs?.trustAtLeast ? `, both trust ≥ ${next.needs.trustAtLeast}` : ''}` : 'no further stage');
     });
