@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { ROOM_NAME, MAX_MESSAGE_BYTES, sessionRequestSchema } from '../protocol';
 import { ClassroomRoom, setClassroomContext } from './classroom-room';
 import { classDebrief } from './debrief';
+import { exportLog } from './log-export';
 import { fileStore, redisStore, type ClassroomStore, type SessionRecord } from './store';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveBuiltInOnly } from '../../scenario/files';
 import { loadScenarioText, formatProblem } from '../../scenario/load';
@@ -149,18 +150,8 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
         const code = String(req.params.code).toUpperCase();
         const s = /^[A-Z0-9]{6}$/.test(code) ? await store.loadSession(code) : null;
         if (!s || req.query.token !== s.token) return res.status(403).json({ error: 'teacher link needed' });
-        const seats = await store.loadSeats(code);
-        const tables = [];
-        for (let i = 0; i < s.tables; i++) tables.push({ table: i + 1, scenario: s.scenarioId, seed: s.seeds[i], entries: await store.entries(code, i) });
-        if (req.params.fmt === 'json') return res.json({ session: { ...s, token: undefined, scenarioText: undefined }, seats: Object.values(seats), tables });
-        const q = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`;
-        const rows = ['table,n,at,kind,by,side,type,detail'];
-        for (const t of tables)
-          for (const e of t.entries)
-            rows.push(e.kind === 'move'
-              ? [t.table, e.n, e.at, 'move', e.by, e.move.side, e.move.type, JSON.stringify(e.move)].map(q).join(',')
-              : [t.table, e.n, e.at, 'inject', e.by, '', e.inject.kind, JSON.stringify(e.inject)].map(q).join(','));
-        res.type('text/csv').send(rows.join('\n') + '\n');
+        const out = await exportLog(store, s, req.params.fmt === 'json' ? 'json' : 'csv');
+        res.type(out.type).send(out.body);
       });
       const pages = opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir;
       if (pages && existsSync(join(pages, 'classroom', 'teacher.html'))) {
