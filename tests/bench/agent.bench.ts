@@ -112,11 +112,6 @@ async function inBrowser(
   scenario: import('../../src/engine').Scenario,
   samples: { state: import('../../src/engine').GameState; side: 'us' | 'ru' }[],
 ): Promise<void> {
-  const { existsSync } = await import('node:fs');
-  if (!existsSync('/usr/bin/chromium')) {
-    console.log('browser: skipped (no /usr/bin/chromium)');
-    return;
-  }
   const { launchBrowser, startViteServer } = await import('../e2e/harness');
   const { url, server } = await startViteServer();
   const browser = await launchBrowser();

@@ -1,4 +1,4 @@
-// Shared browser-test harness: Debian's Chromium driven by playwright-core, and a Vite server
+// Shared browser-test harness: Chromium (tests/chromium.ts) driven by playwright-core, and a Vite server
 // on 127.0.0.1. One way to do it for every e2e test file.
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,20 +6,10 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_ARGS, chromiumInstall } from '../chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -28,9 +18,11 @@ export interface Browser {
 
 /** A fresh Chromium with its own temporary profile. */
 export async function launchBrowser(extraArgs: string[] = [], options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Browser> {
+  const install = await chromiumInstall();
   const profile = mkdtempSync(join(tmpdir(), 'reset-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: install.executablePath,
+    env: install.env,
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: options.viewport ?? { width: 1280, height: 720 },
