@@ -1,5 +1,5 @@
 // Play whole games between agents, headless: for the command line, tests and benchmarks.
-import { applyMove, createGame, outcomeOf, pendingSides, makeRandom, type GameState, type Move, type Outcome, type Scenario, type Side } from '../engine';
+import { applyMove, createGame, outcomeOf, nextActors, makeRandom, type GameState, type Move, type Outcome, type Scenario, type Side } from '../engine';
 import { contextFor, type AgentContext, type Strategy } from './strategies';
 
 export interface PlayedGame {
@@ -12,7 +12,7 @@ export function playGame(scenario: Scenario, seed: number, agents: Record<Side, 
   let state = createGame(scenario, seed);
   const random = { us: makeRandom(seed * 2 + 1), ru: makeRandom(seed * 2 + 2) };
   for (let i = 0; i < maxMoves && state.phase !== 'ended'; i++) {
-    const side = pendingSides(state)[0];
+    const side = nextActors(state)[0];
     if (!side) throw new Error(`no side to move in phase ${state.phase}`);
     const move = agents[side](contextFor(scenario, state, side, random[side]));
     const r = applyMove(scenario, state, move);

@@ -13,6 +13,13 @@ import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type Mov
 
 enablePatches();
 
+/**
+ * The version of the rules a game is played under: a log, a save or an export replays exactly only under
+ * the rules that made it. Raise it with every change to what a move does (a number in the rules, a new
+ * effect, a new draw from the generator), and re-record the golden corpus (npm run golden:record -- --write).
+ */
+export const RULES_VERSION = 1;
+
 // The engine's own immer, without auto-freeze: the working copies a recipe hands to the draft are frozen
 // already (see working.ts), so immer's walk over every key of the new state to freeze it again was pure
 // cost. sealed() freezes what the recipe changed instead, so every state is still frozen all the way down.
@@ -254,6 +261,18 @@ export function pendingSides(g: GameState): Side[] {
     default:
       return [];
   }
+}
+
+/**
+ * Who is asked to move now, first to act first: the pending sides, except that in implementation a side still
+ * deciding on its obligations goes before one that has only to verify, so that the other can verify what it
+ * carried out in the same turn. The browser, the classroom server and the simulations all ask this.
+ */
+export function nextActors(g: GameState): Side[] {
+  const pending = pendingSides(g);
+  if (g.phase !== 'implementation') return pending;
+  const deciding = pending.filter((side) => undecidedObligations(g, side).length > 0);
+  return deciding.length ? deciding : pending;
 }
 
 export interface GameLog {

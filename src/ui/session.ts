@@ -5,8 +5,7 @@ import {
   createGame,
   logOf,
   otherSide,
-  pendingSides,
-  undecidedObligations,
+  nextActors,
   allLedger,
   allNews,
   sideName,
@@ -122,17 +121,9 @@ class Store {
     return s.settings.opponent === 'hotseat' || side === s.settings.side;
   }
 
-  /**
-   * The sides asked to move now: the engine's pending sides, except that in implementation a side still
-   * deciding on its obligations goes first, so that the other can verify what it did in the same turn.
-   */
+  /** The sides asked to move now (the engine decides: nextActors). */
   actingSides(): Side[] {
-    const s = this.session;
-    if (!s) return [];
-    const pending = pendingSides(s.state);
-    if (s.state.phase !== 'implementation') return pending;
-    const deciding = pending.filter((side) => undecidedObligations(s.state, side).length > 0);
-    return deciding.length ? deciding : pending;
+    return this.session ? nextActors(this.session.state) : [];
   }
 
   /** The human side who must act now, if any (the viewer first when both must). */

@@ -11,6 +11,7 @@ import {
   otherSide,
   outcomeOf,
   pendingSides,
+  nextActors,
   readMeter,
   scenarioFor,
   viewFor,
@@ -159,6 +160,22 @@ for (const [id, scenario] of shippedScenarios()) {
       // Had the other side delayed, there would be nothing to verify: the phase ends without a "done".
       const delayed = play(q, signed, { type: 'delay', side: them, agreement: 'A1' });
       expect(delayed.phase).not.toBe('implementation');
+    });
+
+    it('in implementation the side still deciding is asked to move first, then the side that may verify it', () => {
+      const q = quiet(scenario);
+      const s = atPhase(q, 'proposals');
+      const by = s.initiative;
+      const them = otherSide(by);
+      const signed = play(q, s, { type: 'propose', side: by, give: [], ask: [giveable(q, s, them)[0]] }, { type: 'accept', side: them });
+      // Both are pending, but only `them` owes anything: a table that asked `by` first would make it say done
+      // before there was anything to verify.
+      expect(pendingSides(signed)).toEqual(expect.arrayContaining([by, them]));
+      expect(nextActors(signed)).toEqual([them]);
+      const implemented = play(q, signed, { type: 'implement', side: them, agreement: 'A1' });
+      expect(nextActors(implemented)).toEqual([by]);
+      // Outside implementation the pending sides are asked as they are.
+      expect(nextActors(s)).toEqual(pendingSides(s));
     });
 
     it('a side that implements first may still verify the other side’s implementation in the same turn', () => {
