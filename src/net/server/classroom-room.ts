@@ -8,6 +8,7 @@ import {
   createGame,
   outcomeOf,
   pendingSides,
+  nextActors,
   scenarioFor,
   textOf,
   viewFor,
@@ -475,7 +476,7 @@ export class ClassroomRoom extends Room {
     for (let i = 0; i < 200 && !t.paused && !this.session.ended && t.state.phase !== 'ended'; i++) {
       this.resetTimer(t);
       const computer = this.computerSides(t);
-      const side = pendingSides(t.state).find((s) => computer.includes(s) || timedOut);
+      const side = nextActors(t.state).find((s) => computer.includes(s) || timedOut);
       if (!side) break;
       const before = t.state.turn;
       const reason = this.play(t, this.counterpart(t, side).decide(t.state).move, computer.includes(side) ? 'computer' : 'computer (timer ran out)', null);
