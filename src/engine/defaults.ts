@@ -4,6 +4,7 @@ import { DEFAULT_RULES } from './rules';
 import type {
   CardDef,
   ChannelDef,
+  ClassroomDef,
   Cite,
   Conditions,
   Effect,
@@ -55,6 +56,7 @@ export interface ScenarioInput {
   channels?: (Omit<ChannelDef, 'cite' | 'damp' | 'startOpen' | 'text'> & Partial<Omit<ChannelDef, 'cite'>> & { cite?: CiteInput[] })[];
   events?: (Omit<EventDef, 'cite' | 'repeat' | 'effects'> & { cite?: CiteInput[]; repeat?: boolean; effects?: Effect[] })[];
   rules?: DeepPartial<Rules>;
+  classroom?: { vary: Partial<Record<'us' | 'ru', { why: Text; cite?: CiteInput[]; priorities?: Record<string, number>; redLines?: { pick?: number; from: { card: string; why?: Text }[] } }>> };
 }
 
 export function completeRules(r: DeepPartial<Rules> | undefined): Rules {
@@ -135,5 +137,25 @@ export function completeScenario(s: ScenarioInput): Scenario {
     })),
     events: (s.events ?? []).map((e) => ({ ...e, cite: cites(e.cite), repeat: e.repeat ?? false, effects: e.effects ?? [] })),
     rules: completeRules(s.rules),
+    // Absent stays absent: a scenario without the section is the same object as before it existed.
+    ...(s.classroom ? { classroom: completeClassroom(s.classroom, s.sides) } : {}),
   };
+}
+
+/** A red line that may vary without its own reason keeps the one the side already gives for it. */
+function completeClassroom(c: NonNullable<ScenarioInput['classroom']>, sides: ScenarioInput['sides']): ClassroomDef {
+  const vary: ClassroomDef['vary'] = {};
+  for (const side of ['us', 'ru'] as const) {
+    const v = c.vary[side];
+    if (!v) continue;
+    const from = (v.redLines?.from ?? []).map((r) => ({ card: r.card, why: r.why ?? sides[side].redLines?.find((x) => x.card === r.card)?.why ?? '' }));
+    const fixed = from.filter((r) => sides[side].redLines?.some((x) => x.card === r.card)).length;
+    vary[side] = {
+      why: v.why,
+      cite: cites(v.cite),
+      priorities: v.priorities ?? {},
+      redLines: v.redLines ? { pick: v.redLines.pick ?? Math.max(1, fixed), from } : null,
+    };
+  }
+  return { vary };
 }

@@ -222,6 +222,23 @@ export interface Scenario {
   channels: ChannelDef[];
   events: EventDef[];
   rules: Rules;
+  /** Only the classroom server reads this (the engine never does): how far a table's hidden briefs may vary. */
+  classroom?: ClassroomDef;
+}
+
+/** Limits within which the classroom server may vary one side's hidden brief at each table (src/scenario/vary.ts). */
+export interface BriefLimits {
+  /** Why these parts of the brief may differ from one table to the next, for the author and the teacher. */
+  why: Text;
+  cite: Cite[];
+  /** How far each listed track's hidden priority may move, up or down, in whole points (kept within 0–10). */
+  priorities: Record<string, number>;
+  /** Cards of this side that are a red line at some tables and not at others: `pick` of them are, at each table. */
+  redLines: { pick: number; from: RedLine[] } | null;
+}
+
+export interface ClassroomDef {
+  vary: Partial<Record<Side, BriefLimits>>;
 }
 
 // ---------------------------------------------------------------- moves

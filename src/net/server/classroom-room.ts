@@ -24,11 +24,12 @@ import {
 import { createCounterpart, type Counterpart } from '../../ai/counterpart';
 import { clientMessages, RATE_PER_SECOND, STUDENT_ONLY, TEACHER_ONLY, type ChatLine, type Debrief, type LogEntry, type TableSummary, type TeacherUpdate, type TeacherWelcome, type TeamProposal, type TeamUpdate, type Welcome } from '../protocol';
 import type { ClassroomStore, Seat, SessionRecord, TableSave } from './store';
+import { tableScenario, type BriefChange } from '../../scenario/vary';
 
 export interface ClassroomContext {
   store: ClassroomStore;
   scenarioOf(session: SessionRecord): Scenario;
-  debriefOf?(scenario: Scenario, tables: GameState[]): Debrief;
+  debriefOf?(scenario: Scenario, tables: GameState[], played?: { scenario: Scenario; changes: BriefChange[] }[]): Debrief;
 }
 let context: ClassroomContext;
 export const setClassroomContext = (c: ClassroomContext) => {
@@ -37,6 +38,10 @@ export const setClassroomContext = (c: ClassroomContext) => {
 
 interface Table {
   index: number;
+  /** What this table plays: the session's scenario, or with "vary the briefs" its own version of the hidden briefs. */
+  scenario: Scenario;
+  /** How this table's briefs differ from the scenario file (empty unless varied). */
+  varied: BriefChange[];
   state: GameState;
   entries: LogEntry[];
   deadline: number | null;
@@ -91,14 +96,15 @@ export class ClassroomRoom extends Room {
     const saved = await context.store.loadTables(session.code);
     for (let i = 0; i < session.tables; i++) {
       const entries = await context.store.entries(session.code, i);
-      let state = createGame(this.scenario, session.seeds[i]);
+      const played = tableScenario(this.scenario, session.seeds[i], session.varyBriefs === true);
+      let state = createGame(played.scenario, session.seeds[i]);
       // Replay the log: the engine is deterministic, so this is the table exactly as it was.
       for (const e of entries) {
         if (e.kind === 'move') {
-          const r = applyMoveWithPatches(this.scenario, state, e.move);
+          const r = applyMoveWithPatches(played.scenario, state, e.move);
           if (!r.ok) throw new Error(`table ${i + 1}: logged move ${e.n} refused on replay: ${r.reason}`);
           state = r.state;
-        } else state = applyInject(this.scenario, state, e.inject);
+        } else state = applyInject(played.scenario, state, e.inject);
       }
       // The pause, the timer and the chats come back from the last save; a timer saved in an earlier turn does not.
       const save: TableSave | undefined = saved[i];
@@ -106,6 +112,8 @@ export class ClassroomRoom extends Room {
       const paused = save?.paused ?? false;
       this.tables.push({
         index: i,
+        scenario: played.scenario,
+        varied: played.changes,
         state,
         entries,
         deadline: paused || left === null ? null : now() + left,
@@ -272,7 +280,7 @@ export class ClassroomRoom extends Room {
   private welcome(client: Client, seat: string) {
     const s = this.seats[seat];
     if (s.table === null || s.side === null) return;
-    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: s.table !== null && s.side !== null && this.actingLead(s.table, s.side) === seat, decision: this.session.decision, scenario: scenarioFor(this.scenario, s.side) };
+    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: s.table !== null && s.side !== null && this.actingLead(s.table, s.side) === seat, decision: this.session.decision, scenario: scenarioFor(this.tables[s.table].scenario, s.side) };
     client.send('welcome', w);
   }
 
@@ -379,12 +387,12 @@ export class ClassroomRoom extends Room {
         const written = msg.written as { title: string; text: string } | undefined;
         for (const t of targets(msg)) {
           const inject: Inject = written ? { kind: 'written', id: `inject-${t.entries.length + 1}`, title: written.title, text: written.text } : { kind: 'event', event: msg.event as string };
-          const reason = whyNotInject(this.scenario, t.state, inject);
+          const reason = whyNotInject(t.scenario, t.state, inject);
           if (reason) {
             this.refuse(client, `inject at table ${t.index + 1}: ${reason}`);
             continue;
           }
-          t.state = applyInject(this.scenario, t.state, inject);
+          t.state = applyInject(t.scenario, t.state, inject);
           this.record(t, { n: t.entries.length + 1, at: new Date().toISOString(), kind: 'inject', inject, by: 'teacher' });
         }
         break;
@@ -440,7 +448,7 @@ export class ClassroomRoom extends Room {
 
   /** Apply one move; null when it was applied, else why not. */
   private play(t: Table, move: Move, by: string, seat: string | null): string | null {
-    const r = applyMoveWithPatches(this.scenario, t.state, move);
+    const r = applyMoveWithPatches(t.scenario, t.state, move);
     if (!r.ok) return r.reason;
     t.state = r.state;
     this.record(t, { n: t.entries.length + 1, at: new Date().toISOString(), kind: 'move', move, by, seat });
@@ -468,7 +476,7 @@ export class ClassroomRoom extends Room {
   }
 
   private counterpart(t: Table, side: Side): Counterpart {
-    return (t.counterparts[side] ??= createCounterpart(this.scenario, side, 'normal', this.session.seeds[t.index] + (side === 'us' ? 1 : 2)));
+    return (t.counterparts[side] ??= createCounterpart(t.scenario, side, 'normal', this.session.seeds[t.index] + (side === 'us' ? 1 : 2)));
   }
 
   /** Computer seats move at once; a side whose timer ran out gets the computer's move for it. */
@@ -546,7 +554,7 @@ export class ClassroomRoom extends Room {
   }
 
   private summary(t: Table): TableSummary {
-    const o = outcomeOf(this.scenario, t.state);
+    const o = outcomeOf(t.scenario, t.state);
     const seats = (side: Side) => {
       const acting = this.actingLead(t.index, side);
       return this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, online: this.online.has(k), lead: k === acting, seat: k }));
@@ -583,7 +591,7 @@ export class ClassroomRoom extends Room {
       ended: this.session.ended,
       refused: this.refused,
       unseated: Object.entries(this.seats).filter(([, s]) => s.table === null).map(([k, s]) => ({ seat: k, name: s.name })),
-      debrief: this.session.ended && context.debriefOf ? context.debriefOf(this.scenario, this.tables.map((t) => t.state)) : null,
+      debrief: this.session.ended && context.debriefOf ? context.debriefOf(this.scenario, this.tables.map((t) => t.state), this.tables.map((t) => ({ scenario: t.scenario, changes: t.varied }))) : null,
     };
     const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'teacher', update);
     for (const c of this.teachers) c.enqueueRaw(bytes);

@@ -17,6 +17,8 @@ export interface SessionRecord {
   fillWithComputer: boolean;
   decision: Decision;
   seeds: number[];
+  /** Each table's hidden priorities and red lines varied within the scenario's `classroom.vary` limits (absent: off). */
+  varyBriefs?: boolean;
   createdAt: string;
   ended: boolean;
 }
