@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The classroom server serves only the files the classroom pages need, read from the manifest (src/net/server/pages.ts).
+    manifest: true,
     rollupOptions: {
       input: {
         game: resolve(import.meta.dirname, 'index.html'),

@@ -13,6 +13,7 @@ import { ROOM_NAME, MAX_MESSAGE_BYTES, sessionRequestSchema } from '../protocol'
 import { ClassroomRoom, setClassroomContext } from './classroom-room';
 import { classDebrief } from './debrief';
 import { exportLog } from './log-export';
+import { classroomPages } from './pages';
 import { fileStore, redisStore, type ClassroomStore, type SessionRecord } from './store';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveBuiltInOnly } from '../../scenario/files';
 import { loadScenarioText, formatProblem } from '../../scenario/load';
@@ -156,7 +157,8 @@ export async function startClassroomServer(opts: { port: number; dataDir: string
       const pages = opts.staticDir === undefined ? DEFAULT_STATIC_DIR : opts.staticDir;
       if (pages && existsSync(join(pages, 'classroom', 'teacher.html'))) {
         app.get('/classroom', (_req: Req, res: Res) => res.redirect('/classroom/teacher.html'));
-        app.use(express.static(pages, { index: 'index.html' }));
+        // Only the classroom pages and the files they load (pages.ts): never the game, whose chunks carry both briefs.
+        app.use(classroomPages(pages));
       } else if (pages && opts.staticDir !== undefined) console.warn(`No built classroom pages in ${pages}: run \`npm run build\` first (npm run serve does).`);
     },
   });
