@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allLedger,
+  allMoves,
   applyMove,
+  legalMoves,
+  pendingSides,
   createGame,
   makeRandom,
   METER_MAX,
@@ -84,16 +87,23 @@ for (const [id, scenario] of scenarios) {
       );
     });
 
-    it('whyNot gives exactly the reason applyMove refuses with, and null for every move it accepts', () => {
+    it('a refused move leaves the game exactly as it was and says why in words; an accepted one is recorded; every listed legal move is accepted', () => {
       fc.assert(
         fc.property(gameArb, ({ seed, choices }) => {
           let state = createGame(scenario, seed);
           for (const choice of choices) {
             if (state.phase === 'ended') break;
+            for (const side of pendingSides(state)) for (const legal of legalMoves(scenario, state, side)) expect(whyNot(scenario, state, legal), JSON.stringify(legal)).toBeNull();
             const random = makeRandom(choice);
             const move = randomMove(scenario, state, (n) => Math.floor(random() * n));
+            const before = allMoves(state).length;
             const r = applyMove(scenario, state, move);
-            expect(whyNot(scenario, state, move)).toBe(r.ok ? null : r.reason);
+            if (r.ok) expect(allMoves(r.state).at(-1)).toEqual(move);
+            else {
+              expect(r.state).toBe(state);
+              expect(r.reason).toMatch(/^[A-Za-z"“].{8,}/);
+            }
+            expect(allMoves(r.state).length).toBe(before + (r.ok ? 1 : 0));
             state = r.state;
           }
         }),
