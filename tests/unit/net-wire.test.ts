@@ -7,6 +7,7 @@ import { startClassroomServer } from '../../src/net/server/main';
 import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { textOf } from '../../src/engine';
 import { createSession } from '../classroom-server';
+import { nextMessage, timePasses, until } from '../waiting';
 
 let server: Awaited<ReturnType<typeof startClassroomServer>>;
 const port = 20000 + Math.floor(Math.random() * 20000);
@@ -28,7 +29,8 @@ test('a forged move for the other team and garbage are refused, the room keeps w
   };
   const a = await join('a');
   const b = await join('b');
-  await new Promise((r) => setTimeout(r, 300));
+  const has = (who: 'a' | 'b', type: string, contains = '') => received[who].some((m) => m.startsWith(`["${type}"`) && m.includes(contains));
+  await until(() => has('a', 'welcome') && has('b', 'welcome'), 'both students to be welcomed');
   const welcomeA = JSON.parse(received.a.find((m) => m.startsWith('["welcome"'))!)[1];
   const mySide = welcomeA.side as 'us' | 'ru';
   const other = mySide === 'us' ? 'ru' : 'us';
@@ -36,11 +38,16 @@ test('a forged move for the other team and garbage are refused, the room keeps w
   a.send('move', { seq: 2, move: { type: 'explode' } });
   a.send('nonsense', { x: 1 });
   a.send('move', { seq: 2, move: { type: 'statement', tone: 'neutral' } });
-  await new Promise((r) => setTimeout(r, 300));
+  const showsNeutral = (who: 'a' | 'b') => {
+    const t = received[who].filter((m) => m.startsWith('["table"')).at(-1);
+    return t !== undefined && JSON.parse(t)[1].view.history[1]?.moves.some((m: { side: string; tone: string }) => m.side === mySide && m.tone === 'neutral');
+  };
+  // The refusals went to a before the table update of the neutral statement did.
+  await until(() => showsNeutral('a') && showsNeutral('b'), "the neutral statement in both students' table updates");
   const refusals = received.a.filter((m) => m.startsWith('["refused"'));
   expect(refusals.length).toBeGreaterThanOrEqual(3);
   a.send('move', { seq: 2, move: { type: 'statement', tone: 'conciliatory' } }); // replayed seq: refused
-  await new Promise((r) => setTimeout(r, 300));
+  await until(() => has('a', 'refused', 'replayed message (seq 2)'), 'the refusal of the replayed seq 2');
   const last = JSON.parse(received.b.filter((m) => m.startsWith('["table"')).at(-1)!)[1];
   expect(last.view.history[1].moves.some((m: { side: string; tone: string }) => m.side === mySide && m.tone === 'neutral')).toBe(true);
   expect(last.view.history[1].moves.some((m: { tone: string }) => m.tone === 'conciliatory' || m.tone === 'hostile')).toBe(false);
@@ -63,15 +70,15 @@ test('a 10 MB message and 1,000 messages a second are refused and the room keeps
   teacher.onMessage('*', (type, payload) => teacherMsgs.push(JSON.stringify([type, payload])));
   let bigClosed = false;
   big.onLeave(() => (bigClosed = true));
-  let flooderClosed = false;
-  flooder.onLeave(() => (flooderClosed = true));
+  let flooderRefused = 0;
+  flooder.onMessage('refused', () => flooderRefused++);
+  flooder.onMessage('*', () => {});
   big.send('chat', { seq: 1, text: 'x'.repeat(10 * 1024 * 1024) });
   for (let i = 1; i <= 1000; i++) flooder.send('chat', { seq: i, text: 'spam' });
-  await new Promise((r) => setTimeout(r, 1000));
-  expect(bigClosed).toBe(true);
+  await until(() => bigClosed, 'the server to close the connection of the 10 MB message');
+  await until(() => flooderRefused > 150, 'the room to refuse more than 150 of the flood');
   teacher.send('pause', {});
-  await new Promise((r) => setTimeout(r, 300));
-  const last = JSON.parse(teacherMsgs.at(-1)!)[1];
+  const last = JSON.parse(await until(() => teacherMsgs.findLast((m) => m.includes('"paused":true')), 'a teacher update with the table paused'))[1];
   expect(last.tables[0].paused).toBe(true);
   // Beyond 10 a second messages are refused (and beyond 200 Colyseus drops the connection).
   expect(last.refused).toBeGreaterThan(150);
@@ -104,28 +111,28 @@ test('a wrong teacher link and a student joining an ended session are refused fo
   // The pages retry any other error ("Reconnecting…" for ever); 525 is the one they stop on.
   expect(await refusal({ token: 'not-the-teacher-token' })).toMatchObject({ code: 525, message: expect.stringMatching(/^This teacher link is not the one for this session/) });
   const teacher = await new Client(base).joinById(created.code, { token: created.token });
+  const ended = nextMessage<{ ended: boolean }>(teacher, 'teacher', (u) => u.ended, 'the teacher update saying the session ended');
   teacher.send('end', {});
-  await new Promise((r) => setTimeout(r, 300));
+  await ended;
   expect(await refusal({ name: 'Late' })).toMatchObject({ code: 525, message: 'This class session has ended: ask your teacher for the code of the next one.' });
   await teacher.leave();
 });
 
 test('a table nobody sits at keeps its whole turn: the timer starts with the first student, and the computer does not play the empty table', async () => {
   const created = await createSession(base, { scenario: 'reset-2009', tables: 2, timerSeconds: 1, fillWithComputer: true });
-  const updates: { tables: { turn: number; moves: number; timerLeft: number | null }[] }[] = [];
+  type Summary = { turn: number; moves: number; timerLeft: number | null; seats: Record<string, { name: string }[]> };
+  const updates: { tables: Summary[] }[] = [];
   const teacher = await new Client(base).joinById(created.code, { token: created.token });
   teacher.onMessage('teacher', (u) => updates.push(u));
-  await new Promise((r) => setTimeout(r, 2500));
-  // Two and a half turns' time with nobody seated: no move at either table.
+  // Two and a half turns' time with nobody seated: no move at either table. Time passing is what is checked here.
+  await timePasses(2500, 'an empty table must outlast two turn timers');
+  const seatedUpdate = nextMessage<{ tables: Summary[] }>(teacher, 'teacher', (u) => JSON.stringify(u.tables[0].seats).includes('"First"'), 'the teacher update seating First');
   const student = await new Client(base).joinById(created.code, { name: 'First' });
-  await new Promise((r) => setTimeout(r, 200));
-  const seated = updates.at(-1)!.tables;
+  const seated = (await seatedUpdate).tables;
   expect(seated.map((t) => [t.turn, t.moves])).toEqual([[1, 0], [1, 0]]);
-  expect(seated[0].timerLeft).toBeGreaterThan(700); // 1000 at the first seat, less the 200 ms since
+  expect(seated[0].timerLeft).toBeGreaterThan(700); // 1000 at the first seat, less the moment it took to say so
   // Once someone sits at table 1 its timer runs out and the computer moves for the late team; table 2 still waits.
-  await new Promise((r) => setTimeout(r, 1500));
-  const later = updates.at(-1)!.tables;
-  expect(later[0].moves).toBeGreaterThan(0);
+  const later = (await until(() => updates.findLast((u) => u.tables[0].moves > 0), 'the computer to move at table 1 when its timer ran out')).tables;
   expect(later[1]).toMatchObject({ turn: 1, moves: 0 });
   await student.leave();
   await teacher.leave();
@@ -150,9 +157,11 @@ test('a team whose lead has gone is led by the next member online, who can then 
   teacher.onMessage('teacher', (m) => teacherMsgs.push(m));
   teacher.onMessage('*', () => {});
   const rooms = { ann: await join('ann'), bob: await join('bob'), cai: await join('cai') };
-  await new Promise((r) => setTimeout(r, 400));
+  const seatedAll = () => teacherMsgs.at(-1) !== undefined && Object.values(teacherMsgs.at(-1)!.tables[0].seats).flat().length === 3;
+  const matesOf = () => (['ann', 'bob', 'cai'] as const).filter((n) => last[n]?.team.length === 2);
+  await until(() => seatedAll() && matesOf().length === 2, 'all three seated, two of them sharing a team');
   // Two of the three share a team; the first of them to join leads it.
-  const mates = (['ann', 'bob', 'cai'] as const).filter((n) => last[n]!.team.length === 2);
+  const mates = matesOf();
   expect(mates).toHaveLength(2);
   const [lead, member] = mates.sort((x, y) => (last[x]!.team.find((m) => m.name === x)!.lead ? -1 : last[y]!.team.find((m) => m.name === y)!.lead ? 1 : 0));
   expect(last[member]!.team.find((m) => m.name === lead)!.lead).toBe(true);
@@ -160,22 +169,20 @@ test('a team whose lead has gone is led by the next member online, who can then 
   expect(teacherMsgs.at(-1)!.tables[0].seats[side].find((p) => p.name === lead)!.lead).toBe(true);
   // The member alone may not submit while the lead is there...
   rooms[member].send('move', { seq: 1, move: { type: 'statement', tone: 'neutral' } });
-  await new Promise((r) => setTimeout(r, 300));
+  await until(() => refusals[member].length > 0, `the refusal of ${member}'s move`);
   expect(refusals[member].join()).toContain('only the team lead');
   // ...the lead's laptop goes, and the member leads and moves for the team.
   await rooms[lead].leave();
-  await new Promise((r) => setTimeout(r, 300));
-  expect(last[member]!.team.find((m) => m.name === member)!.lead).toBe(true);
-  expect(teacherMsgs.at(-1)!.tables[0].seats[side].find((p) => p.name === member)!.lead).toBe(true);
+  const leads = (who: string) => last[member]!.team.find((m) => m.name === who)!.lead;
+  await until(() => leads(member) && teacherMsgs.at(-1)!.tables[0].seats[side].find((p) => p.name === member)!.lead, `${member} to lead once ${lead} left`);
   const before = refusals[member].length;
   rooms[member].send('move', { seq: 2, move: { type: 'statement', tone: 'neutral' } });
-  await new Promise((r) => setTimeout(r, 300));
+  const statementShown = () => JSON.stringify((last[member] as unknown as { view: { thisTurn: unknown } }).view.thisTurn).includes('neutral');
+  await until(() => statementShown() || refusals[member].length > before, `${member}'s statement in the table update, or its refusal`);
   expect(refusals[member].length).toBe(before);
-  expect(JSON.stringify((last[member] as unknown as { view: { thisTurn: unknown } }).view.thisTurn)).toContain('neutral');
   // The lead comes back and leads again.
   const back = await join(lead, seats[lead]);
-  await new Promise((r) => setTimeout(r, 300));
-  expect(last[member]!.team.find((m) => m.name === lead)!.lead).toBe(true);
+  await until(() => leads(lead), `${lead} to lead again on coming back`);
   expect(last[member]!.team.find((m) => m.name === member)!.lead).toBe(false);
   await back.leave();
   for (const n of ['ann', 'bob', 'cai'] as const) if (n !== lead) await rooms[n].leave();
