@@ -16,3 +16,4 @@ export { makeRandom } from './rng';
 export { previewPackage, type PackagePreview } from './preview';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
 export { applyInject, whyNotInject, type Inject } from './inject';
+export { csvCell, csvRow, csvTable } from './csv';

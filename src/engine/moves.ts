@@ -15,8 +15,14 @@ import {
   type PackageTerms,
   type Scenario,
   type Side,
+  type Tone,
   type TrackEventType,
 } from './types';
+
+/** What the ledger names as the cause of a statement's effects (viewFor recognises them to keep a statement sealed). */
+export const statementCause = (side: string, tone: Tone) => `${possessive(side)} ${tone} statement`;
+export const mixedSignalsCause = (side: string) => `mixed signals from ${side}`;
+export const isStatementCause = (cause: string): boolean => / (conciliatory|neutral|hostile) statement$/.test(cause) || cause.startsWith('mixed signals from ');
 
 // ------------------------------------------------------------------ content checks
 
@@ -127,14 +133,14 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
   switch (move.type) {
     case 'statement': {
       const r = rules.statements[move.tone];
-      const cause = `${possessive(me)} ${move.tone} statement`;
+      const cause = statementCause(me, move.tone);
       changeMeter(g, SIDE_METERS.support[move.side], r.support, cause);
       changeTrust(g, rules, them, r.trust, cause);
       changeMeter(g, 'escalation', r.escalation, cause);
       changeMeter(g, SIDE_METERS.hawks[move.side], r.hawks, cause);
       const last = baseOf(g).lastTone[move.side]; // set when the turn began, before any statement
       if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
-        changeTrust(g, rules, them, rules.mixedSignalsTrust, `mixed signals from ${me}`);
+        changeTrust(g, rules, them, rules.mixedSignalsTrust, mixedSignalsCause(me));
       writableThisTurnPart(g, 'statements')[move.side] = move.tone;
       return;
     }

@@ -1,5 +1,5 @@
 // The game log for a teacher: every move as JSON or CSV, and a browser download helper.
-import { cardTitle, indexOf, logOf, outcomeOf, sideName, textOf, type GameState, type Move, type Scenario } from '../engine';
+import { cardTitle, csvTable, indexOf, logOf, outcomeOf, sideName, textOf, type GameState, type Move, type Scenario } from '../engine';
 
 export interface MoveRow {
   /** Order of the move in the whole game, from 1. */
@@ -77,17 +77,10 @@ export function gameLogJson(scenario: Scenario, state: GameState): string {
   );
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** One row per move: n, turn, phase, side, move, details (RFC 4180 quoting). */
+/** One row per move: n, turn, phase, side, move, details (the engine's CSV writer: RFC 4180, formulas neutralised). */
 export function gameLogCsv(scenario: Scenario, state: GameState): string {
   const head = ['n', 'turn', 'phase', 'side', 'move', 'details'] as const;
-  const lines = [head.join(',')];
-  for (const r of moveRows(scenario, state)) lines.push(head.map((k) => csvCell(r[k])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return csvTable(head, moveRows(scenario, state).map((r) => head.map((k) => r[k])));
 }
 
 /** Offer text to the browser as a file download. */
