@@ -23,31 +23,112 @@ export async function freePort(): Promise<number> {
 export interface ServerProcess {
   child: ChildProcess;
   output: string[];
+  /** Kill the process and everything it started at once (SIGKILL), as a crash would; resolves once it is gone. */
   kill(): Promise<void>;
+  /** Ask it to stop (SIGTERM to its process group); SIGKILL after a few seconds if it is still there. */
+  stop(): Promise<void>;
 }
 
-/** Start a process and resolve once its stdout says `ready`; SIGKILL it with kill(). */
+/** How long a process may take to say it is ready: generous, for a loaded 2-core machine. */
+const STARTUP_TIMEOUT = 90_000;
+/** How long a stopped process gets between SIGTERM and SIGKILL. */
+const STOP_GRACE = 3_000;
+
+/** Every process group started here and not yet gone: killed by stopAll() and, whatever happens, on exit. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+const gone = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal); // the whole group: tsx's children, redis-server's threads
+  } catch {
+    // The group is gone already.
+  }
+}
+
+/**
+ * A test that fails or times out may never reach its own cleanup: the processes it started are stopped by stopAll()
+ * in an afterAll, and killed whatever happens when the test worker ends: on exit (synchronously, all that an 'exit'
+ * handler may do) and on the SIGTERM vitest ends its workers with (or a Ctrl-C), after which the signal goes on.
+ */
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  const killAll = () => {
+    for (const child of running) signalGroup(child, 'SIGKILL');
+  };
+  process.once('exit', killAll);
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      killAll();
+      process.off(signal, onSignal);
+      // Nobody else listens: do what the signal would have done without us.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/** Stop every process started here that is still running (for afterAll hooks and the end of a benchmark). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((child) => stopChild(child)));
+}
+
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (gone(child)) {
+    running.delete(child);
+    return;
+  }
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  signalGroup(child, signal);
+  if (signal !== 'SIGKILL') {
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), STOP_GRACE);
+    await exited;
+    clearTimeout(timer);
+  } else await exited;
+  running.delete(child);
+}
+
+/**
+ * Start a process in a process group of its own (so that it and whatever it starts can be killed together) and resolve
+ * once its output says `ready`; reject, and kill it, if it exits first or is not ready within STARTUP_TIMEOUT.
+ */
 async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ServerProcess> {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      output.push(d.toString());
-      if (output.join('').includes(ready)) resolve();
-    });
-    child.once('error', reject);
-    child.once('exit', (c) => reject(new Error(`${command} exited (${c}): ${output.join('')}`)));
+  installExitHook();
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running.add(child);
+  child.once('exit', () => {
+    // A group whose leader died may still hold its children: make sure nothing of it stays behind.
+    signalGroup(child, 'SIGKILL');
+    running.delete(child);
   });
+  const output: string[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${command} ${args.join(' ')} did not say "${ready}" within ${STARTUP_TIMEOUT / 1000} s: ${output.join('')}`)), STARTUP_TIMEOUT);
+      const onData = (d: Buffer) => {
+        output.push(d.toString());
+        if (output.join('').includes(ready)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+      child.once('error', (e) => (clearTimeout(timer), reject(e)));
+      child.once('exit', (c, sig) => (clearTimeout(timer), reject(new Error(`${command} exited (${c ?? sig}) before it was ready: ${output.join('')}`))));
+    });
+  } catch (e) {
+    await stopChild(child, 'SIGKILL');
+    throw e;
+  }
   return {
     child,
     output,
-    async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await gone;
-    },
+    kill: () => stopChild(child, 'SIGKILL'),
+    stop: () => stopChild(child),
   };
 }
 
@@ -70,13 +151,10 @@ export async function createSession(base: string, request: Partial<SessionReques
   return body;
 }
 
-export const REDIS_SERVER = '/usr/bin/redis-server';
-
-/** Where redis-server is (PATH first, then Debian's place), or null when it is not installed. */
+/** Where redis-server is on PATH (a working one: --version answers), or null when it is not installed. */
 export function redisServerPath(): string | null {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
-  if (found) return found;
-  return spawnSync(REDIS_SERVER, ['--version']).status === 0 ? REDIS_SERVER : null;
+  return found && spawnSync(found, ['--version']).status === 0 ? found : null;
 }
 
 /** A redis-server with nothing saved to disk, on a free loopback port. */

@@ -1,9 +1,12 @@
-import { expect, test } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { afterAll, expect, test } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
-import { createSession, freePort, startServer } from '../classroom-server';
+import { createSession, freePort, startServer, stopAll } from '../classroom-server';
+import { nextMessage, until } from '../waiting';
+
+afterAll(stopAll);
 
 test('a killed and restarted server process resumes the table from its log and the student gets the same seat', async () => {
   const port = await freePort();
@@ -13,19 +16,21 @@ test('a killed and restarted server process resumes the table from its log and t
   try {
     const created = await createSession(base, { scenario: 'reset-2009', tables: 1, fillWithComputer: true });
     const room = await new Client(base).joinById(created.code, { name: 'Ana' });
-    const welcome = await new Promise<{ seat: string; side: string }>((r) => room.onMessage('welcome', r));
+    const welcome = await nextMessage<{ seat: string; side: string }>(room, 'welcome');
     room.send('move', { seq: 1, move: { type: 'statement', tone: 'conciliatory' } });
-    await new Promise((r) => setTimeout(r, 500));
+    // Killed only once the move is in the table's log on disk: that is what a restart replays.
+    const log = join(dataDir, created.code, 'table-1.jsonl');
+    await until(() => existsSync(log) && readFileSync(log, 'utf8').includes('"by":"Ana"'), "Ana's move in the table's log on disk");
     await server.kill();
     server = await startServer(port, dataDir, '');
     await fetch(`${base}/api/sessions/${created.code}/open`, { method: 'POST' });
     const again = await new Client(base).joinById(created.code, { seat: welcome.seat });
-    const update = await new Promise<{ side: string; view: { history: { moves: { side: string; tone?: string }[] }[] } }>((r) => again.onMessage('table', r));
+    const update = await nextMessage<{ side: string; view: { history: { moves: { side: string; tone?: string }[] }[] } }>(again, 'table');
     expect(update.side).toBe(welcome.side);
     expect(update.view.history[1].moves.some((m) => m.side === welcome.side && m.tone === 'conciliatory')).toBe(true);
-    const log = await (await fetch(`${base}/api/sessions/${created.code}/log.json?token=${created.token}`)).json();
-    expect(log.tables[0].entries.some((e: { by: string }) => e.by === 'Ana')).toBe(true);
+    const downloaded = await (await fetch(`${base}/api/sessions/${created.code}/log.json?token=${created.token}`)).json();
+    expect(downloaded.tables[0].entries.some((e: { by: string }) => e.by === 'Ana')).toBe(true);
   } finally {
     await server.kill();
   }
-}, 60_000);
+}, 180_000); // two server starts: generous for a loaded machine
