@@ -1,6 +1,7 @@
 // A page's link to its class session: join the room, keep rejoining after Wi-Fi drops or a server restart
 // (the server replays its tables from the logs, so a fresh join with the seat key or teacher token is enough),
-// and number every message so the server can refuse replays.
+// and number every message so the server can refuse replays. A scaled-out server names its other processes: when
+// the one this page came from is gone, the page reconnects through the next live one.
 import { Client, type Room } from '@colyseus/sdk';
 import { JOIN_CODE } from '../protocol';
 
@@ -25,8 +26,26 @@ export function serverOrigin(): string {
   return new URLSearchParams(location.search).get('server') ?? location.origin;
 }
 
+/** The other processes of a scaled-out server, as the last one reached listed them (its /api/info). */
+let servers: string[] = [];
+/** The process the link last joined through. */
+let current: string | null = null;
+
+/** Where this page reaches the class server now: the process its link is on (the page's own origin until then). */
+export function currentOrigin(): string {
+  return current ?? serverOrigin();
+}
+
+/** Every process to try, in order: the one in use, the page's own, then the others the server listed. */
+const candidates = () => [...new Set([currentOrigin(), serverOrigin(), ...servers])];
+
+async function learnServers(base: string) {
+  const info = (await (await fetch(`${base}/api/info`, { credentials: 'omit' })).json()) as { servers?: string[] };
+  if (Array.isArray(info.servers)) servers = info.servers.filter((s) => typeof s === 'string' && /^https?:\/\//.test(s));
+}
+
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(serverOrigin() + path, init);
+  const res = await fetch(currentOrigin() + path, init);
   const body = (await res.json().catch(() => ({}))) as T & { error?: string };
   if (!res.ok) throw new Error(body.error ?? `the server answered ${res.status}`);
   return body;
@@ -43,8 +62,8 @@ const AUTH_FAILED = 525;
 let seq = 0;
 
 export function connect(code: string, events: LinkEvents): Link {
-  const client = new Client(serverOrigin());
   let room: Room | null = null;
+  let next = 0;
   let closed = false;
   let attempt = 0;
   let state: LinkState = 'connecting';
@@ -54,11 +73,30 @@ export function connect(code: string, events: LinkEvents): Link {
   };
 
   const join = async () => {
-    const open = await fetch(`${serverOrigin()}/api/sessions/${code}/open`, { method: 'POST' });
-    if (open.status === 404) throw new Refused(`There is no class session with the code ${code}: check the code your teacher shows.`);
-    if (!open.ok) throw new Error(`the server answered ${open.status}`);
+    // After a failure, the next process in the list (a page whose own process died goes on through another).
+    const list = candidates();
+    const base = list[next % list.length];
+    let joined: Room;
     try {
-      return await client.joinById(code, events.auth());
+      const open = await fetch(`${base}/api/sessions/${code}/open`, { method: 'POST', credentials: 'omit' });
+      if (open.status === 404) throw new Refused(`There is no class session with the code ${code}: check the code your teacher shows.`);
+      if (open.status === 410) throw new Refused(((await open.json().catch(() => ({}))) as { error?: string }).error ?? `The class session ${code} has ended.`);
+      if (!open.ok) throw new Error(`the server answered ${open.status}`);
+      // No cookies are ever needed: the SDK's default (credentials: include) would make CORS to a sibling fail.
+      const client = new Client(base, { fetchFn: (url, init) => fetch(url, { ...init, credentials: 'omit' }) });
+      joined = await client.joinById(code, events.auth());
+    } catch (e) {
+      if (!(e instanceof Refused)) next++;
+      throw e;
+    }
+    current = base;
+    next = 0;
+    void learnServers(base).catch(() => undefined);
+    return joined;
+  };
+  const joinOnce = async () => {
+    try {
+      return await join();
     } catch (e) {
       const err = e as { code?: number; message?: string };
       if (err.code === AUTH_FAILED) throw new Refused(err.message || 'the server refused to let this page in');
@@ -69,7 +107,7 @@ export function connect(code: string, events: LinkEvents): Link {
   const run = async () => {
     while (!closed) {
       try {
-        const r = await join();
+        const r = await joinOnce();
         if (closed) {
           await r.leave(true);
           return;

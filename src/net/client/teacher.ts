@@ -4,7 +4,7 @@ import { sideName, textOf, SIDES, type Move, type Scenario, type Side } from '..
 import { describeMove, PHASE_NAME } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import type { LogEntry, TableSummary, TeacherUpdate, TeacherWelcome } from '../protocol';
-import { api, connect, normalCode, serverOrigin, type Link } from './connection';
+import { api, connect, currentOrigin, normalCode, type Link } from './connection';
 import { announce, clock, linkBanner, redraw } from './page';
 import { renderOutcomeTable } from './outcomes';
 import { renderClassDebrief } from './class-debrief';
@@ -38,8 +38,10 @@ async function showSetup(): Promise<void> {
   document.title = 'New class session — Reset';
   let choices: ScenarioChoice[] = [];
   let loadError = '';
+  let passwordRequired = false;
   try {
     choices = await api<ScenarioChoice[]>('/api/scenarios');
+    passwordRequired = (await api<{ passwordRequired?: boolean }>('/api/info')).passwordRequired === true;
   } catch (e) {
     loadError = `Could not reach the class server: ${(e as Error).message}`;
   }
@@ -56,6 +58,7 @@ async function showSetup(): Promise<void> {
   const tables = el('input', { type: 'number', id: 'tables', min: 1, max: 200, value: 2, inputmode: 'numeric' });
   const minutes = el('input', { type: 'number', id: 'timer', min: 0, max: 60, step: 0.5, value: 5, inputmode: 'decimal' });
   const computer = el('input', { type: 'checkbox', id: 'computer', checked: true });
+  const password = el('input', { type: 'password', id: 'teacher-password', autocomplete: 'current-password', required: passwordRequired });
   const decision = (value: string, label: string, checked: boolean) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'decision', value, checked }), ` ${label}`);
   const create = async (e: Event) => {
     e.preventDefault();
@@ -65,6 +68,7 @@ async function showSetup(): Promise<void> {
       timerSeconds: Math.round(Number(minutes.value) * 60),
       fillWithComputer: computer.checked,
       decision: app.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value ?? 'lead',
+      ...(passwordRequired ? { password: password.value } : {}),
     };
     problems.replaceChildren();
     try {
@@ -92,6 +96,8 @@ async function showSetup(): Promise<void> {
       minutes,
       el('div', { class: 'row' }, el('label', { for: 'computer' }, computer, ' Fill empty seats with the computer (a team with no students is played by the computer)')),
       el('fieldset', {}, el('legend', {}, 'How a team decides'), decision('lead', 'The team lead submits the team’s moves', true), decision('vote', 'The team votes: a move is made when most of the team says yes', false)),
+      passwordRequired ? el('label', { for: 'teacher-password', class: 'block' }, 'Teacher password (the one this server was started with)') : null,
+      passwordRequired ? password : null,
       problems,
       el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary' }, 'Create the session')),
     ),
@@ -186,7 +192,8 @@ function buildSession(): void {
   const sc = w.scenario;
   const { code } = credentials()!;
   const token = credentials()!.token;
-  const origin = serverOrigin();
+  // The process this page is on now: after a failover the links name a live one.
+  const origin = currentOrigin();
   const studentBase = lan.length && /^(127\.|localhost)/.test(location.hostname) ? `${location.protocol}//${lan[0]}:${location.port}` : origin;
   const studentUrl = `${studentBase}/classroom/student.html#${code}`;
   const log = (fmt: string) => `${origin}/api/sessions/${code}/log.${fmt}?token=${encodeURIComponent(token)}`;
