@@ -147,8 +147,7 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
   });
 
   // ---- a side that cannot win: its goal above the best score its priorities allow
-  const bestScore = (side: 'us' | 'ru'): number => {
-    const pr = s.sides[side].priorities;
+  const bestScore = (side: 'us' | 'ru', pr: Record<string, number> = s.sides[side].priorities): number => {
     let best = 0;
     for (const t of s.tracks) {
       const top = Math.max(...Object.values(t.stages).map((st) => st.value ?? 0));
@@ -162,6 +161,36 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
     const goal = s.sides[side].goal ?? 10;
     const best = Math.round(bestScore(side) * 10) / 10;
     if (goal > best) error(['sides', side, 'goal'], `${side} cannot win: its goal is ${goal}, but the best score its priorities allow is ${best} (every track at its best stage, every card it could receive, full support)`);
+  }
+
+  // ---- classroom.vary: the limits within which a table's hidden brief may differ from this file
+  for (const side of ['us', 'ru'] as const) {
+    const v = s.classroom?.vary?.[side];
+    if (!v) continue;
+    const at: Pointer = ['classroom', 'vary', side];
+    const pr = s.sides[side].priorities;
+    let lowest = true;
+    for (const k of Object.keys(v.priorities ?? {})) if (unknown([...at, 'priorities', k], 'track', k, trackIds, true)) lowest = false;
+    const lowered = Object.fromEntries(Object.entries(pr).map(([k, w]) => [k, Math.max(0, w - (v.priorities?.[k] ?? 0))]));
+    const goal = s.sides[side].goal ?? 10;
+    const best = Math.round(bestScore(side, lowered) * 10) / 10;
+    if (lowest && goal <= Math.round(bestScore(side) * 10) / 10 && goal > best)
+      error([...at, 'priorities'], `${side} could not win at some tables: with every priority listed here at its lowest the best score is ${best}, below its goal ${goal}; narrow the spreads or lower the goal`);
+    const from = v.redLines?.from ?? [];
+    const fixed = new Set((s.sides[side].redLines ?? []).map((r) => r.card));
+    const seen = new Set<string>();
+    from.forEach((r, i) => {
+      const p: Pointer = [...at, 'redLines', 'from', i];
+      if (seen.has(r.card)) error([...p, 'card'], `card "${r.card}" is listed twice`);
+      seen.add(r.card);
+      if (unknown([...p, 'card'], 'card', r.card, cardIds)) return;
+      const card = s.cards.find((c) => c.id === r.card)!;
+      if (card.side !== side) return error([...p, 'card'], `"${r.card}" is a card ${card.side} gives: ${side} can only refuse to give its own cards`);
+      if (r.why === undefined && !fixed.has(r.card)) error(p, `"${r.card}" is not a red line of ${side} in sides, so it needs a why: the reason its brief gives where it is one`);
+    });
+    const pick = v.redLines?.pick;
+    if (pick !== undefined && pick > from.length) error([...at, 'redLines', 'pick'], `pick is ${pick}, but only ${from.length} card${from.length === 1 ? ' is' : 's are'} listed under from`);
+    if (Object.keys(v.priorities ?? {}).length === 0 && !v.redLines) warn(at, `nothing of ${side}'s brief may vary: list priorities or redLines`);
   }
 
   // ---- translations
