@@ -9,7 +9,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, watchErrors, type Browser } from './harness';
 import { buildPages, expectHeading, freePort, press, startServer, type ServerProcess } from './classroom-kit';
-import { createSession } from '../classroom-server';
+import { createSession, stopAll } from '../classroom-server';
+import { until } from '../waiting';
 import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { createGame, applyMove, otherSide, previewPackage, textOf, type GameState, type Move, type Side } from '../../src/engine';
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'reset-classroom-data-'));
 });
 afterAll(async () => {
-  await server?.kill();
+  await stopAll(); // every server process this file started, whatever a test left behind
   for (const b of browsers) await b.close();
   pages?.remove();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -112,15 +113,24 @@ test('a teacher and four students play three turns through a pause, an inject, a
   /** The implementation phase: each lead implements what it owes, then finishes (verifying is optional). */
   const implementUntilTurn = async (turn: number, leads: Record<string, Page>) => {
     const atTurn = new RegExp(`Turn ${turn} of 12`);
-    for (let round = 0; round < 20; round++) {
-      const headings = await Promise.all(Object.values(leads).map((p) => p.getByRole('heading', { level: 1 }).first().textContent()));
-      if (headings.every((h) => atTurn.test(h ?? ''))) return;
+    const heading = async (page: Page) => (await page.getByRole('heading', { level: 1 }).first().textContent()) ?? '';
+    // What a lead's page offers: it changes when the server's update of a move arrives.
+    const offer = async (page: Page) => `${await heading(page)} | ${(await page.getByRole('button').allTextContents()).join(' | ')}`;
+    for (let round = 0; round < 40; round++) {
+      const before = await Promise.all(Object.values(leads).map(offer));
+      if ((await Promise.all(Object.values(leads).map(heading))).every((h) => atTurn.test(h))) return;
+      let moved = false;
       for (const [name, page] of Object.entries(leads)) {
-        if (!/Implementation/.test((await page.getByRole('heading', { level: 1 }).first().textContent()) ?? '')) continue;
+        if (!/Implementation/.test(await heading(page))) continue;
+        const was = await offer(page);
         if ((await page.getByRole('button', { name: /^Implement agreement/ }).count()) > 0) await move(name, page, /^Implement agreement/, 'implement');
         else if ((await page.getByRole('button', { name: 'Done with implementation' }).count()) > 0) await move(name, page, 'Done with implementation', 'done');
+        else continue;
+        moved = true;
+        // Pressed again before the update came, the same button would send the move twice.
+        await until(async () => (await offer(page)) !== was, `${name}'s page to show the server's answer to ${made.at(-1)}`);
       }
-      await ana.waitForTimeout(200);
+      if (!moved) await until(async () => (await Promise.all(Object.values(leads).map(offer))).some((o, i) => o !== before[i]), `a lead's page to change on the way to turn ${turn}`);
     }
     throw new Error(`the table did not reach turn ${turn}`);
   };
