@@ -60,6 +60,8 @@ export const sessionRequestSchema = z
     timerSeconds: z.number().int().min(0).max(3600).default(0),
     fillWithComputer: z.boolean().default(true),
     decision: z.enum(['lead', 'vote']).default('lead'),
+    /** Vary each table's hidden priorities and red lines within the scenario's classroom.vary limits. */
+    varyBriefs: z.boolean().default(false),
   })
   .strict()
   .refine((r) => (r.scenario === undefined) !== (r.scenarioText === undefined), 'give either a built-in scenario id or a scenario text');
@@ -86,7 +88,7 @@ export interface TeacherWelcome {
   role: 'teacher';
   code: string;
   scenario: Scenario;
-  settings: { tables: number; timerSeconds: number; fillWithComputer: boolean; decision: Decision; createdAt: string };
+  settings: { tables: number; timerSeconds: number; fillWithComputer: boolean; decision: Decision; createdAt: string; varyBriefs: boolean };
 }
 
 export interface ChatLine {
@@ -183,6 +185,8 @@ export interface DebriefTable {
   /** The package both sides would have preferred, with the largest shared gain; null when there is none. */
   missed: DebriefDeal | null;
   score: { us: number; ru: number; joint: number };
+  /** How this table's hidden briefs differed from the scenario file, in words (empty: not varied). */
+  briefs: string[];
 }
 
 export interface Debrief {

@@ -356,6 +356,7 @@ export function renderClassDebrief(container: HTMLElement, debrief: Debrief): vo
     legend(d),
   );
   const missed = d.tables.filter((t) => t.missed);
+  const varied = d.tables.filter((t) => (t.briefs ?? []).length > 0);
   const side = el(
     'div',
     { class: 'figures-side' },
@@ -381,6 +382,16 @@ export function renderClassDebrief(container: HTMLElement, debrief: Debrief): vo
           {},
           el('summary', {}, 'Deals both sides would have preferred'),
           el('ul', {}, ...missed.map((t) => el('li', {}, el('strong', {}, `${t.label}: `), `${t.missed!.summary} (${d.sides.us} ${fmt(t.missed!.us)}, ${d.sides.ru} ${fmt(t.missed!.ru)})`))),
+        )
+      : null,
+    // With varied briefs each table had its own hidden priorities and red lines: the class sees what each table's were.
+    varied.length
+      ? el(
+          'details',
+          { class: 'varied-briefs', open: true },
+          el('summary', {}, 'How each table’s briefs were varied'),
+          el('p', { class: 'note' }, 'Each table was scored by its own briefs; the frontier is drawn from the scenario file’s.'),
+          el('ul', {}, ...varied.map((t) => el('li', {}, el('strong', {}, `${t.label}: `), `${t.briefs.join('; ')}.`))),
         )
       : null,
   );

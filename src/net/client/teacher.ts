@@ -58,6 +58,7 @@ async function showSetup(): Promise<void> {
   const tables = el('input', { type: 'number', id: 'tables', min: 1, max: 200, value: 2, inputmode: 'numeric' });
   const minutes = el('input', { type: 'number', id: 'timer', min: 0, max: 60, step: 0.5, value: 5, inputmode: 'decimal' });
   const computer = el('input', { type: 'checkbox', id: 'computer', checked: true });
+  const vary = el('input', { type: 'checkbox', id: 'vary-briefs', 'aria-describedby': 'vary-briefs-note' });
   const password = el('input', { type: 'password', id: 'teacher-password', autocomplete: 'current-password', required: passwordRequired });
   const decision = (value: string, label: string, checked: boolean) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'decision', value, checked }), ` ${label}`);
   const create = async (e: Event) => {
@@ -67,6 +68,7 @@ async function showSetup(): Promise<void> {
       tables: Math.round(Number(tables.value)),
       timerSeconds: Math.round(Number(minutes.value) * 60),
       fillWithComputer: computer.checked,
+      varyBriefs: vary.checked,
       decision: app.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value ?? 'lead',
       ...(passwordRequired ? { password: password.value } : {}),
     };
@@ -95,6 +97,8 @@ async function showSetup(): Promise<void> {
       el('label', { for: 'timer', class: 'block' }, 'Turn timer in minutes (0 for none; when it runs out the computer moves for the team)'),
       minutes,
       el('div', { class: 'row' }, el('label', { for: 'computer' }, computer, ' Fill empty seats with the computer (a team with no students is played by the computer)')),
+      el('div', { class: 'row' }, el('label', { for: 'vary-briefs' }, vary, ' Vary the briefs: each table gets its own hidden priorities and red lines')),
+      el('p', { class: 'detail', id: 'vary-briefs-note' }, 'Within the limits the scenario declares, so a student who has read the scenario file still does not know the other team’s brief. The class debrief shows how each table’s briefs were varied.'),
       el('fieldset', {}, el('legend', {}, 'How a team decides'), decision('lead', 'The team lead submits the team’s moves', true), decision('vote', 'The team votes: a move is made when most of the team says yes', false)),
       passwordRequired ? el('label', { for: 'teacher-password', class: 'block' }, 'Teacher password (the one this server was started with)') : null,
       passwordRequired ? password : null,
@@ -202,7 +206,7 @@ function buildSession(): void {
     el(
       'div',
       {},
-      el('p', {}, el('strong', {}, textOf(sc.title)), ` (${sc.year}) · ${w.settings.tables} table${w.settings.tables === 1 ? '' : 's'} · ${w.settings.timerSeconds ? `${clock(w.settings.timerSeconds * 1000)} a turn` : 'no turn timer'} · ${w.settings.decision === 'lead' ? 'team leads submit' : 'teams vote'} · ${w.settings.fillWithComputer ? 'computer fills empty seats' : 'no computer players'}`),
+      el('p', {}, el('strong', {}, textOf(sc.title)), ` (${sc.year}) · ${w.settings.tables} table${w.settings.tables === 1 ? '' : 's'} · ${w.settings.timerSeconds ? `${clock(w.settings.timerSeconds * 1000)} a turn` : 'no turn timer'} · ${w.settings.decision === 'lead' ? 'team leads submit' : 'teams vote'} · ${w.settings.fillWithComputer ? 'computer fills empty seats' : 'no computer players'}${w.settings.varyBriefs ? ' · briefs varied per table' : ''}`),
       // As large as the class needs to copy it from the back of the room: the code alone does not get them to the page.
       el('p', {}, 'Students open', el('br', {}), el('a', { href: studentUrl, id: 'student-link', class: 'student-address' }, studentUrl), el('br', {}), 'and type the code and their name.'),
       !lan.length && /^(127\.|localhost)/.test(location.hostname) ? el('p', { class: 'detail' }, 'This server listens on this computer only: restart it with HOST=0.0.0.0 so students’ laptops can reach it.') : null,

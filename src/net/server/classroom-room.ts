@@ -273,7 +273,7 @@ export class ClassroomRoom extends Room {
 
   private welcomeTeacher(client: Client) {
     const { tables, timerSeconds, fillWithComputer, decision, createdAt } = this.session;
-    const w: TeacherWelcome = { role: 'teacher', code: this.session.code, scenario: this.scenario, settings: { tables, timerSeconds, fillWithComputer, decision, createdAt } };
+    const w: TeacherWelcome = { role: 'teacher', code: this.session.code, scenario: this.scenario, settings: { tables, timerSeconds, fillWithComputer, decision, createdAt, varyBriefs: this.session.varyBriefs === true } };
     client.send('teacherWelcome', w);
   }
 

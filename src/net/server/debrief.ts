@@ -5,6 +5,7 @@
 import { analyzeScenario, dealOfCards, type GameStanding, type ScenarioAnalysis, type ScenarioDeal } from '../../ai/analysis';
 import { outcomeOf, sideName, textOf, type Cite, type GameState, type Scenario } from '../../engine';
 import type { Debrief, DebriefDeal, DebriefTable } from '../protocol';
+import { describeChange, type BriefChange } from '../../scenario/vary';
 
 /**
  * What was actually agreed in each built-in scenario's period, as its cards: the scenario's `history`
@@ -104,13 +105,18 @@ function standingOf(scenario: Scenario, state: GameState): GameStanding {
   return s;
 }
 
-/** The class debrief of a session's tables (in table order) for the teacher's projector. */
-export function classDebrief(scenario: Scenario, tables: GameState[]): Debrief {
+/**
+ * The class debrief of a session's tables (in table order) for the teacher's projector. `played` is what each table
+ * played when its briefs were varied: its row is scored with its own priorities, and says how they differed; the
+ * frontier, the Nash point and history stay the scenario file's.
+ */
+export function classDebrief(scenario: Scenario, tables: GameState[], played?: { scenario: Scenario; changes: BriefChange[] }[]): Debrief {
   let a = scenarioCache.get(scenario);
   if (!a) scenarioCache.set(scenario, (a = analyzeScenario(scenario)));
   const rows: DebriefTable[] = tables.map((state, i) => {
-    const g = standingOf(scenario, state);
-    const o = outcomeOf(scenario, state);
+    const own = played?.[i]?.scenario ?? scenario;
+    const g = standingOf(own, state);
+    const o = outcomeOf(own, state);
     return {
       table: i,
       label: `Table ${i + 1}`,
@@ -125,6 +131,7 @@ export function classDebrief(scenario: Scenario, tables: GameState[]): Debrief {
       bothCouldGain: g.bothCouldGain,
       missed: g.missed[0] ? dealOf(g.missed[0]) : null,
       score: { us: o.us.score + 0, ru: o.ru.score + 0, joint: round1(o.joint) },
+      briefs: (played?.[i]?.changes ?? []).map((c) => describeChange(scenario, c)),
     };
   });
   return {

@@ -217,6 +217,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
           timerSeconds: r.timerSeconds,
           fillWithComputer: r.fillWithComputer,
           decision: r.decision,
+          ...(r.varyBriefs ? { varyBriefs: true } : {}),
           seeds: Array.from({ length: r.tables }, () => randomInt(1, 2 ** 31)),
           createdAt: new Date().toISOString(),
           ended: false,
