@@ -143,9 +143,9 @@ export interface CreatedSession {
   token: string;
 }
 
-/** Create a class session as the teacher page does (POST /api/sessions). */
-export async function createSession(base: string, request: Partial<SessionRequest>): Promise<CreatedSession> {
-  const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+/** Create a class session as the teacher page does (POST /api/sessions), with the server's TEACHER_PASSWORD if it has one. */
+export async function createSession(base: string, request: Partial<SessionRequest>, password?: string): Promise<CreatedSession> {
+  const res = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(password === undefined ? request : { ...request, password }) });
   const body = (await res.json()) as CreatedSession & { error?: string };
   if (!res.ok) throw new Error(`creating a session: ${res.status} ${body.error ?? ''}`);
   return body;

@@ -355,11 +355,11 @@ if (import.meta.main || process.argv[1]?.endsWith('main.ts')) {
   };
   process.on('SIGTERM', () => stopOn('SIGTERM'));
   process.on('SIGINT', () => stopOn('SIGINT'));
+  if (host !== '127.0.0.1' && !teacherPassword)
+    console.warn('WARNING: no TEACHER_PASSWORD is set, so anyone on this network can create class sessions. Start with TEACHER_PASSWORD=… to require it on the teacher page.');
   const [first, ...more] = addressesFor(host);
   console.log(`Reset classroom server on http://${first}:${port}`);
   console.log(`Teacher page: http://127.0.0.1:${port}/classroom/teacher.html`);
   for (const a of [first, ...more]) console.log(`Students join at: http://${a}:${port}/classroom/student.html`);
   if (host === '127.0.0.1') console.log('Only this computer can reach it; start with HOST=0.0.0.0 to let students join from their own laptops.');
-  else if (!teacherPassword)
-    console.warn('WARNING: no TEACHER_PASSWORD is set, so anyone on this network can create class sessions. Start with TEACHER_PASSWORD=… to require it on the teacher page.');
 }
