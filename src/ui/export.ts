@@ -1,5 +1,5 @@
 // The game log for a teacher: every move as JSON or CSV, and a browser download helper.
-import { cardTitle, csvTable, indexOf, logOf, outcomeOf, sideName, textOf, type GameState, type Move, type Scenario } from '../engine';
+import { RULES_VERSION, cardTitle, csvTable, indexOf, logOf, outcomeOf, sideName, textOf, type GameState, type Move, type Scenario } from '../engine';
 
 export interface MoveRow {
   /** Order of the move in the whole game, from 1. */
@@ -64,6 +64,8 @@ export function gameLogJson(scenario: Scenario, state: GameState): string {
     {
       format: 'reset-game-log',
       version: 1,
+      // The log replays this game only under these rules.
+      rulesVersion: RULES_VERSION,
       scenario: { id: scenario.id, title: textOf(scenario.title) },
       log: logOf(state),
       moves: moveRows(scenario, state),

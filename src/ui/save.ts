@@ -1,14 +1,18 @@
 // The saved game: scenario text, settings and the move log; resuming replays the log through the engine.
-import { replay, type GameLog, type GameState, type Scenario } from '../engine';
+import { RULES_VERSION, replay, type GameLog, type GameState, type Scenario } from '../engine';
 import type { ScenarioSource } from './scenarios';
 import { loadSource } from './scenarios';
 import type { Settings } from './session';
 
 export const SAVE_KEY = 'reset.save';
 export const SAVE_VERSION = 1;
+/** The rules of saves written before they said which: the only rules there were until then. */
+const RULES_BEFORE_RECORDED = 1;
 
 export interface SaveFile {
   version: number;
+  /** The engine's RULES_VERSION when the game was played: the log replays the same game only under those rules. */
+  rulesVersion: number;
   source: ScenarioSource;
   settings: Settings;
   log: GameLog;
@@ -85,6 +89,12 @@ export async function readSave(): Promise<Resumed | null> {
     return { ok: false, message: 'The saved game could not be read (it is damaged). A fresh start is ready.' };
   if (save.version !== SAVE_VERSION)
     return { ok: false, message: `The saved game is from another version of Reset (save format ${save.version}, this game reads ${SAVE_VERSION}). A fresh start is ready.` };
+  const rules = save.rulesVersion ?? RULES_BEFORE_RECORDED;
+  if (rules !== RULES_VERSION)
+    return {
+      ok: false,
+      message: `The saved game was played under other rules (rules version ${rules}; this version of Reset plays rules ${RULES_VERSION}), so its moves would not make the same game. A fresh start is ready.`,
+    };
   try {
     const loaded = await loadSource(save.source);
     if (!loaded.ok) return { ok: false, message: `The saved game's scenario no longer loads (${save.source.file}). A fresh start is ready.` };

@@ -1,6 +1,7 @@
 // The game session in the page: which screen is up, the scenario, the settings and the engine state.
 // It sends moves to the engine and lets the computer counterpart answer; it decides no rule itself.
 import {
+  RULES_VERSION,
   applyMove,
   createGame,
   logOf,
@@ -186,7 +187,7 @@ class Store {
       turns: s.scenario.turns,
       ended: s.state.phase === 'ended',
     };
-    writeSave({ version: SAVE_VERSION, source: s.source, settings: s.settings, log: logOf(s.state), summary });
+    writeSave({ version: SAVE_VERSION, rulesVersion: RULES_VERSION, source: s.source, settings: s.settings, log: logOf(s.state), summary });
   }
 
   /** After any move: end the game, hand the screen over (hot-seat), or let the computer act. */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
+import { animationFrames } from '../waiting';
 import { applyMove, createGame, logOf, pendingSides, type Move } from '../../src/engine';
 import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
@@ -40,7 +41,7 @@ describe('against the computer', () => {
     const live = await page.locator('#live').textContent();
     expect(live).toMatch(/trust|support|escalation/i);
     await expect(page.getByRole('heading', { name: /Debrief/, level: 1 }).count()).resolves.toBe(1);
-    await page.waitForTimeout(300);
+    await animationFrames(page);
     await screenshot(page, 'game-debrief');
     expect(errors).toEqual([]);
     await page.close();
@@ -96,6 +97,10 @@ describe('against the computer', () => {
     await page.reload();
     await scene(page, 'title');
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/another version/i);
+    await page.evaluate(() => localStorage.setItem('reset.save', JSON.stringify({ version: 1, rulesVersion: 999 })));
+    await page.reload();
+    await scene(page, 'title');
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/played under other rules \(rules version 999;.*fresh start/i);
     // The fresh start works.
     await toTable(page);
     expect(errors).toEqual([]);
