@@ -2,6 +2,7 @@
 // a loaded one, and a sleep long enough for a loaded one wastes every idle run. Each wait has a generous limit (the
 // 2-core machines here run at load average 10+ with other suites) and its error says what it waited for.
 // Nothing here imports vitest: unit tests, browser tests and benchmarks share it.
+import type { Page } from 'playwright-core';
 
 /** How long a test waits for one event before it fails: generous, for a loaded 2-core machine. */
 export const EVENT_TIMEOUT = 30_000;
@@ -50,4 +51,20 @@ export function nextMessage<T = unknown>(room: MessageSource, type: string, pred
 export function timePasses(ms: number, why: string): Promise<void> {
   void why; // said at the call, for the reader
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Wait until a browser page has drawn `frames` more animation frames: what a screenshot needs after a change (the
+ * canvas repainted, a tween under way), counted in frames the page really drew rather than in time.
+ */
+export async function animationFrames(page: Page, frames = 10): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    frames,
+  );
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchBrowser, screenshot, watchErrors, type Browser } from './harness';
+import { animationFrames } from '../waiting';
 import { buildAndServe, type ServedBuild } from './pages/production-build';
 
 const GAME_HTML = join(ROOT, 'index.html');
@@ -54,7 +55,7 @@ describe('production build with the custom Phaser core', () => {
     const errors = watchErrors(page);
     await page.goto(`${served.url}/`);
     await page.waitForSelector('body[data-scene="title"]', { timeout: 20_000 });
-    await page.waitForTimeout(300);
+    await animationFrames(page);
     await screenshot(page, 'build-title');
     expect(errors).toEqual([]);
     await page.close();

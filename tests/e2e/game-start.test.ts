@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
+import { animationFrames } from '../waiting';
 import { scene, setUp, toTable, openFresh } from './game-kit';
 import { loadScenarioText } from '../../src/scenario/load';
 import { readFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ describe('title and setup', () => {
     // Each scenario once, its year said once ("Reset 2009", not "Reset 2009 (2009)").
     const options = await page.getByRole('combobox', { name: 'Scenario' }).locator('option').allTextContents();
     for (const s of scenarios) expect(options.filter((o) => o.split(String(s.year)).length === 2 && o.startsWith(s.title))).toHaveLength(1);
-    await page.waitForTimeout(300);
+    await animationFrames(page);
     await screenshot(page, 'game-title');
     expect(errors).toEqual([]);
     await page.close();
@@ -52,17 +53,18 @@ describe('title and setup', () => {
       await expect(page.getByRole('heading', { name: /Turn 1 of/ }).count()).resolves.toBe(1);
       await expect(page.getByRole('button', { name: 'Conciliatory statement' }).count()).resolves.toBe(1);
       if (s.file === 'reset-2009.yaml') {
-        await page.waitForTimeout(400);
+        await animationFrames(page);
         await screenshot(page, 'game-table');
         // A mouse click on the canvas's statement chip is the same move; the meters' notes float beside them.
         const box = (await page.locator('#game canvas').boundingBox())!;
         const k = box.width / 900;
         await page.mouse.click(box.x + (16 + 170 + 80) * k, box.y + (720 - 44 + 17) * k); // the "neutral" chip
         await page.waitForFunction(() => document.querySelector('#live')!.textContent!.includes('Russia made a neutral statement'));
-        await page.waitForTimeout(500);
+        await animationFrames(page, 20); // the meters' notes under way
         await screenshot(page, 'game-table-meters-moving');
         await page.setViewportSize({ width: 1920, height: 1080 });
-        await page.waitForTimeout(400);
+        await page.waitForFunction(() => innerWidth === 1920);
+        await animationFrames(page);
         await screenshot(page, 'game-table-1920');
       }
       expect(errors).toEqual([]);

@@ -13,12 +13,24 @@ async function status(page: Page): Promise<SoundStatus> {
   return JSON.parse((await page.textContent('#status'))!) as SoundStatus;
 }
 
+/**
+ * A status line written after whatever the test just did. The page writes one every 150 ms, each after asking for a
+ * meter sound, which is dropped while sound is locked or muted: a line that counts more drops than the one on screen now
+ * came later.
+ */
+async function nextStatus(page: Page): Promise<SoundStatus> {
+  const now = await status(page);
+  await page.waitForFunction((dropped) => (JSON.parse(document.querySelector('#status')!.textContent!) as SoundStatus).dropped > dropped, now.dropped);
+  return status(page);
+}
+
 describe('sound', () => {
   it('plays nothing before the first gesture, and plays after a real click', async () => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${env.url}/tests/e2e/pages/sound.html`);
-    await page.waitForTimeout(600); // the page has asked for music, an event and meter sounds meanwhile
+    // The page has asked for music, an event and meter sounds meanwhile.
+    await page.waitForFunction(() => (JSON.parse(document.querySelector('#status')!.textContent || '{"dropped":0}') as SoundStatus).dropped >= 3);
     const before = await status(page);
     expect(before.unlocked).toBe(false);
     expect(before.loaded).toBe(false); // howler is not even loaded yet
@@ -27,8 +39,7 @@ describe('sound', () => {
     expect(before.ambient).toBe(false);
     // Even with the activation page.evaluate grants, a script-made click does not unlock sound.
     await page.evaluate(() => document.querySelector<HTMLButtonElement>('#propose')!.click());
-    await page.waitForTimeout(300);
-    expect((await status(page)).unlocked).toBe(false);
+    expect((await nextStatus(page)).unlocked).toBe(false);
 
     const box = (await page.locator('#propose').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -59,8 +70,7 @@ describe('sound', () => {
     expect(Number(await slider.inputValue())).toBeCloseTo(0.4);
 
     await page.getByRole('button', { name: 'Propose' }).click();
-    await page.waitForTimeout(500);
-    const muted = await status(page);
+    const muted = await nextStatus(page);
     expect(muted.unlocked).toBe(true);
     expect(muted.played.proposal).toBe(0);
 
