@@ -13,6 +13,11 @@ export const JOIN_CODE = /^[A-HJ-NP-Z2-9]{6}$/;
 const id = z.string().min(1).max(80).regex(/^[A-Za-z0-9_.:-]+$/);
 const cards = z.array(id).max(40);
 const seq = z.number().int().nonnegative();
+/** A seat key as the server makes them: 24 hex digits (randomBytes(12)); anything else is no seat. */
+export const SEAT_KEY = /^[0-9a-f]{24}$/;
+const seatKey = z.string().regex(SEAT_KEY, 'not a seat');
+/** A team whose members are all away this long (or the turn timer, when shorter) is played by the computer. */
+export const AWAY_GRACE_SECONDS = 60;
 
 /** A student's intended move: the side is the seat's, never the client's word (a side that differs is refused). */
 export const moveSchema = z.discriminatedUnion('type', [
@@ -45,11 +50,15 @@ export const clientMessages = {
     })
     .strict()
     .refine((m) => (m.event === undefined) !== (m.written === undefined), 'give either an event or a written inject'),
-  assign: z.object({ seat: z.string().min(1).max(64), table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']) }).strict(),
+  assign: z.object({ seat: seatKey, table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']) }).strict(),
+  /** The teacher takes a student out of the session: the seat is closed and its page told so. */
+  remove: z.object({ seat: seatKey }).strict(),
+  /** The teacher gives a team to the computer (`computer: true`) or back to its students. */
+  computer: z.object({ table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']), computer: z.boolean() }).strict(),
   end: z.object({}).strict(),
 } as const;
 export type ClientMessageType = keyof typeof clientMessages;
-export const TEACHER_ONLY: ReadonlySet<string> = new Set(['pause', 'resume', 'extend', 'message', 'inject', 'assign', 'end']);
+export const TEACHER_ONLY: ReadonlySet<string> = new Set(['pause', 'resume', 'extend', 'message', 'inject', 'assign', 'remove', 'computer', 'end']);
 export const STUDENT_ONLY: ReadonlySet<string> = new Set(['move', 'vote', 'chat']);
 
 export const sessionRequestSchema = z
@@ -79,6 +88,8 @@ export interface Welcome {
   side: Side;
   lead: boolean;
   decision: Decision;
+  /** The last message number this seat sent (from any page): the page numbers on from it, so a replay is refused. */
+  lastSeq: number;
   /** The scenario with the other side's brief, priorities and red lines removed. */
   scenario: PublicScenario;
 }
@@ -106,7 +117,11 @@ export interface TeamProposal {
   needed: number;
 }
 
-/** One team's whole picture of its table, sent after every change. */
+/**
+ * One team's whole picture of its table ('table'), sent on joining and after every change to the game, the timer or
+ * the pause. Smaller parts go on their own: a chat line ('chat', appended), who is in the team ('team') and the team's
+ * vote ('proposal'), so that a chat line or a laptop coming back does not resend the whole table.
+ */
 export interface TeamUpdate {
   table: number;
   side: Side;
@@ -123,6 +138,34 @@ export interface TeamUpdate {
   moveCount: number;
 }
 
+/** A new line of the team chat. */
+export interface ChatMessage {
+  table: number;
+  side: Side;
+  line: ChatLine;
+}
+export interface TeamMessage {
+  table: number;
+  side: Side;
+  team: TeamUpdate['team'];
+}
+export interface ProposalMessage {
+  table: number;
+  side: Side;
+  proposal: TeamProposal | null;
+}
+/** Sent to a page whose messages come faster than RATE_PER_SECOND: it shows it, for the seconds given. */
+export interface SlowDown {
+  seconds: number;
+  refused: number;
+}
+/** Sent to a student's page when the teacher takes the student out of the session (then the connection closes). */
+export const REMOVED_CLOSE_CODE = 4001;
+
+/** The question a name that matches an away seat gets: the page offers to continue as that student, or to join anew. */
+export const takeoverQuestion = (name: string, table: number, side: string) => `Are you ${name} at table ${table}, ${side}? Continue as ${name} on this device, or join as someone else.`;
+export const TAKEOVER_QUESTION = /^Are you (.+) at table \d+, /;
+
 export interface TableSummary {
   table: number;
   turn: number;
@@ -134,6 +177,10 @@ export interface TableSummary {
   timerLeft: number | null;
   seats: Record<Side, { name: string; online: boolean; lead: boolean; seat: string }[]>;
   computer: Side[];
+  /** Teams the teacher gave to the computer (played by it whoever is seated). */
+  givenToComputer: Side[];
+  /** Teams played by the computer because every member has been away longer than the grace. */
+  awayToComputer: Side[];
   moves: number;
   agreements: number;
   /** The last few log entries (moves and injects), newest last. */
@@ -147,7 +194,9 @@ export interface TeacherUpdate {
   tables: TableSummary[];
   ended: boolean;
   refused: number;
-  unseated: { seat: string; name: string }[];
+  /** Refused messages by reason (too fast, malformed, replayed, out of turn…) and by student, most first. */
+  refusedBy: { reasons: { reason: string; count: number }[]; students: { name: string; table: number | null; count: number }[] };
+  unseated: { seat: string; name: string; online: boolean }[];
   debrief: Debrief | null;
 }
 
@@ -201,7 +250,19 @@ export interface Debrief {
   nash: DebriefDeal | null;
 }
 
-/** One line of a table's log: a move by a student (or the computer / timer), or a teacher's inject. */
+/**
+ * One line of a table's log. `move` and `inject` make the game (replayed on restart, in order); the others record what
+ * happened around it for the teacher: every teacher action, the team chats and every seat change, with times.
+ * Tables are counted from 1 in every entry (`table`), as people read them. No entry holds a seat key: the log may be
+ * read by anyone the teacher shares it with, and a key would let its reader take the seat.
+ */
 export type LogEntry =
-  | { n: number; at: string; kind: 'move'; move: Move; by: string; seat: string | null }
-  | { n: number; at: string; kind: 'inject'; inject: Inject; by: 'teacher' };
+  | { n: number; at: string; kind: 'move'; move: Move; by: string; seat?: string | null }
+  | { n: number; at: string; kind: 'inject'; inject: Inject; by: 'teacher' }
+  | { n: number; at: string; kind: 'teacher'; action: TeacherAction; by: 'teacher'; table: number; side?: Side; seconds?: number; text?: string; student?: string }
+  | { n: number; at: string; kind: 'chat'; table: number; side: Side; from: string; text: string; teacher?: boolean }
+  | { n: number; at: string; kind: 'seat'; table: number; side: Side | null; student: string; change: SeatChange };
+export type TeacherAction = 'pause' | 'resume' | 'extend' | 'message' | 'assign' | 'remove' | 'computer' | 'human' | 'end';
+export type SeatChange = 'joined' | 'moved in' | 'moved out' | 'removed' | 'took over from another device';
+/** The entries the engine replays: everything else in a table's log is a record for the teacher. */
+export const isGameEntry = (e: LogEntry): e is Extract<LogEntry, { kind: 'move' | 'inject' }> => e.kind === 'move' || e.kind === 'inject';

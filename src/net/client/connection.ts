@@ -116,12 +116,17 @@ export function connect(code: string, events: LinkEvents): Link {
         attempt = 0;
         // Colyseus's own reconnection cannot survive a server restart; this loop rejoins with the seat instead.
         r.reconnection.enabled = false;
-        r.onMessage('*', (type, payload) => events.message(String(type), payload));
+        r.onMessage('*', (type, payload) => {
+          // The server counts per seat, across pages: a new page (or another laptop) numbers on from the seat's last.
+          const last = (payload as { lastSeq?: unknown } | null)?.lastSeq;
+          if (type === 'welcome' && typeof last === 'number') seq = Math.max(seq, last);
+          events.message(String(type), payload);
+        });
         r.onLeave((closeCode, reason) => {
           room = null;
           if (closed) return;
-          if (closeCode === 4000) {
-            // The server closed this page because the same seat joined from another page.
+          if (closeCode === 4000 || closeCode === 4001) {
+            // The server closed this page: the same seat joined from another page (4000), or the teacher removed the student (4001).
             closed = true;
             setState('refused', reason || 'You joined from another page; this one has stopped.');
             return;

@@ -3,7 +3,7 @@
 import { allMoves, allNews, outcomeOf, sideName, textOf, cardTitle, nextForwardStep, otherSide, type Move, type Scenario, type Side, type SideView } from '../../engine';
 import { describeMove, meterName, signed, PHASE_NAME, agreementName } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
-import type { TeamUpdate, Welcome } from '../protocol';
+import { TAKEOVER_QUESTION, type ChatMessage, type ProposalMessage, type SlowDown, type TeamMessage, type TeamUpdate, type Welcome } from '../protocol';
 import { connect, isJoinCode, normalCode, type Link, type LinkState } from './connection';
 import { acceptPreview, moveChoices, packageChoice, packageMode, teamScenario, type PackageDraft } from './moves';
 import { announce, clock, linkBanner, meterBar, redraw } from './page';
@@ -36,6 +36,12 @@ let receivedAt = 0;
 let refused = '';
 let chatDraft = '';
 let pendingName = '';
+/** The answer to "Are you Sam at table 2?": continue in that seat on this device, or join as someone new. */
+let nameChoice: 'takeover' | 'newSeat' | null = null;
+let takeover: { question: string; name: string } | null = null;
+/** Until when the server asked this page to slow down (it was sending faster than it may). */
+let slowUntil = 0;
+let removed = '';
 const draft: PackageDraft = { give: new Set(), ask: new Set(), format: 'bilateral' };
 
 // ------------------------------------------------------------------ joining
@@ -47,7 +53,8 @@ function start(name: string): void {
     auth: () => {
       const r = remembered(code);
       // A seat this server no longer knows falls back to joining by name.
-      return r ? { seat: r.seat, name: r.name } : { name: pendingName };
+      const choice = nameChoice ? { [nameChoice]: true } : {};
+      return r ? { seat: r.seat, name: r.name, ...choice } : { name: pendingName, ...choice };
     },
     message: receive,
     state: (s, detail) => {
@@ -56,6 +63,15 @@ function start(name: string): void {
       if (s === 'refused') {
         joinError = detail ?? 'The server refused to let this page in: check the code and your name with your teacher.';
         link = null;
+        const asked = !welcome && TAKEOVER_QUESTION.exec(joinError);
+        if (asked) {
+          takeover = { question: joinError, name: asked[1] };
+          joinError = '';
+          linkBanner(banner, 'online');
+          render();
+          document.getElementById('takeover-yes')?.focus();
+          return;
+        }
         if (welcome) announce(joinError);
         else {
           linkBanner(banner, 'online');
@@ -95,6 +111,33 @@ function receive(type: string, payload: unknown): void {
     update = u;
     receivedAt = Date.now();
     render();
+  } else if (type === 'chat' && update) {
+    const m = payload as ChatMessage;
+    if (m.side !== update.side) return;
+    update = { ...update, chat: [...update.chat.slice(-49), m.line] };
+    if (m.line.from !== welcome?.name) announce(m.line.teacher ? `Message from your teacher: ${m.line.text}` : `${m.line.from} says: ${m.line.text}`);
+    render();
+  } else if (type === 'team' && update) {
+    const m = payload as TeamMessage;
+    if (m.side === update.side) update = { ...update, team: m.team };
+    render();
+  } else if (type === 'proposal' && update && scenario) {
+    const m = payload as ProposalMessage;
+    if (m.side !== update.side) return;
+    if (m.proposal && m.proposal.id !== update.proposal?.id)
+      announce(`${m.proposal.by} proposes to the team: ${describeMove(scenario, { ...m.proposal.move, side: update.side } as Move)} Vote yes or no.`);
+    update = { ...update, proposal: m.proposal };
+    render();
+  } else if (type === 'slowDown') {
+    const m = payload as SlowDown;
+    const first = Date.now() >= slowUntil;
+    slowUntil = Date.now() + m.seconds * 1000;
+    if (first) announce(`You are sending too fast: wait ${m.seconds} seconds. What you sent meanwhile was not taken.`);
+    render();
+    setTimeout(render, m.seconds * 1000 + 50);
+  } else if (type === 'removed') {
+    removed = (payload as { reason: string }).reason;
+    announce(removed);
   } else if (type === 'refused') {
     refused = (payload as { reason: string }).reason;
     announce(`Refused: ${refused}`);
@@ -143,18 +186,30 @@ function announceChanges(before: TeamUpdate | null, after: TeamUpdate): void {
   if (!before) {
     parts.push(`You are at table ${after.table + 1} as ${sideName(scenario, after.side)}. Turn ${v.turn}: ${PHASE_NAME[v.phase]}.`);
   } else {
-    for (const m of allMoves(v).slice(allMoves(before.view).length)) parts.push(describeMove(scenario, m));
+    // New moves, compared turn by turn: a sealed statement appears in its place once the team has spoken, not at the end.
+    for (const m of newMoves(before.view, v)) parts.push(describeMove(scenario, m));
     for (const n of allNews(v).slice(allNews(before.view).length)) parts.push(`News: ${n.title}. ${n.text}`);
     if (before.view.turn !== v.turn || before.view.phase !== v.phase) parts.push(`Turn ${v.turn}: ${PHASE_NAME[v.phase]}.`);
     if (!before.paused && after.paused) parts.push('Your teacher paused the table.');
     if (before.paused && !after.paused) parts.push('The table is running again.');
-    const newChat = after.chat.filter((c) => !before.chat.some((b) => b.at === c.at && b.from === c.from && b.text === c.text));
-    for (const c of newChat) if (c.from !== welcome?.name) parts.push(c.teacher ? `Message from your teacher: ${c.text}` : `${c.from} says: ${c.text}`);
     if (after.proposal && after.proposal.id !== before.proposal?.id)
       parts.push(`${after.proposal.by} proposes to the team: ${describeMove(scenario, { ...after.proposal.move, side: after.side } as Move)} Vote yes or no.`);
     if (!before.ended && after.ended) parts.push('The game is over.');
   }
   if (parts.length) announce(parts.join(' '));
+}
+
+function newMoves(before: SideView, after: SideView): Move[] {
+  const out: Move[] = [];
+  for (const t of after.history) {
+    const seen = (before.history.find((b) => b.turn === t.turn)?.moves ?? []).map((m) => JSON.stringify(m));
+    for (const m of t.moves) {
+      const i = seen.indexOf(JSON.stringify(m));
+      if (i >= 0) seen.splice(i, 1);
+      else out.push(m);
+    }
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ drawing
@@ -225,7 +280,31 @@ function joinForm(): HTMLElement {
   );
 }
 
+/** "Are you Sam at table 2?": the same name as a seat whose page is away. */
+function takeoverForm(): HTMLElement {
+  const q = takeover!;
+  const answer = (choice: 'takeover' | 'newSeat') => {
+    nameChoice = choice;
+    takeover = null;
+    start(pendingName);
+  };
+  return el(
+    'section',
+    { class: 'join', 'aria-labelledby': 'takeover-h' },
+    el('h1', { id: 'takeover-h' }, `Someone called ${q.name} is already in this session`),
+    el('p', { role: 'alert' }, q.question),
+    el(
+      'div',
+      { class: 'row' },
+      button(`Continue as ${q.name}`, () => answer('takeover'), { class: 'primary', id: 'takeover-yes', 'data-focus': 'takeover-yes' }),
+      button('I am someone else: join with my own seat', () => answer('newSeat'), { 'data-focus': 'takeover-no' }),
+    ),
+  );
+}
+
 function render(): void {
+  if (removed && !welcome) return redraw(app, [el('h1', {}, 'You have left the class session'), el('p', { role: 'alert' }, removed)]);
+  if (takeover) return redraw(app, [takeoverForm()]);
   if (!welcome || !scenario) {
     if (link && !joinError) redraw(app, [el('h1', { tabindex: -1 }, 'Joining…'), el('p', { role: 'status' }, 'Finding your seat.')]);
     else redraw(app, [joinForm()]);
@@ -253,6 +332,8 @@ function statusBar(sc: Scenario, v: SideView): HTMLElement {
     el('p', {}, `You are ${welcome!.name}${isLead() ? ', the team lead' : lead ? `; your team lead is ${lead.name}` : ''}. ${welcome!.decision === 'vote' ? 'Your team votes on every move.' : 'The team lead submits the team’s moves.'}`),
     el('p', { id: 'timer', class: 'timer' }, timerText()),
     u.paused ? el('p', { class: 'paused', role: 'status' }, 'Paused by your teacher: moves wait until the table resumes.') : null,
+    Date.now() < slowUntil ? el('p', { class: 'refused', role: 'alert', id: 'slow-down' }, `You are sending too fast; wait ${Math.ceil((slowUntil - Date.now()) / 1000)} s. What you sent meanwhile was not taken.`) : null,
+    removed ? el('p', { class: 'refused', role: 'alert' }, removed) : null,
     teacherLines.length ? el('p', { class: 'teacher-message' }, el('strong', {}, 'From your teacher: '), teacherLines.at(-1)!.text) : null,
   );
 }
@@ -302,6 +383,8 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
   const choices = moveChoices(sc, v, me);
   const row = (group: string) => choices.filter((c) => c.group === group);
   if (v.phase === 'statements') {
+    // Statements are simultaneous: the other side's words are read once this team has spoken too.
+    if (v.sealed?.includes(otherSide(me))) section.append(el('p', { class: 'detail' }, `${sideName(sc, otherSide(me))} has made its statement; you will read it once your team has spoken.`));
     section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'), el('div', { class: 'row' }, ...row('statements').map((c) => button(verb + c.label, () => sendMove(c.move)))));
     const channels = row('channels');
     if (channels.length) {

@@ -20,6 +20,8 @@ let lan: string[] = [];
 let notice = '';
 let fatal = '';
 let ended = false;
+/** The student whose "Remove…" asks to be confirmed (kept across the live redraws). */
+let removing: string | null = null;
 
 const credentials = (): { code: string; token: string } | null => {
   const m = /^#([A-Za-z0-9]{6}):([A-Za-z0-9_-]{8,})$/.exec(location.hash);
@@ -376,10 +378,39 @@ function renderLive(): void {
     ...u.tables.flatMap((t) => SIDES.flatMap((side) => t.seats[side].map((s) => ({ seat: s.seat, label: `${s.name} (table ${t.table + 1}, ${sideName(sc, side)})` })))),
   ];
   studentSelect.replaceChildren(...students.map((s) => el('option', { value: s.seat, selected: s.seat === chosen }, s.label)));
+  const online = new Map([...u.unseated.map((s) => [s.seat, s.online] as const), ...u.tables.flatMap((t) => SIDES.flatMap((side) => t.seats[side].map((s) => [s.seat, s.online] as const)))]);
+  const name = (s: { label: string }) => s.label.replace(/ \((not seated|table .*)\)$/, '');
   redraw(regions.students, [
     u.unseated.length ? el('p', { role: 'status' }, `Not seated yet: ${u.unseated.map((s) => s.name).join(', ')}. Seat them above.`) : null,
-    students.length ? el('ul', {}, ...students.map((s) => el('li', {}, s.label))) : el('p', {}, 'No student has joined yet.'),
-    u.refused ? el('p', { class: 'detail' }, `Messages refused by the server so far: ${u.refused} (malformed, out of turn, too fast or not allowed).`) : null,
+    students.length
+      ? el(
+          'ul',
+          { class: 'students' },
+          ...students.map((s) =>
+            el(
+              'li',
+              {},
+              `${s.label}${online.get(s.seat) ? '' : ' — away'} `,
+              // Two steps, as for ending the session: a removed student's page closes and their seat key opens nothing.
+              removing === s.seat
+                ? el(
+                    'span',
+                    { class: 'confirm' },
+                    `Remove ${name(s)} from the session? `,
+                    button(`Yes, remove ${name(s)}`, () => ((removing = null), send('remove', { seat: s.seat })), { class: 'danger', 'data-focus': `remove-yes-${s.seat}` }),
+                    ' ',
+                    button('Cancel', () => ((removing = null), renderLive()), { 'data-focus': `remove-no-${s.seat}` }),
+                  )
+                : button(`Remove ${name(s)}…`, () => {
+                    removing = s.seat;
+                    renderLive();
+                    regions.students.querySelector<HTMLElement>(`[data-focus="remove-yes-${CSS.escape(s.seat)}"]`)?.focus();
+                  }, { class: 'danger', 'data-focus': `remove-${s.seat}` }),
+            ),
+          ),
+        )
+      : el('p', {}, 'No student has joined yet.'),
+    u.refused ? el('p', { class: 'detail', id: 'refused-summary' }, `Messages refused by the server so far: ${u.refused} (${u.refusedBy.reasons.map((r) => `${r.count} ${r.reason}`).join(', ')}).${u.refusedBy.students.length ? ` Most from: ${u.refusedBy.students.slice(0, 3).map((x) => `${x.name} (${x.count})`).join(', ')}.` : ''}`) : null,
   ]);
   if (u.ended) {
     renderDebrief(u);
@@ -391,6 +422,7 @@ function renderLive(): void {
 }
 
 function entryText(sc: Scenario, e: LogEntry): string {
+  if (e.kind !== 'move' && e.kind !== 'inject') return '';
   if (e.kind === 'inject') {
     const inject = e.inject;
     return `Teacher’s inject: ${inject.kind === 'event' ? textOf(sc.events.find((x) => x.id === inject.event)?.title) || inject.event : inject.title}`;
@@ -404,8 +436,15 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
   const seats = (side: Side) => {
     const people = t.seats[side];
     if (!people.length) return t.computer.includes(side) ? 'the computer' : 'nobody yet';
-    return people.map((p) => `${p.name}${p.lead && people.length > 1 ? ' (lead)' : ''}${p.online ? '' : ' (away)'}`).join(', ');
+    const names = people.map((p) => `${p.name}${p.lead && people.length > 1 ? ' (lead)' : ''}${p.online ? '' : ' (away)'}`).join(', ');
+    if (t.givenToComputer.includes(side)) return `the computer, for ${names}`;
+    return t.awayToComputer.includes(side) ? `${names} — all away: the computer moves for them` : names;
   };
+  // Give a team to the computer (a team that is stuck, or a student who must leave) and take it back.
+  const computerButton = (side: Side) =>
+    t.givenToComputer.includes(side)
+      ? button(`Take ${sideName(sc, side)} back from the computer, table ${n}`, () => send('computer', { table: t.table, side, computer: false }), { class: 'primary', 'data-focus': `computer-${n}-${side}` })
+      : button(`Give ${sideName(sc, side)} to the computer, table ${n}`, () => send('computer', { table: t.table, side, computer: true }), { 'data-focus': `computer-${n}-${side}` });
   const m = t.meters;
   const row = (label: string, us: number, ru: number) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, String(us)), el('td', { class: 'num' }, String(ru)));
   const allies = Object.entries(m.allies).map(([id, v]) => `${textOf(sc.thirdParties.find((x) => x.id === id)?.name) || id} ${v}`);
@@ -435,6 +474,8 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
           // One focus key for both states: the keyboard stays on the button as it turns from Pause to Resume.
           t.paused ? button(`Resume table ${n}`, () => send('resume', { table: t.table }), { class: 'primary', 'data-focus': `pause-${n}` }) : button(`Pause table ${n}`, () => send('pause', { table: t.table }), { 'data-focus': `pause-${n}` }),
           button(`One more minute, table ${n}`, () => send('extend', { table: t.table, seconds: 60 })),
+          computerButton('us'),
+          computerButton('ru'),
         ),
   );
 }

@@ -22,7 +22,32 @@ import {
   type Side,
 } from '../../engine';
 import { createCounterpart, type Counterpart } from '../../ai/counterpart';
-import { clientMessages, RATE_PER_SECOND, STUDENT_ONLY, TEACHER_ONLY, type ChatLine, type Debrief, type LogEntry, type TableSummary, type TeacherUpdate, type TeacherWelcome, type TeamProposal, type TeamUpdate, type Welcome } from '../protocol';
+import {
+  clientMessages,
+  isGameEntry,
+  takeoverQuestion,
+  AWAY_GRACE_SECONDS,
+  RATE_PER_SECOND,
+  REMOVED_CLOSE_CODE,
+  SEAT_KEY,
+  STUDENT_ONLY,
+  TEACHER_ONLY,
+  type ChatLine,
+  type ChatMessage,
+  type Debrief,
+  type LogEntry,
+  type ProposalMessage,
+  type SeatChange,
+  type SlowDown,
+  type TableSummary,
+  type TeacherAction,
+  type TeacherUpdate,
+  type TeacherWelcome,
+  type TeamMessage,
+  type TeamProposal,
+  type TeamUpdate,
+  type Welcome,
+} from '../protocol';
 import type { ClassroomStore, Seat, SessionRecord, TableSave } from './store';
 import { tableScenario, type BriefChange } from '../../scenario/vary';
 
@@ -43,7 +68,11 @@ interface Table {
   /** How this table's briefs differ from the scenario file (empty unless varied). */
   varied: BriefChange[];
   state: GameState;
+  /** The moves and injects (what replays the game); the log holds `logged` entries in all, these and the records around them. */
   entries: LogEntry[];
+  logged: number;
+  /** Teams the teacher gave to the computer. */
+  givenToComputer: Set<Side>;
   deadline: number | null;
   remaining: number | null;
   paused: boolean;
@@ -59,10 +88,22 @@ interface ClientData {
   lastSeq: number;
   tokens: number;
   refilledAt: number;
+  /** When this page was last told it sends too fast (it is told at most once a second). */
+  slowedAt: number;
 }
+
+/** Why messages are refused, counted per reason and per seat and logged as a summary every REFUSAL_SUMMARY_MS. */
+type RefusalKind = 'too fast' | 'malformed' | 'replayed' | 'not allowed' | 'refused by the rules' | 'unknown message' | 'session ended' | 'server error';
+const REFUSAL_SUMMARY_MS = 10_000;
+/** What a student reads when a handler failed: the operator's log has the error (once per kind of failure). */
+const SERVER_ERROR_SENTENCE = 'The server could not do that just now. Try again; if it happens again, tell your teacher.';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A join the page must not retry: AUTH_FAILED tells the client so (a plain Error reaches it as APPLICATION_ERROR, and it kept rejoining). */
 const refusal = (sentence: string) => new ServerError(ErrorCode.AUTH_FAILED, sentence);
+/** The same name, whatever its case or spacing: "Sam", "sam " and a seat already told apart as "Sam (2)" when it is Sam (2). */
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Pull from an env-free clock in one place: timers are the only wall-clock the server reads. */
 const now = () => Date.now();
@@ -70,16 +111,24 @@ const now = () => Date.now();
 const TIMER_SAVE_MS = 5000;
 
 export class ClassroomRoom extends Room {
-  override maxMessagesPerSecond = 200;
+  // Our token bucket (RATE_PER_SECOND) refuses and tells the page; Colyseus drops only a connection far past it.
+  override maxMessagesPerSecond = 1000;
   override autoDispose = false;
   private session!: SessionRecord;
   private scenario!: Scenario;
   private tables: Table[] = [];
-  private seats: Record<string, Seat> = {};
+  // A Map, never an object indexed by what a client sent: "__proto__" or "constructor" is no seat.
+  private seats = new Map<string, Seat>();
+  /** The last message number each seat sent, across its connections: sequence 1 again on a new page is a replay. */
+  private lastSeq = new Map<string, number>();
+  /** Since when every member of a team (table/side) has been away; after the grace the computer plays it. */
+  private awaySince = new Map<string, number>();
   private teams: Map<string, [string, Seat][]> | null = null;
   private online = new Map<string, Client>();
   private teachers = new Set<Client>();
   private refused = 0;
+  private refusals = { byReason: new Map<RefusalKind, number>(), bySeat: new Map<string, number>(), sinceSummary: new Map<string, number>(), summarisedAt: now() };
+  private reportedErrors = new Set<string>();
   private nextProposal = 1;
   private writes: Promise<void> = Promise.resolve();
   private tablesDirty = false;
@@ -92,14 +141,21 @@ export class ClassroomRoom extends Room {
     if (!session) throw new Error(`no session ${options.code}`);
     this.session = session;
     this.scenario = context.scenarioOf(session);
-    this.seats = await context.store.loadSeats(session.code);
+    this.seats = new Map(Object.entries(await context.store.loadSeats(session.code)).filter(([k]) => SEAT_KEY.test(k)));
     const saved = await context.store.loadTables(session.code);
     for (let i = 0; i < session.tables; i++) {
       const entries = await context.store.entries(session.code, i);
       const played = tableScenario(this.scenario, session.seeds[i], session.varyBriefs === true);
       let state = createGame(played.scenario, session.seeds[i]);
       // Replay the log: the engine is deterministic, so this is the table exactly as it was.
+      const givenToComputer = new Set<Side>();
       for (const e of entries) {
+        // Only moves and injects make the game; the teacher's actions, chat and seat changes are records beside it.
+        if (e.kind === 'teacher' && e.side && (e.action === 'computer' || e.action === 'human')) {
+          if (e.action === 'computer') givenToComputer.add(e.side);
+          else givenToComputer.delete(e.side);
+        }
+        if (!isGameEntry(e)) continue;
         if (e.kind === 'move') {
           const r = applyMoveWithPatches(played.scenario, state, e.move);
           if (!r.ok) throw new Error(`table ${i + 1}: logged move ${e.n} refused on replay: ${r.reason}`);
@@ -115,7 +171,9 @@ export class ClassroomRoom extends Room {
         scenario: played.scenario,
         varied: played.changes,
         state,
-        entries,
+        entries: entries.filter(isGameEntry),
+        logged: entries.reduce((n, e) => Math.max(n, e.n), 0),
+        givenToComputer,
         deadline: paused || left === null ? null : now() + left,
         remaining: paused ? left : null,
         paused,
@@ -134,24 +192,44 @@ export class ClassroomRoom extends Room {
     for (const t of this.tables) this.playComputer(t);
   }
 
-  override onAuth(_client: Client, options: { token?: string; seat?: string; name?: string }) {
+  override onAuth(_client: Client, options: { token?: string; seat?: string; name?: string; takeover?: boolean; newSeat?: boolean }) {
     if (typeof options?.token === 'string') {
       if (options.token === this.session.token) return { role: 'teacher' };
       throw refusal('This teacher link is not the one for this session: open the private link you got when you created it.');
     }
-    if (typeof options?.seat === 'string' && this.seats[options.seat]) return { role: 'student', seat: options.seat };
-    const name = typeof options?.name === 'string' ? options.name.trim() : '';
+    // The seat key is the proof of a seat: 24 hex digits the server made, looked up in a Map.
+    if (typeof options?.seat === 'string' && SEAT_KEY.test(options.seat) && this.seats.has(options.seat)) return { role: 'student', seat: options.seat };
+    const name = typeof options?.name === 'string' ? options.name.trim().replace(/\s+/g, ' ') : '';
     if (name.length < 1 || name.length > 40) throw refusal('Type a name of 1 to 40 characters.');
     if (this.session.ended) throw refusal('This class session has ended: ask your teacher for the code of the next one.');
+    // The same name as a seat whose page is away: most likely the same student on another laptop. The page asks
+    // first; "continue" takes that seat over (its old page is closed if it comes back). An ONLINE seat is never
+    // taken by typing its name: a second Sam gets a seat of their own, told apart as "Sam (2)".
+    const away = [...this.seats].find(([k, x]) => sameName(x.name, name) && !this.online.has(k) && x.table !== null && x.side !== null);
+    if (away && !options.newSeat) {
+      const [key, seat] = away;
+      if (!options.takeover) throw refusal(takeoverQuestion(seat.name, seat.table! + 1, textOf(this.tables[seat.table!].scenario.sides[seat.side!].name)));
+      this.note(this.tables[seat.table!], { kind: 'seat', table: seat.table! + 1, side: seat.side, student: seat.name, change: 'took over from another device' });
+      return { role: 'student', seat: key };
+    }
     const seat = randomBytes(12).toString('hex');
-    this.seats[seat] = { name, table: null, side: null, lead: false };
+    this.seats.set(seat, { name: this.distinctName(name), table: null, side: null, lead: false });
     this.placeAutomatically(seat);
+    const placed = this.seats.get(seat)!;
+    this.note(this.tables[placed.table!], { kind: 'seat', table: placed.table! + 1, side: placed.side, student: placed.name, change: 'joined' });
     this.saveSeats();
     return { role: 'student', seat };
   }
 
+  /** "Sam", then "Sam (2)", "Sam (3)": two students of one name are told apart everywhere (team, teacher page, log). */
+  private distinctName(name: string): string {
+    const taken = new Set([...this.seats.values()].map((x) => x.name.toLowerCase()));
+    if (!taken.has(name.toLowerCase())) return name;
+    for (let i = 2; ; i++) if (!taken.has(`${name} (${i})`.toLowerCase())) return `${name} (${i})`;
+  }
+
   override onJoin(client: Client, _options: unknown, auth: { role: 'teacher' | 'student'; seat?: string }) {
-    client.userData = { role: auth.role, seat: auth.seat, lastSeq: 0, tokens: RATE_PER_SECOND, refilledAt: now() } satisfies ClientData;
+    client.userData = { role: auth.role, seat: auth.seat, lastSeq: 0, tokens: RATE_PER_SECOND, refilledAt: now(), slowedAt: 0 } satisfies ClientData;
     if (auth.role === 'teacher') {
       this.teachers.add(client);
       this.welcomeTeacher(client);
@@ -161,6 +239,14 @@ export class ClassroomRoom extends Room {
       this.welcome(client, auth.seat!);
     }
     this.broadcastPresence(client);
+    // A computer team moves at once when the first student sits down opposite it (it waited for that student's move).
+    const table = this.seatOf(client)?.table;
+    if (table !== null && table !== undefined && this.playComputer(this.tables[table]) > 0) this.afterChange(this.tables[table]);
+  }
+
+  private seatOf(client: Client): Seat | undefined {
+    const data = client.userData as ClientData | undefined;
+    return data?.role === 'student' ? this.seats.get(data.seat!) : undefined;
   }
 
   override async onDrop(client: Client) {
@@ -186,11 +272,16 @@ export class ClassroomRoom extends Room {
     this.broadcastPresence(client);
   }
 
-  /** Someone came or went: their own table's teams (who is online) and the teachers hear of it, no other table. */
+  /** Someone came or went: their own team hears who is online (a small 'team' message, not the whole table), and the teachers. */
   private broadcastPresence(client: Client) {
-    const data = client.userData as ClientData | undefined;
-    const table = data?.role === 'student' ? this.seats[data.seat!]?.table : null;
-    if (table !== null && table !== undefined) this.broadcastTable(this.tables[table]);
+    const seat = this.seatOf(client);
+    if (seat && seat.table !== null && seat.side !== null) {
+      const t = this.tables[seat.table];
+      this.noteAway(t, seat.side);
+      this.broadcastTeam(t, seat.side);
+      // A vote needs a majority of the members present: one who leaves may settle it, one who comes raises the bar.
+      this.recountVote(t, seat.side);
+    }
     this.broadcastTeachers();
   }
 
@@ -228,13 +319,13 @@ export class ClassroomRoom extends Room {
 
   private seatAt(seat: string, table: number, side: Side) {
     this.holdEmptyTimers();
-    const s = this.seats[seat];
+    const s = this.seats.get(seat)!;
     const left = s.table !== null && s.side !== null && (s.table !== table || s.side !== side) ? { table: s.table, side: s.side } : null;
     s.table = table;
     s.side = side;
     this.teams = null;
     // The first member of a team leads it.
-    s.lead = !Object.entries(this.seats).some(([k, x]) => k !== seat && x.table === table && x.side === side && x.lead);
+    s.lead = ![...this.seats].some(([k, x]) => k !== seat && x.table === table && x.side === side && x.lead);
     // A lead moved to another team hands the lead to the next member of the team it left.
     if (left) {
       const team = this.teamSeats(left.table, left.side).map(([, x]) => x);
@@ -243,8 +334,31 @@ export class ClassroomRoom extends Room {
     }
   }
 
+  /** The teacher takes a student out: the seat is gone (its key opens nothing), the lead passes on, the team's vote is recounted. */
+  private removeSeat(seat: string) {
+    const s = this.seats.get(seat)!;
+    this.seats.delete(seat);
+    this.lastSeq.delete(seat);
+    this.teams = null;
+    const page = this.online.get(seat);
+    this.online.delete(seat);
+    if (page) {
+      page.send('removed', { reason: 'Your teacher took you out of this class session.' });
+      page.leave(REMOVED_CLOSE_CODE, 'Your teacher took you out of this class session.');
+    }
+    if (s.table === null || s.side === null) return;
+    const t = this.tables[s.table];
+    const team = this.teamSeats(s.table, s.side).map(([, x]) => x);
+    if (team.length > 0 && !team.some((x) => x.lead)) team[0].lead = true;
+    const p = t.proposal[s.side];
+    if (p) p.yes = p.yes.filter((k) => k !== seat);
+    this.noteAway(t, s.side);
+    this.broadcastTeam(t, s.side);
+    this.recountVote(t, s.side);
+  }
+
   private saveSeats() {
-    const copy = structuredClone(this.seats);
+    const copy = structuredClone(Object.fromEntries(this.seats));
     this.persist(() => context.store.saveSeats(this.session.code, copy));
   }
 
@@ -256,7 +370,7 @@ export class ClassroomRoom extends Room {
   private teamSeats(table: number, side: Side): [string, Seat][] {
     if (!this.teams) {
       this.teams = new Map();
-      for (const entry of Object.entries(this.seats)) {
+      for (const entry of this.seats) {
         const [, x] = entry;
         if (x.table === null || x.side === null) continue;
         const key = `${x.table}/${x.side}`;
@@ -266,9 +380,37 @@ export class ClassroomRoom extends Room {
     return this.teams.get(`${table}/${side}`) ?? [];
   }
 
+  /**
+   * Who the computer plays at a table: a team with no students when the session fills empty seats (once the other
+   * team has one), a team the teacher gave it, and a team whose members have all been away longer than the grace.
+   */
   private computerSides(t: Table): Side[] {
-    if (!this.session.fillWithComputer) return [];
-    return SIDES.filter((s) => this.teamSeats(t.index, s).length === 0 && this.teamSeats(t.index, otherSide(s)).length > 0);
+    return SIDES.filter((s) => {
+      const seated = this.teamSeats(t.index, s).length;
+      if (t.givenToComputer.has(s)) return true;
+      if (seated === 0) return this.session.fillWithComputer && this.teamSeats(t.index, otherSide(s)).length > 0;
+      return this.awayTooLong(t, s);
+    });
+  }
+
+  /** The grace a team whose members are all away gets before the computer moves for it: a minute, or the turn timer when shorter. */
+  private awayGraceMs(): number {
+    const grace = Number(process.env.RESET_AWAY_GRACE_SECONDS ?? AWAY_GRACE_SECONDS) * 1000;
+    return this.session.timerSeconds > 0 ? Math.min(grace, this.session.timerSeconds * 1000) : grace;
+  }
+
+  private awayTooLong(t: Table, side: Side): boolean {
+    const since = this.awaySince.get(`${t.index}/${side}`);
+    return since !== undefined && now() - since >= this.awayGraceMs();
+  }
+
+  /** Start (or stop) the away clock of a team: it runs while the team has members and none of them is online. */
+  private noteAway(t: Table, side: Side) {
+    const key = `${t.index}/${side}`;
+    const team = this.teamSeats(t.index, side);
+    const allAway = team.length > 0 && !team.some(([k]) => this.online.has(k));
+    if (!allAway) this.awaySince.delete(key);
+    else if (!this.awaySince.has(key)) this.awaySince.set(key, now());
   }
 
   private welcomeTeacher(client: Client) {
@@ -277,69 +419,108 @@ export class ClassroomRoom extends Room {
     client.send('teacherWelcome', w);
   }
 
+  /** A student's page on joining (or on being moved): who it is, what it may see, and the whole table once. */
   private welcome(client: Client, seat: string) {
-    const s = this.seats[seat];
+    const s = this.seats.get(seat)!;
     if (s.table === null || s.side === null) return;
-    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: s.table !== null && s.side !== null && this.actingLead(s.table, s.side) === seat, decision: this.session.decision, scenario: scenarioFor(this.tables[s.table].scenario, s.side) };
+    const t = this.tables[s.table];
+    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: this.actingLead(s.table, s.side) === seat, decision: this.session.decision, lastSeq: this.lastSeq.get(seat) ?? 0, scenario: scenarioFor(t.scenario, s.side) };
     client.send('welcome', w);
+    client.send('table', this.teamUpdate(t, s.side));
   }
 
   // ------------------------------------------------------------ messages
 
-  private refuse(client: Client, reason: string) {
+  /**
+   * Refuse a message: counted by reason and by seat (the teacher page shows the counts; the operator's log gets a
+   * summary every few seconds, not a line each). The page is told in a sentence; a page sending too fast is told
+   * once a second how long to wait, not answered message by message.
+   */
+  private refuse(client: Client, reason: string, kind: RefusalKind = 'refused by the rules') {
     this.refused++;
+    const r = this.refusals;
+    r.byReason.set(kind, (r.byReason.get(kind) ?? 0) + 1);
     const data = client.userData as ClientData | undefined;
-    console.warn(`[classroom ${this.roomId}] refused ${data?.role ?? 'client'} ${client.sessionId}: ${reason}`);
-    client.send('refused', { reason });
+    const who = data?.role === 'student' ? data.seat! : data?.role === 'teacher' ? 'teacher' : 'unjoined';
+    if (data?.role === 'student') r.bySeat.set(who, (r.bySeat.get(who) ?? 0) + 1);
+    const key = `${kind}\u0000${who}`;
+    r.sinceSummary.set(key, (r.sinceSummary.get(key) ?? 0) + 1);
+    if (kind !== 'too fast') return client.send('refused', { reason });
+    if (data && now() - data.slowedAt >= 1000) {
+      data.slowedAt = now();
+      const slow: SlowDown = { seconds: 2, refused: r.bySeat.get(who) ?? 0 };
+      client.send('slowDown', slow);
+    }
+  }
+
+  /** One line per reason and sender for the refusals since the last summary (a flood was 3,000 lines in 5 s). */
+  private summariseRefusals() {
+    const r = this.refusals;
+    if (r.sinceSummary.size === 0 || now() - r.summarisedAt < REFUSAL_SUMMARY_MS) return;
+    const parts = [...r.sinceSummary].sort((a, b) => b[1] - a[1]).map(([key, n]) => {
+      const [kind, who] = key.split('\u0000');
+      const seat = this.seats.get(who);
+      const name = seat ? `${seat.name}${seat.table !== null ? ` at table ${seat.table + 1}` : ''}` : who;
+      return `${n} ${kind} from ${name}`;
+    });
+    console.warn(`[classroom ${this.roomId}] refused in the last ${Math.round((now() - r.summarisedAt) / 1000)} s: ${parts.join('; ')}`);
+    r.sinceSummary.clear();
+    r.summarisedAt = now();
   }
 
   private receive(client: Client, type: keyof typeof clientMessages, payload: unknown) {
     const data = client.userData as ClientData | undefined;
-    if (!data) return this.refuse(client, 'not joined');
+    if (!data) return this.refuse(client, 'This page has not joined the session yet.', 'not allowed');
     // Token bucket per connection: bursts beyond the rate are refused, the room carries on.
     const t = now();
     data.tokens = Math.min(RATE_PER_SECOND, data.tokens + ((t - data.refilledAt) / 1000) * RATE_PER_SECOND);
     data.refilledAt = t;
-    if (data.tokens < 1) return this.refuse(client, 'too many messages');
+    if (data.tokens < 1) return this.refuse(client, 'You are sending too fast.', 'too fast');
     data.tokens -= 1;
-    if (TEACHER_ONLY.has(type) && data.role !== 'teacher') return this.refuse(client, `${type}: teachers only`);
-    if (STUDENT_ONLY.has(type) && data.role !== 'student') return this.refuse(client, `${type}: students only`);
+    if (TEACHER_ONLY.has(type) && data.role !== 'teacher') return this.refuse(client, `Only the teacher may do that (${type}).`, 'not allowed');
+    if (STUDENT_ONLY.has(type) && data.role !== 'student') return this.refuse(client, `Only a student may do that (${type}).`, 'not allowed');
     const parsed = clientMessages[type].safeParse(payload);
-    if (!parsed.success) return this.refuse(client, `${type}: malformed (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    if (!parsed.success) return this.refuse(client, `${type}: malformed (${parsed.error.issues[0]?.message ?? 'invalid'})`, 'malformed');
     const msg = parsed.data as Record<string, unknown>;
-    if ('seq' in msg) {
-      if ((msg.seq as number) <= data.lastSeq) return this.refuse(client, `${type}: replayed message (seq ${String(msg.seq)})`);
-      data.lastSeq = msg.seq as number;
+    if ('seq' in msg && data.role === 'student') {
+      // Per seat, not per connection: a message replayed on a new page (or a second one) is refused too.
+      const last = this.lastSeq.get(data.seat!) ?? 0;
+      if ((msg.seq as number) <= last) return this.refuse(client, `${type}: replayed message (seq ${String(msg.seq)}); this seat's last was ${last}`, 'replayed');
+      this.lastSeq.set(data.seat!, msg.seq as number);
     }
     try {
       this.handle(client, data, type, msg);
     } catch (e) {
-      this.refuse(client, `${type}: ${(e as Error).message}`);
+      // A bug, not the client's fault: the operator reads it once per kind of failure, the page a plain sentence.
+      const err = e as Error;
+      const key = `${type}: ${err.message}`;
+      if (!this.reportedErrors.has(key)) {
+        this.reportedErrors.add(key);
+        console.error(`[classroom ${this.roomId}] handling "${type}" failed (reported once):`, err);
+      }
+      this.refuse(client, SERVER_ERROR_SENTENCE, 'server error');
     }
   }
 
   private handle(client: Client, data: ClientData, type: keyof typeof clientMessages, msg: Record<string, unknown>) {
     if (data.role === 'student') {
-      const seat = this.seats[data.seat!];
-      if (seat.table === null || seat.side === null) return this.refuse(client, 'not seated yet');
+      const seat = this.seats.get(data.seat!);
+      if (!seat || seat.table === null || seat.side === null) return this.refuse(client, 'You are not seated at a table yet: wait for your teacher to seat you.', 'not allowed');
       const table = this.tables[seat.table];
       const side = seat.side;
-      if (type === 'chat') {
-        this.say(table, side, { from: seat.name, text: msg.text as string, at: now() });
-        return this.broadcastTable(table);
-      }
-      if (this.session.ended) return this.refuse(client, 'the session has ended');
+      if (this.session.ended) return this.refuse(client, 'The session has ended: nothing more can be sent.', 'session ended');
+      if (type === 'chat') return this.say(table, side, { from: seat.name, text: msg.text as string, at: now() });
       if (table.paused) return this.refuse(client, 'the table is paused');
       if (type === 'move') {
-        if (msg.side !== undefined && msg.side !== side) return this.refuse(client, `move for ${String(msg.side)} refused: you play ${side}`);
+        if (msg.side !== undefined && msg.side !== side) return this.refuse(client, `move for ${String(msg.side)} refused: you play ${side}`, 'not allowed');
         const move = { ...(msg.move as object), side } as Move;
-        if (this.session.decision === 'lead' || this.teamSeats(table.index, side).length === 1) {
-          if (this.session.decision === 'lead' && this.actingLead(table.index, side) !== data.seat) return this.refuse(client, 'only the team lead submits moves');
-          const reason = this.play(table, move, seat.name, data.seat!);
+        if (this.session.decision === 'lead' || this.presentMembers(table.index, side) <= 1) {
+          if (this.session.decision === 'lead' && this.actingLead(table.index, side) !== data.seat) return this.refuse(client, 'only the team lead submits moves', 'not allowed');
+          const reason = this.play(table, move, seat.name);
           if (reason) return this.refuse(client, reason);
         } else {
-          table.proposal[side] = { id: this.nextProposal++, by: seat.name, move: msg.move as TeamProposal['move'], yes: [data.seat!], needed: Math.floor(this.teamSeats(table.index, side).length / 2) + 1 };
-          this.settleVote(table, side);
+          table.proposal[side] = { id: this.nextProposal++, by: seat.name, move: msg.move as TeamProposal['move'], yes: [data.seat!], needed: this.majority(table.index, side) };
+          if (!this.settleVote(table, side)) return this.broadcastProposal(table, side);
         }
         return this.afterChange(table);
       }
@@ -349,24 +530,29 @@ export class ClassroomRoom extends Room {
         if (msg.yes) {
           if (!p.yes.includes(data.seat!)) p.yes.push(data.seat!);
         } else table.proposal[side] = null;
-        this.settleVote(table, side);
+        if (!this.settleVote(table, side)) return this.broadcastProposal(table, side);
         return this.afterChange(table);
       }
       return;
     }
     // teacher
-    const targets = (m: Record<string, unknown>) => (m.table === undefined ? this.tables : [this.tableAt(m.table as number)]);
+    if (typeof msg.table === 'number' && !this.tables[msg.table]) return this.refuse(client, `There is no table ${msg.table + 1}: this session has ${this.tables.length}.`);
+    const targets = (m: Record<string, unknown>) => (m.table === undefined ? this.tables : [this.tables[m.table as number]]);
+    const did = (t: Table, action: TeacherAction, extra: { side?: Side; seconds?: number; text?: string; student?: string } = {}) =>
+      this.note(t, { kind: 'teacher', action, by: 'teacher', table: t.index + 1, ...extra });
     switch (type) {
       case 'pause':
         for (const t of targets(msg)) if (!t.paused) {
           t.paused = true;
           t.remaining = t.deadline === null ? null : Math.max(0, t.deadline - now());
+          did(t, 'pause');
         }
         break;
       case 'resume':
         for (const t of targets(msg)) if (t.paused) {
           t.paused = false;
           t.deadline = t.remaining === null ? null : now() + t.remaining;
+          did(t, 'resume');
           this.playComputer(t);
         }
         break;
@@ -376,12 +562,15 @@ export class ClassroomRoom extends Room {
           if (t.paused && t.remaining !== null) t.remaining += add;
           else if (t.deadline !== null) t.deadline += add;
           else t.deadline = now() + add;
+          did(t, 'extend', { seconds: msg.seconds as number });
         }
         break;
       case 'message': {
-        const t = this.tableAt(msg.table as number);
-        this.say(t, msg.side as Side, { from: 'Teacher', text: msg.text as string, at: now(), teacher: true });
-        break;
+        const t = this.tables[msg.table as number];
+        did(t, 'message', { side: msg.side as Side, text: msg.text as string });
+        this.say(t, msg.side as Side, { from: 'Teacher', text: msg.text as string, at: now(), teacher: true }, false);
+        this.saveTables();
+        return;
       }
       case 'inject': {
         const written = msg.written as { title: string; text: string } | undefined;
@@ -393,41 +582,116 @@ export class ClassroomRoom extends Room {
             continue;
           }
           t.state = applyInject(t.scenario, t.state, inject);
-          this.record(t, { n: t.entries.length + 1, at: new Date().toISOString(), kind: 'inject', inject, by: 'teacher' });
+          this.record(t, { n: 0, at: '', kind: 'inject', inject, by: 'teacher' });
         }
         break;
       }
       case 'assign': {
-        if (!this.seats[msg.seat as string]) return this.refuse(client, 'no such student');
-        this.tableAt(msg.table as number);
-        this.seatAt(msg.seat as string, msg.table as number, msg.side as Side);
+        const key = msg.seat as string;
+        const s = this.seats.get(key);
+        if (!s) return this.refuse(client, 'That student is no longer in the session.');
+        const from = s.table !== null ? this.tables[s.table] : null;
+        const fromSide = s.side;
+        const t = this.tables[msg.table as number];
+        if (from === t && fromSide === msg.side) break;
+        this.seatAt(key, t.index, msg.side as Side);
         this.saveSeats();
-        const c = this.online.get(msg.seat as string);
-        if (c) this.welcome(c, msg.seat as string);
-        for (const t of this.tables) this.playComputer(t);
+        if (from && fromSide) {
+          this.note(from, { kind: 'seat', table: from.index + 1, side: fromSide, student: s.name, change: 'moved out' });
+          this.noteAway(from, fromSide);
+        }
+        did(t, 'assign', { side: msg.side as Side, student: s.name });
+        this.note(t, { kind: 'seat', table: t.index + 1, side: msg.side as Side, student: s.name, change: 'moved in' });
+        this.noteAway(t, msg.side as Side);
+        const c = this.online.get(key);
+        if (c) this.welcome(c, key);
+        for (const x of this.tables) this.playComputer(x);
+        break;
+      }
+      case 'remove': {
+        const key = msg.seat as string;
+        const s = this.seats.get(key);
+        if (!s) return this.refuse(client, 'That student is no longer in the session.');
+        if (s.table !== null) {
+          const t = this.tables[s.table];
+          did(t, 'remove', { side: s.side ?? undefined, student: s.name });
+          this.note(t, { kind: 'seat', table: t.index + 1, side: s.side, student: s.name, change: 'removed' });
+        }
+        this.removeSeat(key);
+        this.saveSeats();
+        for (const x of this.tables) this.playComputer(x);
+        break;
+      }
+      case 'computer': {
+        const t = this.tables[msg.table as number];
+        const side = msg.side as Side;
+        if (msg.computer === t.givenToComputer.has(side)) break;
+        if (msg.computer) t.givenToComputer.add(side);
+        else t.givenToComputer.delete(side);
+        // In the log as well as in memory: a restarted server gives the team back to the computer.
+        did(t, msg.computer ? 'computer' : 'human', { side });
+        t.proposal[side] = null;
+        this.playComputer(t);
         break;
       }
       case 'end': {
         this.session.ended = true;
+        for (const t of this.tables) did(t, 'end');
         const s = { ...this.session };
         this.persist(() => context.store.saveSession(s));
         break;
       }
     }
     // The teacher's pause, resume and extra time are saved at once: a restart right after keeps them.
-    if (type === 'pause' || type === 'resume' || type === 'extend' || type === 'message') this.saveTables();
+    if (type === 'pause' || type === 'resume' || type === 'extend') this.saveTables();
     this.broadcastAll();
   }
 
-  private tableAt(i: number): Table {
-    const t = this.tables[i];
-    if (!t) throw new Error(`no table ${i + 1}`);
-    return t;
-  }
-
-  private say(t: Table, side: Side, line: ChatLine) {
+  /** A line of the team chat: kept (the last 50), sent to the team alone as one small message, and logged (`log`: as chat). */
+  private say(t: Table, side: Side, line: ChatLine, log = true) {
     t.chat[side] = [...t.chat[side].slice(-49), line];
     this.tablesDirty = true;
+    if (log) this.note(t, { kind: 'chat', table: t.index + 1, side, from: line.from, text: line.text, ...(line.teacher ? { teacher: true } : {}) });
+    const m: ChatMessage = { table: t.index, side, line };
+    this.sendTeam(t, side, 'chat', m);
+  }
+
+  /** Send one message to every online member of a team, encoded once. */
+  private sendTeam(t: Table, side: Side, type: string, payload: unknown) {
+    const seats = this.teamSeats(t.index, side).filter(([k]) => this.online.has(k));
+    if (seats.length === 0) return;
+    const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, type, payload);
+    for (const [k] of seats) this.online.get(k)!.enqueueRaw(bytes);
+  }
+
+  private broadcastTeam(t: Table, side: Side) {
+    const m: TeamMessage = { table: t.index, side, team: this.teamList(t, side) };
+    this.sendTeam(t, side, 'team', m);
+  }
+
+  private broadcastProposal(t: Table, side: Side) {
+    const m: ProposalMessage = { table: t.index, side, proposal: t.proposal[side] };
+    this.sendTeam(t, side, 'proposal', m);
+  }
+
+  /** Members online; a vote's majority is of these (an absent member neither helps nor blocks). */
+  private presentMembers(table: number, side: Side): number {
+    return this.teamSeats(table, side).filter(([k]) => this.online.has(k)).length;
+  }
+
+  private majority(table: number, side: Side): number {
+    return Math.floor(Math.max(1, this.presentMembers(table, side)) / 2) + 1;
+  }
+
+  /** Someone came or went: the open vote needs a majority of who is there now, and may be carried by it. */
+  private recountVote(t: Table, side: Side) {
+    const p = t.proposal[side];
+    if (!p) return;
+    p.yes = p.yes.filter((k) => this.online.has(k));
+    p.needed = this.majority(t.index, side);
+    if (p.yes.length === 0) t.proposal[side] = null;
+    if (this.settleVote(t, side)) this.afterChange(t);
+    else this.broadcastProposal(t, side);
   }
 
   private saveTables() {
@@ -437,27 +701,37 @@ export class ClassroomRoom extends Room {
     this.persist(() => context.store.saveTables(this.session.code, save));
   }
 
-  private settleVote(t: Table, side: Side) {
+  /** Make the team's proposal once a majority of the members present says yes; true when it was made (or refused). */
+  private settleVote(t: Table, side: Side): boolean {
     const p = t.proposal[side];
-    if (!p || p.yes.length < p.needed) return;
+    if (!p || p.yes.length < p.needed) return false;
     t.proposal[side] = null;
-    const names = p.yes.map((s) => this.seats[s]?.name).join(', ');
-    const reason = this.play(t, { ...p.move, side } as Move, `${p.by} (vote: ${names})`, p.yes[0]);
+    const names = p.yes.map((s) => this.seats.get(s)?.name).join(', ');
+    const reason = this.play(t, { ...p.move, side } as Move, `${p.by} (vote: ${names})`);
     if (reason) this.say(t, side, { from: 'Table', text: `The team's move was refused: ${reason}`, at: now() });
+    return true;
   }
 
   /** Apply one move; null when it was applied, else why not. */
-  private play(t: Table, move: Move, by: string, seat: string | null): string | null {
+  private play(t: Table, move: Move, by: string): string | null {
     const r = applyMoveWithPatches(t.scenario, t.state, move);
     if (!r.ok) return r.reason;
     t.state = r.state;
-    this.record(t, { n: t.entries.length + 1, at: new Date().toISOString(), kind: 'move', move, by, seat });
+    this.record(t, { n: 0, at: '', kind: 'move', move, by });
     return null;
   }
 
-  private record(t: Table, entry: LogEntry) {
-    t.entries.push(entry);
-    this.persist(() => context.store.append(this.session.code, t.index, entry));
+  /** A move or an inject: part of the game, replayed on restart. */
+  private record(t: Table, entry: Extract<LogEntry, { kind: 'move' | 'inject' }>) {
+    const e = { ...entry, n: ++t.logged, at: new Date().toISOString() };
+    t.entries.push(e);
+    this.persist(() => context.store.append(this.session.code, t.index, e));
+  }
+
+  /** A record beside the game (a teacher's action, a chat line, a seat change): in the table's log, never replayed. */
+  private note(t: Table, entry: DistributiveOmit<Exclude<LogEntry, { kind: 'move' | 'inject' }>, 'n' | 'at'>) {
+    const e = { ...entry, n: ++t.logged, at: new Date().toISOString() } as LogEntry;
+    this.persist(() => context.store.append(this.session.code, t.index, e));
   }
 
   private afterChange(t: Table) {
@@ -479,19 +753,23 @@ export class ClassroomRoom extends Room {
     return (t.counterparts[side] ??= createCounterpart(t.scenario, side, 'normal', this.session.seeds[t.index] + (side === 'us' ? 1 : 2)));
   }
 
-  /** Computer seats move at once; a side whose timer ran out gets the computer's move for it. */
-  private playComputer(t: Table, timedOut = false) {
+  /** Computer seats move at once; a side whose timer ran out gets the computer's move for it. How many moves it made. */
+  private playComputer(t: Table, timedOut = false): number {
+    let played = 0;
     for (let i = 0; i < 200 && !t.paused && !this.session.ended && t.state.phase !== 'ended'; i++) {
       this.resetTimer(t);
       const computer = this.computerSides(t);
       const side = nextActors(t.state).find((s) => computer.includes(s) || timedOut);
       if (!side) break;
       const before = t.state.turn;
-      const reason = this.play(t, this.counterpart(t, side).decide(t.state).move, computer.includes(side) ? 'computer' : 'computer (timer ran out)', null);
+      const why = !computer.includes(side) ? 'computer (timer ran out)' : t.givenToComputer.has(side) ? 'computer (given by the teacher)' : this.teamSeats(t.index, side).length > 0 ? 'computer (team away)' : 'computer';
+      const reason = this.play(t, this.counterpart(t, side).decide(t.state).move, why);
       if (reason) break;
+      played++;
       if (t.state.turn !== before) timedOut = false;
     }
     this.resetTimer(t);
+    return played;
   }
 
   /** A table nobody sits at yet keeps its whole turn: its timer starts with the first student, not with the session. */
@@ -517,6 +795,9 @@ export class ClassroomRoom extends Room {
         this.broadcastAll();
       }
     }
+    // A team whose members have all been away past the grace: the computer moves for it (without a timer it waited for ever).
+    for (const t of this.tables) if (!t.paused && !this.session.ended && t.state.phase !== 'ended' && this.awaySince.size > 0 && this.playComputer(t) > 0) this.afterChange(t);
+    this.summariseRefusals();
   }
 
   // ------------------------------------------------------------ what each client sees
@@ -526,8 +807,13 @@ export class ClassroomRoom extends Room {
     return t.deadline === null ? null : Math.max(0, t.deadline - now());
   }
 
-  private teamUpdate(t: Table, side: Side): TeamUpdate {
+  /** Who is in a team, for its members: names only (a seat key would let one act as another). */
+  private teamList(t: Table, side: Side): TeamUpdate['team'] {
     const acting = this.actingLead(t.index, side);
+    return this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, lead: k === acting, online: this.online.has(k) }));
+  }
+
+  private teamUpdate(t: Table, side: Side): TeamUpdate {
     return {
       table: t.index,
       side,
@@ -536,7 +822,7 @@ export class ClassroomRoom extends Room {
       timerLeft: this.timerLeft(t),
       paused: t.paused,
       ended: this.session.ended || t.state.phase === 'ended',
-      team: this.teamSeats(t.index, side).map(([k, s]) => ({ name: s.name, lead: k === acting, online: this.online.has(k) })),
+      team: this.teamList(t, side),
       chat: t.chat[side],
       proposal: t.proposal[side],
       moveCount: t.entries.length,
@@ -570,6 +856,8 @@ export class ClassroomRoom extends Room {
       timerLeft: this.timerLeft(t),
       seats: { us: seats('us'), ru: seats('ru') },
       computer: this.computerSides(t),
+      givenToComputer: [...t.givenToComputer],
+      awayToComputer: SIDES.filter((s) => this.teamSeats(t.index, s).length > 0 && this.awayTooLong(t, s)),
       moves: t.entries.length,
       agreements: t.state.agreements.length,
       recent: t.entries.slice(-3),
@@ -590,7 +878,11 @@ export class ClassroomRoom extends Room {
       tables: this.tables.map((t) => this.summary(t)),
       ended: this.session.ended,
       refused: this.refused,
-      unseated: Object.entries(this.seats).filter(([, s]) => s.table === null).map(([k, s]) => ({ seat: k, name: s.name })),
+      refusedBy: {
+        reasons: [...this.refusals.byReason].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ reason, count })),
+        students: [...this.refusals.bySeat].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, count]) => ({ name: this.seats.get(k)?.name ?? '(removed)', table: this.seats.get(k)?.table ?? null, count })),
+      },
+      unseated: [...this.seats].filter(([, s]) => s.table === null).map(([k, s]) => ({ seat: k, name: s.name, online: this.online.has(k) })),
       debrief: this.session.ended && context.debriefOf ? context.debriefOf(this.scenario, this.tables.map((t) => t.state), this.tables.map((t) => ({ scenario: t.scenario, changes: t.varied }))) : null,
     };
     const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'teacher', update);
