@@ -41,7 +41,8 @@ const candidates = () => [...new Set([currentOrigin(), serverOrigin(), ...server
 
 async function learnServers(base: string) {
   const info = (await (await fetch(`${base}/api/info`, { credentials: 'omit' })).json()) as { servers?: string[] };
-  if (Array.isArray(info.servers)) servers = info.servers.filter((s) => typeof s === 'string' && /^https?:\/\//.test(s));
+  // A process names itself http://; a page served over https (a TLS proxy in front) reaches it the same way.
+  if (Array.isArray(info.servers)) servers = info.servers.filter((s) => typeof s === 'string' && /^https?:\/\//.test(s)).map((s) => (location.protocol === 'https:' ? s.replace(/^http:/, 'https:') : s));
 }
 
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
