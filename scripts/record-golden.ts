@@ -122,7 +122,10 @@ for (const file of builtInScenarioFiles()) {
 
   // What changed: the recorded logs replayed under today's rules, then today's players against the recording.
   const old = readGolden(scenario.id);
-  const diverging = old.map((l) => ({ l, d: divergence(l, replayGolden(scenario, l)) })).filter((x) => x.d !== null);
+  const diverging = old
+    .map((l) => ({ l, d: divergence(l, replayGolden(scenario, l)) }))
+    .filter((x) => x.d !== null)
+    .sort((a, b) => a.d!.afterMove - b.d!.afterMove); // the soonest points closest to what changed
   const oldByKey = new Map(old.map((l) => [key(l), l]));
   const replayed = logs.filter((l) => {
     const o = oldByKey.get(key(l));
@@ -141,7 +144,7 @@ for (const file of builtInScenarioFiles()) {
   if (old.length === 0) console.log('  no recording yet');
   else {
     if (diverging.length) {
-      console.log(`  ${diverging.length} of ${old.length} recorded logs no longer replay to their hashes under today's rules; the first:`);
+      console.log(`  ${diverging.length} of ${old.length} recorded logs no longer replay to their hashes under today's rules; the soonest to differ:`);
       console.log(`    ${gameName(diverging[0].l)}: ${diverging[0].d!.text}`);
     }
     const differ = replayed.filter((l) => oldByKey.has(key(l)));
@@ -165,7 +168,7 @@ else if (!values.write) {
 } else if (rulesDiverged > 0 && goldenScenarios().some((id) => readGolden(id).some((l) => l.rules === RULES_VERSION)) && !values['same-rules']) {
   // Saves and logs replay the moves: if the same moves now make another game, old saves would resume wrong.
   console.log(
-    `Refused: ${rulesDiverged} recorded logs replay differently, so the rules changed, but RULES_VERSION is still ${RULES_VERSION}. ` +
+    `Refused: ${rulesDiverged} recorded logs replay differently, so the rules (or a shipped scenario) changed, but RULES_VERSION is still ${RULES_VERSION}. ` +
       'Raise it in src/engine/game.ts (saves from the old rules are then refused cleanly) and record again; ' +
       'or, if only the state’s shape changed and not the game, map it back in gameContent (tests/golden.ts). --same-rules writes anyway.',
   );

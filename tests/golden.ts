@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { applyInject, applyMove, createGame, type GameState, type Inject, type Move, type Scenario } from '../src/engine';
 
-export const GOLDEN_DIR = resolve(import.meta.dirname, 'fixtures/golden');
+/** GOLDEN_DIR=<dir> reads and records a corpus elsewhere (to try the recorder without touching the real one). */
+export const GOLDEN_DIR = resolve(process.env.GOLDEN_DIR ?? join(import.meta.dirname, 'fixtures/golden'));
 export const RECORD_COMMAND = 'npm run golden:record -- --write';
 
 /** One recorded game: everything needed to replay it, and the hashes it must reproduce. */

@@ -8,7 +8,7 @@ import { shippedScenarios } from './engine-test-kit';
 
 const HOW_TO_RECORD =
   'If the rules changed on purpose, raise RULES_VERSION in src/engine/game.ts and record the corpus again: ' +
-  `${RECORD_COMMAND}. If they should not have changed, the change broke a rule: the first differing game is above.`;
+  `${RECORD_COMMAND}. If they should not have changed, the change broke a rule: look at the moves named above.`;
 
 describe('the golden corpus', () => {
   it('holds games of every shipped scenario, recorded under the engine’s rules version', () => {
