@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { applyMove, createGame, logOf, packageUtility, type GameState, type Move
 import { builtInScenarioFiles, requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { playGame, agentStrategy } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
+import { runCli } from '../cli-process';
 
 const opt = (us: number, ru: number) => ({ label: `${us},${ru}`, us, ru });
 const points = (ps: { us: number; ru: number }[]) => ps.map((p) => [p.us, p.ru]);
@@ -169,22 +169,15 @@ describe('deal analysis of a scenario', () => {
 });
 
 describe('npm run analyze', () => {
-  const cli = (args: string[]) => {
-    try {
-      return { code: 0, out: execFileSync('npx', ['tsx', 'src/cli/analyze.ts', ...args], { encoding: 'utf8', stdio: 'pipe' }), err: '' };
-    } catch (e) {
-      const x = e as { status: number; stdout: string; stderr: string };
-      return { code: x.status, out: x.stdout, err: x.stderr };
-    }
-  };
+  const cli = (args: string[]) => runCli('analyze.ts', args);
 
-  it('prints the frontier and where a logged game stands, as JSON', () => {
+  it('prints the frontier and where a logged game stands, as JSON', async () => {
     const s = reset();
     const { state } = playGame(s, 2, { us: STRATEGIES.reciprocator, ru: STRATEGIES.conceder });
     const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
     const log = join(dir, 'game.json');
     writeFileSync(log, JSON.stringify(logOf(state)));
-    const r = cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', log, '--json']);
+    const r = await cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', log, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.scenario).toBe('reset-2009');
@@ -193,28 +186,28 @@ describe('npm run analyze', () => {
     expect(out.game.delivered).toHaveProperty('us');
     expect(typeof out.game.distanceToNash).toBe('number');
     // Without --json: the same, for people.
-    const text = cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', log]);
+    const text = await cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', log]);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/Nash bargaining\s+United States\s+[\d.]+\s+Russia\s+[\d.]+/);
     expect(text.out).toContain('Pareto frontier');
     expect(text.out).toMatch(/distance to the frontier [\d.]+, to the Nash point [\d.]+/);
-  });
+  }, 240_000); // two or three processes: generous for a loaded 2-core machine
 
-  it('explains a bad log or file in one line, without a stack trace', () => {
+  it('explains a bad log or file in one line, without a stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"scenario": "reset-2009", "seed": 1}');
-    const r = cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', bad]);
+    const r = await cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', bad]);
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('is not a game log');
     expect(r.err).not.toMatch(/\n\s+at /);
     const wrongMove = join(dir, 'wrong.json');
     writeFileSync(wrongMove, JSON.stringify({ scenario: 'reset-2009', seed: 1, moves: [{ type: 'accept', side: 'ru' }] }));
-    const r2 = cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', wrongMove]);
+    const r2 = await cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', wrongMove]);
     expect(r2.err).toContain('does not replay');
     expect(r2.err).not.toMatch(/\n\s+at /);
-    const missing = cli([join(dir, 'nope.yaml')]);
+    const missing = await cli([join(dir, 'nope.yaml')]);
     expect(missing.code).not.toBe(0);
     expect(missing.err).toContain('cannot read the file');
-  });
+  }, 240_000); // two or three processes: generous for a loaded 2-core machine
 });
