@@ -112,7 +112,7 @@ const TIMER_SAVE_MS = 5000;
 
 export class ClassroomRoom extends Room {
   // Our token bucket (RATE_PER_SECOND) refuses and tells the page; Colyseus drops only a connection far past it.
-  override maxMessagesPerSecond = 1000;
+  override maxMessagesPerSecond = 2000;
   override autoDispose = false;
   private session!: SessionRecord;
   private scenario!: Scenario;
