@@ -132,8 +132,8 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
   };
   const liveProcesses = () => {
     const self = publicAddress ? `http://${publicAddress}`.toLowerCase() : null;
-    const live = Object.entries(processes).filter(([o, t]) => o === self || Date.now() - t < 3 * ALIVE_EVERY_MS).map(([o]) => o);
-    return self ? [self, ...live.filter((o) => o !== self)] : [];
+    const live = Object.entries(processes).filter(([o, t]) => o !== self && Date.now() - t < 3 * ALIVE_EVERY_MS).map(([o]) => o);
+    return self ? [self, ...live] : [];
   };
   await heartbeat();
   const alive = setInterval(() => void heartbeat().catch(() => undefined), ALIVE_EVERY_MS);
@@ -164,7 +164,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
     driver,
     publicAddress,
     greet: false,
-    // Our own stop (stopClassroomServer): Colyseus's exited before the tables' logs were stored.
+    // Our own stop (stop() below, on SIGTERM/SIGINT): it stores every table's log before the process exits.
     gracefullyShutdown: false,
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES, verifyClient: upgradeAllowed(door) }),
     express: (app: App) => {
@@ -288,7 +288,8 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
     const rooms = local.map((r) => matchMaker.getLocalRoomById(r.roomId) as ClassroomRoom | undefined).filter((r) => r !== undefined);
     const done = (async () => {
       await Promise.all(rooms.map((r) => r.flushed()));
-      if (presence && publicAddress) await presence.hdel('reset:processes', `http://${publicAddress}`.toLowerCase()).catch(() => undefined);
+      // No longer offered to pages, but still a sibling: the pages it served go on through the others.
+      if (presence && publicAddress) await presence.hset('reset:processes', `http://${publicAddress}`.toLowerCase(), '0').catch(() => undefined);
       // Disposing each room waits for its writes again: a move that came in meanwhile is stored too.
       await server.gracefullyShutdown(false);
       httpServer.closeAllConnections();
