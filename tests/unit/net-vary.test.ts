@@ -9,7 +9,7 @@ import { Client } from '@colyseus/sdk';
 import { startClassroomServer } from '../../src/net/server/main';
 import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { describeChange, tableScenario } from '../../src/scenario/vary';
-import { textOf, SIDES, type Side } from '../../src/engine';
+import { textOf, SIDES, type Side, type SideDef } from '../../src/engine';
 import type { Debrief, TeacherUpdate, TeacherWelcome, Welcome } from '../../src/net/protocol';
 import type { SessionRecord } from '../../src/net/server/store';
 import { createSession } from '../classroom-server';
@@ -71,7 +71,7 @@ test('with varied briefs each table has its own hidden priorities and red lines,
 
   // Two tables differ: reading the file (or another table's brief) does not give this table's.
   for (const side of SIDES) {
-    const briefs = new Set(welcomes.filter((w) => w.side === side).map((w) => JSON.stringify({ p: w.scenario.sides[side].priorities, r: (w.scenario.sides[side] as { redLines: unknown }).redLines })));
+    const briefs = new Set(welcomes.filter((w) => w.side === side).map((w) => JSON.stringify({ p: (w.scenario.sides[side] as SideDef).priorities, r: (w.scenario.sides[side] as SideDef).redLines })));
     expect(briefs.size, `${side} briefs at ${TABLES} tables`).toBeGreaterThan(1);
     expect(welcomes.filter((w) => w.side === side).some((w) => JSON.stringify(w.scenario.sides[side]) !== JSON.stringify(scenario.sides[side]))).toBe(true);
   }
