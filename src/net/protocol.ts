@@ -134,6 +134,8 @@ export interface TeamUpdate {
   team: { name: string; lead: boolean; online: boolean }[];
   chat: ChatLine[];
   proposal: TeamProposal | null;
+  /** The computer moves for this team: 'teacher' when the teacher gave it the team, 'away' when every member is away. */
+  computer: 'teacher' | 'away' | null;
   /** Sequence number of the last move applied, for clients measuring move-to-update latency. */
   moveCount: number;
 }

@@ -334,6 +334,7 @@ function statusBar(sc: Scenario, v: SideView): HTMLElement {
     u.paused ? el('p', { class: 'paused', role: 'status' }, 'Paused by your teacher: moves wait until the table resumes.') : null,
     Date.now() < slowUntil ? el('p', { class: 'refused', role: 'alert', id: 'slow-down' }, `You are sending too fast; wait ${Math.ceil((slowUntil - Date.now()) / 1000)} s. What you sent meanwhile was not taken.`) : null,
     removed ? el('p', { class: 'refused', role: 'alert' }, removed) : null,
+    u.computer === 'teacher' ? el('p', { class: 'paused', role: 'status' }, 'Your teacher has given your team’s moves to the computer for now.') : null,
     teacherLines.length ? el('p', { class: 'teacher-message' }, el('strong', {}, 'From your teacher: '), teacherLines.at(-1)!.text) : null,
   );
 }

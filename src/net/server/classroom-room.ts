@@ -127,6 +127,7 @@ export class ClassroomRoom extends Room {
   private online = new Map<string, Client>();
   private teachers = new Set<Client>();
   private refused = 0;
+  private refusedShown = 0;
   private refusals = { byReason: new Map<RefusalKind, number>(), bySeat: new Map<string, number>(), sinceSummary: new Map<string, number>(), summarisedAt: now() };
   private reportedErrors = new Set<string>();
   private nextProposal = 1;
@@ -798,6 +799,8 @@ export class ClassroomRoom extends Room {
     // A team whose members have all been away past the grace: the computer moves for it (without a timer it waited for ever).
     for (const t of this.tables) if (!t.paused && !this.session.ended && t.state.phase !== 'ended' && this.awaySince.size > 0 && this.playComputer(t) > 0) this.afterChange(t);
     this.summariseRefusals();
+    // The teacher's count of refused messages follows within a tick, without an update per refusal.
+    if (this.refused !== this.refusedShown) this.broadcastTeachers();
   }
 
   // ------------------------------------------------------------ what each client sees
@@ -825,6 +828,7 @@ export class ClassroomRoom extends Room {
       team: this.teamList(t, side),
       chat: t.chat[side],
       proposal: t.proposal[side],
+      computer: t.givenToComputer.has(side) ? 'teacher' : this.awayTooLong(t, side) ? 'away' : null,
       moveCount: t.entries.length,
     };
   }
@@ -885,6 +889,7 @@ export class ClassroomRoom extends Room {
       unseated: [...this.seats].filter(([, s]) => s.table === null).map(([k, s]) => ({ seat: k, name: s.name, online: this.online.has(k) })),
       debrief: this.session.ended && context.debriefOf ? context.debriefOf(this.scenario, this.tables.map((t) => t.state), this.tables.map((t) => ({ scenario: t.scenario, changes: t.varied }))) : null,
     };
+    this.refusedShown = this.refused;
     const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'teacher', update);
     for (const c of this.teachers) c.enqueueRaw(bytes);
   }
