@@ -134,7 +134,8 @@ function processUse(pid: number): { rssMb: number; cpuSeconds: number } | null {
   }
 }
 
-const movesBy = (u: TeamUpdate, side: Side) => allMoves(u.view).filter((m) => m.side === side).length;
+// A statement sealed from the other team (it has not spoken yet) has reached it all the same: "has spoken" is what it may see.
+const movesBy = (u: TeamUpdate, side: Side) => allMoves(u.view).filter((m) => m.side === side).length + (u.view.sealed?.includes(side) ? 1 : 0);
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
 /** A lead's move: mostly cooperative, so games last the run; packages from the team's own cards, checked by the engine's preview. */
