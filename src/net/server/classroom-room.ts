@@ -100,6 +100,19 @@ const SERVER_ERROR_SENTENCE = 'The server could not do that just now. Try again;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** The team chats as the log has them (every line is logged as it is said): the last 50 a team; null for a log from before chat was logged. */
+function chatOf(entries: LogEntry[]): Record<Side, ChatLine[]> | null {
+  const chat: Record<Side, ChatLine[]> = { us: [], ru: [] };
+  let any = false;
+  for (const e of entries) {
+    if (e.kind === 'chat') chat[e.side].push({ from: e.from, text: e.text, at: Date.parse(e.at), ...(e.teacher ? { teacher: true } : {}) });
+    else if (e.kind === 'teacher' && e.action === 'message' && e.side) chat[e.side].push({ from: 'Teacher', text: e.text ?? '', at: Date.parse(e.at), teacher: true });
+    else continue;
+    any = true;
+  }
+  return any ? { us: chat.us.slice(-50), ru: chat.ru.slice(-50) } : null;
+}
+
 /** A join the page must not retry: AUTH_FAILED tells the client so (a plain Error reaches it as APPLICATION_ERROR, and it kept rejoining). */
 const refusal = (sentence: string) => new ServerError(ErrorCode.AUTH_FAILED, sentence);
 /** The same name, whatever its case or spacing: "Sam", "sam " and a seat already told apart as "Sam (2)" when it is Sam (2). */
@@ -178,7 +191,7 @@ export class ClassroomRoom extends Room {
         deadline: paused || left === null ? null : now() + left,
         remaining: paused ? left : null,
         paused,
-        chat: save?.chat ?? { us: [], ru: [] },
+        chat: chatOf(entries) ?? save?.chat ?? { us: [], ru: [] },
         proposal: { us: null, ru: null },
         counterparts: {},
         lastTurn: state.turn,
@@ -190,6 +203,8 @@ export class ClassroomRoom extends Room {
     }
     this.onMessage('*', (client, type) => this.refuse(client, `unknown message "${String(type).slice(0, 40)}"`));
     this.clock.setInterval(() => this.tick(), 500);
+    // After a restart nobody is online yet: a team none of whose students come back is played by the computer after the grace.
+    for (const t of this.tables) for (const side of SIDES) this.noteAway(t, side);
     for (const t of this.tables) this.playComputer(t);
   }
 
