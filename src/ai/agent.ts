@@ -65,6 +65,9 @@ const KNOBS: Record<Difficulty, Knobs> = {
 /** The style each difficulty plays unless told otherwise. */
 export const DEFAULT_STYLE: Record<Difficulty, ConcessionStyle> = { easy: 'conceder', normal: 'historical', hard: 'boulware' };
 
+/** What each recent turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
+const GRUDGE = 0.75;
+
 /** Where each style's demands end, as a share of the estimated Nash package's worth to itself. */
 /** Escalation from which it speaks softly whatever the other side says, and below which it answers hostility in kind. */
 const BRINK = 65;
@@ -464,7 +467,7 @@ export class NegotiatorAgent {
     // Wariness and pressure at home raise every demand: low trust, loud hawks, thin support.
     const m = view.meters;
     const trust = m.trust[this.side];
-    const wary = Math.max(0, (40 - trust) / 40) + Math.max(0, (m.hawks[this.side] - 60) / 20) + Math.max(0, (40 - m.support[this.side]) / 20);
+    const wary = Math.max(0, (40 - trust) / 40) + Math.max(0, (m.hawks[this.side] - 60) / 20) + Math.max(0, (40 - m.support[this.side]) / 20) + GRUDGE * this.hostileTurns(view);
     const level = best - (best - end) * given + wary;
     return { level: Math.max(this.knobs.floor, level), best, fair: fair + wary };
   }
@@ -509,6 +512,18 @@ export class NegotiatorAgent {
       if (moves[i + 1]?.type === 'reject') refused++;
     }
     return Math.max(0, refused - 1);
+  }
+
+  /**
+   * Turns of the last three in which the other side spoke with hostility and the agent did not answer in kind: words
+   * are remembered, so a side that wins support at home with hostile rhetoric pays for it at the table.
+   */
+  private hostileTurns(view: SideView): number {
+    let n = 0;
+    const said = (log: SideView['history'][number], side: Side) => log.moves.find((m) => m.type === 'statement' && m.side === side);
+    // Words answered in kind are settled in kind; hostility the agent swallowed is what it remembers.
+    for (const log of view.history.slice(-3)) if (said(log, this.them)?.type === 'statement' && (said(log, this.them) as { tone: Tone }).tone === 'hostile' && (said(log, this.side) as { tone?: Tone } | undefined)?.tone !== 'hostile') n++;
+    return n;
   }
 
   /** Packages the agent offered that the other side turned down in the last three turns. */
