@@ -27,7 +27,8 @@ test.skipIf(missing && !process.env.CI)('a page whose server process is killed r
     expect(sibling.headers.get('access-control-allow-credentials')).toBeNull();
     expect((await fetch(`${origins[0]}/api/info`, { headers: { origin: 'http://ev.il' } })).status).toBe(403);
 
-    const made = await createSession(origins[0], { scenario: 'reset-2009', tables: 1, fillWithComputer: true });
+    // No computer team: the probe's seat stays empty-handed, and Ann, seated opposite it, has her statement to make.
+    const made = await createSession(origins[0], { scenario: 'reset-2009', tables: 1, fillWithComputer: false });
     // Which process hosts the room: the WebSocket goes there.
     let hostPort = 0;
     const probe = await new Client(origins[0], { urlBuilder: (u) => ((hostPort = Number(u.port)), u.href) }).joinById(made.code, { name: 'Probe' });
@@ -37,14 +38,7 @@ test.skipIf(missing && !process.env.CI)('a page whose server process is killed r
 
     // The page was loaded from the hosting process (connection.ts reads location), and learned the list from it.
     (globalThis as unknown as { location: unknown }).location = { origin: host, search: '' };
-    let infoAsked!: () => void;
-    const learned = new Promise<void>((r) => (infoAsked = r));
-    globalThis.fetch = (async (url: RequestInfo | URL, init?: RequestInit) => {
-      const res = await realFetch(url, init);
-      if (String(url).endsWith('/api/info')) setTimeout(infoAsked, 50);
-      return res;
-    }) as typeof fetch;
-    const { connect, currentOrigin } = await import('../../src/net/client/connection');
+    const { connect, currentOrigin, knownServers } = await import('../../src/net/client/connection');
     const states: string[] = [];
     let seat: string | undefined;
     const link = connect(made.code, {
@@ -55,7 +49,8 @@ test.skipIf(missing && !process.env.CI)('a page whose server process is killed r
       state: (s) => states.push(s),
     });
     await expect.poll(() => link.state, { timeout: 20_000 }).toBe('online');
-    await learned;
+    // The page learned the other process from the one it joined through.
+    await expect.poll(() => knownServers(), { timeout: 20_000 }).toContain(other);
     expect(currentOrigin()).toBe(host);
 
     await servers.get(hostPort)!.kill();

@@ -78,9 +78,12 @@ test.skipIf(missing && !process.env.CI)('two server processes sharing Redis seat
     expect([portA, portB]).toContain(viaA.socketOn);
 
     viaB.room.send('move', { seq: 1, move: { type: 'statement', tone: 'conciliatory' } });
-    await expect.poll(() => statementOf(viaA.updates.at(-1), viaB.welcome.side)?.tone, { timeout: 30_000 }).toBe('conciliatory');
+    // Statements are sealed: Ann, through the other process, learns that Bea has spoken, not how, until she speaks too.
+    await expect.poll(() => viaA.updates.at(-1)?.view.sealed ?? [], { timeout: 30_000 }).toContain(viaB.welcome.side);
+    expect(statementOf(viaA.updates.at(-1), viaB.welcome.side)).toBeUndefined();
     viaA.room.send('move', { seq: 1, move: { type: 'statement', tone: 'neutral' } });
     await expect.poll(() => statementOf(viaB.updates.at(-1), viaA.welcome.side)?.tone, { timeout: 30_000 }).toBe('neutral');
+    await expect.poll(() => statementOf(viaA.updates.at(-1), viaB.welcome.side)?.tone, { timeout: 30_000 }).toBe('conciliatory');
     const before = viaB.updates.at(-1)!;
 
     // The log is in Redis: the process that does not host the room serves it too.

@@ -36,6 +36,9 @@ export function currentOrigin(): string {
   return current ?? serverOrigin();
 }
 
+/** The other processes this page knows of (for the page's own tests of failover). */
+export const knownServers = (): readonly string[] => servers;
+
 /** Every process to try, in order: the one in use, the page's own, then the others the server listed. */
 const candidates = () => [...new Set([currentOrigin(), serverOrigin(), ...servers])];
 
