@@ -158,3 +158,37 @@ test('guessing the teacher password is stopped after 10 wrong ones from an addre
     await server.kill();
   }
 });
+
+test('a live session played under other rules is not replayed into different games: its page gets a sentence, its log still downloads', async () => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = dataDirFor();
+  let server = await startServer(port, dataDir, '');
+  let made = { code: '', token: '' };
+  try {
+    made = await createSession(base, { scenario: 'reset-2009', tables: 1, fillWithComputer: true });
+    const student = await joinAs(base, made.code, { name: 'Bo' });
+    await student.next('welcome');
+    student.room.send('move', { seq: 1, move: { type: 'statement', tone: 'neutral' } });
+    await expect.poll(() => readFileSync(join(dataDir, made.code, 'table-1.jsonl'), 'utf8'), { timeout: 30_000 }).toContain('"neutral"');
+    expect((await terminate(server)).code).toBe(0);
+  } finally {
+    await server.kill();
+  }
+  const file = join(dataDir, made.code, 'session.json');
+  const record = JSON.parse(readFileSync(file, 'utf8'));
+  expect(record.rulesVersion).toBeGreaterThanOrEqual(1);
+  writeFileSync(file, JSON.stringify({ ...record, rulesVersion: record.rulesVersion + 1 }));
+  server = await startServer(port, dataDir, '');
+  try {
+    expect(server.output.join('')).toMatch(new RegExp(`session ${made.code}: .*other rules`));
+    const opened = await fetch(`${base}/api/sessions/${made.code}/open`, { method: 'POST' });
+    expect(opened.status).toBe(410);
+    expect(((await opened.json()) as { error: string }).error).toMatch(/played under other rules \(rules version \d+; this server plays rules \d+\)/);
+    const log = await fetch(`${base}/api/sessions/${made.code}/log.json?token=${made.token}`);
+    expect(log.status).toBe(200);
+    expect(((await log.json()) as { session: { rulesVersion: number } }).session.rulesVersion).toBe(record.rulesVersion + 1);
+  } finally {
+    await server.kill();
+  }
+});

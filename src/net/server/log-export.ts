@@ -18,7 +18,7 @@ export async function exportLog(store: ClassroomStore, s: SessionRecord, fmt: 'j
   for (let i = 0; i < s.tables; i++) tables.push({ table: i + 1, scenario: s.scenarioId, seed: s.seeds[i], entries: (await store.entries(s.code, i)).map(readable) });
   if (fmt === 'json') {
     const { token: _token, scenarioText: _text, ...session } = s;
-    return { type: 'application/json', body: JSON.stringify({ session, seats, tables }) };
+    return { type: 'application/json', body: JSON.stringify({ session: { ...session, rulesVersion: s.rulesVersion ?? 1 }, seats, tables }) };
   }
   const head = ['table', 'n', 'at', 'kind', 'by', 'side', 'what', 'detail'];
   const rows = tables.flatMap((t) =>

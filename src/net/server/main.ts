@@ -20,7 +20,7 @@ import { dueForArchive, fileStore, redisStore, type ClassroomStore, type Session
 import { installFrontDoor, MATCHMAKE_METHODS, SESSION_BODY_BYTES, samePassword, upgradeAllowed, WindowCounter, type FrontDoor } from './http';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveBuiltInOnly } from '../../scenario/files';
 import { loadScenarioText, formatProblem } from '../../scenario/load';
-import { textOf, type Scenario } from '../../engine';
+import { RULES_VERSION, textOf, type Scenario } from '../../engine';
 
 // express comes with @colyseus/ws-transport (no @types here): only json() and static() are used.
 const express = createRequire(import.meta.url)('express') as { json(o: object): unknown; static(dir: string, o?: object): unknown };
@@ -220,6 +220,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
           ...(r.varyBriefs ? { varyBriefs: true } : {}),
           seeds: Array.from({ length: r.tables }, () => randomInt(1, 2 ** 31)),
           createdAt: new Date().toISOString(),
+          rulesVersion: RULES_VERSION,
           ended: false,
         };
         try {
@@ -236,7 +237,9 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
         const code = String(req.params.code).toUpperCase();
         if (/^[A-Z0-9]{6}$/.test(code) && !(await store.loadSession(code)) && (await store.loadArchived(code)))
           return res.status(410).json({ error: `The class session ${code} ended more than a day ago and is archived; its log can still be downloaded from the teacher page's link.` });
-        if (!/^[A-Z0-9]{6}$/.test(code) || !(await store.loadSession(code))) return res.status(404).json({ error: 'no session with that code' });
+        const session = /^[A-Z0-9]{6}$/.test(code) ? await store.loadSession(code) : null;
+        if (!session) return res.status(404).json({ error: 'no session with that code' });
+        if (!sameRules(session)) return res.status(410).json({ error: otherRules(session) });
         await ensureRoom(code);
         res.json({ code });
       });
@@ -276,7 +279,8 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
   if (!presence)
     for (const code of await store.listSessions()) {
       const s = await store.loadSession(code).catch(() => null);
-      if (s && !s.ended) await ensureRoom(code).catch((e) => console.error(`session ${code}:`, e));
+      if (s && !s.ended && !sameRules(s)) console.warn(`session ${code}: ${otherRules(s)}`);
+      else if (s && !s.ended) await ensureRoom(code).catch((e) => console.error(`session ${code}:`, e));
     }
 
   /** Stop taking joins and moves, store every table's log, close. Resolves true when everything was stored in time. */
@@ -316,6 +320,11 @@ function answerPlainly(app: App) {
     res.status(status >= 400 && status < 600 ? status : 500).json({ error: sentence });
   });
 }
+
+/** A session's logs replay into the same games only under the rules they were played under. */
+const sameRules = (s: SessionRecord) => (s.rulesVersion ?? 1) === RULES_VERSION;
+const otherRules = (s: SessionRecord) =>
+  `The class session ${s.code} was played under other rules (rules version ${s.rulesVersion ?? 1}; this server plays rules ${RULES_VERSION}): its tables cannot be replayed here, but its log can still be downloaded from the teacher page's link.`;
 
 /** The addresses students type: loopback when bound to it, else this machine's LAN addresses. */
 function addressesFor(host: string): string[] {

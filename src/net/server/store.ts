@@ -20,6 +20,8 @@ export interface SessionRecord {
   /** Each table's hidden priorities and red lines varied within the scenario's `classroom.vary` limits (absent: off). */
   varyBriefs?: boolean;
   createdAt: string;
+  /** The engine's RULES_VERSION the tables are played under (absent: sessions from before it was kept, rules 1). */
+  rulesVersion?: number;
   ended: boolean;
   /** When the session was first saved as ended (the store stamps it): a day later it is archived. */
   endedAt?: string;
