@@ -21,6 +21,9 @@ test('a killed and restarted server process resumes the table from its log and t
     // Killed only once the move is in the table's log on disk: that is what a restart replays.
     const log = join(dataDir, created.code, 'table-1.jsonl');
     await until(() => existsSync(log) && readFileSync(log, 'utf8').includes('"by":"Ana"'), "Ana's move in the table's log on disk");
+    // Her message numbers are kept with her seat, so a message replayed after the restart is refused too.
+    const seats = join(dataDir, created.code, 'seats.json');
+    await until(() => existsSync(seats) && JSON.parse(readFileSync(seats, 'utf8'))[welcome.seat]?.lastSeq === 1, "Ana's last message number saved with her seat");
     await server.kill();
     server = await startServer(port, dataDir, '');
     await fetch(`${base}/api/sessions/${created.code}/open`, { method: 'POST' });
@@ -28,6 +31,9 @@ test('a killed and restarted server process resumes the table from its log and t
     const update = await nextMessage<{ side: string; view: { history: { moves: { side: string; tone?: string }[] }[] } }>(again, 'table');
     expect(update.side).toBe(welcome.side);
     expect(update.view.history[1].moves.some((m) => m.side === welcome.side && m.tone === 'conciliatory')).toBe(true);
+    again.send('move', { seq: 1, move: { type: 'statement', tone: 'hostile' } });
+    const refused = await nextMessage<{ reason: string }>(again, 'refused');
+    expect(refused.reason).toMatch(/replayed message \(seq 1\)/);
     const downloaded = await (await fetch(`${base}/api/sessions/${created.code}/log.json?token=${created.token}`)).json();
     expect(downloaded.tables[0].entries.some((e: { by: string }) => e.by === 'Ana')).toBe(true);
   } finally {

@@ -134,6 +134,8 @@ export class ClassroomRoom extends Room {
   private seats = new Map<string, Seat>();
   /** The last message number each seat sent, across its connections: sequence 1 again on a new page is a replay. */
   private lastSeq = new Map<string, number>();
+  /** A seat's number rose since the seats were last saved (saved with the next tick). */
+  private seqDirty = false;
   /** Since when every member of a team (table/side) has been away; after the grace the computer plays it. */
   private awaySince = new Map<string, number>();
   private teams: Map<string, [string, Seat][]> | null = null;
@@ -156,6 +158,7 @@ export class ClassroomRoom extends Room {
     this.session = session;
     this.scenario = context.scenarioOf(session);
     this.seats = new Map(Object.entries(await context.store.loadSeats(session.code)).filter(([k]) => SEAT_KEY.test(k)));
+    for (const [k, x] of this.seats) if (x.lastSeq) this.lastSeq.set(k, x.lastSeq);
     const saved = await context.store.loadTables(session.code);
     for (let i = 0; i < session.tables; i++) {
       const entries = await context.store.entries(session.code, i);
@@ -374,6 +377,8 @@ export class ClassroomRoom extends Room {
   }
 
   private saveSeats() {
+    this.seqDirty = false;
+    for (const [k, x] of this.seats) if (this.lastSeq.has(k)) x.lastSeq = this.lastSeq.get(k);
     const copy = structuredClone(Object.fromEntries(this.seats));
     this.persist(() => context.store.saveSeats(this.session.code, copy));
   }
@@ -503,6 +508,7 @@ export class ClassroomRoom extends Room {
       const last = this.lastSeq.get(data.seat!) ?? 0;
       if ((msg.seq as number) <= last) return this.refuse(client, `${type}: replayed message (seq ${String(msg.seq)}); this seat's last was ${last}`, 'replayed');
       this.lastSeq.set(data.seat!, msg.seq as number);
+      this.seqDirty = true;
     }
     try {
       this.handle(client, data, type, msg);
@@ -801,6 +807,7 @@ export class ClassroomRoom extends Room {
 
   private tick() {
     this.holdEmptyTimers();
+    if (this.seqDirty) this.saveSeats();
     const running = this.tables.some((t) => !t.paused && t.deadline !== null && t.state.phase !== 'ended');
     if (!this.session.ended && (this.tablesDirty || (running && now() - this.tablesSavedAt >= TIMER_SAVE_MS))) this.saveTables();
     for (const t of this.tables) {
@@ -911,6 +918,7 @@ export class ClassroomRoom extends Room {
 
   /** For tests and the log download: wait until every write so far is stored. */
   async flushed() {
+    if (this.seqDirty) this.saveSeats();
     await this.writes;
   }
 

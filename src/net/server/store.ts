@@ -32,6 +32,8 @@ export interface Seat {
   table: number | null;
   side: Side | null;
   lead: boolean;
+  /** The last message number this seat sent: a message replayed after a restart is refused too. */
+  lastSeq?: number;
 }
 
 /** What a table has besides its log: the teacher's pause, the turn timer, the team chats. Saved on every
