@@ -10,6 +10,7 @@ import { applyMove, createGame, outcomeOf, type GameState, type Move, type Scena
 import { builtInScenarioFiles, requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { classDebrief, HISTORICAL_DEALS } from '../../src/net/server/debrief';
 import { readingOf } from '../../src/net/client/class-debrief';
+import { SOURCES } from '../sources';
 
 const PAIRINGS: [string, string][] = [
   ['reciprocator', 'reciprocator'],
@@ -31,7 +32,6 @@ function play(s: Scenario, state: GameState, moves: Move[]): GameState {
   return state;
 }
 
-const SOURCES = resolve(SCENARIO_DIR, '..', '..', 'shared', 'sources');
 const normalise = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
 
 describe('the class debrief of the built-in scenarios', () => {
