@@ -9,8 +9,13 @@
 // --think-ms 5000 is nearer a class's pace (about 24 a second). Other work on the machine shows in the tails: the
 // idle control process printed beside the figures tells how much.
 //
-//   npm run bench:server -- [--tables 100] [--students 3] [--tables-per-session 10] [--seconds 25] [--think-ms 1000] [--runs one,two]
-// (or BENCH_TABLES, BENCH_STUDENTS, BENCH_TABLES_PER_SESSION, BENCH_SECONDS, BENCH_THINK_MS, BENCH_RUNS)
+// --flood 1000: each run is made twice, on fresh processes, without and then with one more student at the first table
+// (a member of its US team, not the lead) sending that many chat messages a second while the others play. The server
+// takes 10 a second from it (RATE_PER_SECOND), tells it once a second to slow down and keeps its connection; what it
+// sent and what came back is printed, and the figures with the flood as a ratio to those without.
+//
+//   npm run bench:server -- [--tables 100] [--students 3] [--tables-per-session 10] [--seconds 25] [--think-ms 1000] [--runs one,two] [--flood 1000]
+// (or BENCH_TABLES, BENCH_STUDENTS, BENCH_TABLES_PER_SESSION, BENCH_SECONDS, BENCH_THINK_MS, BENCH_RUNS, BENCH_FLOOD)
 import { Client, type Room } from '@colyseus/sdk';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { allMoves, legalMoves, type Move, type PublicScenario, type Scenario, type Side } from '../../src/engine';
 import { packageChoice, teamScenario } from '../../src/net/client/moves';
-import type { TeacherUpdate, TeamUpdate, Welcome } from '../../src/net/protocol';
+import type { ChatMessage, SlowDown, TeacherUpdate, TeamUpdate, Welcome } from '../../src/net/protocol';
 import { createSession, freePort, redisServerPath, startRedis, startServer, type ServerProcess } from '../classroom-server';
 
 const { values: args } = parseArgs({
@@ -32,6 +37,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     'think-ms': { type: 'string' },
     runs: { type: 'string' },
+    flood: { type: 'string' },
   },
 });
 const setting = (arg: string | undefined, env: string, fallback: number) => {
@@ -45,6 +51,8 @@ const TABLES_PER_SESSION = Math.min(TABLES, setting(args['tables-per-session'], 
 const PLAY_SECONDS = setting(args.seconds, 'BENCH_SECONDS', 25);
 const THINK_MS = setting(args['think-ms'], 'BENCH_THINK_MS', 1000);
 const RUNS = (args.runs ?? process.env.BENCH_RUNS ?? 'one,two').split(',');
+/** Chat messages a second from the flooding student; 0 (not given): no flood, each run made once. */
+const FLOOD_RATE = (args.flood ?? process.env.BENCH_FLOOD) === undefined ? 0 : setting(args.flood, 'BENCH_FLOOD', 0);
 /** An update that has not arrived this long after its move counts as lost. */
 const LOST_AFTER_MS = 10_000;
 /** Reports each server process's event-loop delay once a second (see server-probe.mjs). */
@@ -107,12 +115,42 @@ interface Figures {
   sender: number[];
   team: number[];
   other: number[];
+  /** Every client at the first table of the first session, where the flooder sits when there is one. */
+  firstTable: number[];
   movesSent: number;
   refused: number;
   lost: number;
   joinErrors: number;
   dropped: number;
   endedTables: number;
+}
+
+/** The extra student who floods its team chat, and what it sent and got back. */
+interface Flooder {
+  name: string;
+  room: Room;
+  /** The port its WebSocket went to: the process hosting the room, which takes the flood. */
+  socketOn: number;
+  welcome: Welcome | null;
+  sent: number;
+  /** Its own lines back in the team chat: the ones the server took. */
+  echoed: number;
+  slowDowns: number;
+  /** The count of its refused messages the server gave in its last 'slowDown'. */
+  refusedByServer: number;
+  /** 'refused' messages: refusals other than for sending too fast (none expected). */
+  otherRefusals: number;
+  left: boolean;
+}
+
+/** What a run's flood is compared by: sorted latencies, and per server process its peak RSS and CPU share. */
+interface Measured {
+  label: string;
+  sender: number[];
+  all: number[];
+  peakRssMb: number[];
+  cpuPercent: number[];
+  cpuPerMoveMs: number;
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
@@ -170,10 +208,10 @@ function chooseMove(scenario: Scenario, u: TeamUpdate, side: Side): Move | null 
   }
 }
 
-async function runClasses(label: string, ports: number[], servers: ServerProcess[]): Promise<void> {
+async function runClasses(label: string, ports: number[], servers: ServerProcess[], floodRate: number): Promise<Measured> {
   const bases = ports.map((p) => `http://127.0.0.1:${p}`);
   const sessions = Math.ceil(TABLES / TABLES_PER_SESSION);
-  const figures: Figures = { toServer: [], fromServer: [], sender: [], team: [], other: [], movesSent: 0, refused: 0, lost: 0, joinErrors: 0, dropped: 0, endedTables: 0 };
+  const figures: Figures = { toServer: [], fromServer: [], sender: [], team: [], other: [], firstTable: [], movesSent: 0, refused: 0, lost: 0, joinErrors: 0, dropped: 0, endedTables: 0 };
   const tables = new Map<string, TableAtBench>();
   const students: Student[] = [];
   const teachers: Room[] = [];
@@ -191,6 +229,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
     const n = Math.min(TABLES_PER_SESSION, TABLES - s * TABLES_PER_SESSION);
     created.push({ ...(await createSession(bases[s % bases.length], { scenario: 'reset-2009', tables: n, fillWithComputer: false, timerSeconds: 0, decision: 'lead' })), tables: n });
   }
+  const firstTable = `${created[0].code}/0`;
   for (const [s, c] of created.entries()) {
     const teacher = await new Client(bases[s % bases.length]).joinById(c.code, { token: c.token });
     teacher.reconnection.enabled = false;
@@ -215,7 +254,10 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
       if (!f.waiting.has(st) || movesBy(u, f.side) < f.expected) continue;
       const took = performance.now() - f.sentAt;
       f.waiting.delete(st);
-      if (playing || stopped) (st === f.sender ? figures.sender : st.welcome!.side === f.side ? figures.team : figures.other).push(took);
+      if (playing || stopped) {
+        (st === f.sender ? figures.sender : st.welcome!.side === f.side ? figures.team : figures.other).push(took);
+        if (t.key === firstTable) figures.firstTable.push(took);
+      }
       if (st === f.sender) {
         st.inFlight = null;
         st.movesTaken++;
@@ -305,6 +347,58 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
     students.push(st);
   };
 
+  // The flooder joins the first session once its tables are full, so the server seats it with the first table's US team.
+  // It is none of the table's measured students: the figures are those of the same clients as without it.
+  const joinFlooder = async (code: string): Promise<Flooder> => {
+    const name = 'Flooder';
+    let socketOn = ports[0];
+    const client = new Client(bases[0], {
+      urlBuilder: (url) => {
+        if (url.protocol.startsWith('ws')) socketOn = Number(url.port);
+        return url.href;
+      },
+    });
+    const room = await client.joinById(code, { name });
+    room.reconnection.enabled = false;
+    const fl: Flooder = { name, room, socketOn, welcome: null, sent: 0, echoed: 0, slowDowns: 0, refusedByServer: 0, otherRefusals: 0, left: false };
+    const welcomed = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} was not seated within ${LOST_AFTER_MS / 1000} s`)), LOST_AFTER_MS);
+      room.onMessage('welcome', (w: Welcome) => {
+        fl.welcome = w;
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    room.onMessage('chat', (m: ChatMessage) => {
+      if (m.line.from === name) fl.echoed++;
+    });
+    room.onMessage('slowDown', (m: SlowDown) => {
+      fl.slowDowns++;
+      fl.refusedByServer = m.refused;
+    });
+    room.onMessage('refused', () => fl.otherRefusals++);
+    room.onMessage('*', () => {});
+    room.onLeave((code) => {
+      fl.left = true;
+      if (!stopped) {
+        figures.dropped++;
+        console.error(`  ${name} was disconnected (${code})`);
+      }
+    });
+    await welcomed;
+    return fl;
+  };
+
+  /** Send chat lines at floodRate from now until play stops: every 10 ms, as many as are due by then. */
+  const flood = (fl: Flooder) => {
+    const from = performance.now();
+    const timer = setInterval(() => {
+      if (!playing) return clearInterval(timer);
+      const due = Math.floor(((performance.now() - from) / 1000) * floodRate);
+      for (; fl.sent < due; fl.sent++) fl.room.send('chat', { seq: ++seq, text: `flood ${fl.sent + 1}` });
+    }, 10);
+  };
+
   // Sessions join side by side, each session's students one after another, so the server seats them in a known order:
   // a round of every table's US team, then every Russian team, and again. With two processes the port alternates along
   // a round and shifts by one each round, so every team has members who came through each process.
@@ -313,6 +407,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
     for (let i = 0; i < perRound * STUDENTS_PER_TEAM; i++) await joinOne(c.code, ports[(i + Math.floor(i / perRound)) % ports.length], `S${s + 1}-${i + 1}`);
   }));
   for (let i = 0; i < 100 && students.some((st) => !st.welcome); i++) await new Promise((r) => setTimeout(r, 100));
+  const flooder = floodRate > 0 ? await joinFlooder(created[0].code) : null;
   const joinedIn = (performance.now() - t0) / 1000;
 
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -324,6 +419,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   loop.enable();
   playing = true;
   for (const st of students) maybeThink(st);
+  if (flooder) flood(flooder);
   await new Promise((r) => setTimeout(r, PLAY_SECONDS * 1000));
   playing = false;
   stopped = true;
@@ -357,14 +453,20 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   console.log(line('move-to-update, the other team', figures.other));
   const all = [...figures.sender, ...figures.team, ...figures.other].sort((a, b) => a - b);
   console.log(line('move-to-update, every client', all));
+  console.log(line('  of which: at session 1, table 1', figures.firstTable));
+  if (flooder) {
+    const w = flooder.welcome!;
+    console.log(`flooder (one more student, ${w.side.toUpperCase()} at table ${w.table + 1} of session 1${w.lead ? ', the lead' : ''}${ports.length > 1 ? `, connected to process ${ports.indexOf(flooder.socketOn) + 1}` : ''}): sent ${flooder.sent} chat messages in ${PLAY_SECONDS} s (${(flooder.sent / PLAY_SECONDS).toFixed(0)}/s); back: ${flooder.echoed} of its lines in the team chat (${(flooder.echoed / PLAY_SECONDS).toFixed(1)}/s), ${flooder.slowDowns} 'slowDown' (the last one counted ${flooder.refusedByServer} refused), ${flooder.otherRefusals} other refusals; connection ${flooder.left ? 'closed' : 'kept'}`);
+  }
+  const cpuPercent = servers.map((_s, i) => (useBefore[i] && useAfter[i] ? ((useAfter[i]!.cpuSeconds - useBefore[i]!.cpuSeconds) / (PLAY_SECONDS + 0.001)) * 100 : NaN));
   servers.forEach((s, i) => {
     const probes = probesIn(s.output, outputFrom[i]);
     const delay = probes.length ? `, event-loop delay: worst second's p99 ${Math.max(...probes.map((p) => p.p99)).toFixed(1)} ms, max ${Math.max(...probes.map((p) => p.max)).toFixed(1)} ms, longest GC pause ${Math.max(...probes.map((p) => p.gcMax)).toFixed(1)} ms` : '';
-    const cpu = useBefore[i] && useAfter[i] ? ((useAfter[i]!.cpuSeconds - useBefore[i]!.cpuSeconds) / (PLAY_SECONDS + 0.001)) * 100 : NaN;
-    console.log(`server process ${i + 1} (port ${ports[i]}, pid ${s.child.pid}): peak RSS ${peakRss[i] ? `${peakRss[i].toFixed(0)} MB` : 'not measurable'}, CPU while playing ${Number.isNaN(cpu) ? 'not measurable' : `${cpu.toFixed(0)}% of a core`}${delay}`);
+    console.log(`server process ${i + 1} (port ${ports[i]}, pid ${s.child.pid}): peak RSS ${peakRss[i] ? `${peakRss[i].toFixed(0)} MB` : 'not measurable'}, CPU while playing ${Number.isNaN(cpuPercent[i]) ? 'not measurable' : `${cpuPercent[i].toFixed(0)}% of a core`}${delay}`);
   });
   const serverCpu = servers.reduce((sum, _s, i) => sum + (useBefore[i] && useAfter[i] ? useAfter[i]!.cpuSeconds - useBefore[i]!.cpuSeconds : NaN), 0);
-  if (!Number.isNaN(serverCpu)) console.log(`server CPU per move (all processes, teams' and teachers' updates included): ${((serverCpu * 1000) / Math.max(1, figures.movesSent)).toFixed(2)} ms`);
+  const cpuPerMoveMs = (serverCpu * 1000) / Math.max(1, figures.movesSent);
+  if (!Number.isNaN(serverCpu)) console.log(`server CPU per move (all processes, teams' and teachers' updates${flooder ? ' and the flood' : ''} included): ${cpuPerMoveMs.toFixed(2)} ms`);
   console.log(`bench (client) process event-loop delay while playing: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
   const idle = probesIn(control.output, 0);
   control.child.kill();
@@ -384,24 +486,43 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   console.log(`target: >= 100 tables, >= 600 clients, p99 < 100 ms: ${tables.size >= 100 && seated.length >= 600 && p99 < 100 && figures.lost === 0 ? 'met' : 'NOT met'}`);
   for (const st of students) st.room.connection.close();
   for (const t of teachers) t.connection.close();
+  flooder?.room.connection.close();
+  return { label, sender: [...figures.sender].sort((a, b) => a - b), all, peakRssMb: peakRss, cpuPercent, cpuPerMoveMs };
 }
 
-const runs: Record<string, () => Promise<void>> = {
-  async one() {
+/** The figures of a run with the flood beside those of the same run without it, and their ratio. */
+function printRatios(without: Measured, flooded: Measured) {
+  const row = (label: string, a: number, b: number, unit: string, digits = 1) =>
+    console.log(`${label.padEnd(40)} ${`${a.toFixed(digits)}${unit}`.padStart(9)} -> ${`${b.toFixed(digits)}${unit}`.padStart(9)}   x${(b / a).toFixed(2)}`);
+  console.log(`\n== ${flooded.label}: as a ratio to without the flood`);
+  for (const [label, a, b] of [['the sender', without.sender, flooded.sender], ['every client', without.all, flooded.all]] as const) {
+    row(`move-to-update, ${label}: median`, percentile(a, 50), percentile(b, 50), ' ms');
+    row(`move-to-update, ${label}: p99`, percentile(a, 99), percentile(b, 99), ' ms');
+  }
+  without.peakRssMb.forEach((rss, i) => row(`server process ${i + 1}: peak RSS`, rss, flooded.peakRssMb[i], ' MB', 0));
+  without.cpuPercent.forEach((cpu, i) => row(`server process ${i + 1}: CPU share of a core`, cpu, flooded.cpuPercent[i], '%', 0));
+  row('server CPU per move', without.cpuPerMoveMs, flooded.cpuPerMoveMs, ' ms', 2);
+}
+
+/** What a run's heading adds: whether it floods, when the bench compares the two. */
+const floodLabel = (rate: number) => (rate > 0 ? `, one more student flooding its team chat at ${rate} messages/s` : FLOOD_RATE > 0 ? ', no flood' : '');
+
+const runs: Record<string, (floodRate: number) => Promise<Measured | null>> = {
+  async one(floodRate) {
     const dataDir = mkdtempSync(join(tmpdir(), 'reset-bench-'));
     const port = await freePort();
     const server = await startServer(port, dataDir, '', PROBE);
     try {
-      await runClasses('one server process', [port], [server]);
+      return await runClasses(`one server process${floodLabel(floodRate)}`, [port], [server], floodRate);
     } finally {
       await server.kill();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },
-  async two() {
+  async two(floodRate) {
     if (!redisServerPath()) {
       console.log('\n== two server processes sharing Redis: skipped, redis-server is not installed (apt-get install redis-server)');
-      return;
+      return null;
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'reset-bench-'));
     const redis = await startRedis();
@@ -409,7 +530,7 @@ const runs: Record<string, () => Promise<void>> = {
     try {
       const ports = [await freePort(), await freePort()];
       for (const p of ports) servers.push(await startServer(p, dataDir, '', { REDIS_URL: redis.url, ...PROBE }));
-      await runClasses(`two server processes sharing one Redis (${redis.url})`, ports, servers);
+      return await runClasses(`two server processes sharing one Redis (${redis.url})${floodLabel(floodRate)}`, ports, servers, floodRate);
     } finally {
       for (const s of servers) await s.kill();
       await redis.kill();
@@ -418,9 +539,10 @@ const runs: Record<string, () => Promise<void>> = {
   },
 };
 
-console.log(`Classroom server bench: ${TABLES} tables, ${STUDENTS_PER_TEAM} students a team, 2 teams a table, ${TABLES_PER_SESSION} tables a session, ${PLAY_SECONDS} s of play per run`);
+console.log(`Classroom server bench: ${TABLES} tables, ${STUDENTS_PER_TEAM} students a team, 2 teams a table, ${TABLES_PER_SESSION} tables a session, ${PLAY_SECONDS} s of play per run${FLOOD_RATE > 0 ? `; each run without and then with one more student sending ${FLOOD_RATE} chat messages/s` : ''}`);
 for (const r of RUNS) {
   if (!runs[r]) throw new Error(`unknown run "${r}" (one, two)`);
-  await runs[r]();
+  const without = await runs[r](0);
+  if (without && FLOOD_RATE > 0) printRatios(without, (await runs[r](FLOOD_RATE))!);
 }
 process.exit(0);
