@@ -1,5 +1,4 @@
 import { readMeter } from './meters';
-import { agreementsOf, channelsOf, metersOf, tracksOf, turnOf } from './working';
 import { SIDES, type Conditions, type GameState } from './types';
 
 /** Does every given condition hold? `track` is the track asking, for `concessionsAtLeast`. */
@@ -27,7 +26,7 @@ export const CONDITION_KEYS = [
 export type ConditionKey = (typeof CONDITION_KEYS)[number];
 
 export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions, track?: string): boolean {
-  const m = metersOf(game);
+  const m = game.meters;
   switch (key) {
     case 'trustAtLeast':
       return SIDES.every((s) => m.trust[s] >= c.trustAtLeast!);
@@ -40,11 +39,11 @@ export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions
     case 'escalationBelow':
       return m.escalation < c.escalationBelow!;
     case 'turnAtLeast':
-      return turnOf(game) >= c.turnAtLeast!;
+      return game.turn >= c.turnAtLeast!;
     case 'turnAtMost':
-      return turnOf(game) <= c.turnAtMost!;
+      return game.turn <= c.turnAtMost!;
     case 'trackAtStage':
-      return c.trackAtStage!.every((l) => l.stages.includes(tracksOf(game)[l.track]?.stage ?? ''));
+      return c.trackAtStage!.every((l) => l.stages.includes(game.tracks[l.track]?.stage ?? ''));
     case 'concessionsAtLeast':
       return track !== undefined && concessionsOnTrack(game, track) >= c.concessionsAtLeast!;
     case 'meterAtLeast':
@@ -52,15 +51,15 @@ export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions
     case 'meterBelow':
       return c.meterBelow!.every((x) => readMeter(game, x.meter) < x.value);
     case 'channelOpen':
-      return channelsOf(game)[c.channelOpen!]?.open === true;
+      return game.channels[c.channelOpen!]?.open === true;
     case 'channelClosed':
-      return channelsOf(game)[c.channelClosed!]?.open !== true;
+      return game.channels[c.channelClosed!]?.open !== true;
   }
 }
 
 /** Cards of a track that stand in signed agreements (either side's). */
 export function concessionsOnTrack(game: GameState, track: string): number {
   let n = 0;
-  for (const a of agreementsOf(game)) n += a.cardsPerTrack[track] ?? 0;
+  for (const a of game.agreements) n += a.cardsPerTrack[track] ?? 0;
   return n;
 }

@@ -1,10 +1,9 @@
 // The turn loop as an XState machine. It decides what may happen next: which moves a phase
 // accepts, from whom, and when the phase is over. It changes no data: moves.ts does, with immer.
 import { and, setup, type SnapshotFrom } from 'xstate';
-import { stepFlat } from './machine-step';
 import { SIDES, type GameState, type Move, type MoveType, type Phase } from './types';
-import { agreementsOf, fieldOf, phaseOf, thisTurnOf, turnOf } from './working';
 
+/** A move offered to the machine, with the game it would be made in (the guards read it, never change it). */
 export interface MoveEvent {
   type: MoveType;
   move: Move;
@@ -19,9 +18,9 @@ export type GameMachineEvent = MoveEvent | SettleEvent;
 /** Who-may-act checks. Each returns null when the move may go ahead, or the reason it may not. */
 export const actorChecks = {
   hasNotStated: (g: GameState, m: Move) =>
-    thisTurnOf(g).statements[m.side] ? 'you have already made your statement this turn' : null,
+    g.thisTurn.statements[m.side] ? 'you have already made your statement this turn' : null,
   hasNotRequestedChannel: (g: GameState, m: Move) =>
-    thisTurnOf(g).channelRequests.includes(m.side) ? 'you have already reached out on a channel this turn' : null,
+    g.thisTurn.channelRequests.includes(m.side) ? 'you have already reached out on a channel this turn' : null,
   holdsInitiative: (g: GameState, m: Move) =>
     // Not by name: the engine does not know what a scenario calls its sides.
     g.initiative === m.side ? null : "it is the other side's turn to propose (the initiative alternates)",
@@ -30,7 +29,7 @@ export const actorChecks = {
   mayCounter: (g: GameState) =>
     g.proposal && !g.proposal.isCounter ? null : 'a counter-proposal can only be accepted or rejected',
   isNotDone: (g: GameState, m: Move) =>
-    thisTurnOf(g).done.includes(m.side) ? 'you have already finished implementation this turn' : null,
+    g.thisTurn.done.includes(m.side) ? 'you have already finished implementation this turn' : null,
   hasDecidedAll: (g: GameState, m: Move) =>
     undecidedObligations(g, m.side).length === 0
       ? null
@@ -38,35 +37,27 @@ export const actorChecks = {
 } as const;
 export type ActorCheck = keyof typeof actorChecks;
 
-/** Which moves each phase accepts, and the checks on who makes them. */
-export const PHASE_MOVES: Partial<Record<Phase, Partial<Record<MoveType, ActorCheck[]>>>> = {
-  statements: {
-    statement: ['hasNotStated'],
-    openChannel: ['hasNotRequestedChannel'],
-  },
-  proposals: {
-    propose: ['holdsInitiative'],
-    pass: ['holdsInitiative'],
-  },
-  responses: {
-    accept: ['isResponder'],
-    reject: ['isResponder'],
-    counter: ['isResponder', 'mayCounter'],
-  },
-  implementation: {
-    implement: ['isNotDone'],
-    delay: ['isNotDone'],
-    defect: ['isNotDone'],
-    verify: ['isNotDone'],
-    done: ['isNotDone', 'hasDecidedAll'],
-  },
+/** The checks on who makes each move (each move belongs to one phase: the machine below says which). */
+export const MOVE_CHECKS: Record<MoveType, readonly ActorCheck[]> = {
+  statement: ['hasNotStated'],
+  openChannel: ['hasNotRequestedChannel'],
+  propose: ['holdsInitiative'],
+  pass: ['holdsInitiative'],
+  accept: ['isResponder'],
+  reject: ['isResponder'],
+  counter: ['isResponder', 'mayCounter'],
+  implement: ['isNotDone'],
+  delay: ['isNotDone'],
+  defect: ['isNotDone'],
+  verify: ['isNotDone'],
+  done: ['isNotDone', 'hasDecidedAll'],
 };
 
 /** Signed agreements where `side` still owes something and has not decided this turn. */
 export function undecidedObligations(g: GameState, side: GameState['initiative']): string[] {
   const out: string[] = [];
-  const turn = turnOf(g);
-  for (const a of agreementsOf(g)) {
+  const turn = g.turn;
+  for (const a of g.agreements) {
     const o = a.obligations[side];
     if (a.status === 'signed' && o.cards.length > 0 && o.status === 'pending' && o.decidedTurn !== turn) out.push(a.id);
   }
@@ -74,86 +65,128 @@ export function undecidedObligations(g: GameState, side: GameState['initiative']
 }
 
 const settleChecks = {
-  allStated: (g: GameState) => SIDES.every((s) => thisTurnOf(g).statements[s] !== undefined),
-  proposalPending: (g: GameState) => fieldOf(g, 'proposal') !== null,
-  passed: (g: GameState) => thisTurnOf(g).passed,
-  answered: (g: GameState) => thisTurnOf(g).settled,
-  allDone: (g: GameState) => SIDES.every((s) => thisTurnOf(g).done.includes(s)),
-  gameOver: (g: GameState) => fieldOf(g, 'end') !== null,
+  allStated: (g: GameState) => SIDES.every((s) => g.thisTurn.statements[s] !== undefined),
+  proposalPending: (g: GameState) => g.proposal !== null,
+  passed: (g: GameState) => g.thisTurn.passed,
+  answered: (g: GameState) => g.thisTurn.settled,
+  allDone: (g: GameState) => SIDES.every((s) => g.thisTurn.done.includes(s)),
+  gameOver: (g: GameState) => g.end !== null,
 };
 
-const moveGuards = Object.fromEntries(
-  Object.entries(actorChecks).map(([name, check]) => [
-    name,
-    ({ event }: { event: GameMachineEvent }) =>
-      event.type !== 'SETTLE' && check(event.game, (event as MoveEvent).move) === null,
-  ]),
-);
-const phaseGuards = Object.fromEntries(
-  Object.entries(settleChecks).map(([name, check]) => [name, ({ event }: { event: GameMachineEvent }) => check(event.game)]),
-);
+type GuardArgs = { event: GameMachineEvent };
+/** A move guard: the named who-may-act check passes for the move in the event. */
+const moveGuard =
+  (check: ActorCheck) =>
+  ({ event }: GuardArgs): boolean =>
+    event.type !== 'SETTLE' && actorChecks[check](event.game, event.move) === null;
+/** A phase guard: the named condition for leaving the phase holds in the game in the event. */
+const phaseGuard =
+  (check: keyof typeof settleChecks) =>
+  ({ event }: GuardArgs): boolean =>
+    settleChecks[check](event.game);
 
-function movesOf(phase: Phase) {
-  const on: Record<string, object> = {};
-  for (const [type, checks] of Object.entries(PHASE_MOVES[phase] ?? {})) {
-    const guards = checks!.map((c) => ({ type: c }));
-    // The action marks the move as accepted; its effects are applied by moves.ts through immer.
-    on[type] = { guard: guards.length === 1 ? guards[0] : and(guards), actions: 'acceptMove' };
-  }
-  return on;
+const gameSetup = setup({
+  types: { events: {} as GameMachineEvent },
+  guards: {
+    hasNotStated: moveGuard('hasNotStated'),
+    hasNotRequestedChannel: moveGuard('hasNotRequestedChannel'),
+    holdsInitiative: moveGuard('holdsInitiative'),
+    isResponder: moveGuard('isResponder'),
+    mayCounter: moveGuard('mayCounter'),
+    isNotDone: moveGuard('isNotDone'),
+    hasDecidedAll: moveGuard('hasDecidedAll'),
+    allStated: phaseGuard('allStated'),
+    proposalPending: phaseGuard('proposalPending'),
+    passed: phaseGuard('passed'),
+    answered: phaseGuard('answered'),
+    allDone: phaseGuard('allDone'),
+    gameOver: phaseGuard('gameOver'),
+  },
+  // Marks a move as accepted; its effects are applied by moves.ts through immer.
+  actions: { acceptMove: () => {} },
+});
+
+/** A move the phase accepts when the move's checks (MOVE_CHECKS) all pass. */
+function accepted(type: MoveType) {
+  const [first, ...rest] = MOVE_CHECKS[type];
+  return { guard: rest.length === 0 ? first : and([first, ...rest]), actions: 'acceptMove' } as const;
 }
 
-// Escalation at its maximum or a side out of office ends the game from any phase.
-const gameOver = { guard: 'gameOver', target: 'ended' } as const;
-
-export const gameMachine = setup({
-  types: { events: {} as GameMachineEvent },
-  guards: { ...moveGuards, ...phaseGuards } as Record<string, (a: { event: GameMachineEvent }) => boolean>,
-  actions: { acceptMove: () => {} },
-}).createMachine({
+export const gameMachine = gameSetup.createMachine({
   id: 'game',
   initial: 'briefing',
   states: {
-    briefing: { on: { SETTLE: [gameOver, { target: 'statements' }] } },
-    statements: { on: { ...movesOf('statements'), SETTLE: [gameOver, { guard: 'allStated', target: 'proposals' }] } },
+    briefing: { on: { SETTLE: [{ guard: 'gameOver', target: 'ended' }, { target: 'statements' }] } },
+    statements: {
+      on: {
+        statement: accepted('statement'),
+        openChannel: accepted('openChannel'),
+        SETTLE: [
+          { guard: 'gameOver', target: 'ended' },
+          { guard: 'allStated', target: 'proposals' },
+        ],
+      },
+    },
     proposals: {
       on: {
-        ...movesOf('proposals'),
+        propose: accepted('propose'),
+        pass: accepted('pass'),
         SETTLE: [
-          gameOver,
+          { guard: 'gameOver', target: 'ended' },
           { guard: 'proposalPending', target: 'responses' },
           { guard: 'passed', target: 'implementation' },
         ],
       },
     },
-    responses: { on: { ...movesOf('responses'), SETTLE: [gameOver, { guard: 'answered', target: 'implementation' }] } },
-    implementation: {
-      on: { ...movesOf('implementation'), SETTLE: [gameOver, { guard: 'allDone', target: 'resolution' }] },
+    responses: {
+      on: {
+        accept: accepted('accept'),
+        reject: accepted('reject'),
+        counter: accepted('counter'),
+        SETTLE: [
+          { guard: 'gameOver', target: 'ended' },
+          { guard: 'answered', target: 'implementation' },
+        ],
+      },
     },
-    resolution: { on: { SETTLE: [gameOver, { target: 'briefing' }] } },
+    implementation: {
+      on: {
+        implement: accepted('implement'),
+        delay: accepted('delay'),
+        defect: accepted('defect'),
+        verify: accepted('verify'),
+        done: accepted('done'),
+        SETTLE: [
+          { guard: 'gameOver', target: 'ended' },
+          { guard: 'allDone', target: 'resolution' },
+        ],
+      },
+    },
+    resolution: { on: { SETTLE: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] } },
     ended: { type: 'final' },
   },
-} as never);
+});
 
-const snapshots = new Map<Phase, SnapshotFrom<typeof gameMachine>>();
-function snapshotAt(phase: Phase) {
+type GameSnapshot = SnapshotFrom<typeof gameMachine>;
+const snapshots = new Map<Phase, GameSnapshot>();
+/** The machine resting in a phase (a phase is the machine's whole state: the game's data is in the event). */
+function snapshotAt(phase: Phase): GameSnapshot {
   let s = snapshots.get(phase);
   if (!s) {
-    s = gameMachine.resolveState({ value: phase, context: {} });
+    s = gameMachine.resolveState({ value: phase });
     snapshots.set(phase, s);
   }
-  return s!;
+  return s;
 }
 
 /** May this move be made now? Null if so, otherwise the reason, in words for a player. */
 export function whyNotNow(game: GameState, move: Move): string | null {
-  if (stepFlat(gameMachine, snapshotAt(game.phase), { type: move.type, move, game } as MoveEvent) !== null) return null;
-  const allowed = PHASE_MOVES[game.phase]?.[move.type];
-  if (!allowed) {
+  if (snapshotAt(game.phase).can({ type: move.type, move, game })) return null;
+  if (!movesInPhase(game.phase).includes(move.type)) {
     if (game.phase === 'ended') return 'the game is over';
     return `${describeMove(move.type)} is not possible during the ${game.phase} phase`;
   }
-  for (const c of allowed) {
+  for (const c of MOVE_CHECKS[move.type] ?? []) {
     const reason = actorChecks[c](game, move);
     if (reason) return reason;
   }
@@ -162,14 +195,14 @@ export function whyNotNow(game: GameState, move: Move): string | null {
 
 /** The phase the game moves to once the current one has what it needs (the same phase if not). */
 export function settledPhase(game: GameState): Phase {
-  const phase = phaseOf(game);
-  const next = stepFlat(gameMachine, snapshotAt(phase), { type: 'SETTLE', game } as SettleEvent);
-  return next === null || next === 'stay' ? phase : (next as Phase);
+  const [taken] = gameMachine.getTransitionData(snapshotAt(game.phase), { type: 'SETTLE', game });
+  const target = taken?.target?.[0];
+  return target ? (target.key as Phase) : game.phase;
 }
 
 /** The move types the phase accepts at all (whoever makes them). */
 export function movesInPhase(phase: Phase): MoveType[] {
-  return Object.keys(PHASE_MOVES[phase] ?? {}) as MoveType[];
+  return gameMachine.states[phase].ownEvents.filter((e): e is MoveType => e !== 'SETTLE');
 }
 
 function describeMove(type: MoveType): string {

@@ -1,10 +1,9 @@
 // What each move means: its content checks (cards exist, red lines, asked twice) and its
 // effects on a draft of the game state. Called only from game.ts, inside immer's produce.
 import { nextStage } from './track-machine';
-import { SIDE_METERS, changeMeter, changeTrust } from './meters';
+import { changeMeter, changeTrust, sideMeter } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { possessive, textOf } from './text';
-import { addAgreement, addGiven, agreementsOf, baseOf, metersOf, turnOf, setField, setTrack, tracksOf as trackPositions, writableAgreement, writableChannels, writableThisTurn, writableThisTurnPart } from './working';
 import {
   SIDES,
   TONES,
@@ -50,7 +49,7 @@ export function whyNotValid(scenario: Scenario, g: GameState, move: Move): strin
     case 'implement':
     case 'delay':
     case 'defect': {
-      const a = agreementsOf(g).find((x) => x.id === move.agreement);
+      const a = g.agreements.find((x) => x.id === move.agreement);
       if (!a) return `there is no agreement "${String(move.agreement)}"`;
       const o = a.obligations[move.side];
       if (a.status !== 'signed' || o.cards.length === 0 || o.status !== 'pending')
@@ -59,7 +58,7 @@ export function whyNotValid(scenario: Scenario, g: GameState, move: Move): strin
       return null;
     }
     case 'verify': {
-      const a = agreementsOf(g).find((x) => x.id === move.agreement);
+      const a = g.agreements.find((x) => x.id === move.agreement);
       if (!a) return `there is no agreement "${String(move.agreement)}"`;
       const o = a.obligations[otherSide(move.side)];
       if (o.cards.length === 0) return `the other side owes nothing under agreement ${a.id}`;
@@ -112,13 +111,19 @@ function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: Pack
 
 // ------------------------------------------------------------------ effects
 
+function agreementOf(g: GameState, id: string): Agreement {
+  const a = g.agreements.find((x) => x.id === id);
+  if (!a) throw new Error(`no agreement ${id}`); // whyNotValid refused the move before
+  return a;
+}
+
 /** Send a track event and move the track if its machine allows. */
 export function sendTrack(scenario: Scenario, g: GameState, track: string, type: TrackEventType): void {
   const def = indexOf(scenario).tracks.get(track);
   if (!def) return;
-  const from = trackPositions(g)[track].stage;
+  const from = g.tracks[track].stage;
   const to = nextStage(def, from, type, g);
-  if (to !== from) setTrack(g, track, { stage: to, since: turnOf(g) });
+  if (to !== from) g.tracks[track] = { stage: to, since: g.turn };
 }
 
 function tracksOf(scenario: Scenario, ids: string[]): string[] {
@@ -134,61 +139,60 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
     case 'statement': {
       const r = rules.statements[move.tone];
       const cause = statementCause(me, move.tone);
-      changeMeter(g, SIDE_METERS.support[move.side], r.support, cause);
+      changeMeter(g, sideMeter('support', move.side), r.support, cause);
       changeTrust(g, rules, them, r.trust, cause);
       changeMeter(g, 'escalation', r.escalation, cause);
-      changeMeter(g, SIDE_METERS.hawks[move.side], r.hawks, cause);
-      const last = baseOf(g).lastTone[move.side]; // set when the turn began, before any statement
+      changeMeter(g, sideMeter('hawks', move.side), r.hawks, cause);
+      const last = g.lastTone[move.side]; // set when the turn began, before any statement
       if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
         changeTrust(g, rules, them, rules.mixedSignalsTrust, mixedSignalsCause(me));
-      writableThisTurnPart(g, 'statements')[move.side] = move.tone;
+      g.thisTurn.statements[move.side] = move.tone;
       return;
     }
     case 'openChannel': {
       const ch = indexOf(scenario).channels.get(move.channel)!;
-      // A new list, not a push: immer would copy the frozen list through its draft (slow).
-      const requested = [...baseOf(g).channels[move.channel].requested, move.side];
-      writableChannels(g)[move.channel].requested = requested;
-      writableThisTurnPart(g, 'channelRequests').push(move.side);
-      changeMeter(g, SIDE_METERS.hawks[move.side], rules.channelCost, `hawks call ${possessive(me)} outreach on ${textOf(ch.name)} weakness`);
+      const requested = g.channels[move.channel].requested;
+      requested.push(move.side);
+      g.thisTurn.channelRequests.push(move.side);
+      changeMeter(g, sideMeter('hawks', move.side), rules.channelCost, `hawks call ${possessive(me)} outreach on ${textOf(ch.name)} weakness`);
       if (requested.includes(them)) openChannel(scenario, g, move.channel);
       return;
     }
     case 'propose':
     case 'counter': {
-      setField(g, 'proposal', {
+      g.proposal = {
         by: move.side,
         give: [...move.give],
         ask: [...move.ask],
         format: move.format ?? 'bilateral',
         isCounter: move.type === 'counter',
-      });
-      writableThisTurn(g).proposed = true;
-      if (move.type === 'counter') setField(g, 'lastAnswer', { side: move.side, answer: 'counter', turn: turnOf(g) });
+      };
+      g.thisTurn.proposed = true;
+      if (move.type === 'counter') g.lastAnswer = { side: move.side, answer: 'counter', turn: g.turn };
       for (const t of tracksOf(scenario, [...move.give, ...move.ask])) sendTrack(scenario, g, t, 'TALKS');
       return;
     }
     case 'pass':
-      writableThisTurn(g).passed = true;
+      g.thisTurn.passed = true;
       return;
     case 'accept':
       signAgreement(scenario, g, move.side);
       return;
     case 'reject': {
-      const by = baseOf(g).proposal!.by; // the proposal being answered, from before this move
+      const by = g.proposal!.by;
       changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${possessive(sideName(scenario, by))} proposal`);
-      setField(g, 'proposal', null);
-      writableThisTurn(g).settled = true;
-      setField(g, 'lastAnswer', { side: move.side, answer: 'reject', turn: turnOf(g) });
+      g.proposal = null;
+      g.thisTurn.settled = true;
+      g.lastAnswer = { side: move.side, answer: 'reject', turn: g.turn };
       return;
     }
     case 'implement':
     case 'defect': {
       // A defection looks like implementation until verification or intelligence exposes it.
-      const a = writableAgreement(g, move.agreement);
+      const a = agreementOf(g, move.agreement);
       const o = a.obligations[move.side];
       o.status = move.type === 'implement' ? 'implemented' : 'defected';
-      o.decidedTurn = turnOf(g);
+      o.decidedTurn = g.turn;
       const cards = indexOf(scenario).cards;
       for (const id of o.cards) {
         const c = cards.get(id)!;
@@ -196,23 +200,23 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       }
       if (SIDES.every((s) => a.obligations[s].status !== 'pending')) {
         a.status = 'implemented';
-        for (const s of SIDES) changeMeter(g, SIDE_METERS.support[s], rules.implementSupport, `agreement ${a.id} delivers`);
+        for (const s of SIDES) changeMeter(g, sideMeter('support', s), rules.implementSupport, `agreement ${a.id} delivers`);
         for (const t of a.tracks) sendTrack(scenario, g, t, 'IMPLEMENT');
       }
       return;
     }
     case 'delay': {
-      const a = writableAgreement(g, move.agreement);
+      const a = agreementOf(g, move.agreement);
       const o = a.obligations[move.side];
       o.delays += 1;
-      o.decidedTurn = turnOf(g);
+      o.decidedTurn = g.turn;
       changeTrust(g, rules, them, rules.delayTrust, `${me} delayed agreement ${a.id}: bureaucratic delays`);
       for (const t of a.tracks) sendTrack(scenario, g, t, 'DELAY');
       if (o.delays >= rules.maxDelays) breakAgreement(scenario, g, a, move.side, 'kept delaying it');
       return;
     }
     case 'verify': {
-      const a = writableAgreement(g, move.agreement);
+      const a = agreementOf(g, move.agreement);
       const o = a.obligations[them];
       if (o.status === 'defected') {
         breakAgreement(scenario, g, a, them, 'was caught by verification');
@@ -227,29 +231,26 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
     }
     case 'done':
-      writableThisTurnPart(g, 'done').push(move.side);
+      g.thisTurn.done.push(move.side);
       return;
   }
 }
 
 export function openChannel(scenario: Scenario, g: GameState, id: string): void {
   const ch = indexOf(scenario).channels.get(id)!;
-  const channels = writableChannels(g);
-  channels[id].open = true;
-  channels[id].requested = [];
+  g.channels[id] = { open: true, requested: [] };
   const cause = `${textOf(ch.name)} opened`;
   for (const s of SIDES) changeTrust(g, scenario.rules, s, 2, cause, ch.cite[0]?.file);
   changeMeter(g, 'escalation', -ch.damp, cause, ch.cite[0]?.file);
 }
 
 function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
-  // The proposal as it stood before this move (read plainly: its lists go into the agreement).
-  const p = baseOf(g).proposal!;
+  const p = g.proposal!;
   const rules = scenario.rules;
   const { cards } = indexOf(scenario);
   const gives: Record<Side, string[]> = { us: [], ru: [] };
-  gives[p.by] = p.give;
-  gives[acceptor] = p.ask;
+  gives[p.by] = [...p.give];
+  gives[acceptor] = [...p.ask];
   const all = [...p.give, ...p.ask];
   const cardsPerTrack: Record<string, number> = {};
   for (const id of all) {
@@ -257,8 +258,8 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     cardsPerTrack[t] = (cardsPerTrack[t] ?? 0) + 1;
   }
   const a: Agreement = {
-    id: `A${agreementsOf(g).length + 1}`,
-    turn: turnOf(g),
+    id: `A${g.agreements.length + 1}`,
+    turn: g.turn,
     proposer: p.by,
     format: p.format,
     tracks: Object.keys(cardsPerTrack),
@@ -269,23 +270,23 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
       ru: { cards: gives.ru, status: gives.ru.length ? 'pending' : 'implemented', delays: 0, decidedTurn: 0, verified: false, exposed: false },
     },
   };
-  addAgreement(g, a);
+  g.agreements.push(a);
   for (const s of SIDES) {
     const giver = sideName(scenario, s);
     for (const id of gives[s]) {
       const c = cards.get(id)!;
       const cite = c.cite[0]?.file;
-      const hawkFactor = 1 + metersOf(g).hawks[s] * rules.hawkCostPerPoint;
+      const hawkFactor = 1 + g.meters.hawks[s] * rules.hawkCostPerPoint;
       const venue = p.format === 'multilateral' ? rules.multilateralCost : 1;
       const where = p.format === 'multilateral' ? ' (multilateral format)' : '';
-      changeMeter(g, SIDE_METERS.support[s], -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
-      changeMeter(g, SIDE_METERS.support[otherSide(s)], (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(s))} won "${textOf(c.title)}"`, cite);
+      changeMeter(g, sideMeter('support', s), -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
+      changeMeter(g, sideMeter('support', otherSide(s)), (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(s))} won "${textOf(c.title)}"`, cite);
       for (const [ally, delta] of Object.entries(c.allies)) {
         const party = scenario.thirdParties.find((t) => t.id === ally);
         changeMeter(g, `allies.${ally}`, delta, `${textOf(party?.name) || ally} react to "${textOf(c.title)}"`, cite);
       }
       changeMeter(g, 'escalation', c.escalation, `"${textOf(c.title)}"`, cite);
-      addGiven(g, s, id);
+      g.given[s].push(id);
     }
   }
   const reciprocal = gives.us.length > 0 && gives.ru.length > 0;
@@ -294,10 +295,10 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     if (reciprocal) changeTrust(g, rules, s, rules.reciprocityTrust, `agreement ${a.id} is reciprocal: quid pro quo`);
   }
   for (const t of a.tracks) sendTrack(scenario, g, t, 'SIGN');
-  setField(g, 'proposal', null);
-  writableThisTurn(g).settled = true;
-  writableThisTurn(g).signed = true;
-  setField(g, 'lastAnswer', { side: acceptor, answer: 'accept', turn: turnOf(g) });
+  g.proposal = null;
+  g.thisTurn.settled = true;
+  g.thisTurn.signed = true;
+  g.lastAnswer = { side: acceptor, answer: 'accept', turn: g.turn };
 }
 
 /** A side's defection comes to light (verification, intelligence) or its delays run out. */
@@ -310,7 +311,7 @@ export function breakAgreement(scenario: Scenario, g: GameState, a: Agreement, c
   a.status = 'broken';
   const cause = `${sideName(scenario, culprit)} broke agreement ${a.id}: it ${how}`;
   changeTrust(g, rules, victim, rules.defectTrust, cause);
-  changeMeter(g, SIDE_METERS.support[victim], rules.defectSupport, `${cause} (rally at home)`);
+  changeMeter(g, sideMeter('support', victim), rules.defectSupport, `${cause} (rally at home)`);
   changeMeter(g, 'escalation', 5, cause);
   for (const t of a.tracks) sendTrack(scenario, g, t, 'DEFECT');
 }

@@ -1,7 +1,6 @@
 // One generic track machine, configured by a track's scenario data: its stages are the
 // machine's states, its transitions carry named guards built from the scenario's `needs`.
 import { and, setup, type SnapshotFrom } from 'xstate';
-import { stepFlat } from './machine-step';
 import { CONDITION_KEYS, conditionHolds, type ConditionKey } from './conditions';
 import type { Conditions, GameState, TrackDef, TrackEventType } from './types';
 
@@ -36,10 +35,13 @@ function guardFor(needs: Conditions | undefined) {
   return parts.length === 1 ? parts[0] : and(parts);
 }
 
+type TrackGuard = ReturnType<typeof guardFor>;
+type TrackStates = Record<string, { type: 'final' } | { on: Record<string, { target: string; guard?: NonNullable<TrackGuard> }> }>;
+
 export function buildTrackMachine(def: TrackDef) {
-  const states: Record<string, object> = {};
+  const states: TrackStates = {};
   for (const stage of def.stages) {
-    const on: Record<string, object> = {};
+    const on: Record<string, { target: string; guard?: NonNullable<TrackGuard> }> = {};
     for (const [type, t] of Object.entries(stage.on)) {
       if (!t) continue;
       const guard = guardFor(t.needs);
@@ -47,24 +49,21 @@ export function buildTrackMachine(def: TrackDef) {
     }
     states[stage.id] = stage.final ? { type: 'final' } : { on };
   }
-  // The config is scenario data, so its shape is only known at run time.
-  return trackSetup.createMachine({ id: def.id, initial: def.start, states } as never);
+  return trackSetup.createMachine({ id: def.id, initial: def.start, states });
 }
 
 export type TrackMachine = ReturnType<typeof buildTrackMachine>;
+type TrackSnapshot = SnapshotFrom<TrackMachine>;
 interface Cached {
   machine: TrackMachine;
-  snapshots: Map<string, SnapshotFrom<TrackMachine>>;
-  /** "stage EVENT" for every transition the scenario writes: any other event leaves the stage as it is. */
-  written: Set<string>;
+  snapshots: Map<string, TrackSnapshot>;
 }
 const cache = new WeakMap<TrackDef, Cached>();
 
 function cached(def: TrackDef): Cached {
   let c = cache.get(def);
   if (!c) {
-    const written = new Set(def.stages.filter((st) => !st.final).flatMap((st) => Object.keys(st.on).map((type) => `${st.id} ${type}`)));
-    c = { machine: buildTrackMachine(def), snapshots: new Map(), written };
+    c = { machine: buildTrackMachine(def), snapshots: new Map() };
     cache.set(def, c);
   }
   return c;
@@ -74,23 +73,21 @@ export function trackMachine(def: TrackDef): TrackMachine {
   return cached(def).machine;
 }
 
-function snapshotAt(def: TrackDef, stage: string) {
-  const c = cached(def);
+/** The machine resting at a stage (a stage is the machine's whole state: the game's data is in the event). */
+function snapshotAt(c: Cached, stage: string): TrackSnapshot {
   let snap = c.snapshots.get(stage);
   if (!snap) {
-    snap = c.machine.resolveState({ value: stage, context: {} });
+    snap = c.machine.resolveState({ value: stage });
     c.snapshots.set(stage, snap);
   }
-  return snap!;
+  return snap;
 }
 
 /** The stage a track moves to when `type` happens to it (the same stage when nothing moves). */
 export function nextStage(def: TrackDef, stage: string, type: TrackEventType, game: GameState): string {
   const c = cached(def);
-  // No transition written for this event here: the machine has none either, so nothing to evaluate.
-  if (!c.written.has(`${stage} ${type}`)) return stage;
-  const next = stepFlat(c.machine, snapshotAt(def, stage), { type, game, track: def.id } as TrackMachineEvent);
-  return next === null || next === 'stay' ? stage : next;
+  const [taken] = c.machine.getTransitionData(snapshotAt(c, stage), { type, game, track: def.id });
+  return taken?.target?.[0]?.key ?? stage;
 }
 
 /** What the next stages of a track need: for the lanes of the table ("needs trust 40"). */

@@ -4,7 +4,7 @@ import { Room, Protocol, ServerError, ErrorCode, getMessageBytes, type Client } 
 import { randomBytes } from 'node:crypto';
 import {
   applyInject,
-  applyMoveWithPatches,
+  applyMove,
   createGame,
   outcomeOf,
   pendingSides,
@@ -174,7 +174,7 @@ export class ClassroomRoom extends Room {
         }
         if (!isGameEntry(e)) continue;
         if (e.kind === 'move') {
-          const r = applyMoveWithPatches(played.scenario, state, e.move);
+          const r = applyMove(played.scenario, state, e.move);
           if (!r.ok) throw new Error(`table ${i + 1}: logged move ${e.n} refused on replay: ${r.reason}`);
           state = r.state;
         } else state = applyInject(played.scenario, state, e.inject);
@@ -736,7 +736,7 @@ export class ClassroomRoom extends Room {
 
   /** Apply one move; null when it was applied, else why not. */
   private play(t: Table, move: Move, by: string): string | null {
-    const r = applyMoveWithPatches(t.scenario, t.state, move);
+    const r = applyMove(t.scenario, t.state, move);
     if (!r.ok) return r.reason;
     t.state = r.state;
     this.record(t, { n: 0, at: '', kind: 'move', move, by });
