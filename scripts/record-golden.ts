@@ -79,7 +79,7 @@ function plannedInjects(scenario: Scenario, seed: number): { before: number; inj
 /** playGame with a teacher's injects fired between moves (as the classroom server fires them). */
 function playWithInjects(scenario: Scenario, seed: number, agents: Record<Side, Strategy>, plan: { before: number; inject: Inject }[]) {
   let state: GameState = createGame(scenario, seed);
-  const random = { us: makeRandom(seed * 2 + 1), ru: makeRandom(seed * 2 + 2) };
+  const random: Record<string, () => number> = Object.fromEntries(scenario.seats.map((s, i) => [s, makeRandom(seed * 2 + 1 + i)]));
   const fired: { before: number; inject: Inject }[] = [];
   for (let i = 0; i < 5000 && state.phase !== 'ended'; i++) {
     for (const p of plan.filter((p) => p.before === i)) {

@@ -115,7 +115,7 @@ export class NegotiatorAgent {
     readonly seed = 1,
     options: AgentOptions = {},
   ) {
-    this.them = otherSide(side);
+    this.them = otherSide(scenario.seats, side);
     this.knobs = KNOBS[difficulty];
     this.brief = scenario.sides[side] as SideDef;
     const wanted = options.style ?? DEFAULT_STYLE[difficulty];

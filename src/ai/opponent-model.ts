@@ -42,7 +42,7 @@ export class OpponentModel {
     readonly me: Side,
     options: OpponentModelOptions = {},
   ) {
-    this.them = otherSide(me);
+    this.them = otherSide(scenario.seats, me);
     this.tracks = scenario.tracks.map((t) => t.id);
     this.cards = new Map(scenario.cards.map((c) => [c.id, c]));
     const n = options.hypotheses ?? 400;
@@ -91,7 +91,7 @@ export class OpponentModel {
       if (p && m.side === this.them && p.by === this.me) this.learnFromAnswer(p, m.type === 'accept');
       if (p && m.type === 'accept') {
         for (const id of p.give) this.given[p.by].add(id);
-        for (const id of p.ask) this.given[otherSide(p.by)].add(id);
+        for (const id of p.ask) this.given[otherSide(this.scenario.seats, p.by)].add(id);
       }
       this.proposal = null;
     }

@@ -10,7 +10,7 @@ export interface PlayedGame {
 /** Play one game to its end. Throws if an agent makes a move the rules refuse (a bug in the agent). */
 export function playGame(scenario: Scenario, seed: number, agents: Record<Side, Strategy>, maxMoves = 5000): PlayedGame {
   let state = createGame(scenario, seed);
-  const random = { us: makeRandom(seed * 2 + 1), ru: makeRandom(seed * 2 + 2) };
+  const random: Record<Side, () => number> = Object.fromEntries(state.seats.map((s, i) => [s, makeRandom(seed * 2 + 1 + i)]));
   for (let i = 0; i < maxMoves && state.phase !== 'ended'; i++) {
     const side = nextActors(state)[0];
     if (!side) throw new Error(`no side to move in phase ${state.phase}`);

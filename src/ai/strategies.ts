@@ -60,7 +60,7 @@ function myGives(ctx: AgentContext): CardDef[] {
 /** Their cards, most valuable to me first. */
 function myAsks(ctx: AgentContext): CardDef[] {
   const w = ownBrief(ctx).priorities;
-  return openCards(ctx, otherSide(ctx.side)).sort(
+  return openCards(ctx, otherSide(ctx.view.seats, ctx.side)).sort(
     (a, b) => b.value * (w[b.track] ?? 0) - a.value * (w[a.track] ?? 0) || a.id.localeCompare(b.id),
   );
 }
@@ -89,7 +89,7 @@ function fallback(ctx: AgentContext): Move {
   return pick;
 }
 
-const lastTone = (ctx: AgentContext) => ctx.view.lastTone[otherSide(ctx.side)] ?? ctx.view.thisTurn.statements[otherSide(ctx.side)];
+const lastTone = (ctx: AgentContext) => ctx.view.lastTone[otherSide(ctx.view.seats, ctx.side)] ?? ctx.view.thisTurn.statements[otherSide(ctx.view.seats, ctx.side)];
 
 function implementationMove(ctx: AgentContext, decide: (agreement: string) => 'implement' | 'delay' | 'defect', verifies: boolean): Move {
   const { side, view } = ctx;
@@ -160,7 +160,7 @@ export const conceder: Strategy = (ctx) => {
 /** Tit-for-tat: opens kindly, mirrors the other side, trades like for like, and verifies. */
 export const reciprocator: Strategy = (ctx) => {
   const { side, view, scenario } = ctx;
-  const them = otherSide(side);
+  const them = otherSide(view.seats, side);
   switch (view.phase) {
     case 'statements': {
       const channel = scenario.channels.find((c) => !view.channels[c.id].open && !view.channels[c.id].requested.includes(side));
@@ -221,7 +221,7 @@ export const randomStrategy: Strategy = (ctx) => {
   const s = ctx.scenario as unknown as Scenario;
   if (view.phase === 'proposals' || (view.phase === 'responses' && random() < 0.2)) {
     const mine = openCards(ctx, side);
-    const theirs = openCards(ctx, otherSide(side));
+    const theirs = openCards(ctx, otherSide(ctx.view.seats, side));
     const pick = (cards: CardDef[]) => (cards.length && random() < 0.7 ? [cards[Math.floor(random() * cards.length)].id] : []);
     const terms = { give: pick(mine), ask: pick(theirs) };
     const type = view.phase === 'proposals' ? 'propose' : 'counter';

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { playGame } from '../ai/runner';
 import { STRATEGIES } from '../ai/strategies';
-import { SIDES, textOf, type Scenario } from '../engine';
+import { textOf, type Scenario } from '../engine';
 import { formatProblem, type Problem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 import { useAuthorCwd } from './author-cwd';
@@ -27,50 +27,51 @@ function fail(message: string): never {
 
 interface Balance {
   games: number;
-  /** Per pairing "usStrategy vs ruStrategy": share of games each side won (0..1). */
-  pairings: { us: string; ru: string; games: number; usWon: number; ruWon: number; failed?: string }[];
-  usWon: number;
-  ruWon: number;
+  /** The two seats, in the scenario's order: `first` plays the rows' strategy, `second` the columns'. */
+  seats: [string, string];
+  /** Per pairing of strategies: share of games each seat won (0..1), by seat id. */
+  pairings: { first: string; second: string; games: number; won: Record<string, number>; failed?: string }[];
+  /** Share of all games each seat won, by seat id. */
+  won: Record<string, number>;
   tracksNeverMoved: string[];
   cardsNeverSigned: string[];
 }
 
 /** Play every pairing of the built-in strategies `n` times; which sides win, what never happens. */
 function simulate(scenario: Scenario, n: number): Balance {
+  const [a, b] = scenario.seats;
   const moved = new Set<string>();
   const signed = new Set<string>();
   const pairings: Balance['pairings'] = [];
-  let usWon = 0;
-  let ruWon = 0;
+  const won: Record<string, number> = { [a]: 0, [b]: 0 };
   let total = 0;
-  for (const [usName, us] of Object.entries(STRATEGIES))
-    for (const [ruName, ru] of Object.entries(STRATEGIES)) {
-      const row: Balance['pairings'][number] = { us: usName, ru: ruName, games: 0, usWon: 0, ruWon: 0 };
+  for (const [firstName, first] of Object.entries(STRATEGIES))
+    for (const [secondName, second] of Object.entries(STRATEGIES)) {
+      const row: Balance['pairings'][number] = { first: firstName, second: secondName, games: 0, won: { [a]: 0, [b]: 0 } };
       for (let seed = 1; seed <= n; seed++) {
         try {
-          const { state, outcome } = playGame(scenario, seed, { us, ru });
+          const { state, outcome } = playGame(scenario, seed, { [a]: first, [b]: second });
           row.games++;
-          if (outcome.us.won) row.usWon++;
-          if (outcome.ru.won) row.ruWon++;
+          for (const s of scenario.seats) if (outcome.sides[s].won) row.won[s]++;
           for (const t of scenario.tracks)
             if (state.tracks[t.id].stage !== t.start || state.history.some((h) => h.stages && h.stages[t.id] !== t.start)) moved.add(t.id);
-          for (const side of SIDES) for (const c of state.given[side]) signed.add(c);
+          for (const side of scenario.seats) for (const c of state.given[side]) signed.add(c);
         } catch (e) {
           // A game the engine or an agent cannot finish is itself a finding about the scenario.
           row.failed = `seed ${seed}: ${(e as Error).message.split('\n')[0]}`;
           break;
         }
       }
-      usWon += row.usWon;
-      ruWon += row.ruWon;
+      for (const s of scenario.seats) won[s] += row.won[s];
       total += row.games;
       pairings.push(row);
     }
+  for (const s of scenario.seats) won[s] = total ? won[s] / total : 0;
   return {
     games: total,
+    seats: [a, b],
     pairings,
-    usWon: total ? usWon / total : 0,
-    ruWon: total ? ruWon / total : 0,
+    won,
     tracksNeverMoved: scenario.tracks.filter((t) => !moved.has(t.id)).map((t) => t.id),
     cardsNeverSigned: scenario.cards.filter((c) => !signed.has(c.id)).map((c) => c.id),
   };
@@ -94,23 +95,24 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 function printBalance(scenario: Scenario, b: Balance): void {
   const names = Object.keys(STRATEGIES);
+  const [a, c] = scenario.seats;
+  const name = (s: string) => textOf(scenario.sides[s].name);
   console.log(`${scenario.id} (${textOf(scenario.title)}): ${b.games} games, ${names.length * names.length} pairings of strategies`);
-  const name = { us: textOf(scenario.sides.us.name), ru: textOf(scenario.sides.ru.name) };
-  console.log(`  wins (${name.us} / ${name.ru}) by pairing; rows: the strategy of ${name.us} (us), columns: of ${name.ru} (ru)`);
+  console.log(`  wins (${name(a)} / ${name(c)}) by pairing; rows: the strategy of ${name(a)} (${a}), columns: of ${name(c)} (${c})`);
   console.log(`  ${''.padEnd(13)}${names.map((n) => n.padStart(14)).join('')}`);
-  for (const us of names) {
-    const cells = names.map((ru) => {
-      const r = b.pairings.find((p) => p.us === us && p.ru === ru)!;
-      return (r.failed ? 'failed' : `${pct(r.games ? r.usWon / r.games : 0)} / ${pct(r.games ? r.ruWon / r.games : 0)}`).padStart(14);
+  for (const first of names) {
+    const cells = names.map((second) => {
+      const r = b.pairings.find((p) => p.first === first && p.second === second)!;
+      return (r.failed ? 'failed' : `${pct(r.games ? r.won[a] / r.games : 0)} / ${pct(r.games ? r.won[c] / r.games : 0)}`).padStart(14);
     });
-    console.log(`  ${us.padEnd(13)}${cells.join('')}`);
+    console.log(`  ${first.padEnd(13)}${cells.join('')}`);
   }
-  console.log(`  overall: ${name.us} won ${pct(b.usWon)} of games, ${name.ru} ${pct(b.ruWon)}`);
-  for (const side of SIDES)
-    if ((side === 'us' ? b.usWon : b.ruWon) === 0) console.log(`  warning: ${name[side]} (${side}) never won: its goal may be out of reach`);
+  console.log(`  overall: ${name(a)} won ${pct(b.won[a])} of games, ${name(c)} ${pct(b.won[c])}`);
+  for (const side of scenario.seats)
+    if (b.won[side] === 0) console.log(`  warning: ${name(side)} (${side}) never won: its goal may be out of reach`);
   console.log(`  tracks that never moved: ${b.tracksNeverMoved.join(', ') || 'none'}`);
   console.log(`  cards never signed: ${b.cardsNeverSigned.join(', ') || 'none'}`);
-  for (const p of b.pairings) if (p.failed) console.log(`  ${p.us} vs ${p.ru} could not finish a game (${p.failed})`);
+  for (const p of b.pairings) if (p.failed) console.log(`  ${p.first} vs ${p.second} could not finish a game (${p.failed})`);
 }
 
 const { values, positionals } = (() => {

@@ -1,5 +1,6 @@
 // npm run sim -- <scenario-file> --seed N [--us PLAYER] [--ru PLAYER] [--json]
 // npm run sim -- <scenario-file> --games N [--us PLAYER] [--ru PLAYER] [--json]
+// --us plays the scenario's first seat, --ru its second, whatever the scenario calls them.
 // A player is a scripted strategy (reciprocator, hardliner, ...) or the computer counterpart, agent:easy|normal|hard.
 import { parseArgs } from 'node:util';
 import { DIFFICULTIES, NegotiatorAgent, type Difficulty } from '../ai/agent';
@@ -63,25 +64,26 @@ function playerFor(name: string, side: Side): (scenario: Scenario, seed: number)
   const strategy = STRATEGIES[name] ?? fail(`unknown player "${name}" for --${side}`);
   return () => strategy;
 }
-const usPlayer = playerFor(values.us!, 'us');
-const ruPlayer = playerFor(values.ru!, 'ru');
+// --us and --ru name the strategies of the scenario's first and second seat (its own ids: india, pakistan).
+const [first, second] = scenario.seats;
+const chosen: Record<string, string> = { [first]: values.us!, [second]: values.ru! };
+const makers = Object.fromEntries(scenario.seats.map((s) => [s, playerFor(chosen[s], s)]));
 /** The names the scenario gives its two seats (Canada and the United States in a lumber dispute, not always the U.S. and Russia). */
-const names = { us: textOf(scenario.sides.us.name), ru: textOf(scenario.sides.ru.name) };
-const players = (seed: number) => ({ us: usPlayer(scenario, seed), ru: ruPlayer(scenario, seed) });
+const names: Record<string, string> = Object.fromEntries(scenario.seats.map((s) => [s, textOf(scenario.sides[s].name)]));
+const players = (seed: number) => Object.fromEntries(scenario.seats.map((s) => [s, makers[s](scenario, seed)]));
 const int = (s: string, name: string) => (/^\d+$/.test(s) ? Number(s) : fail(`${name} must be a whole number, not "${s}"`));
+const vs = `${chosen[first]} (${first}: ${names[first]}) vs ${chosen[second]} (${second}: ${names[second]})`;
 
 if (values.games !== undefined) {
   const n = int(values.games, '--games');
-  const rows: { seed: number; us: number; ru: number; joint: number; usWon: boolean; ruWon: boolean; implemented: number; broken: number; end: string }[] = [];
+  const rows: { seed: number; scores: Record<string, number>; joint: number; won: string[]; implemented: number; broken: number; end: string }[] = [];
   for (let seed = 1; seed <= n; seed++) {
     const { outcome } = playGame(scenario, seed, players(seed));
     rows.push({
       seed,
-      us: outcome.us.score,
-      ru: outcome.ru.score,
+      scores: Object.fromEntries(scenario.seats.map((s) => [s, outcome.sides[s].score])),
       joint: outcome.joint,
-      usWon: outcome.us.won,
-      ruWon: outcome.ru.won,
+      won: scenario.seats.filter((s) => outcome.sides[s].won),
       implemented: outcome.agreements.implemented,
       broken: outcome.agreements.broken,
       end: outcome.end?.reason ?? '',
@@ -89,27 +91,27 @@ if (values.games !== undefined) {
   }
   if (values.json) console.log(JSON.stringify(rows, null, 2));
   else {
-    console.log(`${scenario.id}: ${values.us} (us: ${names.us}) vs ${values.ru} (ru: ${names.ru}), ${n} games`);
-    console.log('seed   us score  ru score  joint  winners      implemented  broken  end');
+    console.log(`${scenario.id}: ${vs}, ${n} games`);
+    console.log(`seed  ${`${first} score`.padStart(14)}  ${`${second} score`.padStart(14)}  joint  winners      implemented  broken  end`);
     for (const r of rows) {
-      const winners = [r.usWon && 'us', r.ruWon && 'ru'].filter(Boolean).join('+') || '-';
       console.log(
-        `${String(r.seed).padStart(4)}  ${r.us.toFixed(1).padStart(8)}  ${r.ru.toFixed(1).padStart(8)}  ${r.joint.toFixed(1).padStart(5)}  ${winners.padEnd(11)}  ${String(r.implemented).padStart(11)}  ${String(r.broken).padStart(6)}  ${r.end}`,
+        `${String(r.seed).padStart(4)}  ${r.scores[first].toFixed(1).padStart(14)}  ${r.scores[second].toFixed(1).padStart(14)}  ${r.joint.toFixed(1).padStart(5)}  ${(r.won.join('+') || '-').padEnd(11)}  ${String(r.implemented).padStart(11)}  ${String(r.broken).padStart(6)}  ${r.end}`,
       );
     }
-    const mean = (k: 'us' | 'ru' | 'joint') => (rows.reduce((s, r) => s + r[k], 0) / n).toFixed(1);
-    console.log(`mean  ${mean('us').padStart(8)}  ${mean('ru').padStart(8)}  ${mean('joint').padStart(5)}   ${names.us} won ${rows.filter((r) => r.usWon).length}/${n}, ${names.ru} won ${rows.filter((r) => r.ruWon).length}/${n}`);
+    const mean = (value: (r: (typeof rows)[number]) => number) => (rows.reduce((s, r) => s + value(r), 0) / n).toFixed(1);
+    const wins = (s: string) => rows.filter((r) => r.won.includes(s)).length;
+    console.log(`mean  ${mean((r) => r.scores[first]).padStart(14)}  ${mean((r) => r.scores[second]).padStart(14)}  ${mean((r) => r.joint).padStart(5)}   ${names[first]} won ${wins(first)}/${n}, ${names[second]} won ${wins(second)}/${n}`);
   }
 } else {
   const seed = int(values.seed ?? fail('give --seed N (one game) or --games N'), '--seed');
   const { state, outcome } = playGame(scenario, seed, players(seed));
   if (values.json) {
-    console.log(JSON.stringify({ scenario: scenario.id, seed, us: values.us, ru: values.ru, outcome, turns: timeline(state) }, null, 2));
+    console.log(JSON.stringify({ scenario: scenario.id, seed, players: chosen, outcome, turns: timeline(state) }, null, 2));
   } else {
-    console.log(`${scenario.id}, seed ${seed}: ${values.us} (us: ${names.us}) vs ${values.ru} (ru: ${names.ru})`);
+    console.log(`${scenario.id}, seed ${seed}: ${vs}`);
     console.log(`ended: ${outcome.end?.reason} on turn ${outcome.end?.turn}`);
-    for (const s of ['us', 'ru'] as const)
-      console.log(`${names[s]}: score ${outcome[s].score} (goal ${outcome[s].goal}) ${outcome[s].won ? 'WON' : 'did not reach its goal'}`);
+    for (const s of scenario.seats)
+      console.log(`${names[s]}: score ${outcome.sides[s].score} (goal ${outcome.sides[s].goal}) ${outcome.sides[s].won ? 'WON' : 'did not reach its goal'}`);
     console.log(`joint score ${outcome.joint}; agreements signed ${outcome.agreements.signed}, implemented ${outcome.agreements.implemented}, verified ${outcome.agreements.verified}, broken ${outcome.agreements.broken}`);
     console.log('tracks: ' + Object.entries(state.tracks).map(([id, t]) => `${id}=${t.stage}`).join(', '));
   }

@@ -1,5 +1,5 @@
 import { readMeter } from './meters';
-import { SIDES, type Conditions, type GameState } from './types';
+import type { Conditions, GameState } from './types';
 
 /** Does every given condition hold? `track` is the track asking, for `concessionsAtLeast`. */
 export function conditionsHold(game: GameState, c: Conditions | undefined, track?: string): boolean {
@@ -29,11 +29,11 @@ export function conditionHolds(game: GameState, key: ConditionKey, c: Conditions
   const m = game.meters;
   switch (key) {
     case 'trustAtLeast':
-      return SIDES.every((s) => m.trust[s] >= c.trustAtLeast!);
+      return game.seats.every((s) => m.trust[s] >= c.trustAtLeast!);
     case 'trustBelow':
-      return SIDES.some((s) => m.trust[s] < c.trustBelow!);
+      return game.seats.some((s) => m.trust[s] < c.trustBelow!);
     case 'supportAtLeast':
-      return SIDES.every((s) => m.support[s] >= c.supportAtLeast!);
+      return game.seats.every((s) => m.support[s] >= c.supportAtLeast!);
     case 'escalationAtLeast':
       return m.escalation >= c.escalationAtLeast!;
     case 'escalationBelow':

@@ -33,12 +33,13 @@ export interface ScenarioInput {
   title: Text;
   year?: number;
   turns: number;
-  firstMover?: 'us' | 'ru';
+  firstMover?: string;
   escalationStart?: number;
   summary?: Text;
   history?: { text: Text; cite?: CiteInput[] };
   sources?: (Omit<SourceDef, 'author' | 'date'> & Partial<SourceDef>)[];
-  sides: Record<'us' | 'ru', Partial<Omit<SideDef, 'start'>> & Pick<SideDef, 'name' | 'priorities'> & { start?: Partial<SideDef['start']> }>;
+  /** Exactly two sides, by the ids the scenario gives its seats, in order. */
+  sides: Record<string, SideInput>;
   thirdParties?: (Omit<ThirdPartyDef, 'cite'> & { cite?: CiteInput[] })[];
   tracks: {
     id: string;
@@ -49,15 +50,26 @@ export interface ScenarioInput {
     venue?: Text;
     stages: Record<
       string,
-      { name: Text; description?: Text; value?: number; final?: boolean; on?: Partial<Record<TrackEventType, TransitionInput>> }
+      { name: Text; description?: Text; value?: number; worth?: Record<string, number>; final?: boolean; on?: Partial<Record<TrackEventType, TransitionInput>> }
     >;
   }[];
-  cards: (Omit<CardDef, 'cite' | 'trust' | 'allies' | 'escalation' | 'cost'> & Partial<Omit<CardDef, 'cite'>> & { cite?: CiteInput[] })[];
+  cards: CardInput[];
   channels?: (Omit<ChannelDef, 'cite' | 'damp' | 'startOpen' | 'text'> & Partial<Omit<ChannelDef, 'cite'>> & { cite?: CiteInput[] })[];
   events?: (Omit<EventDef, 'cite' | 'repeat' | 'effects'> & { cite?: CiteInput[]; repeat?: boolean; effects?: Effect[] })[];
   rules?: DeepPartial<Rules>;
-  classroom?: { vary: Partial<Record<'us' | 'ru', { why: Text; cite?: CiteInput[]; priorities?: Record<string, number>; redLines?: { pick?: number; from: { card: string; why?: Text }[] } }>> };
+  classroom?: { vary: Partial<Record<string, { why: Text; cite?: CiteInput[]; priorities?: Record<string, number>; redLines?: { pick?: number; from: { card: string; why?: Text }[] } }>> };
 }
+
+export type SideInput = Partial<Omit<SideDef, 'start'>> & Pick<SideDef, 'name' | 'priorities'> & { start?: Partial<SideDef['start']> };
+
+/** One option of a graded concession, as written: its own id, title and numbers; the rest comes from its card. */
+export type OptionInput = { id: string; title: Text; text?: Text; value: number } & Partial<Pick<CardDef, 'cost' | 'trust' | 'allies' | 'escalation' | 'worth'>> & {
+  cite?: CiteInput[];
+};
+
+/** A concession card as written; with `options`, one card per option, the options of one issue (the card's id). */
+export type CardInput = Omit<CardDef, 'cite' | 'trust' | 'allies' | 'escalation' | 'cost' | 'value' | 'issue' | 'level'> &
+  Partial<Pick<CardDef, 'trust' | 'allies' | 'escalation' | 'cost' | 'value'>> & { cite?: CiteInput[]; options?: OptionInput[] };
 
 export function completeRules(r: DeepPartial<Rules> | undefined): Rules {
   const out = structuredClone(DEFAULT_RULES);
@@ -80,6 +92,7 @@ function stagesOf(stages: ScenarioInput['tracks'][number]['stages']): StageDef[]
       on[type as TrackEventType] = typeof t === 'string' ? { to: t } : t;
     }
     const stage: StageDef = { id, name: st.name, value: st.value ?? 0, on };
+    if (st.worth !== undefined) stage.worth = st.worth;
     if (st.description !== undefined) stage.description = st.description;
     if (st.final) stage.final = true;
     return stage;
@@ -87,9 +100,12 @@ function stagesOf(stages: ScenarioInput['tracks'][number]['stages']): StageDef[]
 }
 
 export function completeScenario(s: ScenarioInput): Scenario {
-  const side = (x: ScenarioInput['sides']['us'], capital: string): SideDef => ({
+  const seats = Object.keys(s.sides);
+  if (seats.length !== 2) throw new Error(`a scenario has two sides, not ${seats.length} (${seats.join(', ')})`);
+  const side = (x: SideInput): SideDef => ({
     name: x.name,
-    capital: x.capital ?? capital,
+    capital: x.capital ?? x.name,
+    reservation: x.reservation ?? 0,
     leader: x.leader ?? '',
     brief: x.brief ?? '',
     goal: x.goal ?? 10,
@@ -99,15 +115,16 @@ export function completeScenario(s: ScenarioInput): Scenario {
   });
   return {
     id: s.id,
+    seats: [seats[0], seats[1]],
     title: s.title,
     year: s.year ?? 2009,
     turns: s.turns,
-    firstMover: s.firstMover ?? 'us',
+    firstMover: s.firstMover ?? seats[0],
     escalationStart: s.escalationStart ?? 20,
     summary: s.summary ?? '',
     history: { text: s.history?.text ?? '', cite: cites(s.history?.cite) },
     sources: (s.sources ?? []).map((x) => ({ author: '', date: '', ...x })),
-    sides: { us: side(s.sides.us, 'Washington'), ru: side(s.sides.ru, 'Moscow') },
+    sides: Object.fromEntries(seats.map((id) => [id, side(s.sides[id])])),
     thirdParties: (s.thirdParties ?? []).map((t) => ({ ...t, cite: cites(t.cite) })),
     tracks: s.tracks.map(
       (t): TrackDef => ({
@@ -120,14 +137,7 @@ export function completeScenario(s: ScenarioInput): Scenario {
         ...(t.venue !== undefined ? { venue: t.venue } : {}),
       }),
     ),
-    cards: s.cards.map((c) => ({
-      ...c,
-      cite: cites(c.cite),
-      cost: c.cost ?? c.value,
-      trust: c.trust ?? c.value * 2,
-      allies: c.allies ?? {},
-      escalation: c.escalation ?? 0,
-    })),
+    cards: s.cards.flatMap(completeCard),
     channels: (s.channels ?? []).map((c) => ({
       ...c,
       text: c.text ?? '',
@@ -142,10 +152,39 @@ export function completeScenario(s: ScenarioInput): Scenario {
   };
 }
 
+/** A card as the engine plays it; a graded card becomes one card per option, each an option of the card's issue. */
+function completeCard(c: CardInput): CardDef[] {
+  const { options, ...card } = c;
+  const complete = (x: Omit<CardInput, 'options'> & { value: number }): CardDef => {
+    const out: CardDef = {
+      ...x,
+      cite: cites(x.cite),
+      cost: x.cost ?? x.value,
+      trust: x.trust ?? x.value * 2,
+      allies: x.allies ?? {},
+      escalation: x.escalation ?? 0,
+    };
+    return out;
+  };
+  if (!options || options.length === 0) return [complete({ ...card, value: card.value ?? 1 })];
+  return options.map((o, i) => {
+    const { cost: _c, trust: _t, allies: _a, escalation: _e, worth: _w, value: _v, ...shared } = card;
+    return complete({
+      ...shared,
+      ...o,
+      text: o.text ?? card.text,
+      cite: o.cite ?? card.cite,
+      ...(o.worth ? { worth: o.worth } : {}),
+      issue: card.id,
+      level: i + 1,
+    } as Omit<CardInput, 'options'> & { value: number });
+  });
+}
+
 /** A red line that may vary without its own reason keeps the one the side already gives for it. */
 function completeClassroom(c: NonNullable<ScenarioInput['classroom']>, sides: ScenarioInput['sides']): ClassroomDef {
   const vary: ClassroomDef['vary'] = {};
-  for (const side of ['us', 'ru'] as const) {
+  for (const side of Object.keys(sides)) {
     const v = c.vary[side];
     if (!v) continue;
     const from = (v.redLines?.from ?? []).map((r) => ({ card: r.card, why: r.why ?? sides[side].redLines?.find((x) => x.card === r.card)?.why ?? '' }));

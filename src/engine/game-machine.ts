@@ -1,7 +1,7 @@
 // The turn loop as an XState machine. It decides what may happen next: which moves a phase
 // accepts, from whom, and when the phase is over. It changes no data: moves.ts does, with immer.
 import { and, setup, type SnapshotFrom } from 'xstate';
-import { SIDES, type GameState, type Move, type MoveType, type Phase } from './types';
+import { type GameState, type Move, type MoveType, type Phase } from './types';
 
 /** A move offered to the machine, with the game it would be made in (the guards read it, never change it). */
 export interface MoveEvent {
@@ -65,11 +65,11 @@ export function undecidedObligations(g: GameState, side: GameState['initiative']
 }
 
 const settleChecks = {
-  allStated: (g: GameState) => SIDES.every((s) => g.thisTurn.statements[s] !== undefined),
+  allStated: (g: GameState) => g.seats.every((s) => g.thisTurn.statements[s] !== undefined),
   proposalPending: (g: GameState) => g.proposal !== null,
   passed: (g: GameState) => g.thisTurn.passed,
   answered: (g: GameState) => g.thisTurn.settled,
-  allDone: (g: GameState) => SIDES.every((s) => g.thisTurn.done.includes(s)),
+  allDone: (g: GameState) => g.seats.every((s) => g.thisTurn.done.includes(s)),
   gameOver: (g: GameState) => g.end !== null,
 };
 

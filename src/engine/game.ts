@@ -9,7 +9,7 @@ import { sideName } from './scenario-index';
 import { possessive, textOf } from './text';
 import { allMoves } from './history';
 import { appendToTurn, startTurnRecord, updateTurnRecord } from './turn-log';
-import { SIDES, otherSide, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Side } from './types';
+import { otherSide, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Seats, type Side } from './types';
 
 // The game state is plain data (no symbols, no non-enumerable keys): immer's loose iteration is exact for it, and faster.
 const immer = new Immer({ useStrictIteration: false });
@@ -24,23 +24,26 @@ export const RULES_VERSION = 1;
 
 /** A new game at the start of turn 1, with turn 1's events already fired. */
 export function createGame(scenario: Scenario, seed: number): GameState {
+  const seats = scenario.seats;
+  const perSide = <T>(value: (side: Side) => T): Record<Side, T> => Object.fromEntries(seats.map((s) => [s, value(s)]));
   const start: GameState = {
     scenario: scenario.id,
+    seats: [...seats] as unknown as Seats,
     seed,
     rng: seedState(seed),
     turn: 1,
     phase: 'briefing',
     initiative: scenario.firstMover,
     meters: {
-      trust: { us: scenario.sides.us.start.trust, ru: scenario.sides.ru.start.trust },
-      support: { us: scenario.sides.us.start.support, ru: scenario.sides.ru.start.support },
-      hawks: { us: scenario.sides.us.start.hawks, ru: scenario.sides.ru.start.hawks },
+      trust: perSide((s) => scenario.sides[s].start.trust),
+      support: perSide((s) => scenario.sides[s].start.support),
+      hawks: perSide((s) => scenario.sides[s].start.hawks),
       allies: Object.fromEntries(scenario.thirdParties.map((t) => [t.id, t.start])),
       escalation: scenario.escalationStart,
     },
     tracks: Object.fromEntries(scenario.tracks.map((t) => [t.id, { stage: t.start, since: 0 }])),
     channels: Object.fromEntries(scenario.channels.map((c) => [c.id, { open: c.startOpen, requested: [] }])),
-    given: { us: [], ru: [] },
+    given: perSide(() => []),
     proposal: null,
     lastAnswer: null,
     agreements: [],
@@ -68,7 +71,7 @@ function freshTurn(): GameState['thisTurn'] {
 /** Why a move cannot be made now (null if it can). Nothing is changed. */
 export function whyNot(scenario: Scenario, state: GameState, move: Move): string | null {
   if (!move || typeof move !== 'object') return 'a move must be an object';
-  if (move.side !== 'us' && move.side !== 'ru') return `unknown side "${String((move as { side: unknown }).side)}"`;
+  if (typeof move.side !== 'string' || !state.seats.includes(move.side)) return `unknown side "${String((move as { side: unknown }).side)}"`;
   if (state.phase === 'ended') return 'the game is over';
   return whyNotNow(state, move) ?? whyNotValid(scenario, state, move);
 }
@@ -119,18 +122,18 @@ function settle(scenario: Scenario, state: GameState): GameState {
  */
 function sidesFinishedImplementing(g: GameState): Side[] {
   if (g.phase !== 'implementation') return [];
-  return SIDES.filter(
+  return g.seats.filter(
     (s) =>
       !g.thisTurn.done.includes(s) &&
       undecidedObligations(g, s).length === 0 &&
       verifiable(g, s).length === 0 &&
-      undecidedObligations(g, otherSide(s)).length === 0,
+      undecidedObligations(g, otherSide(g.seats, s)).length === 0,
   );
 }
 
 /** Agreements whose other side reports implementation that `side` has not yet verified. */
 export function verifiable(g: GameState, side: Side): string[] {
-  const them = otherSide(side);
+  const them = otherSide(g.seats, side);
   const out: string[] = [];
   for (const a of g.agreements) {
     const o = a.obligations[them];
@@ -143,7 +146,7 @@ function startTurn(g: GameState): void {
   g.lastTone = { ...g.thisTurn.statements };
   g.turn += 1;
   startTurnRecord(g, g.turn);
-  g.initiative = otherSide(g.initiative);
+  g.initiative = otherSide(g.seats, g.initiative);
   g.thisTurn = freshTurn();
   g.proposal = null;
 }
@@ -158,7 +161,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   for (const a of g.agreements) {
     // An exposure breaks the agreement, so its other side is not checked again.
     let broken = a.status === 'broken';
-    for (const s of SIDES) {
+    for (const s of g.seats) {
       const o = a.obligations[s];
       if (!broken && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance) {
         breakAgreement(scenario, g, a, s, 'was exposed by intelligence reports');
@@ -168,7 +171,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   }
   const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
   if (!g.thisTurn.proposed && !anyChannel) {
-    for (const s of SIDES) {
+    for (const s of g.seats) {
       changeMeter(g, sideMeter('hawks', s), rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
       changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
     }
@@ -178,7 +181,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     if (g.channels[c.id].open) changeMeter(g, 'escalation', -c.damp, `${textOf(c.name)} keeps the channel open`, c.cite[0]?.file);
   }
   changeMeter(g, 'escalation', -rules.escalationDecay, 'tensions ease with time');
-  for (const s of SIDES) {
+  for (const s of g.seats) {
     if (g.meters.hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${possessive(sideName(scenario, s))} hawks push for a show of force`);
   }
   for (const t of scenario.thirdParties) {
@@ -200,7 +203,7 @@ function checkEnd(g: GameState): void {
   if (g.end) return;
   if (g.meters.escalation >= 100) g.end = { reason: 'escalation', turn: g.turn };
   else {
-    const fallen = SIDES.find((s) => g.meters.support[s] <= 0);
+    const fallen = g.seats.find((s) => g.meters.support[s] <= 0);
     if (fallen) g.end = { reason: 'office', side: fallen, turn: g.turn };
   }
 }
@@ -209,13 +212,13 @@ function checkEnd(g: GameState): void {
 export function pendingSides(g: GameState): Side[] {
   switch (g.phase) {
     case 'statements':
-      return SIDES.filter((s) => g.thisTurn.statements[s] === undefined);
+      return g.seats.filter((s) => g.thisTurn.statements[s] === undefined);
     case 'proposals':
       return [g.initiative];
     case 'responses':
-      return g.proposal ? [otherSide(g.proposal.by)] : [];
+      return g.proposal ? [otherSide(g.seats, g.proposal.by)] : [];
     case 'implementation':
-      return SIDES.filter((s) => !g.thisTurn.done.includes(s));
+      return g.seats.filter((s) => !g.thisTurn.done.includes(s));
     default:
       return [];
   }

@@ -5,12 +5,13 @@ import { changeMeter, changeTrust, sideMeter } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { possessive, textOf } from './text';
 import {
-  SIDES,
   TONES,
   otherSide,
   type Agreement,
+  type CardDef,
   type GameState,
   type Move,
+  type ObligationStatus,
   type PackageTerms,
   type Scenario,
   type Side,
@@ -60,7 +61,7 @@ export function whyNotValid(scenario: Scenario, g: GameState, move: Move): strin
     case 'verify': {
       const a = g.agreements.find((x) => x.id === move.agreement);
       if (!a) return `there is no agreement "${String(move.agreement)}"`;
-      const o = a.obligations[otherSide(move.side)];
+      const o = a.obligations[otherSide(g.seats, move.side)];
       if (o.cards.length === 0) return `the other side owes nothing under agreement ${a.id}`;
       if (o.status === 'pending') return `the other side has not yet implemented agreement ${a.id}`;
       if (o.verified || o.exposed) return `agreement ${a.id} has already been verified`;
@@ -80,9 +81,10 @@ function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: Pack
   if (terms.give.length + terms.ask.length === 0) return 'a package must give or ask at least one concession';
   const { cards, tracks } = indexOf(scenario);
   const seen = new Set<string>();
+  const issues = new Map<string, CardDef>();
   for (const [list, owner] of [
     [terms.give, side],
-    [terms.ask, otherSide(side)],
+    [terms.ask, otherSide(g.seats, side)],
   ] as const) {
     for (const id of list) {
       const card = cards.get(id);
@@ -94,6 +96,13 @@ function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: Pack
       if (seen.has(id)) return `"${textOf(card.title)}" appears twice in the package`;
       seen.add(id);
       if (g.given[owner].includes(id)) return `"${textOf(card.title)}" has already been conceded in an earlier agreement`;
+      if (card.issue !== undefined) {
+        const other = issues.get(card.issue);
+        if (other) return `"${textOf(card.title)}" and "${textOf(other.title)}" are options of one issue: a package holds one of them`;
+        issues.set(card.issue, card);
+        const settled = g.given[owner].map((x) => cards.get(x)).find((c) => c?.issue === card.issue);
+        if (settled) return `"${textOf(card.title)}": that issue was settled with "${textOf(settled.title)}" in an earlier agreement`;
+      }
     }
   }
   for (const id of terms.give) {
@@ -134,7 +143,7 @@ function tracksOf(scenario: Scenario, ids: string[]): string[] {
 export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): void {
   const rules = scenario.rules;
   const me = sideName(scenario, move.side);
-  const them = otherSide(move.side);
+  const them = otherSide(g.seats, move.side);
   switch (move.type) {
     case 'statement': {
       const r = rules.statements[move.tone];
@@ -198,9 +207,9 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
         const c = cards.get(id)!;
         changeTrust(g, rules, them, c.trust, `${me} implemented "${textOf(c.title)}"`, c.cite[0]?.file);
       }
-      if (SIDES.every((s) => a.obligations[s].status !== 'pending')) {
+      if (g.seats.every((s) => a.obligations[s].status !== 'pending')) {
         a.status = 'implemented';
-        for (const s of SIDES) changeMeter(g, sideMeter('support', s), rules.implementSupport, `agreement ${a.id} delivers`);
+        for (const s of g.seats) changeMeter(g, sideMeter('support', s), rules.implementSupport, `agreement ${a.id} delivers`);
         for (const t of a.tracks) sendTrack(scenario, g, t, 'IMPLEMENT');
       }
       return;
@@ -224,7 +233,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       }
       o.verified = true;
       changeTrust(g, rules, move.side, rules.verifyTrust, `verification confirmed ${sideName(scenario, them)} kept agreement ${a.id}`);
-      if (SIDES.every((s) => a.obligations[s].cards.length === 0 || a.obligations[s].verified)) {
+      if (g.seats.every((s) => a.obligations[s].cards.length === 0 || a.obligations[s].verified)) {
         a.status = 'verified';
         for (const t of a.tracks) sendTrack(scenario, g, t, 'VERIFY');
       }
@@ -240,7 +249,7 @@ export function openChannel(scenario: Scenario, g: GameState, id: string): void 
   const ch = indexOf(scenario).channels.get(id)!;
   g.channels[id] = { open: true, requested: [] };
   const cause = `${textOf(ch.name)} opened`;
-  for (const s of SIDES) changeTrust(g, scenario.rules, s, 2, cause, ch.cite[0]?.file);
+  for (const s of g.seats) changeTrust(g, scenario.rules, s, 2, cause, ch.cite[0]?.file);
   changeMeter(g, 'escalation', -ch.damp, cause, ch.cite[0]?.file);
 }
 
@@ -248,7 +257,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
   const p = g.proposal!;
   const rules = scenario.rules;
   const { cards } = indexOf(scenario);
-  const gives: Record<Side, string[]> = { us: [], ru: [] };
+  const gives: Record<Side, string[]> = Object.fromEntries(g.seats.map((s) => [s, []]));
   gives[p.by] = [...p.give];
   gives[acceptor] = [...p.ask];
   const all = [...p.give, ...p.ask];
@@ -265,13 +274,15 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     tracks: Object.keys(cardsPerTrack),
     cardsPerTrack,
     status: 'signed',
-    obligations: {
-      us: { cards: gives.us, status: gives.us.length ? 'pending' : 'implemented', delays: 0, decidedTurn: 0, verified: false, exposed: false },
-      ru: { cards: gives.ru, status: gives.ru.length ? 'pending' : 'implemented', delays: 0, decidedTurn: 0, verified: false, exposed: false },
-    },
+    obligations: Object.fromEntries(
+      g.seats.map((s) => [
+        s,
+        { cards: gives[s], status: (gives[s].length ? 'pending' : 'implemented') as ObligationStatus, delays: 0, decidedTurn: 0, verified: false, exposed: false },
+      ]),
+    ),
   };
   g.agreements.push(a);
-  for (const s of SIDES) {
+  for (const s of g.seats) {
     const giver = sideName(scenario, s);
     for (const id of gives[s]) {
       const c = cards.get(id)!;
@@ -280,7 +291,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
       const venue = p.format === 'multilateral' ? rules.multilateralCost : 1;
       const where = p.format === 'multilateral' ? ' (multilateral format)' : '';
       changeMeter(g, sideMeter('support', s), -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
-      changeMeter(g, sideMeter('support', otherSide(s)), (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(s))} won "${textOf(c.title)}"`, cite);
+      changeMeter(g, sideMeter('support', otherSide(g.seats, s)), (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(g.seats, s))} won "${textOf(c.title)}"`, cite);
       for (const [ally, delta] of Object.entries(c.allies)) {
         const party = scenario.thirdParties.find((t) => t.id === ally);
         changeMeter(g, `allies.${ally}`, delta, `${textOf(party?.name) || ally} react to "${textOf(c.title)}"`, cite);
@@ -289,8 +300,8 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
       g.given[s].push(id);
     }
   }
-  const reciprocal = gives.us.length > 0 && gives.ru.length > 0;
-  for (const s of SIDES) {
+  const reciprocal = g.seats.every((s) => gives[s].length > 0);
+  for (const s of g.seats) {
     changeTrust(g, rules, s, rules.signTrust, `agreement ${a.id} signed`);
     if (reciprocal) changeTrust(g, rules, s, rules.reciprocityTrust, `agreement ${a.id} is reciprocal: quid pro quo`);
   }
@@ -304,7 +315,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
 /** A side's defection comes to light (verification, intelligence) or its delays run out. */
 export function breakAgreement(scenario: Scenario, g: GameState, a: Agreement, culprit: Side, how: string): void {
   const rules = scenario.rules;
-  const victim = otherSide(culprit);
+  const victim = otherSide(g.seats, culprit);
   const o = a.obligations[culprit];
   o.exposed = true;
   o.status = 'defected';

@@ -1,5 +1,5 @@
 import { deliveredUtility, progressUtility } from './utility';
-import { SIDES, type GameState, type Scenario, type Side } from './types';
+import type { GameState, Scenario, Side } from './types';
 
 export interface SideOutcome {
   score: number;
@@ -10,8 +10,8 @@ export interface SideOutcome {
 }
 
 export interface Outcome {
-  us: SideOutcome;
-  ru: SideOutcome;
+  /** Each seat's outcome, by the scenario's side id. */
+  sides: Record<Side, SideOutcome>;
   /** Both scores together: negotiation is not zero-sum. */
   joint: number;
   agreements: { signed: number; implemented: number; verified: number; broken: number };
@@ -20,32 +20,32 @@ export interface Outcome {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** One side's score from its own priorities, plus support and risk. */
+export function sideOutcomeOf(scenario: Scenario, g: GameState, side: Side): SideOutcome {
+  const deals = deliveredUtility(scenario, g, side);
+  const progress = progressUtility(scenario, g, side);
+  const support = (g.meters.support[side] - scenario.sides[side].start.support) / 5;
+  const escalation = -g.meters.escalation / 10;
+  const lostOffice = g.end?.reason === 'office' && g.end.side === side;
+  const penalty = (lostOffice ? -20 : 0) + (g.end?.reason === 'escalation' ? -20 : 0);
+  const score = round1(deals + progress + support + escalation + penalty);
+  const goal = scenario.sides[side].goal;
+  return {
+    score,
+    goal,
+    won: score >= goal && !lostOffice && g.end?.reason !== 'escalation',
+    inOffice: !lostOffice,
+    parts: { deals: round1(deals), progress: round1(progress), support: round1(support), escalation: round1(escalation), penalty },
+  };
+}
+
 /** Each side's score from its own priorities, plus support and risk; and the joint score. */
 export function outcomeOf(scenario: Scenario, g: GameState): Outcome {
-  const sideOutcome = (side: Side): SideOutcome => {
-    const deals = deliveredUtility(scenario, g, side);
-    const progress = progressUtility(scenario, g, side);
-    const support = (g.meters.support[side] - scenario.sides[side].start.support) / 5;
-    const escalation = -g.meters.escalation / 10;
-    const lostOffice = g.end?.reason === 'office' && g.end.side === side;
-    const penalty = (lostOffice ? -20 : 0) + (g.end?.reason === 'escalation' ? -20 : 0);
-    const score = round1(deals + progress + support + escalation + penalty);
-    const goal = scenario.sides[side].goal;
-    return {
-      score,
-      goal,
-      won: score >= goal && !lostOffice && g.end?.reason !== 'escalation',
-      inOffice: !lostOffice,
-      parts: { deals: round1(deals), progress: round1(progress), support: round1(support), escalation: round1(escalation), penalty },
-    };
-  };
-  const us = sideOutcome('us');
-  const ru = sideOutcome('ru');
+  const sides = Object.fromEntries(g.seats.map((s) => [s, sideOutcomeOf(scenario, g, s)]));
   const count = (s: string) => g.agreements.filter((a) => a.status === s).length;
   return {
-    us,
-    ru,
-    joint: round1(us.score + ru.score),
+    sides,
+    joint: round1(g.seats.reduce((n, s) => n + sides[s].score, 0)),
     agreements: {
       signed: g.agreements.length,
       implemented: count('implemented') + count('verified'),
@@ -56,4 +56,4 @@ export function outcomeOf(scenario: Scenario, g: GameState): Outcome {
   };
 }
 
-export const winners = (o: Outcome): Side[] => SIDES.filter((s) => o[s].won);
+export const winners = (o: Outcome): Side[] => Object.keys(o.sides).filter((s) => o.sides[s].won);

@@ -15,7 +15,7 @@ export function previewPackage(scenario: Scenario, state: GameState, side: Side,
   const type = state.phase === 'responses' ? 'counter' : 'propose';
   const sent = applyMove(scenario, state, { type, side, ...terms });
   if (!sent.ok) return { refused: sent.reason, onSigning: {} };
-  const signed = applyMove(scenario, sent.state, { type: 'accept', side: otherSide(side) });
+  const signed = applyMove(scenario, sent.state, { type: 'accept', side: otherSide(state.seats, side) });
   if (!signed.ok) return { refused: null, onSigning: {} };
   const onSigning: Record<MeterPath, number> = {};
   for (const p of meterPaths(state)) {

@@ -1,9 +1,12 @@
 // The game's vocabulary: scenario data (what an author writes, with defaults filled in)
 // and game state (plain serialisable data, changed only through immer).
 
-export type Side = 'us' | 'ru';
-export const SIDES: readonly Side[] = ['us', 'ru'];
-export const otherSide = (side: Side): Side => (side === 'us' ? 'ru' : 'us');
+/** A seat at the table, by the id its scenario gives it ('us', 'ru'; 'india', 'pakistan'). */
+export type Side = string;
+/** The two seats of a game, in the order the scenario declares its sides. */
+export type Seats = readonly [Side, Side];
+/** The seat across the table from `side`. */
+export const otherSide = (seats: Seats, side: Side): Side => (side === seats[0] ? seats[1] : seats[0]);
 
 /** Text shown to people: plain English, or English with translations. */
 export type Text = string | { en: string; ru?: string };
@@ -72,6 +75,8 @@ export interface StageDef {
   description?: Text;
   /** Share of the track's worth realised at this stage, 0..1 (negative for a collapse). */
   value: number;
+  /** The share for each side when the stage is not worth the same to both (an outcome good for one, bad for the other). */
+  worth?: Record<Side, number>;
   final?: boolean;
   on: Partial<Record<TrackEventType, TransitionDef>>;
 }
@@ -95,8 +100,19 @@ export interface CardDef {
   title: Text;
   text: Text;
   cite: Cite[];
-  /** Worth to the side that receives it, 1..5. */
+  /** Worth to the side that receives it, 1..5 (weighted by each side's priority for the track: see worth). */
   value: number;
+  /**
+   * Graded options: the issue this card is one option of, and its place among the issue's options (1 = the least).
+   * A package holds at most one option of an issue, and an issue conceded once is settled.
+   */
+  issue?: string;
+  level?: number;
+  /**
+   * What the concession is worth to each side when delivered, in score points, when not the default (the receiver
+   * gains value × priority / 5, the giver loses as much). Both positive: common value; any sign for either side.
+   */
+  worth?: Record<Side, number>;
   /** Domestic support the giver loses when the deal is signed. */
   cost: number;
   /** Receiver's trust gained when it is implemented. */
@@ -118,6 +134,11 @@ export interface SideDef {
   brief: Text;
   /** Score at which this side counts the game a success. */
   goal: number;
+  /**
+   * What this side can get without any deal (its best alternative), in score points: the disagreement point of the
+   * deal analysis, and the least a deal must bring it. 0 unless the scenario says.
+   */
+  reservation: number;
   start: { trust: number; support: number; hawks: number };
   /** Hidden weights 0..10 per track id. */
   priorities: Record<string, number>;
@@ -207,6 +228,8 @@ export interface SourceDef {
 
 export interface Scenario {
   id: string;
+  /** The two sides' ids, in the order the scenario declares them (the first moves first unless firstMover says). */
+  seats: Seats;
   title: Text;
   year: number;
   turns: number;
@@ -272,7 +295,7 @@ export type MoveType = Move['type'];
 
 // ---------------------------------------------------------------- state
 
-/** 'trust.us' is the United States' trust in Russia; 'allies.<id>' a third party's confidence. */
+/** 'trust.<side>' is a side's trust in the other ('trust.us'), 'support.<side>', 'hawks.<side>', 'allies.<id>' a third party's confidence, 'escalation'. */
 export type MeterPath = string;
 
 export type Phase =
@@ -354,6 +377,8 @@ export interface TurnLog {
 
 export interface GameState {
   scenario: string;
+  /** The scenario's two seats, in order (every per-side record in the state is keyed by them). */
+  seats: Seats;
   seed: number;
   /** PRNG state; hidden from both sides' views. */
   rng: number;

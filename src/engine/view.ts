@@ -14,12 +14,12 @@ export type SideView = GameState & { viewer: Side; sealed?: Side[] };
 
 /** Has `them` spoken this turn while `side` has not? Then what they said stays sealed from `side`. */
 export function statementSealed(state: GameState, side: Side): boolean {
-  const them = otherSide(side);
+  const them = otherSide(state.seats, side);
   return state.phase === 'statements' && state.thisTurn.statements[them] !== undefined && state.thisTurn.statements[side] === undefined;
 }
 
 export function viewFor(state: GameState, side: Side): SideView {
-  const them = otherSide(side);
+  const them = otherSide(state.seats, side);
   // Usually there is nothing to hide but the generator: the view is then the state with those two
   // numbers zeroed, the same object immer made below (same keys, same order, same values), without a
   // recipe per agent decision (a quarter of a game between scripted agents went there).
@@ -88,7 +88,7 @@ export type PublicScenario = Omit<Scenario, 'sides'> & {
 };
 
 export function scenarioFor(scenario: Scenario, side: Side): PublicScenario {
-  const them = otherSide(side);
+  const them = otherSide(scenario.seats, side);
   const { priorities: _p, redLines: _r, brief: _b, goal: _g, ...open } = scenario.sides[them];
   return { ...scenario, sides: { [side]: scenario.sides[side], [them]: open } as PublicScenario['sides'] };
 }

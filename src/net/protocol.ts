@@ -187,7 +187,8 @@ export interface TableSummary {
   agreements: number;
   /** The last few log entries (moves and injects), newest last. */
   recent: LogEntry[];
-  outcome: { us: number; ru: number; joint: number; ended: boolean } | null;
+  /** Each seat's score so far, by the scenario's side id, and both together. */
+  outcome: { scores: Record<Side, number>; joint: number; ended: boolean } | null;
 }
 
 export interface TeacherUpdate {
@@ -235,7 +236,8 @@ export interface DebriefTable {
   bothCouldGain: number;
   /** The package both sides would have preferred, with the largest shared gain; null when there is none. */
   missed: DebriefDeal | null;
-  score: { us: number; ru: number; joint: number };
+  /** The game's own score of each seat (by side id) and the joint score. */
+  score: Record<Side, number> & { joint: number };
   /** How this table's hidden briefs differed from the scenario file, in words (empty: not varied). */
   briefs: string[];
 }

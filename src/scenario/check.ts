@@ -147,13 +147,14 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
   });
 
   // ---- a side that cannot win: its goal above the best score its priorities allow
-  const bestScore = (side: 'us' | 'ru', pr: Record<string, number> = s.sides[side].priorities): number => {
+  const bestScore = (side: string, pr: Record<string, number> = s.sides[side].priorities): number => {
     let best = 0;
     for (const t of s.tracks) {
       const top = Math.max(...Object.values(t.stages).map((st) => st.value ?? 0));
       best += Math.max(0, (pr[t.id] ?? 0) * top);
     }
-    for (const c of s.cards) if (c.side !== side) best += (c.value * (pr[c.track] ?? 0)) / 5;
+    // The most each card can bring the other side: its best option's value when it is graded.
+    for (const c of s.cards) if (c.side !== side) best += (Math.max(c.value ?? 0, ...(c.options ?? []).map((o) => o.value)) * (pr[c.track] ?? 0)) / 5;
     const support = s.sides[side].start?.support ?? 60;
     return best + (METER_MAX - support) / 5;
   };

@@ -2,7 +2,7 @@
 // team's hidden priorities and red lines. With "vary the briefs" on, the classroom server gives each table
 // its own version, moved within the limits the scenario declares under `classroom.vary`. Pure and seeded:
 // the same scenario and seed always give the same table, so a session replays exactly after a restart.
-import { makeRandom, SIDES, textOf, type Scenario, type Side } from '../engine';
+import { makeRandom, textOf, type Scenario, type Side } from '../engine';
 
 /** One way a table's brief differs from the scenario file. */
 export type BriefChange =
@@ -27,7 +27,7 @@ export function varyScenario(scenario: Scenario, seed: number): VariedScenario {
   const changes: BriefChange[] = [];
   const { classroom: _limits, ...played } = scenario;
   const out: Scenario = structuredClone(played);
-  for (const side of SIDES) {
+  for (const side of scenario.seats) {
     const limits = scenario.classroom?.vary[side];
     if (!limits) continue;
     const def = out.sides[side];

@@ -103,7 +103,7 @@ class Store {
 
   private begin(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
     this.stopComputer();
-    const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(settings.side), settings.difficulty, settings.seed + 7) : null;
+    const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(scenario.seats, settings.side), settings.difficulty, settings.seed + 7) : null;
     // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
     // A resumed game's players have sat at the table already: those who have moved need no briefing again.
     const briefed = new Set(logOf(state).moves.map((m) => m.side));

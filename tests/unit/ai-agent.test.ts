@@ -24,27 +24,30 @@ import {
 } from '../../src/engine';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf } from '../../src/scenario/files';
 
+/** The shipped scenarios' seats. */
+const US_RU = ['us', 'ru'] as const;
+
 const scenarios = builtInScenarioFiles().map((f) => ({ name: scenarioIdOf(f), s: requireScenario(f) }));
 const SEEDS = [1, 2, 3, 4, 5];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function versus(s: Scenario, side: Side, seed: number, player: Strategy, difficulty: Difficulty, style?: ConcessionStyle) {
   const agent = new NegotiatorAgent(scenarioFor(s, side), side, difficulty, seed, { style });
-  const game = playGame(s, seed, { [side]: agentStrategy(agent), [otherSide(side)]: player } as Record<Side, Strategy>);
+  const game = playGame(s, seed, { [side]: agentStrategy(agent), [otherSide(US_RU, side)]: player } as Record<Side, Strategy>);
   return { ...game, agent };
 }
 
 describe('hard counterparts against scripted players', () => {
   for (const { name, s } of scenarios) {
     for (const side of ['us', 'ru'] as const) {
-      const them = otherSide(side);
+      const them = otherSide(US_RU, side);
       it(`${name}, ${side}: conceding players do not get more from the hard agent than they give`, () => {
         const games = SEEDS.map((seed) => versus(s, side, seed, STRATEGIES.conceder, 'hard'));
         for (const g of games) {
           // Measured in the agent's own priorities: what it received outweighs what it gave, every game.
           expect(deliveredUtility(s, g.state, side)).toBeGreaterThanOrEqual(0);
         }
-        expect(mean(games.map((g) => g.outcome[side].score))).toBeGreaterThan(mean(games.map((g) => g.outcome[them].score)));
+        expect(mean(games.map((g) => g.outcome.sides[side].score))).toBeGreaterThan(mean(games.map((g) => g.outcome.sides[them].score)));
       });
 
       it(`${name}, ${side}: a hardliner cannot exploit the hard agent the way it exploits a conceder`, () => {
@@ -53,8 +56,8 @@ describe('hard counterparts against scripted players', () => {
         // The agent never signs away more than it gets, in its own priorities...
         for (const g of games) expect(deliveredUtility(s, g.state, side)).toBeGreaterThanOrEqual(0);
         // ...so the hardliner does worse against it than against a conceder, and the agent better than a conceder in its seat.
-        expect(mean(games.map((g) => g.outcome[them].score))).toBeLessThan(mean(againstConceder.map((g) => g.outcome[them].score)));
-        expect(mean(games.map((g) => g.outcome[side].score))).toBeGreaterThan(mean(againstConceder.map((g) => g.outcome[side].score)));
+        expect(mean(games.map((g) => g.outcome.sides[them].score))).toBeLessThan(mean(againstConceder.map((g) => g.outcome.sides[them].score)));
+        expect(mean(games.map((g) => g.outcome.sides[side].score))).toBeGreaterThan(mean(againstConceder.map((g) => g.outcome.sides[side].score)));
       });
 
       it(`${name}, ${side}: against a hardliner the hard agent does better in its seat than hardliner play would`, () => {
@@ -62,13 +65,13 @@ describe('hard counterparts against scripted players', () => {
         // own score well above that, and keeps the hardliner from gaining more than a reciprocator would give it.
         const agentGames = SEEDS.map((seed) => versus(s, side, seed, STRATEGIES.hardliner, 'hard'));
         const mirror = SEEDS.map((seed) => playGame(s, seed, { us: STRATEGIES.hardliner, ru: STRATEGIES.hardliner }));
-        const agentScore = mean(agentGames.map((g) => g.outcome[side].score));
-        const mirrorScore = mean(mirror.map((g) => g.outcome[side].score));
+        const agentScore = mean(agentGames.map((g) => g.outcome.sides[side].score));
+        const mirrorScore = mean(mirror.map((g) => g.outcome.sides[side].score));
         expect(agentScore).toBeGreaterThanOrEqual(mirrorScore);
         // Where the hardliner's rhetoric alone does not drive the risk to its maximum (2016 starts near the brink),
         // the agent's restraint and deals are worth much more than the spiral.
         const avoided = agentGames.filter((g) => g.outcome.end?.reason !== 'escalation');
-        if (avoided.length > 0) expect(mean(avoided.map((g) => g.outcome[side].score))).toBeGreaterThan(mirrorScore + 5);
+        if (avoided.length > 0) expect(mean(avoided.map((g) => g.outcome.sides[side].score))).toBeGreaterThan(mirrorScore + 5);
       });
 
       if (side === 'us')
@@ -76,7 +79,7 @@ describe('hard counterparts against scripted players', () => {
           // What a student learns by playing: hostility wins support at home, but the deals it costs are worth more.
           // Averaged over both seats (in one seat of one scenario the two come close).
           const playerScore = (player: Strategy) =>
-            mean((['us', 'ru'] as const).flatMap((agentSide) => SEEDS.map((seed) => versus(s, agentSide, seed, player, 'hard').outcome[otherSide(agentSide)].score)));
+            mean((['us', 'ru'] as const).flatMap((agentSide) => SEEDS.map((seed) => versus(s, agentSide, seed, player, 'hard').outcome.sides[otherSide(US_RU, agentSide)].score)));
           expect(playerScore(STRATEGIES.hardliner)).toBeLessThan(playerScore(STRATEGIES.reciprocator));
         });
 
@@ -222,7 +225,7 @@ describe('every counterpart plays legally and explains itself', () => {
           if ((m.type !== 'propose' && m.type !== 'counter') || m.side !== side) continue;
           offers++;
           // Judged by the real priorities of both sides, which the agent never saw for the other side.
-          if (packageUtility(s, m, side) > 0 && packageUtility(s, m, otherSide(side)) > 0) forBoth++;
+          if (packageUtility(s, m, side) > 0 && packageUtility(s, m, otherSide(US_RU, side)) > 0) forBoth++;
           if (new Set([...m.give, ...m.ask].map((id) => s.cards.find((c) => c.id === id)!.track)).size > 1) crossTrack++;
         }
       }
@@ -265,7 +268,7 @@ describe('every counterpart plays legally and explains itself', () => {
             for (const t of g.state.history)
               for (const m of t.moves)
                 if ((m.type === 'propose' || m.type === 'counter') && m.side === side && t.turn <= s.turns / 2) early.push(packageUtility(s, m, side));
-            theirDeals.push(g.outcome[otherSide(side)].parts.deals);
+            theirDeals.push(g.outcome.sides[otherSide(US_RU, side)].parts.deals);
           }
         return { early: mean(early), theirDeals: mean(theirDeals) };
       };
@@ -286,7 +289,7 @@ describe('every counterpart plays legally and explains itself', () => {
   it('easy and hard differ: a reciprocating player gets more from an easy agent than from a hard one', () => {
     const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
     const theirScore = (difficulty: Difficulty) =>
-      mean(SEEDS.flatMap((seed) => (['us', 'ru'] as const).map((side) => versus(s, side, seed, STRATEGIES.reciprocator, difficulty).outcome[otherSide(side)].parts.deals)));
+      mean(SEEDS.flatMap((seed) => (['us', 'ru'] as const).map((side) => versus(s, side, seed, STRATEGIES.reciprocator, difficulty).outcome.sides[otherSide(US_RU, side)].parts.deals)));
     expect(theirScore('easy')).toBeGreaterThan(theirScore('hard'));
   });
 });
@@ -297,7 +300,7 @@ describe('the agent sees only what its side may see', () => {
   /** The public scenario, with the other side's hidden fields present but throwing when read. */
   function trapped(s: Scenario, side: Side): PublicScenario {
     const open = scenarioFor(s, side);
-    const them = otherSide(side);
+    const them = otherSide(US_RU, side);
     const theirs = new Proxy(
       { ...open.sides[them], priorities: {}, redLines: [], brief: '', goal: 0 },
       {

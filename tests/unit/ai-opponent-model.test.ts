@@ -5,6 +5,9 @@ import { STRATEGIES } from '../../src/ai/strategies';
 import { applyMove, createGame, otherSide, pendingSides, scenarioFor, viewFor, makeRandom, type Scenario, type Side } from '../../src/engine';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf } from '../../src/scenario/files';
 
+/** The shipped scenarios' seats. */
+const US_RU = ['us', 'ru'] as const;
+
 /** Priorities as shares of their total, per track (the model can learn proportions, not the scale). */
 const shares = (r: Record<string, number>, tracks: string[]) => {
   const total = tracks.reduce((a, t) => a + (r[t] ?? 0), 0) || 1;
@@ -15,7 +18,7 @@ const l1 = (a: number[], b: number[]) => a.reduce((s, x, i) => s + Math.abs(x - 
 /** L1 error of the agent's estimate of the player's priorities before the game and at its end. */
 function errorOverAGame(s: Scenario, side: Side, player: keyof typeof STRATEGIES, seed: number) {
   const tracks = s.tracks.map((t) => t.id);
-  const truth = shares(s.sides[otherSide(side)].priorities, tracks);
+  const truth = shares(s.sides[otherSide(US_RU, side)].priorities, tracks);
   const agent = new NegotiatorAgent(scenarioFor(s, side), side, 'hard', seed);
   const before = l1(shares(agent.beliefs(), tracks), truth);
   let state = createGame(s, seed);

@@ -54,7 +54,7 @@ describe('the class debrief of the built-in scenarios', () => {
         expect(t.agreements).toBe(state.agreements.length);
         // The game score is a different measure (progress, support, risk): reported, never plotted.
         const o = outcomeOf(s, state);
-        expect(t.score).toEqual({ us: o.us.score + 0, ru: o.ru.score + 0, joint: o.joint + 0 });
+        expect(t.score).toEqual({ us: o.sides.us.score + 0, ru: o.sides.ru.score + 0, joint: o.joint + 0 });
         for (const m of t.missed ? [t.missed] : []) {
           expect(m.us).toBeGreaterThan(t.us);
           expect(m.ru).toBeGreaterThan(t.ru);

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { applyMove, createGame, otherSide, pendingSides, whyNot, type GameState, type Move, type Scenario, type Side } from '../../src/engine';
 import { advance, giveable, play, shippedScenarios } from './engine-test-kit';
 
+/** The shipped scenarios' seats. */
+const US_RU = ['us', 'ru'] as const;
+
 function refused(scenario: Scenario, state: GameState, move: Move, reason: RegExp): void {
   const before = JSON.stringify(state);
   const r = applyMove(scenario, state, move);
@@ -29,8 +32,8 @@ function proposalsFor(scenario: Scenario, side: Side): GameState {
 function signDeal(scenario: Scenario, state: GameState): { state: GameState; by: Side; give: string; ask: string } {
   const by = state.initiative;
   const give = giveable(scenario, state, by)[0];
-  const ask = giveable(scenario, state, otherSide(by))[0];
-  const signed = play(scenario, state, { type: 'propose', side: by, give: [give], ask: [ask] }, { type: 'accept', side: otherSide(by) });
+  const ask = giveable(scenario, state, otherSide(US_RU, by))[0];
+  const signed = play(scenario, state, { type: 'propose', side: by, give: [give], ask: [ask] }, { type: 'accept', side: otherSide(US_RU, by) });
   return { state: signed, by, give, ask };
 }
 
@@ -42,15 +45,15 @@ for (const [id, scenario] of shippedScenarios()) {
       refused(scenario, stated, { type: 'statement', side: 'us', tone: 'hostile' }, /already made your statement/);
       const proposals = atPhase(scenario, 'proposals', stated);
       const p = proposals.initiative;
-      refused(scenario, proposals, { type: 'pass', side: otherSide(p) }, /turn to propose/);
-      refused(scenario, proposals, { type: 'propose', side: otherSide(p), give: [], ask: [giveable(scenario, proposals, p)[0]] }, /turn to propose/);
-      const sent = play(scenario, proposals, { type: 'propose', side: p, give: [], ask: [giveable(scenario, proposals, otherSide(p))[0]] });
+      refused(scenario, proposals, { type: 'pass', side: otherSide(US_RU, p) }, /turn to propose/);
+      refused(scenario, proposals, { type: 'propose', side: otherSide(US_RU, p), give: [], ask: [giveable(scenario, proposals, p)[0]] }, /turn to propose/);
+      const sent = play(scenario, proposals, { type: 'propose', side: p, give: [], ask: [giveable(scenario, proposals, otherSide(US_RU, p))[0]] });
       refused(scenario, sent, { type: 'accept', side: p }, /only the side that received the proposal/);
     });
 
     it('a move in the wrong phase is refused', () => {
       const statements = atPhase(scenario, 'statements');
-      refused(scenario, statements, { type: 'propose', side: statements.initiative, give: [], ask: [giveable(scenario, statements, otherSide(statements.initiative))[0]] }, /not possible during the statements phase/);
+      refused(scenario, statements, { type: 'propose', side: statements.initiative, give: [], ask: [giveable(scenario, statements, otherSide(US_RU, statements.initiative))[0]] }, /not possible during the statements phase/);
       refused(scenario, statements, { type: 'accept', side: 'ru' }, /not possible during the statements phase/);
       refused(scenario, statements, { type: 'done', side: 'us' }, /not possible during the statements phase/);
       const proposals = atPhase(scenario, 'proposals');
@@ -63,8 +66,8 @@ for (const [id, scenario] of shippedScenarios()) {
       const p = proposals.initiative;
       refused(scenario, proposals, { type: 'propose', side: p, give: ['no-such-card'], ask: [] }, /no concession card "no-such-card"/);
       refused(scenario, proposals, { type: 'propose', side: p, give: [], ask: [] }, /at least one concession/);
-      refused(scenario, proposals, { type: 'propose', side: p, give: [giveable(scenario, proposals, otherSide(p))[0]], ask: [] }, /not yours to give/);
-      const twice = giveable(scenario, proposals, otherSide(p))[0];
+      refused(scenario, proposals, { type: 'propose', side: p, give: [giveable(scenario, proposals, otherSide(US_RU, p))[0]], ask: [] }, /not yours to give/);
+      const twice = giveable(scenario, proposals, otherSide(US_RU, p))[0];
       refused(scenario, proposals, { type: 'propose', side: p, give: [], ask: [twice, twice] }, /appears twice/);
       refused(scenario, proposals, { type: 'fly', side: p } as unknown as Move, /not possible|unknown move/);
       refused(scenario, proposals, { type: 'pass', side: 'fr' } as unknown as Move, /unknown side "fr"/);
@@ -79,7 +82,7 @@ for (const [id, scenario] of shippedScenarios()) {
       const deal = signDeal(scenario, atPhase(scenario, 'proposals'));
       // The next turn the other side holds the initiative: it cannot ask again for what it already got.
       const next = atPhase(scenario, 'proposals', advance(scenario, deal.state, (s) => s.turn > deal.state.turn));
-      expect(next.initiative).toBe(otherSide(deal.by));
+      expect(next.initiative).toBe(otherSide(US_RU, deal.by));
       refused(scenario, next, { type: 'propose', side: next.initiative, give: [], ask: [deal.give] }, /already been conceded/);
       refused(scenario, next, { type: 'propose', side: next.initiative, give: [deal.ask], ask: [] }, /already been conceded/);
     });
@@ -89,8 +92,8 @@ for (const [id, scenario] of shippedScenarios()) {
         const red = scenario.sides[side].redLines[0].card;
         const mine = proposalsFor(scenario, side);
         refused(scenario, mine, { type: 'propose', side, give: [red], ask: [] }, /red line/);
-        const theirs = proposalsFor(scenario, otherSide(side));
-        const asked = play(scenario, theirs, { type: 'propose', side: otherSide(side), give: [], ask: [red] });
+        const theirs = proposalsFor(scenario, otherSide(US_RU, side));
+        const asked = play(scenario, theirs, { type: 'propose', side: otherSide(US_RU, side), give: [], ask: [red] });
         refused(scenario, asked, { type: 'accept', side }, /cross your red line/);
         refused(scenario, asked, { type: 'counter', side, give: [red], ask: [] }, /red line/);
         play(scenario, asked, { type: 'reject', side });
@@ -100,7 +103,7 @@ for (const [id, scenario] of shippedScenarios()) {
     it('a counter-proposal cannot be countered again: it can only be accepted or rejected', () => {
       const proposals = atPhase(scenario, 'proposals');
       const p = proposals.initiative;
-      const q = otherSide(p);
+      const q = otherSide(US_RU, p);
       const sent = play(scenario, proposals, { type: 'propose', side: p, give: [], ask: [giveable(scenario, proposals, q)[0]] });
       const countered = play(scenario, sent, { type: 'counter', side: q, give: [], ask: [giveable(scenario, sent, p)[0]] });
       refused(scenario, countered, { type: 'counter', side: p, give: [], ask: [giveable(scenario, countered, q)[0]] }, /counter-proposal can only be accepted or rejected/);
@@ -111,7 +114,7 @@ for (const [id, scenario] of shippedScenarios()) {
       const deal = signDeal(scenario, atPhase(scenario, 'proposals'));
       const s = deal.state;
       expect(s.phase).toBe('implementation');
-      const them = otherSide(deal.by);
+      const them = otherSide(US_RU, deal.by);
       refused(scenario, s, { type: 'done', side: deal.by }, /decide first on agreement A1/);
       refused(scenario, s, { type: 'verify', side: deal.by, agreement: 'A1' }, /not yet implemented/);
       // The other side implements first, so deal.by still has something to verify and is not yet done.

@@ -16,6 +16,9 @@ import {
 } from '../../src/engine';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf } from '../../src/scenario/files';
 
+/** The shipped scenarios' seats. */
+const US_RU = ['us', 'ru'] as const;
+
 let loaded: [string, Scenario][] | undefined;
 
 /** Every shipped scenario, by id (loaded once per test file). */
@@ -80,7 +83,7 @@ export function randomMove(scenario: Scenario, state: GameState, pick: (n: numbe
   const packaged = state.phase === 'proposals' || (state.phase === 'responses' && pick(4) === 0);
   if (packaged) {
     const mine = scenario.cards.filter((c) => c.side === side);
-    const theirs = scenario.cards.filter((c) => c.side === otherSide(side));
+    const theirs = scenario.cards.filter((c) => c.side === otherSide(US_RU, side));
     const some = (cards: typeof mine) => Array.from({ length: pick(3) }, () => cards[pick(cards.length)]?.id).filter((x): x is string => !!x);
     const move = {
       type: state.phase === 'proposals' ? 'propose' : 'counter',

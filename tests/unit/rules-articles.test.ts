@@ -23,6 +23,9 @@ import {
 } from '../../src/engine';
 import { advance, giveable, play, shippedScenarios } from './engine-test-kit';
 
+/** The shipped scenarios' seats. */
+const US_RU = ['us', 'ru'] as const;
+
 const SEEDS = 30;
 
 function mean(scenario: Scenario, us: string, ru: string, of: (o: Outcome) => number): number {
@@ -41,8 +44,8 @@ const trustOf = (g: GameState, side: Side) => g.meters.trust[side];
 function signDeal(scenario: Scenario, from = createGame(scenario, 1)) {
   const state = atPhase(scenario, 'proposals', from);
   const by = state.initiative;
-  const move: Move = { type: 'propose', side: by, give: [giveable(scenario, state, by)[0]], ask: [giveable(scenario, state, otherSide(by))[0]] };
-  return { state: play(scenario, state, move, { type: 'accept', side: otherSide(by) }), by, them: otherSide(by) };
+  const move: Move = { type: 'propose', side: by, give: [giveable(scenario, state, by)[0]], ask: [giveable(scenario, state, otherSide(US_RU, by))[0]] };
+  return { state: play(scenario, state, move, { type: 'accept', side: otherSide(US_RU, by) }), by, them: otherSide(US_RU, by) };
 }
 
 for (const [id, scenario] of shippedScenarios()) {
@@ -55,8 +58,8 @@ for (const [id, scenario] of shippedScenarios()) {
     });
 
     it('a conceder is exploited by a hardliner, whichever side each plays', () => {
-      expect(mean(scenario, 'hardliner', 'conceder', (o) => o.us.score)).toBeGreaterThan(mean(scenario, 'hardliner', 'conceder', (o) => o.ru.score));
-      expect(mean(scenario, 'conceder', 'hardliner', (o) => o.ru.score)).toBeGreaterThan(mean(scenario, 'conceder', 'hardliner', (o) => o.us.score));
+      expect(mean(scenario, 'hardliner', 'conceder', (o) => o.sides.us.score)).toBeGreaterThan(mean(scenario, 'hardliner', 'conceder', (o) => o.sides.ru.score));
+      expect(mean(scenario, 'conceder', 'hardliner', (o) => o.sides.ru.score)).toBeGreaterThan(mean(scenario, 'conceder', 'hardliner', (o) => o.sides.us.score));
     });
 
     it('every ledger entry carries a cause, and the ledger accounts for every point of every meter', () => {
@@ -79,7 +82,7 @@ for (const [id, scenario] of shippedScenarios()) {
     for (const side of ['us', 'ru'] as const) {
       it(`a hostile statement by ${side} raises its own domestic support and lowers the other side's trust`, () => {
         const s = atPhase(scenario, 'statements');
-        const them = otherSide(side);
+        const them = otherSide(US_RU, side);
         const after = play(scenario, s, { type: 'statement', side, tone: 'hostile' });
         if (s.meters.support[side] < 100) expect(after.meters.support[side]).toBeGreaterThan(s.meters.support[side]);
         if (s.meters.trust[them] > 0) expect(trustOf(after, them)).toBeLessThan(trustOf(s, them));
@@ -112,7 +115,7 @@ for (const [id, scenario] of shippedScenarios()) {
       const q = quiet(scenario);
       const s = atPhase(q, 'proposals');
       const by = s.initiative;
-      const them = otherSide(by);
+      const them = otherSide(US_RU, by);
       const give = giveable(q, s, by)[0];
       const ask = giveable(q, s, them)[0];
       const both = play(q, s, { type: 'propose', side: by, give: [give], ask: [ask] }, { type: 'accept', side: them });
@@ -146,7 +149,7 @@ for (const [id, scenario] of shippedScenarios()) {
       const q = quiet(scenario);
       const s = atPhase(q, 'proposals');
       const by = s.initiative;
-      const them = otherSide(by);
+      const them = otherSide(US_RU, by);
       // by asks one card and gives nothing: only the other side owes anything.
       const signed = play(q, s, { type: 'propose', side: by, give: [], ask: [giveable(q, s, them)[0]] }, { type: 'accept', side: them });
       expect(signed.phase).toBe('implementation');
@@ -166,7 +169,7 @@ for (const [id, scenario] of shippedScenarios()) {
       const q = quiet(scenario);
       const s = atPhase(q, 'proposals');
       const by = s.initiative;
-      const them = otherSide(by);
+      const them = otherSide(US_RU, by);
       const signed = play(q, s, { type: 'propose', side: by, give: [], ask: [giveable(q, s, them)[0]] }, { type: 'accept', side: them });
       // Both are pending, but only `them` owes anything: a table that asked `by` first would make it say done
       // before there was anything to verify.
@@ -214,7 +217,7 @@ for (const [id, scenario] of shippedScenarios()) {
       const paused = advance(closed, play(closed, s, { type: 'pass', side: s.initiative }), (g) => g.turn > s.turn);
       const talked = advance(
         closed,
-        play(closed, s, { type: 'propose', side: s.initiative, give: [], ask: [giveable(closed, s, otherSide(s.initiative))[0]] }),
+        play(closed, s, { type: 'propose', side: s.initiative, give: [], ask: [giveable(closed, s, otherSide(US_RU, s.initiative))[0]] }),
         (g) => g.turn > s.turn,
       );
       for (const side of ['us', 'ru'] as const) {
@@ -247,7 +250,7 @@ for (const [id, scenario] of shippedScenarios()) {
       expect(pendingSides(war)).toEqual([]);
       expect(legalMoves(brink, war, 'ru')).toEqual([]);
       const o = outcomeOf(brink, war);
-      for (const side of ['us', 'ru'] as const) expect(o[side]).toMatchObject({ won: false, parts: { penalty: -20 } });
+      for (const side of ['us', 'ru'] as const) expect(o.sides[side]).toMatchObject({ won: false, parts: { penalty: -20 } });
     });
 
     it('a side whose domestic support falls to 0 loses office', () => {
@@ -262,13 +265,13 @@ for (const [id, scenario] of shippedScenarios()) {
       };
       const s = atPhase(fragile, 'proposals');
       expect(s.meters.support[by]).toBeLessThanOrEqual(costly.cost);
-      const fallen = play(fragile, s, { type: 'propose', side: by, give: [costly.id], ask: [] }, { type: 'accept', side: otherSide(by) });
+      const fallen = play(fragile, s, { type: 'propose', side: by, give: [costly.id], ask: [] }, { type: 'accept', side: otherSide(US_RU, by) });
       expect(fallen.meters.support[by]).toBe(0);
       expect(fallen.phase).toBe('ended');
       expect(fallen.end).toMatchObject({ reason: 'office', side: by });
       const o = outcomeOf(fragile, fallen);
-      expect(o[by]).toMatchObject({ inOffice: false, won: false });
-      expect(o[otherSide(by)].inOffice).toBe(true);
+      expect(o.sides[by]).toMatchObject({ inOffice: false, won: false });
+      expect(o.sides[otherSide(US_RU, by)].inOffice).toBe(true);
     });
 
     it("a side's view hides the random generator, the seed and the other side's undiscovered defection", () => {

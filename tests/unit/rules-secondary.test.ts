@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { allLedger, applyInject, applyMove, createGame, otherSide, type GameState, type LedgerEntry, type Move, type Scenario, type Side } from '../../src/engine';
 import { advance, giveable, play, shippedScenarios } from './engine-test-kit';
 
+/** The shipped scenarios' seats. */
+const US_RU = ['us', 'ru'] as const;
+
 const scenarios = shippedScenarios();
 const byId = (id: string) => scenarios.find(([i]) => i === id)![1];
 /** The scenario without its events, so that one rule can be watched on its own. */
@@ -17,7 +20,7 @@ describe('a multilateral venue halves what a concession costs at home', () => {
   const venueTracks = new Set(scenario.tracks.filter((t) => t.venue).map((t) => t.id));
   const state = atPhase(scenario, 'proposals', createGame(scenario, 1));
   const by = state.initiative;
-  const them = otherSide(by);
+  const them = otherSide(US_RU, by);
   const onVenue = (side: Side) => giveable(scenario, state, side).find((id) => venueTracks.has(scenario.cards.find((c) => c.id === id)!.track))!;
   const sign = (format: 'bilateral' | 'multilateral') => {
     const move: Move = { type: 'propose', side: by, give: [onVenue(by)], ask: [onVenue(them)], format };
@@ -65,7 +68,7 @@ describe('intelligence may expose a hidden defection that nobody verified', () =
   const defectUnverified = (seed: number) => {
     const state = atPhase(scenario, 'proposals', createGame(scenario, seed));
     const by = state.initiative;
-    const them = otherSide(by);
+    const them = otherSide(US_RU, by);
     const move: Move = { type: 'propose', side: by, give: [giveable(scenario, state, by)[0]], ask: [giveable(scenario, state, them)[0]] };
     let g = play(scenario, state, move, { type: 'accept', side: them }, { type: 'defect', side: by, agreement: 'A1' }, { type: 'implement', side: them, agreement: 'A1' });
     for (const side of [by, them]) if (g.phase === 'implementation' && !g.thisTurn.done.includes(side)) g = play(scenario, g, { type: 'done', side });

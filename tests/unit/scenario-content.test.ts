@@ -140,9 +140,9 @@ for (const file of files) {
       let bothWon = 0;
       for (const seed of [1, 2, 3, 4]) {
         const r = playGame(s, seed, { us: STRATEGIES.reciprocator, ru: STRATEGIES.reciprocator });
-        if (r.outcome.us.won && r.outcome.ru.won) bothWon++;
+        if (r.outcome.sides.us.won && r.outcome.sides.ru.won) bothWon++;
         const h = playGame(s, seed, { us: STRATEGIES.hardliner, ru: STRATEGIES.hardliner });
-        expect(h.outcome.us.won || h.outcome.ru.won, `hardliners won on seed ${seed}`).toBe(false);
+        expect(h.outcome.sides.us.won || h.outcome.sides.ru.won, `hardliners won on seed ${seed}`).toBe(false);
         for (const g of [r, h, playGame(s, seed, { us: STRATEGIES.random, ru: STRATEGIES.random })])
           for (const turn of g.state.history) for (const t of s.tracks) if (turn.stages && turn.stages[t.id] !== t.start) moved.add(t.id);
       }

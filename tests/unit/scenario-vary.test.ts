@@ -5,11 +5,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
-import { SIDES, type Scenario } from '../../src/engine';
+import { type Scenario } from '../../src/engine';
 import { formatProblem, loadScenarioText } from '../../src/scenario/load';
 import { describeChange, tableScenario, variationSeed, varyScenario } from '../../src/scenario/vary';
 import { shippedScenarios } from './engine-test-kit';
 import { articleText, normaliseQuote, sourcesPresent } from '../sources';
+
+/** The shipped scenarios' seats. */
+const SIDES = ['us', 'ru'] as const;
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const guide = readFileSync(join(ROOT, 'docs/scenario-authoring.md'), 'utf8');

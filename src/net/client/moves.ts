@@ -8,7 +8,7 @@ import { agreementName } from '../../ui/labels';
  * and red lines are not sent, so they stand empty here (the server, which has them, decides every move).
  */
 export function teamScenario(known: PublicScenario, side: Side): Scenario {
-  const them = otherSide(side);
+  const them = otherSide(known.seats, side);
   const other = known.sides[them];
   return {
     ...known,

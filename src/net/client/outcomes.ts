@@ -13,7 +13,7 @@ export function renderOutcomeTable(container: HTMLElement, scenario: Scenario, u
       'table',
       { class: 'grid' },
       el('caption', {}, 'Outcome by table'),
-      el('thead', {}, el('tr', {}, th('Table'), th('Reached'), th(`${sideName(scenario, 'us')} score`), th(`${sideName(scenario, 'ru')} score`), th('Joint score'), th('Agreements'), th('Moves and injects'))),
+      el('thead', {}, el('tr', {}, th('Table'), th('Reached'), ...scenario.seats.map((s) => th(`${sideName(scenario, s)} score`)), th('Joint score'), th('Agreements'), th('Moves and injects'))),
       el(
         'tbody',
         {},
@@ -23,8 +23,7 @@ export function renderOutcomeTable(container: HTMLElement, scenario: Scenario, u
             {},
             el('th', { scope: 'row' }, `Table ${t.table + 1}`),
             el('td', {}, t.outcome?.ended ? 'Game over' : `Turn ${t.turn}, ${PHASE_NAME[t.phase]}`),
-            num(t.outcome?.us),
-            num(t.outcome?.ru),
+            ...scenario.seats.map((s) => num(t.outcome?.scores[s])),
             num(t.outcome?.joint),
             el('td', { class: 'num' }, String(t.agreements)),
             el('td', { class: 'num' }, String(t.moves)),
@@ -32,6 +31,6 @@ export function renderOutcomeTable(container: HTMLElement, scenario: Scenario, u
         ),
       ),
     ),
-    el('p', {}, `Goals: ${sideName(scenario, 'us')} ${scenario.sides.us.goal}, ${sideName(scenario, 'ru')} ${scenario.sides.ru.goal}. What actually happened: ${textOf(scenario.history.text)}`),
+    el('p', {}, `Goals: ${scenario.seats.map((s) => `${sideName(scenario, s)} ${scenario.sides[s].goal}`).join(', ')}. What actually happened: ${textOf(scenario.history.text)}`),
   );
 }

@@ -344,7 +344,7 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
   const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h', tabindex: -1, 'data-focus': 'actions-h' }, 'Your team’s move'));
   if (refused) section.append(el('p', { role: 'alert', class: 'refused' }, `Refused: ${refused}`));
   if (u.ended) {
-    const o = outcomeOf(sc, v)[me];
+    const o = outcomeOf(sc, v).sides[me];
     section.append(
       el('p', {}, `The game is over${v.end ? ` (${v.end.reason === 'turns' ? 'the last turn was played' : v.end.reason === 'escalation' ? 'escalation reached 100' : `${sideName(sc, v.end.side!)} lost office`})` : ''}.`),
       el('p', {}, `Your side’s score: ${o.score.toFixed(1)} (your goal was ${o.goal}). Your teacher will lead the class debrief.`),
@@ -370,7 +370,7 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
   }
   const mine = u.pending.includes(me);
   if (!mine) {
-    section.append(el('p', {}, `Waiting for ${sideName(sc, otherSide(me))}…`));
+    section.append(el('p', {}, `Waiting for ${sideName(sc, otherSide(v.seats, me))}…`));
     return section;
   }
   if (welcome!.decision === 'lead' && !isLead() && u.team.length > 1) {
@@ -385,7 +385,7 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
   const row = (group: string) => choices.filter((c) => c.group === group);
   if (v.phase === 'statements') {
     // Statements are simultaneous: the other side's words are read once this team has spoken too.
-    if (v.sealed?.includes(otherSide(me))) section.append(el('p', { class: 'detail' }, `${sideName(sc, otherSide(me))} has made its statement; you will read it once your team has spoken.`));
+    if (v.sealed?.includes(otherSide(v.seats, me))) section.append(el('p', { class: 'detail' }, `${sideName(sc, otherSide(v.seats, me))} has made its statement; you will read it once your team has spoken.`));
     section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'), el('div', { class: 'row' }, ...row('statements').map((c) => button(verb + c.label, () => sendMove(c.move)))));
     const channels = row('channels');
     if (channels.length) {
@@ -415,7 +415,7 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
 
 function packageBuilder(sc: Scenario, v: SideView, me: Side, verb: string): HTMLElement {
   const mode = packageMode(v, me)!;
-  const them = otherSide(me);
+  const them = otherSide(v.seats, me);
   const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
   const available = (side: Side) => sc.cards.filter((c) => c.side === side && !v.given[side].includes(c.id));
   const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
@@ -512,7 +512,7 @@ function news(v: SideView): HTMLElement {
 function meters(sc: Scenario, v: SideView): HTMLElement {
   const m = v.meters;
   const rows: HTMLElement[] = [];
-  for (const side of [welcome!.side, otherSide(welcome!.side)]) {
+  for (const side of [welcome!.side, otherSide(scenario!.seats, welcome!.side)]) {
     rows.push(meterBar(meterName(sc, `trust.${side}`), m.trust[side]), meterBar(meterName(sc, `support.${side}`), m.support[side]), meterBar(meterName(sc, `hawks.${side}`), m.hawks[side], { danger: true }));
   }
   for (const [id, value] of Object.entries(m.allies)) rows.push(meterBar(meterName(sc, `allies.${id}`), value));

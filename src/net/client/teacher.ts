@@ -1,6 +1,6 @@
 // The teacher's page: create a session, then watch and steer every table. The private link (#CODE:TOKEN) is
 // the teacher's key: reopening it reconnects. The controls only send requests; the server applies them.
-import { sideName, textOf, SIDES, type Move, type Scenario, type Side } from '../../engine';
+import { sideName, textOf, type Move, type Scenario, type Side } from '../../engine';
 import { describeMove, PHASE_NAME } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import type { LogEntry, TableSummary, TeacherUpdate, TeacherWelcome } from '../protocol';
@@ -161,7 +161,7 @@ function receive(type: string, payload: unknown): void {
 function announceChanges(before: TeacherUpdate | null, after: TeacherUpdate): void {
   if (!before || !welcome) return;
   const parts: string[] = [];
-  const names = (t: TableSummary) => SIDES.flatMap((s) => t.seats[s].map((x) => x.name));
+  const names = (t: TableSummary) => Object.keys(t.seats).flatMap((s) => t.seats[s].map((x) => x.name));
   for (const t of after.tables) {
     const b = before.tables[t.table];
     if (!b) continue;
@@ -284,7 +284,7 @@ function injectForm(sc: Scenario): HTMLElement {
 function messageForm(sc: Scenario): HTMLElement {
   const table = tableOptions(false);
   table.id = 'message-table';
-  const side = el('select', { id: 'message-side' }, ...SIDES.map((s) => el('option', { value: s }, sideName(sc, s))));
+  const side = el('select', { id: 'message-side' }, ...sc.seats.map((s) => el('option', { value: s }, sideName(sc, s))));
   const text = el('textarea', { id: 'message-text', rows: 3, maxlength: 1000 });
   const done = el('p', { class: 'sent', role: 'status' });
   const submit = (e: Event) => {
@@ -304,7 +304,7 @@ function messageForm(sc: Scenario): HTMLElement {
 function assignForm(sc: Scenario): HTMLElement {
   const table = tableOptions(false);
   table.id = 'assign-table';
-  const side = el('select', { id: 'assign-side' }, ...SIDES.map((s) => el('option', { value: s }, sideName(sc, s))));
+  const side = el('select', { id: 'assign-side' }, ...sc.seats.map((s) => el('option', { value: s }, sideName(sc, s))));
   const submit = (e: Event) => {
     e.preventDefault();
     if (!studentSelect.value) return showNotice('No student to seat yet.');
@@ -375,10 +375,10 @@ function renderLive(): void {
   const chosen = studentSelect.value;
   const students = [
     ...u.unseated.map((s) => ({ seat: s.seat, label: `${s.name} (not seated)` })),
-    ...u.tables.flatMap((t) => SIDES.flatMap((side) => t.seats[side].map((s) => ({ seat: s.seat, label: `${s.name} (table ${t.table + 1}, ${sideName(sc, side)})` })))),
+    ...u.tables.flatMap((t) => Object.keys(t.seats).flatMap((side) => t.seats[side].map((s) => ({ seat: s.seat, label: `${s.name} (table ${t.table + 1}, ${sideName(sc, side)})` })))),
   ];
   studentSelect.replaceChildren(...students.map((s) => el('option', { value: s.seat, selected: s.seat === chosen }, s.label)));
-  const online = new Map([...u.unseated.map((s) => [s.seat, s.online] as const), ...u.tables.flatMap((t) => SIDES.flatMap((side) => t.seats[side].map((s) => [s.seat, s.online] as const)))]);
+  const online = new Map([...u.unseated.map((s) => [s.seat, s.online] as const), ...u.tables.flatMap((t) => Object.keys(t.seats).flatMap((side) => t.seats[side].map((s) => [s.seat, s.online] as const)))]);
   const name = (s: { label: string }) => s.label.replace(/ \((not seated|table .*)\)$/, '');
   redraw(regions.students, [
     u.unseated.length ? el('p', { role: 'status' }, `Not seated yet: ${u.unseated.map((s) => s.name).join(', ')}. Seat them above.`) : null,

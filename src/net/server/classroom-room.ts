@@ -13,7 +13,6 @@ import {
   textOf,
   viewFor,
   whyNotInject,
-  SIDES,
   otherSide,
   type GameState,
   type Inject,
@@ -207,7 +206,7 @@ export class ClassroomRoom extends Room {
     this.onMessage('*', (client, type) => this.refuse(client, `unknown message "${String(type).slice(0, 40)}"`));
     this.clock.setInterval(() => this.tick(), 500);
     // After a restart nobody is online yet: a team none of whose students come back is played by the computer after the grace.
-    for (const t of this.tables) for (const side of SIDES) this.noteAway(t, side);
+    for (const t of this.tables) for (const side of t.state.seats) this.noteAway(t, side);
     for (const t of this.tables) this.playComputer(t);
   }
 
@@ -329,8 +328,8 @@ export class ClassroomRoom extends Room {
     const count = (t: number, s: Side) => this.teamSeats(t, s).length;
     let best: { t: number; s: Side; n: number } | null = null;
     for (let t = 0; t < this.session.tables; t++)
-      for (const s of SIDES) {
-        const n = count(t, s) * 10 + count(t, otherSide(s));
+      for (const s of this.scenario.seats) {
+        const n = count(t, s) * 10 + count(t, otherSide(this.scenario.seats, s));
         if (!best || n < best.n) best = { t, s, n };
       }
     this.seatAt(seat, best!.t, best!.s);
@@ -406,10 +405,10 @@ export class ClassroomRoom extends Room {
    * team has one), a team the teacher gave it, and a team whose members have all been away longer than the grace.
    */
   private computerSides(t: Table): Side[] {
-    return SIDES.filter((s) => {
+    return t.state.seats.filter((s) => {
       const seated = this.teamSeats(t.index, s).length;
       if (t.givenToComputer.has(s)) return true;
-      if (seated === 0) return this.session.fillWithComputer && this.teamSeats(t.index, otherSide(s)).length > 0;
+      if (seated === 0) return this.session.fillWithComputer && this.teamSeats(t.index, otherSide(t.state.seats, s)).length > 0;
       return this.awayTooLong(t, s);
     });
   }
@@ -802,7 +801,7 @@ export class ClassroomRoom extends Room {
   }
 
   private anyoneAt(t: Table) {
-    return SIDES.some((s) => this.teamSeats(t.index, s).length > 0);
+    return t.state.seats.some((s) => this.teamSeats(t.index, s).length > 0);
   }
 
   private tick() {
@@ -856,7 +855,7 @@ export class ClassroomRoom extends Room {
   }
 
   private broadcastTable(t: Table) {
-    for (const side of SIDES) {
+    for (const side of t.state.seats) {
       const seats = this.teamSeats(t.index, side).filter(([k]) => this.online.has(k));
       if (seats.length === 0) continue;
       // Encoded once for the whole team, not once per member.
@@ -883,11 +882,11 @@ export class ClassroomRoom extends Room {
       seats: { us: seats('us'), ru: seats('ru') },
       computer: this.computerSides(t),
       givenToComputer: [...t.givenToComputer],
-      awayToComputer: SIDES.filter((s) => this.teamSeats(t.index, s).length > 0 && this.awayTooLong(t, s)),
+      awayToComputer: t.state.seats.filter((s) => this.teamSeats(t.index, s).length > 0 && this.awayTooLong(t, s)),
       moves: t.entries.length,
       agreements: t.state.agreements.length,
       recent: t.entries.slice(-3),
-      outcome: { us: o.us.score, ru: o.ru.score, joint: o.joint, ended: t.state.phase === 'ended' },
+      outcome: { scores: Object.fromEntries(t.state.seats.map((s) => [s, o.sides[s].score])), joint: o.joint, ended: t.state.phase === 'ended' },
     };
   }
 

@@ -130,7 +130,7 @@ export function classDebrief(scenario: Scenario, tables: GameState[], played?: {
       onFrontier: g.onFrontier,
       bothCouldGain: g.bothCouldGain,
       missed: g.missed[0] ? dealOf(g.missed[0]) : null,
-      score: { us: o.us.score + 0, ru: o.ru.score + 0, joint: round1(o.joint) },
+      score: { ...Object.fromEntries(Object.entries(o.sides).map(([s, x]) => [s, x.score + 0])), joint: round1(o.joint) },
       briefs: (played?.[i]?.changes ?? []).map((c) => describeChange(scenario, c)),
     };
   });

@@ -8,7 +8,6 @@ import {
   sideName,
   textOf,
   timeline,
-  SIDES,
   type GameState,
   type LedgerEntry,
   type Obligation,
@@ -22,7 +21,7 @@ import { el, svg } from '../dom/el';
 export interface DebriefInput {
   scenario: Scenario;
   state: GameState;
-  players: { us: 'human' | 'computer'; ru: 'human' | 'computer' };
+  players: Record<Side, 'human' | 'computer'>;
   /** What the computer believed a human player valued (its opponent model), per track. */
   beliefs?: { side: Side; estimated: Record<string, number> };
 }
@@ -180,7 +179,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
   const { scenario, state, players } = input;
   const outcome = outcomeOf(scenario, state);
   const name = (s: Side) => sideName(scenario, s);
-  const who = (s: Side) => `${name(s)} (${players[s] === 'human' ? (players.us === 'human' && players.ru === 'human' ? 'player' : 'you') : 'computer'})`;
+  const who = (s: Side) => `${name(s)} (${players[s] === 'human' ? (state.seats.every((x) => players[x] === 'human') ? 'player' : 'you') : 'computer'})`;
   const ix = indexOf(scenario);
   const style = el('style', {}, DEBRIEF_CSS);
   // A labelled region, not <main>: the UI's own DOM layer may already have a main landmark.
@@ -200,7 +199,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
   );
 
   // Outcome.
-  const result = (s: Side) => (outcome[s].won ? 'Succeeded' : outcome[s].inOffice ? 'Fell short' : 'Lost office');
+  const result = (s: Side) => (outcome.sides[s].won ? 'Succeeded' : outcome.sides[s].inOffice ? 'Fell short' : 'Lost office');
   root.append(
     el(
       'section',
@@ -209,8 +208,8 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
       table(
         'Scores by side (each side scores by its own priorities)',
         ['Side', 'Score', 'Goal', 'Result', 'Deals', 'Progress', 'Support', 'Escalation', 'Penalty'],
-        SIDES.map((s) => {
-          const o = outcome[s];
+        state.seats.map((s) => {
+          const o = outcome.sides[s];
           return [who(s), String(o.score), String(o.goal), result(s), String(o.parts.deals), String(o.parts.progress), String(o.parts.support), String(o.parts.escalation), String(o.parts.penalty)];
         }),
       ),

@@ -34,7 +34,7 @@ export function renderBriefing(root: HTMLElement): void {
   const quotes = scenario.tracks.flatMap((t) => t.cite.filter((c) => c.quote).map((c) => ({ track: textOf(t.name), ...c })));
   const hotseat = s.settings.opponent === 'hotseat';
   const me = sideName(scenario, s.viewer);
-  const them = sideName(scenario, otherSide(s.viewer));
+  const them = sideName(scenario, otherSide(scenario.seats, s.viewer));
   root.append(
     el('h1', {}, textOf(scenario.title)),
     hotseat

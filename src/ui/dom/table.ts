@@ -95,7 +95,7 @@ function proposalForResponder(scenario: Scenario, state: GameState): HTMLElement
 }
 
 function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'propose' | 'counter'): HTMLElement {
-  const them = otherSide(me);
+  const them = otherSide(state.seats, me);
   const available = (side: Side) => scenario.cards.filter((c) => c.side === side && !state.given[side].includes(c.id));
   const trackName = (id: string) => textOf(scenario.tracks.find((t) => t.id === id)?.name) || id;
   const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
@@ -176,7 +176,7 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
   const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, me ? 'Your move' : 'Moves'));
   if (!me) {
     if (store.notice) section.append(el('p', { role: 'alert', class: 'refused' }, store.notice));
-    section.append(el('p', {}, `Waiting for ${sideName(scenario, otherSide(store.session!.viewer))}…`));
+    section.append(el('p', {}, `Waiting for ${sideName(scenario, otherSide(scenario.seats, store.session!.viewer))}…`));
     return section;
   }
   const legal = legalMoves(scenario, state, me);
@@ -235,7 +235,7 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
         };
         section.append(
           el('h3', {}, `Agreement ${name}`),
-          el('p', { class: 'detail' }, `Your part: ${part(me)}. ${possessive(sideName(scenario, otherSide(me)))} part: ${part(otherSide(me))}.`),
+          el('p', { class: 'detail' }, `Your part: ${part(me)}. ${possessive(sideName(scenario, otherSide(scenario.seats, me)))} part: ${part(otherSide(scenario.seats, me))}.`),
           el('div', { class: 'row' }, ...mine.map((m) => button(`${m.type[0].toUpperCase()}${m.type.slice(1)} ${a.id}`, () => send(m), { 'aria-label': `${m.type} agreement ${name}` }))),
         );
       }
