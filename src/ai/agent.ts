@@ -15,6 +15,7 @@ import {
   verifiable,
   whyNot,
   type CardDef,
+  type CounterpartDef,
   type Format,
   type Move,
   type PublicScenario,
@@ -25,7 +26,7 @@ import {
   type Tone,
 } from '../engine';
 import { OpponentModel } from './opponent-model';
-import { concession, stanceFor, tracksMatching, type ConcessionStyle, type Stance } from './personality';
+import { concession, stanceFor, TEXTBOOK_STANCE, type ConcessionStyle } from './personality';
 
 export type Difficulty = 'easy' | 'normal' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
@@ -36,7 +37,7 @@ export interface Decision {
   reason?: string;
 }
 
-/** What a difficulty level changes. */
+/** What a difficulty level changes: the agent's skill, never who it is (that is the scenario's stance). */
 interface Knobs {
   /** At most this many cards from each side in a package it builds. */
   maxCards: number;
@@ -52,21 +53,23 @@ interface Knobs {
   /** Discounts what the other side promises by how little it is trusted. */
   trustDiscount: boolean;
   hypotheses: number;
-  /** Answers hostile rhetoric in kind only while escalation is below this (hard: never, it mutes rhetoric). */
-  mirrorHostilityBelow: number;
+  /** How hard it bargains: where its demands end, as a multiple of where its concession style ends them. */
+  firmness: number;
+  /** How soon it gives ground: it feels the deadline this many times sooner than it is. */
+  hurry: number;
 }
 
 const KNOBS: Record<Difficulty, Knobs> = {
-  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, mirrorHostilityBelow: 0 },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, mirrorHostilityBelow: 35 },
-  hard: { maxCards: 2, candidateLimit: 6000, floor: 1, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, mirrorHostilityBelow: 0 },
+  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, firmness: 0.6, hurry: 2 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1 },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 1, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1 },
 };
 
-/** The style each difficulty plays unless told otherwise. */
-export const DEFAULT_STYLE: Record<Difficulty, ConcessionStyle> = { easy: 'conceder', normal: 'historical', hard: 'boulware' };
-
-/** What each recent turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
+/** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
 const GRUDGE = 0.75;
+
+/** What a card the stance wants most adds to a package's worth to the agent (in its own priority points). */
+const WANTED = 1;
 
 /** Where each style's demands end, as a share of the estimated Nash package's worth to itself. */
 /** Escalation from which it speaks softly whatever the other side says, and below which it answers hostility in kind. */
@@ -75,7 +78,7 @@ const BRINK = 65;
 /** Estimated worth to the other side lost per refusal of a package asking for that card. */
 const REFUSAL_PENALTY = 2.5;
 
-const END_SHARE: Record<Exclude<ConcessionStyle, 'historical'>, number> = { boulware: 1, 'tit-for-tat': 0.75, conceder: 0.45 };
+const END_SHARE: Record<CounterpartDef['concession'], number> = { boulware: 1, 'tit-for-tat': 0.75, conceder: 0.45 };
 
 interface Package {
   give: string[];
@@ -88,6 +91,10 @@ interface Package {
 }
 
 export interface AgentOptions {
+  /**
+   * 'historical' (the default, at every difficulty): the stance the scenario writes for this side. A textbook style
+   * (boulware, conceder, tit-for-tat) plays that curve with no stance of the scenario's, for comparisons.
+   */
   style?: ConcessionStyle;
   /** Hypotheses in the opponent model (fewer: faster, coarser). */
   hypotheses?: number;
@@ -96,16 +103,22 @@ export interface AgentOptions {
 export class NegotiatorAgent {
   readonly them: Side;
   readonly style: ConcessionStyle;
-  readonly stance: Stance | null;
+  /** Who it is: the scenario's stance for its side, or the textbook stance. */
+  readonly stance: CounterpartDef;
+  /** The article the stance is drawn from, named in the reasons it gives ('' for the textbook stance). */
+  private readonly source: string;
   private readonly knobs: Knobs;
   private readonly model: OpponentModel;
   private readonly brief: SideDef;
   private readonly cards: Map<string, CardDef>;
+  /** Its side's red lines and the cards its stance never gives: it offers neither. */
   private readonly redLines: Set<string>;
   /** Tracks whose cards the agent gives only with political capital in hand. */
   private readonly capitalTracks: Set<string>;
   private readonly delayTracks: Set<string>;
   private readonly venueTracks: Set<string>;
+  private readonly wantedCards: Set<string>;
+  private readonly wantedTracks: Set<string>;
 
   constructor(
     /** The scenario as this side knows it: the other side's brief is not in it. */
@@ -118,15 +131,19 @@ export class NegotiatorAgent {
     this.them = otherSide(scenario.seats, side);
     this.knobs = KNOBS[difficulty];
     this.brief = scenario.sides[side] as SideDef;
-    const wanted = options.style ?? DEFAULT_STYLE[difficulty];
-    this.stance = wanted === 'historical' ? stanceFor(scenario, side) : null;
-    this.style = wanted === 'historical' && !this.stance ? 'tit-for-tat' : wanted;
+    const wanted = options.style ?? 'historical';
+    const written = wanted === 'historical' ? stanceFor(scenario, side) : null;
+    this.stance = written ?? TEXTBOOK_STANCE;
+    this.style = wanted === 'historical' && !written ? this.stance.concession : wanted;
+    this.source = written?.cite[0]?.file ?? '';
     this.model = new OpponentModel(scenario, side, { hypotheses: options.hypotheses ?? this.knobs.hypotheses, seed: seed * 31 + 7 });
     this.cards = new Map(scenario.cards.map((c) => [c.id, c]));
-    this.redLines = new Set(this.brief.redLines.map((r) => r.card));
-    this.capitalTracks = this.stance?.capital ? tracksMatching(scenario, this.stance.capital.tracks) : new Set();
-    this.delayTracks = this.stance?.delayOnce ? tracksMatching(scenario, this.stance.delayOnce.tracks) : new Set();
+    this.redLines = new Set([...this.brief.redLines, ...this.stance.neverGives].map((r) => r.card));
+    this.capitalTracks = new Set(this.stance.capital?.tracks ?? []);
+    this.delayTracks = new Set(this.stance.delayOnce?.tracks ?? []);
     this.venueTracks = new Set(scenario.tracks.filter((t) => t.venue).map((t) => t.id));
+    this.wantedCards = new Set(this.stance.wants.cards);
+    this.wantedTracks = new Set(this.stance.wants.tracks);
   }
 
   /** The agent's estimate of the other side's priorities per track (0..10), for the debrief. */
@@ -183,13 +200,33 @@ export class NegotiatorAgent {
     return `trust in ${this.other} stands at ${t} (${mood})`;
   }
 
-  /** The track the agent wants most among what the other side can still give. */
-  /** The track of the card this side would most like from the other, leaving out cards already on offer. */
+  /**
+   * The track of the card this side would most like from the other, leaving out cards already on offer: among what its
+   * stance wants most when any of that is still open, else by its priorities.
+   */
   private wantedTrack(view: SideView, except: readonly string[] = []): string | null {
     const w = this.brief.priorities;
     const open = this.openCards(view, this.them).filter((c) => !except.includes(c.id));
-    const best = open.sort((a, b) => b.value * (w[b.track] ?? 0) - a.value * (w[a.track] ?? 0))[0];
+    const wanted = open.filter((c) => this.isWanted(c));
+    const best = (wanted.length ? wanted : open).sort((a, b) => b.value * (w[b.track] ?? 0) - a.value * (w[a.track] ?? 0))[0];
     return best ? best.track : null;
+  }
+
+  /** How many of these cards (of the other side) the stance wants most. */
+  private wantedIn(ids: readonly string[]): number {
+    let n = 0;
+    for (const id of ids) if (this.isWanted(this.cards.get(id)!)) n++;
+    return n;
+  }
+
+  /** Is this card (of the other side) among what the stance wants most? */
+  private isWanted(c: CardDef): boolean {
+    return this.wantedCards.has(c.id) || this.wantedTracks.has(c.track);
+  }
+
+  /** "(004_….txt)": the article the stance comes from, after a reason drawn from it. */
+  private get cited(): string {
+    return this.source ? ` (${this.source})` : '';
   }
 
   // ---------------------------------------------------------------- statements and channels
@@ -214,17 +251,22 @@ export class NegotiatorAgent {
       tone = 'hostile';
       reason = `With support at home down to ${m.support[side]}, ${this.me} has to sound tough.`;
     } else if (theirTone === 'hostile') {
-      // Answering in kind wins support at home, but not once it would feed the hawks past the point of no return.
-      tone = m.escalation < this.knobs.mirrorHostilityBelow && m.hawks[side] < 60 ? 'hostile' : 'neutral';
+      // Answering in kind wins support at home, but not once it would feed the hawks past the point of no return;
+      // a patient stance lets some hostility pass first.
+      const reading = this.stance.tone;
+      const provoked = reading.patience === 0 || this.hostileStatements(view) > reading.patience;
+      tone = provoked && m.escalation < reading.mirrorsBelow && m.hawks[side] < 60 ? 'hostile' : 'neutral';
       reason =
         tone === 'hostile'
           ? `${this.me} answers ${this.other}'s hostile rhetoric in kind.`
-          : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${m.escalation}.`;
+          : !provoked
+            ? `${this.me} lets ${this.other}'s hostile rhetoric pass, for now.`
+            : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${m.escalation}.`;
     } else if (theirTone === 'conciliatory' && this.style !== 'boulware') {
       tone = 'conciliatory';
       reason = `${this.me} returns ${this.other}'s conciliatory tone: ${this.trustWords(view)}.`;
     } else {
-      tone = this.stance?.tone ?? (this.difficulty === 'hard' ? 'neutral' : 'conciliatory');
+      tone = this.stance.tone.prefers;
       reason =
         tone === 'conciliatory'
           ? `${this.me} keeps the tone warm to build trust: ${this.trustWords(view)}.`
@@ -263,7 +305,7 @@ export class NegotiatorAgent {
       const want =
         theyAsked ||
         m.escalation >= 40 ||
-        this.stance?.channelsEarly === true ||
+        this.stance.channelsEarly ||
         (view.turn <= 2 && this.difficulty !== 'easy');
       if (!want) continue;
       const move: Move = { type: 'openChannel', side: this.side, channel: c.id };
@@ -292,26 +334,28 @@ export class NegotiatorAgent {
     return v;
   }
 
-  /** Why the agent's own principles forbid a package (its red lines and historical stance), or null. */
+  /** Why the agent's own principles forbid a package (its red lines and its stance), or null. */
   private forbidden(view: SideView, give: string[], ask: string[]): string | null {
     const red = give.find((id) => this.redLines.has(id));
     if (red) {
-      const why = this.brief.redLines.find((r) => r.card === red)!.why;
-      return `${this.title(red)} is a red line for ${this.me}: ${textOf(why).replace(/[.\s]+$/, '')}`;
+      const line = this.brief.redLines.find((r) => r.card === red);
+      if (line) return `${this.title(red)} is a red line for ${this.me}: ${textOf(line.why).replace(/[.\s]+$/, '')}`;
+      const never = this.stance.neverGives.find((r) => r.card === red)!;
+      return `${this.title(red)} is not on offer from ${this.me}: ${textOf(never.why).replace(/[.\s]+$/, '')}${this.cited}`;
     }
     const s = this.stance;
-    if (s?.capital) {
+    if (s.capital) {
       const onCapital = give.filter((id) => this.capitalTracks.has(this.cards.get(id)!.track));
       if (onCapital.length && this.capitalEarned(view, ask) < s.capital.value) {
         const track = this.trackName(this.cards.get(onCapital[0])!.track);
-        return `${this.me} ${s.capital.why} (${s.cite}): nothing on ${track} until ${this.other} puts something real on the table`;
+        return `${this.me} ${textOf(s.capital.why)}${this.cited}: nothing on ${track} until ${this.other} puts something real on the table`;
       }
     }
-    if (s?.quidProQuo && ask.length === 0 && give.length > 0) {
+    if (s.quidProQuo && ask.length === 0 && give.length > 0) {
       const t = this.wantedTrack(view);
-      return `${this.me} ${s.quidProQuo.why} (${s.cite})${t ? `: it wants something in exchange on ${this.trackName(t)}` : ''}`;
+      return `${this.me} ${textOf(s.quidProQuo.why)}${this.cited}${t ? `: it wants something in exchange on ${this.trackName(t)}` : ''}`;
     }
-    if (s?.reassureAllies) {
+    if (s.reassureAllies) {
       for (const party of this.scenario.thirdParties.filter((p) => p.patron === this.side)) {
         let after = view.meters.allies[party.id] ?? 0;
         for (const id of give) after += this.cards.get(id)?.allies[party.id] ?? 0;
@@ -406,7 +450,9 @@ export class NegotiatorAgent {
     if (ask.length > give.length) theirs -= REFUSAL_PENALTY * f.lopsidedRefusals;
     // A deal that costs more support than the side has left would cost it office.
     if (cost > 0 && f.support - cost <= 8) mine -= 100;
-    if (this.stance?.multilateral && format === 'multilateral') mine += 0.3;
+    if (this.stance.multilateral && format === 'multilateral') mine += 0.3;
+    // What its stance wants most is worth more to it than its priorities alone say.
+    mine += WANTED * this.wantedIn(ask);
     return { give, ask, format, mine, theirs };
   }
 
@@ -459,9 +505,9 @@ export class NegotiatorAgent {
         fair = p.mine;
       }
     }
-    const style = this.style === 'historical' ? (this.stance?.style ?? 'tit-for-tat') : this.style;
-    const end = Math.max(this.knobs.floor, fair * END_SHARE[style]);
-    const t = Math.min(1, view.turn / this.scenario.turns);
+    const style = this.style === 'historical' ? this.stance.concession : this.style;
+    const end = Math.max(this.knobs.floor, Math.min(best, fair * END_SHARE[style] * this.knobs.firmness));
+    const t = Math.min(1, (view.turn / this.scenario.turns) * this.knobs.hurry);
     let given = concession(style, t);
     if (style === 'tit-for-tat') given = Math.min(1, 0.5 * given + this.theirConcession(view) / Math.max(1, best - end));
     // Wariness and pressure at home raise every demand: low trust, loud hawks, thin support.
@@ -514,16 +560,30 @@ export class NegotiatorAgent {
     return Math.max(0, refused - 1);
   }
 
+  /** The turns its stance remembers words for: the last `memory` turns, this one included. */
+  private remembered(view: SideView): SideView['history'] {
+    const memory = this.stance.tone.memory;
+    return memory > 0 ? view.history.slice(-memory) : [];
+  }
+
   /**
-   * Turns of the last three in which the other side spoke with hostility and the agent did not answer in kind: words
+   * Remembered turns in which the other side spoke with hostility and the agent did not answer in kind: words
    * are remembered, so a side that wins support at home with hostile rhetoric pays for it at the table.
    */
   private hostileTurns(view: SideView): number {
     let n = 0;
-    const said = (log: SideView['history'][number], side: Side) => log.moves.find((m) => m.type === 'statement' && m.side === side);
     // Words answered in kind are settled in kind; hostility the agent swallowed is what it remembers.
-    for (const log of view.history.slice(-3)) if (said(log, this.them)?.type === 'statement' && (said(log, this.them) as { tone: Tone }).tone === 'hostile' && (said(log, this.side) as { tone?: Tone } | undefined)?.tone !== 'hostile') n++;
+    for (const log of this.remembered(view)) if (toneIn(log, this.them) === 'hostile' && toneIn(log, this.side) !== 'hostile') n++;
     return n;
+  }
+
+  /**
+   * Hostile statements of the other side that a patient stance counts before it answers: this turn's, when it can
+   * already hear it, and those of the `memory` turns before.
+   */
+  private hostileStatements(view: SideView): number {
+    const memory = this.stance.tone.memory;
+    return view.history.slice(-(memory + 1)).filter((log) => toneIn(log, this.them) === 'hostile').length;
   }
 
   /** Packages the agent offered that the other side turned down in the last three turns. */
@@ -565,7 +625,9 @@ export class NegotiatorAgent {
     const stubborn = this.refusedAsks(view);
     const promising = fresh.filter((p) => !p.ask.some((id) => stubborn.has(id)));
     const pool = promising.length ? promising : fresh.length ? fresh : all;
-    const good = pool.filter((p) => p.mine >= level).sort((a, b) => b.theirs - a.theirs || b.mine - a.mine);
+    // Of the packages worth its demand, the one likeliest to be accepted, leaning to what its stance wants most.
+    const pull = (p: Package) => p.theirs + (p.theirs > 0 ? WANTED * this.wantedIn(p.ask) : 0);
+    const good = pool.filter((p) => p.mine >= level).sort((a, b) => pull(b) - pull(a) || b.mine - a.mine);
     if (good.length) {
       const pick = this.knobs.noise > 0 && random() < this.knobs.noise ? good[Math.floor(random() * Math.min(5, good.length))] : good[0];
       return { pkg: pick, level };
@@ -679,8 +741,8 @@ export class NegotiatorAgent {
       if (canDelay && this.difficulty !== 'easy' && theirs.status === 'pending' && theirs.cards.length > 0 && theirs.delays > mine.delays)
         return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will move on agreement ${a.id} when ${this.other} does: ${this.other} has delayed its part.` };
       const onDelayTrack = mine.cards.some((id) => this.delayTracks.has(this.cards.get(id)!.track));
-      if (this.stance?.delayOnce && onDelayTrack && mine.delays === 0 && trust < 50)
-        return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} drags its feet on agreement ${a.id} — ${this.stance.delayOnce.why} (${this.stance.cite}).` };
+      if (this.stance.delayOnce && onDelayTrack && mine.delays === 0 && trust < 50)
+        return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} drags its feet on agreement ${a.id} — ${textOf(this.stance.delayOnce.why)}${this.cited}.` };
       return { move: { type: 'implement', side, agreement: a.id }, reason: `${this.me} implements agreement ${a.id}: ${this.list(mine.cards)}. Leaders sign agreements, but citizens fulfil them.` };
     }
     const check = verifiable(view, side);
@@ -692,6 +754,12 @@ export class NegotiatorAgent {
   private legal(view: SideView, move: Move): boolean {
     return whyNot(this.scenario as unknown as Scenario, view, move) === null;
   }
+}
+
+/** The tone a side's statement took in one turn's record, if it made one. */
+function toneIn(log: SideView['history'][number], side: Side): Tone | undefined {
+  for (const m of log.moves) if (m.type === 'statement' && m.side === side) return m.tone;
+  return undefined;
 }
 
 /** End a clause as a sentence, without doubling its full stop. */

@@ -6,13 +6,13 @@ import { NegotiatorAgent, type Decision, type Difficulty } from './agent';
 import type { ConcessionStyle } from './personality';
 
 export type { Decision, Difficulty } from './agent';
-export { DIFFICULTIES, DEFAULT_STYLE } from './agent';
+export { DIFFICULTIES } from './agent';
 export type { ConcessionStyle } from './personality';
 
 export interface Counterpart {
   side: Side;
   difficulty: Difficulty;
-  /** How it concedes: boulware, conceder, tit-for-tat or the scenario's historical stance. */
+  /** How it concedes: the scenario's stance for its side ('historical'), or a textbook boulware, conceder or tit-for-tat. */
   style: ConcessionStyle;
   /**
    * Decide the counterpart's next move; call it whenever pendingSides(state) includes its side (in the
@@ -25,7 +25,7 @@ export interface Counterpart {
 }
 
 export interface CounterpartOptions {
-  /** Overrides the difficulty's default style (easy: conceder, normal: historical, hard: boulware). */
+  /** A textbook style instead of the scenario's stance (which it plays at every difficulty by default). */
   style?: ConcessionStyle;
 }
 

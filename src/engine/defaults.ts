@@ -6,6 +6,8 @@ import type {
   ChannelDef,
   ClassroomDef,
   Cite,
+  CounterpartDef,
+  HistoryDef,
   Conditions,
   Effect,
   EventDef,
@@ -26,6 +28,30 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]>
 export type CiteInput = string | Cite;
 export type TransitionInput = string | { to: string; needs?: Conditions };
 
+/** A side's stance as written: everything but `why` may be left out. */
+export interface CounterpartInput {
+  concession?: CounterpartDef['concession'];
+  wants?: { tracks?: string[]; cards?: string[] };
+  neverGives?: CounterpartDef['neverGives'];
+  tone?: Partial<CounterpartDef['tone']>;
+  capital?: NonNullable<CounterpartDef['capital']>;
+  quidProQuo?: NonNullable<CounterpartDef['quidProQuo']>;
+  delayOnce?: NonNullable<CounterpartDef['delayOnce']>;
+  multilateral?: boolean;
+  channelsEarly?: boolean;
+  reassureAllies?: boolean;
+  why: Text;
+  cite?: CiteInput[];
+}
+
+/** What history did, as written. */
+export interface HistoryInput {
+  text: Text;
+  cite?: CiteInput[];
+  tracks?: Record<string, { stage?: string; text?: Text; cite?: CiteInput[] }>;
+  deal?: { cards: string[]; text: Text; cite?: CiteInput[] };
+}
+
 export interface ScenarioInput {
   $schema?: string;
   extends?: string;
@@ -36,7 +62,7 @@ export interface ScenarioInput {
   firstMover?: string;
   escalationStart?: number;
   summary?: Text;
-  history?: { text: Text; cite?: CiteInput[] };
+  history?: HistoryInput;
   sources?: (Omit<SourceDef, 'author' | 'date'> & Partial<SourceDef>)[];
   /** Exactly two sides, by the ids the scenario gives its seats, in order. */
   sides: Record<string, SideInput>;
@@ -60,7 +86,8 @@ export interface ScenarioInput {
   classroom?: { vary: Partial<Record<string, { why: Text; cite?: CiteInput[]; priorities?: Record<string, number>; redLines?: { pick?: number; from: { card: string; why?: Text }[] } }>> };
 }
 
-export type SideInput = Partial<Omit<SideDef, 'start'>> & Pick<SideDef, 'name' | 'priorities'> & { start?: Partial<SideDef['start']> };
+export type SideInput = Partial<Omit<SideDef, 'start' | 'counterpart'>> &
+  Pick<SideDef, 'name' | 'priorities'> & { start?: Partial<SideDef['start']>; counterpart?: CounterpartInput };
 
 /** One option of a graded concession, as written: its own id, title and numbers; the rest comes from its card. */
 export type OptionInput = { id: string; title: Text; text?: Text; value: number } & Partial<Pick<CardDef, 'cost' | 'trust' | 'allies' | 'escalation' | 'worth'>> & {
@@ -83,6 +110,53 @@ export function completeRules(r: DeepPartial<Rules> | undefined): Rules {
 }
 
 const cites = (c: CiteInput[] | undefined): Cite[] => (c ?? []).map((x) => (typeof x === 'string' ? { file: x } : x));
+
+/**
+ * The stance of a side for which the scenario writes none, and the default of every field a stance leaves out:
+ * it mirrors the other side's concessions, speaks warmly, answers hostility in kind while the risk is low, and
+ * remembers for three turns the hostility it let pass.
+ */
+export const DEFAULT_COUNTERPART: Readonly<CounterpartDef> = Object.freeze({
+  concession: 'tit-for-tat',
+  wants: { tracks: [], cards: [] },
+  neverGives: [],
+  tone: { prefers: 'conciliatory', patience: 0, mirrorsBelow: 35, memory: 3 },
+  multilateral: false,
+  channelsEarly: false,
+  reassureAllies: false,
+  why: 'No stance is written for this side: it mirrors what the other side concedes.',
+  cite: [],
+} satisfies CounterpartDef);
+
+export function completeCounterpart(c: CounterpartInput): CounterpartDef {
+  const d = DEFAULT_COUNTERPART;
+  return {
+    concession: c.concession ?? d.concession,
+    wants: { tracks: c.wants?.tracks ?? [], cards: c.wants?.cards ?? [] },
+    neverGives: (c.neverGives ?? []).map((r) => ({ ...r })),
+    tone: { ...d.tone, ...c.tone },
+    ...(c.capital ? { capital: { ...c.capital, tracks: [...c.capital.tracks] } } : {}),
+    ...(c.quidProQuo ? { quidProQuo: { ...c.quidProQuo } } : {}),
+    ...(c.delayOnce ? { delayOnce: { ...c.delayOnce, tracks: [...c.delayOnce.tracks] } } : {}),
+    multilateral: c.multilateral ?? d.multilateral,
+    channelsEarly: c.channelsEarly ?? d.channelsEarly,
+    reassureAllies: c.reassureAllies ?? d.reassureAllies,
+    why: c.why,
+    cite: cites(c.cite),
+  };
+}
+
+function completeHistory(h: HistoryInput | undefined): HistoryDef {
+  const tracks: HistoryDef['tracks'] = {};
+  for (const [id, t] of Object.entries(h?.tracks ?? {}))
+    tracks[id] = { ...(t.stage !== undefined ? { stage: t.stage } : {}), ...(t.text !== undefined ? { text: t.text } : {}), cite: cites(t.cite) };
+  return {
+    text: h?.text ?? '',
+    cite: cites(h?.cite),
+    tracks,
+    ...(h?.deal ? { deal: { cards: [...h.deal.cards], text: h.deal.text, cite: cites(h.deal.cite) } } : {}),
+  };
+}
 
 function stagesOf(stages: ScenarioInput['tracks'][number]['stages']): StageDef[] {
   return Object.entries(stages).map(([id, st]) => {
@@ -112,6 +186,8 @@ export function completeScenario(s: ScenarioInput): Scenario {
     start: { trust: 40, support: 60, hawks: 40, ...x.start },
     priorities: x.priorities,
     redLines: x.redLines ?? [],
+    // Absent stays absent: the computer then plays DEFAULT_COUNTERPART.
+    ...(x.counterpart ? { counterpart: completeCounterpart(x.counterpart) } : {}),
   });
   return {
     id: s.id,
@@ -122,7 +198,7 @@ export function completeScenario(s: ScenarioInput): Scenario {
     firstMover: s.firstMover ?? seats[0],
     escalationStart: s.escalationStart ?? 20,
     summary: s.summary ?? '',
-    history: { text: s.history?.text ?? '', cite: cites(s.history?.cite) },
+    history: completeHistory(s.history),
     sources: (s.sources ?? []).map((x) => ({ author: '', date: '', ...x })),
     sides: Object.fromEntries(seats.map((id) => [id, side(s.sides[id])])),
     thirdParties: (s.thirdParties ?? []).map((t) => ({ ...t, cite: cites(t.cite) })),

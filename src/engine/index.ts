@@ -6,7 +6,7 @@ export { trackMachine, buildTrackMachine, nextStage, nextSteps, nextForwardStep 
 export { outcomeOf, winners, type Outcome, type SideOutcome } from './outcome';
 export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
 export { cardUtility, packageUtility, deliveredUtility, progressUtility } from './utility';
-export { completeScenario, completeRules, type ScenarioInput } from './defaults';
+export { completeScenario, completeRules, completeCounterpart, DEFAULT_COUNTERPART, type ScenarioInput, type CounterpartInput } from './defaults';
 export { DEFAULT_RULES } from './rules';
 export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
 export { conditionsHold, CONDITION_KEYS, concessionsOnTrack } from './conditions';

@@ -143,6 +143,8 @@ export interface SideDef {
   /** Hidden weights 0..10 per track id. */
   priorities: Record<string, number>;
   redLines: RedLine[];
+  /** This side's stance when the computer plays it; read only by the computer playing this side. */
+  counterpart?: CounterpartDef;
 }
 
 export interface ThirdPartyDef {
@@ -236,7 +238,7 @@ export interface Scenario {
   firstMover: Side;
   escalationStart: number;
   summary: Text;
-  history: { text: Text; cite: Cite[] };
+  history: HistoryDef;
   sources: SourceDef[];
   sides: Record<Side, SideDef>;
   thirdParties: ThirdPartyDef[];
@@ -262,6 +264,78 @@ export interface BriefLimits {
 
 export interface ClassroomDef {
   vary: Partial<Record<Side, BriefLimits>>;
+}
+
+// ---------------------------------------------------------------- the computer's stance and what history did
+// Scenario knowledge the rules never read: the computer counterpart reads a side's stance (src/ai), the
+// debriefs read what history did. Both are the author's, with the article they come from.
+
+/** How a counterpart gives ground over the game: Boulware holds firm until late, Conceder gives early, tit-for-tat mirrors. */
+export type ConcessionStyleDef = 'boulware' | 'conceder' | 'tit-for-tat';
+
+/** How the counterpart reads the other side's words. */
+export interface ToneReadingDef {
+  /** The statement it makes when nothing calls for another. */
+  prefers: Tone;
+  /** Hostile statements of the other side it lets pass, within `memory` turns, before it answers in kind. */
+  patience: number;
+  /** It answers hostility in kind only while the risk of confrontation is below this (0: it never does). */
+  mirrorsBelow: number;
+  /** Turns it remembers hostile words it did not answer; each such turn raises what it asks. */
+  memory: number;
+}
+
+/** A side's stance when the computer plays it: who it is at every difficulty (difficulty changes only its skill). */
+export interface CounterpartDef {
+  /** How it gives ground over the game. */
+  concession: ConcessionStyleDef;
+  /** What it asks for first: tracks, and the other side's cards. */
+  wants: { tracks: string[]; cards: string[] };
+  /** Its own cards it will not give when the computer plays it, beyond the side's red lines. */
+  neverGives: RedLine[];
+  tone: ToneReadingDef;
+  /** It gives on these tracks only once the other side has conceded cards worth this much ("political capital"). */
+  capital?: { tracks: string[]; value: number; why: Text };
+  /** It never signs a package in which the other side gives nothing. */
+  quidProQuo?: { why: Text };
+  /** It delays its obligations on these tracks once while its trust is low. */
+  delayOnce?: { tracks: string[]; why: Text };
+  /** It proposes in a multilateral format wherever the cards allow it. */
+  multilateral: boolean;
+  /** It asks for channels from the first turn. */
+  channelsEarly: boolean;
+  /** It refuses deals that would leave its allies alarmed. */
+  reassureAllies: boolean;
+  /** Why it plays so, in a sentence. */
+  why: Text;
+  /** The article the stance comes from, with its words. */
+  cite: Cite[];
+}
+
+/** Where one track stood in history by the scenario's end. */
+export interface TrackHistoryDef {
+  /** The track's stage that history reached, when one of its stages says it. */
+  stage?: string;
+  /** What happened on the track, in a sentence (beside the stage, or instead of it). */
+  text?: Text;
+  cite: Cite[];
+}
+
+/** What history agreed in the scenario's period, as the scenario's cards (either side's). */
+export interface HistoricalDealDef {
+  cards: string[];
+  /** What was agreed and what was not, in a sentence. */
+  text: Text;
+  cite: Cite[];
+}
+
+export interface HistoryDef {
+  /** What happened after this moment, for the debrief. */
+  text: Text;
+  cite: Cite[];
+  /** By track id: where history left each track. */
+  tracks: Record<string, TrackHistoryDef>;
+  deal?: HistoricalDealDef;
 }
 
 // ---------------------------------------------------------------- moves

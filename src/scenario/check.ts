@@ -1,7 +1,7 @@
 // Checks of meaning beyond the schema: references that point nowhere, stages that cannot be reached
 // or left, events that can never fire, meters nothing moves, sides that cannot win, missing translations.
 import { METER_MAX, METER_MIN, type Conditions, type ScenarioInput } from '../engine';
-import { didYouMean } from './suggest';
+import { closest, didYouMean } from './suggest';
 
 export type Pointer = (string | number)[];
 export interface Finding {
@@ -66,6 +66,56 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
       }
     });
   }
+
+  // ---- counterpart: a side's stance when the computer plays it names this scenario's tracks and cards
+  for (const side of ['us', 'ru'] as const) {
+    const c = s.sides[side].counterpart;
+    if (!c) continue;
+    const at: Pointer = ['sides', side, 'counterpart'];
+    const other = side === 'us' ? 'ru' : 'us';
+    const priorities = s.sides[side].priorities;
+    (c.wants?.tracks ?? []).forEach((t, i) => {
+      if (!unknown([...at, 'wants', 'tracks', i], 'track', t, trackIds) && (priorities[t] ?? 0) === 0)
+        warn([...at, 'wants', 'tracks', i], `${side} wants "${t}" most, but its priorities give that track 0: raise the priority, or want another track`);
+    });
+    (c.wants?.cards ?? []).forEach((id, i) => {
+      if (unknown([...at, 'wants', 'cards', i], 'card', id, cardIds)) return;
+      const card = s.cards.find((x) => x.id === id)!;
+      if (card.side === side) error([...at, 'wants', 'cards', i], `"${id}" is a card ${side} gives: wants names cards ${other} gives`);
+    });
+    const red = new Set((s.sides[side].redLines ?? []).map((r) => r.card));
+    (c.neverGives ?? []).forEach((r, i) => {
+      const p: Pointer = [...at, 'neverGives', i, 'card'];
+      if (unknown(p, 'card', r.card, cardIds)) return;
+      const card = s.cards.find((x) => x.id === r.card)!;
+      if (card.side !== side) error(p, `"${r.card}" is a card ${card.side} gives: ${side} can only refuse to give its own cards`);
+      else if (red.has(r.card)) warn(p, `"${r.card}" is already a red line of ${side}: neverGives is for cards beyond its red lines`);
+    });
+    for (const k of ['capital', 'delayOnce'] as const) (c[k]?.tracks ?? []).forEach((t, i) => unknown([...at, k, 'tracks', i], 'track', t, trackIds));
+  }
+
+  // ---- history: what history did, track by track, and the deal it made
+  const told = s.history?.tracks ?? {};
+  for (const [id, h] of Object.entries(told)) {
+    const at: Pointer = ['history', 'tracks', id];
+    if (unknown(at, 'track', id, trackIds, true)) continue;
+    if (h.stage !== undefined) stageKnown([...at, 'stage'], id, h.stage);
+    else if (h.text === undefined) error(at, `history of track "${id}" says nothing: give the stage history reached, or a sentence (text)`, true);
+  }
+  // A misspelled track id is one mistake, reported above: its track is not "untold" too.
+  const meant = new Set(Object.keys(told).map((id) => (trackIds.has(id) ? id : closest(id, trackIds))));
+  const untold = s.tracks.filter((t) => !meant.has(t.id));
+  if (Object.keys(told).length > 0 && untold.length > 0)
+    warn(['history', 'tracks'], `history says nothing of ${untold.map((t) => `"${t.id}"`).join(', ')}: the debrief compares only the tracks listed here`, true);
+  const dealCards = new Set<string>();
+  (s.history?.deal?.cards ?? []).forEach((id, i) => {
+    const p: Pointer = ['history', 'deal', 'cards', i];
+    if (dealCards.has(id)) return error(p, `card "${id}" is listed twice`);
+    dealCards.add(id);
+    if (unknown(p, 'card', id, cardIds)) return;
+    const card = s.cards.find((x) => x.id === id)!;
+    if ((s.sides[card.side].redLines ?? []).some((r) => r.card === id)) warn(p, `"${id}" is a red line of ${card.side}, which no game can give: is it what history agreed?`);
+  });
 
   // ---- tracks: references, reachability, ways out
   s.tracks.forEach((t, i) => {

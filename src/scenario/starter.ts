@@ -14,6 +14,12 @@ title: My negotiation
 year: 2010
 turns: 8            # how many turns the game lasts (1-40)
 summary: Two capitals, one treaty, and not much time.
+# What really happened, for the debrief: in words, and (optional) where history left each track.
+history:
+  text: The treaty was signed but never ratified; the markets stayed closed.
+  tracks:
+    arms: { stage: signed }
+    trade: { stage: closed }
 
 # The two seats are always us and ru (the U.S. and Russia in the shipped scenarios); the names
 # shown in the game are yours, so they can be any two countries.
@@ -29,6 +35,13 @@ sides:
     goal: 6         # no start: trust 40, support 60, hawks 40
     brief: You want respect and trade; a treaty is worth something only if it is equal.
     priorities: { arms: 5, trade: 7 }
+    # Optional: how the computer plays this side, at every difficulty (difficulty changes only its skill).
+    # Leave it out and the computer mirrors what the other side concedes.
+    counterpart:
+      concession: boulware          # boulware (holds firm until late), conceder (gives early) or tit-for-tat
+      wants: { tracks: [trade] }    # what it asks for first
+      tone: { prefers: neutral, patience: 1 }   # lets one hostile statement pass before answering in kind
+      why: Moscow wants trade first, and will not be hurried into a treaty.
 
 # A track is a ladder of stages. Events move it: TALKS, SIGN, IMPLEMENT, VERIFY, DELAY, DEFECT, STALL, SHOCK.
 tracks:

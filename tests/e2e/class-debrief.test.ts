@@ -89,7 +89,7 @@ describe('class debrief', () => {
     expect(reading).toContain('left deals both sides preferred on the table');
     expect(reading).toMatch(/\d of 5 tables beat what really happened for both sides\.$|table beat what really happened/);
     // What happened is told and cited by article.
-    expect(await page.locator('.history-note').textContent()).toMatch(/What happened, 2009: .*Sources: 004_f5e98c935a2387e5\.txt/);
+    expect(await page.locator('.history-note').textContent()).toMatch(/What happened: In 2009 .*Sources: 004_f5e98c935a2387e5\.txt/);
 
     // One screen: the reading, the chart with its legend and the table all fit 1280×720 without scrolling sideways,
     // and the chart's smallest text is still projector-sized.

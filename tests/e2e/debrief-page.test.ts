@@ -62,6 +62,13 @@ describe('debrief', () => {
     expect(await page.getByRole('table', { name: 'Every signed agreement' }).getByRole('row').count()).toBeGreaterThan(1);
     const tracks = await page.evaluate(() => (window as unknown as { debriefGame: { scenario: { tracks: unknown[] } } }).debriefGame.scenario.tracks.length);
     expect(await page.getByRole('table', { name: /estimate of United States' priorities/ }).getByRole('row').count()).toBe(tracks + 1);
+    // History track by track, from the scenario file, beside where this game left each track.
+    const history = page.getByRole('table', { name: 'Where each track ended: this game and history' });
+    expect(await history.getByRole('row').count()).toBe(tracks + 1);
+    expect(await history.getByRole('row', { name: /Afghanistan transit/ }).textContent()).toContain('One ceremonial flight: Transit was promised in July');
+    expect(await page.getByText(/^This game (went further than|stopped where history did|fell short of history)/).count()).toBe(1);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-history-by-track');
     // The ledger is folded: its tables show once it is opened from the keyboard.
     expect(await page.getByRole('table', { name: /Meter changes in turn 1$/ }).count()).toBe(0);
     const ledgerSummary = page.getByText(/^Show the ledger: \d+ changes over \d+ turns$/);

@@ -23,7 +23,10 @@ const SEED = 5;
 /** A saved game (United States against the computer) where Russia's package waits for the player's answer. */
 function savedWithRussianOffer(ask: 'nothing' | 'a card'): string {
   let state = advance(scenario, createGame(scenario, SEED), (g) => g.phase === 'proposals' && g.initiative === 'ru');
-  const move: Move = { type: 'propose', side: 'ru', give: [giveable(scenario, state, 'ru')[0]], ask: ask === 'nothing' ? [] : [giveable(scenario, state, 'us')[0]] };
+  // A card off the tracks Moscow's stance drags its feet on (its delayOnce), so that the computer carries it out at once.
+  const slow = new Set(scenario.sides.ru.counterpart?.delayOnce?.tracks ?? []);
+  const give = giveable(scenario, state, 'ru').find((id) => !slow.has(scenario.cards.find((c) => c.id === id)!.track))!;
+  const move: Move = { type: 'propose', side: 'ru', give: [give], ask: ask === 'nothing' ? [] : [giveable(scenario, state, 'us')[0]] };
   const r = applyMove(scenario, state, move);
   if (!r.ok) throw new Error(r.reason);
   state = r.state;

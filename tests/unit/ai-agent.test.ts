@@ -234,12 +234,13 @@ describe('every counterpart plays legally and explains itself', () => {
     expect(crossTrack / offers).toBeGreaterThan(0.4);
   });
 
-  it('every built-in scenario has a historical stance for both sides, citing its article', () => {
+  it('every built-in scenario gives both sides a stance, citing its article, that only that side\'s scenario holds', () => {
     for (const { name, s } of scenarios)
       for (const side of ['us', 'ru'] as const) {
         const stance = stanceFor(scenarioFor(s, side), side);
         expect(stance, `${name} ${side}`).not.toBeNull();
-        expect(s.sources.map((x) => x.file)).toContain(stance!.cite);
+        expect(s.sources.map((x) => x.file)).toContain(stance!.cite[0].file);
+        expect(stanceFor(scenarioFor(s, otherSide(s.seats, side)), side), `${name}: ${otherSide(s.seats, side)} reads ${side}'s stance`).toBeNull();
       }
   });
 
@@ -295,14 +296,14 @@ describe('every counterpart plays legally and explains itself', () => {
 });
 
 describe('the agent sees only what its side may see', () => {
-  const HIDDEN = ['priorities', 'redLines', 'brief', 'goal'];
+  const HIDDEN = ['priorities', 'redLines', 'brief', 'goal', 'counterpart'];
 
   /** The public scenario, with the other side's hidden fields present but throwing when read. */
   function trapped(s: Scenario, side: Side): PublicScenario {
     const open = scenarioFor(s, side);
     const them = otherSide(US_RU, side);
     const theirs = new Proxy(
-      { ...open.sides[them], priorities: {}, redLines: [], brief: '', goal: 0 },
+      { ...open.sides[them], priorities: {}, redLines: [], brief: '', goal: 0, counterpart: s.sides[them].counterpart },
       {
         get(target, key, receiver) {
           if (typeof key === 'string' && HIDDEN.includes(key)) throw new Error(`the agent read the other side's ${key}`);

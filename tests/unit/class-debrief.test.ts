@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { analyzeScenario, dealOfCards } from '../../src/ai/analysis';
 import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
-import { applyMove, createGame, outcomeOf, type GameState, type Move, type Scenario } from '../../src/engine';
+import { applyMove, createGame, outcomeOf, textOf, type GameState, type Move, type Scenario } from '../../src/engine';
 import { builtInScenarioFiles, requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
-import { classDebrief, HISTORICAL_DEALS } from '../../src/net/server/debrief';
+import { loadScenarioText } from '../../src/scenario/load';
+import { classDebrief } from '../../src/net/server/debrief';
 import { readingOf } from '../../src/net/client/class-debrief';
 import { SOURCES } from '../sources';
 
@@ -72,11 +73,11 @@ describe('the class debrief of the built-in scenarios', () => {
       const d = classDebrief(s, []);
       const h = d.historical!;
       expect(h).not.toBeNull();
-      const deal = HISTORICAL_DEALS[s.id];
-      const scored = dealOfCards(s, [...deal.usGives, ...deal.ruGives]);
+      const deal = s.history.deal!;
+      const scored = dealOfCards(s, deal.cards);
       expect([h.us, h.ru]).toEqual([scored.us + 0, scored.ru + 0]);
       expect(underFrontier(h, d.frontier)).toBe(true);
-      expect(h.label).toMatch(/^What happened, \d{4}/);
+      expect(h.label).toBe(`What happened: ${textOf(deal.text).replace(/\.$/, '')} (${[...new Set(deal.cite.map((c) => c.file))].join(', ')})`);
       expect(h.label).toMatch(/\(\d{3}_[0-9a-f]{16}\.txt(, \d{3}_[0-9a-f]{16}\.txt)*\)$/);
       expect(h.cite.length).toBeGreaterThan(0);
       const sourceFiles = s.sources.map((src) => src.file);
@@ -88,9 +89,35 @@ describe('the class debrief of the built-in scenarios', () => {
       }
       // No red line is part of what happened.
       const red = new Set([...s.sides.us.redLines, ...s.sides.ru.redLines].map((r) => r.card));
-      for (const id of [...deal.usGives, ...deal.ruGives]) expect(red.has(id)).toBe(false);
+      for (const id of deal.cards) expect(red.has(id)).toBe(false);
     });
   }
+});
+
+describe('history comes from the scenario file', () => {
+  const file = join(SCENARIO_DIR, 'reset-2009.yaml');
+  const text = readFileSync(file, 'utf8');
+  const SHIPPED = '    cards: [cancel-shield, transit-overflight]\n    text: In 2009 the missile shield was cancelled';
+
+  it('the historical point and its words are the file\'s history.deal: another deal in the file gives another point', () => {
+    expect(text).toContain(SHIPPED);
+    const edited = text.replace(SHIPPED, '    cards: [start-deep-cuts, start-inspections]\n    text: In this telling START was replaced at once; the missile shield was cancelled');
+    const loaded = loadScenarioText(edited, 'reset-2009.yaml');
+    expect(loaded.ok ? [] : loaded.problems.map((p) => p.message)).toEqual([]);
+    if (!loaded.ok) return;
+    const shipped = classDebrief(requireScenario(file), []).historical!;
+    const other = classDebrief(loaded.scenario, []).historical!;
+    expect(other.label).toMatch(/^What happened: In this telling START was replaced at once; the missile shield was cancelled/);
+    expect(other.summary).toContain('Deeper cuts in deployed warheads');
+    expect(other.summary).toContain('Accept on-site inspections');
+    const scored = dealOfCards(loaded.scenario, ['start-deep-cuts', 'start-inspections']);
+    expect([other.us, other.ru]).toEqual([scored.us + 0, scored.ru + 0]);
+    expect([other.us, other.ru]).not.toEqual([shipped.us, shipped.ru]);
+    // Without the section there is no historical point at all: nothing is kept in code.
+    const without = loadScenarioText(text.replace(/\n  # What was agreed[^\n]*\n  deal:\n(    [^\n]*\n)+/, '\n'), 'reset-2009.yaml');
+    expect(without.ok && without.scenario.history.deal).toBe(undefined);
+    if (without.ok) expect(classDebrief(without.scenario, []).historical).toBeNull();
+  });
 });
 
 describe('a table that carried nothing out', () => {

@@ -66,9 +66,18 @@ test('with varied briefs each table has its own hidden priorities and red lines,
     expect(w.scenario.sides[them]).not.toHaveProperty('priorities');
     expect(w.scenario.sides[them]).not.toHaveProperty('redLines');
     expect(w.scenario.sides[them]).not.toHaveProperty('brief');
+    expect(w.scenario.sides[them]).not.toHaveProperty('counterpart');
     expect(w.scenario).not.toHaveProperty('classroom');
     const all = heard[i].join('\n');
-    const secrets = [textOf(scenario.sides[them].brief), ...scenario.sides[them].redLines.map((r) => textOf(r.why)), ...(scenario.classroom?.vary[them]?.redLines?.from ?? []).map((r) => textOf(r.why))];
+    const stance = scenario.sides[them].counterpart!;
+    const secrets = [
+      textOf(scenario.sides[them].brief),
+      ...scenario.sides[them].redLines.map((r) => textOf(r.why)),
+      ...(scenario.classroom?.vary[them]?.redLines?.from ?? []).map((r) => textOf(r.why)),
+      // What the other side wants most and will never give, as the computer would play it.
+      textOf(stance.why),
+      ...stance.neverGives.map((r) => textOf(r.why)),
+    ];
     for (const s of secrets) expect(all, `table ${w.table + 1} ${w.side} heard "${s.slice(0, 40)}…"`).not.toContain(JSON.stringify(s).slice(1, -1).slice(0, 60));
   }
 

@@ -14,6 +14,9 @@ function citations(s: Scenario): { where: string; cite: Cite }[] {
   const out: { where: string; cite: Cite }[] = [];
   const add = (where: string, cites: Cite[]) => cites.forEach((cite) => out.push({ where, cite }));
   add('history', s.history.cite);
+  for (const [id, h] of Object.entries(s.history.tracks)) add(`history.tracks.${id}`, h.cite);
+  if (s.history.deal) add('history.deal', s.history.deal.cite);
+  for (const side of ['us', 'ru'] as const) add(`sides.${side}.counterpart`, s.sides[side].counterpart?.cite ?? []);
   s.sources.forEach((src) => add(`sources.${src.file}`, [{ file: src.file }]));
   s.thirdParties.forEach((t) => add(`thirdParties.${t.id}`, t.cite));
   s.tracks.forEach((t) => add(`tracks.${t.id}`, t.cite));
@@ -89,6 +92,26 @@ for (const file of files) {
       const ruCards = s.cards.filter((c) => c.side === 'ru').map((c) => c.id);
       const logrolls = usCards.flatMap((u) => ruCards.filter((r) => worth('us', r) > worth('us', u) && worth('ru', u) > worth('ru', r)));
       expect(logrolls.length).toBeGreaterThan(3);
+    });
+
+    it('writes a stance for the computer on both sides and where history left every track, each quoting its article', () => {
+      const sources = s.sources.map((x) => x.file);
+      for (const side of ['us', 'ru'] as const) {
+        const c = s.sides[side].counterpart;
+        expect(c, `${side} has no counterpart section`).toBeDefined();
+        expect(textOf(c!.why).length, `${side}'s counterpart says why`).toBeGreaterThan(40);
+        expect(c!.cite.length, `${side}'s counterpart cites nothing`).toBeGreaterThan(0);
+        for (const cite of c!.cite) expect(sources, `${side}'s counterpart cites ${cite.file}`).toContain(cite.file);
+        expect(c!.cite.every((x) => (x.quote ?? '').length > 20), `${side}'s counterpart quotes its article`).toBe(true);
+        expect(c!.wants.tracks.length + c!.wants.cards.length, `${side} wants something most`).toBeGreaterThan(0);
+      }
+      expect(Object.keys(s.history.tracks).sort()).toEqual([...trackIds].sort());
+      for (const [id, h] of Object.entries(s.history.tracks)) {
+        expect(h.stage ?? textOf(h.text), `history of ${id}`).toBeTruthy();
+        expect(h.cite.some((x) => (x.quote ?? '').length > 20), `history of ${id} quotes its article`).toBe(true);
+      }
+      expect(s.history.deal, 'what history agreed').toBeDefined();
+      expect(s.history.deal!.cite.length).toBeGreaterThan(0);
     });
 
     it('every card, event, track and channel cites a source article', () => {

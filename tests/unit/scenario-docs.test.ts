@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGame, textOf } from '../../src/engine';
+import { createGame, DEFAULT_COUNTERPART, textOf } from '../../src/engine';
 import { loadScenarioFile, requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { formatProblem } from '../../src/scenario/load';
 import { REFERENCE_END, REFERENCE_START, referenceMarkdown, schemaFieldNames, withReference } from '../../src/scenario/schema-doc';
@@ -32,6 +32,8 @@ describe('docs/scenario-authoring.md', () => {
       expect(r.ok ? notTranslations(r.warnings).map(formatProblem) : r.problems.map(formatProblem)).toEqual([]);
       if (!r.ok) return;
       expect(r.scenario.tracks.map((t) => t.id)).toEqual(['quotas', 'patrols']);
+      // Eastland's stance for the computer, with the defaults for what it leaves out.
+      expect(r.scenario.sides.ru.counterpart).toMatchObject({ concession: 'boulware', wants: { tracks: ['patrols'], cards: [] }, tone: { prefers: 'neutral', patience: 1 } });
       expect(createGame(r.scenario, 1).phase).not.toBe('ended');
       // ... and so does the command the guide tells the reader to run.
       const checked = await runCli('scenario-check.ts', ['--quiet', file]);
@@ -61,11 +63,42 @@ describe('docs/scenario-authoring.md', () => {
     expect(r.scenario.cards.map((c) => c.id)).toEqual(base.cards.map((c) => c.id));
   });
 
+  it('the stance and history example extends a shipped scenario and changes only what it says', () => {
+    const [variant] = yamlBlocks(section('## What history did', '## What the checker checks'));
+    const file = join(work, 'reset-2009-hawkish.yaml');
+    writeFileSync(file, variant);
+    const r = loadScenarioFile(file);
+    expect(r.ok ? notTranslations(r.warnings).map(formatProblem) : r.problems.map(formatProblem)).toEqual([]);
+    if (!r.ok) return;
+    const base = requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
+    const moscow = r.scenario.sides.ru.counterpart!;
+    expect(moscow.neverGives.map((n) => n.card)).toEqual(['transit-paperwork']);
+    expect(moscow.tone).toEqual({ prefers: 'hostile', patience: 0, mirrorsBelow: 60, memory: 6 });
+    // What it does not say is inherited: the rest of Moscow's stance, Washington's, and the other tracks' history.
+    expect({ ...moscow, neverGives: [], tone: null }).toEqual({ ...base.sides.ru.counterpart!, neverGives: [], tone: null });
+    expect(r.scenario.sides.us.counterpart).toEqual(base.sides.us.counterpart);
+    expect(r.scenario.history.tracks.afghanistan.stage).toBe('frozen');
+    expect(r.scenario.history.tracks.afghanistan.cite).toEqual(base.history.tracks.afghanistan.cite);
+    expect({ ...r.scenario.history.tracks, afghanistan: null }).toEqual({ ...base.history.tracks, afghanistan: null });
+    expect(r.scenario.history.deal).toEqual(base.history.deal);
+  });
+
   it('the reference is the one generated from the schema (UPDATE_REFERENCE=1 rewrites it)', () => {
     if (process.env.UPDATE_REFERENCE) writeFileSync(GUIDE, withReference(guide));
     const doc = readFileSync(GUIDE, 'utf8');
     const generated = doc.slice(doc.indexOf(REFERENCE_START) + REFERENCE_START.length, doc.indexOf(REFERENCE_END)).trim();
     expect(generated).toBe(referenceMarkdown());
+  });
+
+  it('the defaults the schema gives for the computer\'s stance are the engine\'s own', () => {
+    type Node = { properties?: Record<string, { description?: string }> };
+    const defs = (schema as unknown as { definitions: Record<string, Node> }).definitions;
+    const said = (def: string, field: string) => /Default: ([^.]+)\./.exec(defs[def].properties![field].description ?? '')?.[1];
+    const tone = DEFAULT_COUNTERPART.tone;
+    expect(['prefers', 'patience', 'mirrorsBelow', 'memory'].map((f) => said('toneReading', f))).toEqual([tone.prefers, tone.patience, tone.mirrorsBelow, tone.memory].map(String));
+    expect(['concession', 'multilateral', 'channelsEarly', 'reassureAllies'].map((f) => said('counterpart', f))).toEqual(
+      [DEFAULT_COUNTERPART.concession, DEFAULT_COUNTERPART.multilateral, DEFAULT_COUNTERPART.channelsEarly, DEFAULT_COUNTERPART.reassureAllies].map(String),
+    );
   });
 
   it('every field of the schema is in the reference, with a meaning', () => {

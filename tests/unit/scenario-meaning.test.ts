@@ -43,4 +43,28 @@ describe('warnings about things that cannot matter', () => {
       '94:37 concessionsAtLeast only counts in track guards; in an event it never holds',
     ]);
   });
+
+  it('a stance that wants a track worth nothing to its side or repeats a red line; history that leaves a track out or gives a red line', () => {
+    const text = SMALL.replace(
+      '    priorities: { arms: 5, trade: 7 }\n',
+      '    priorities: { arms: 5, trade: 0 }\n    redLines: [{ card: cut-launchers, why: Never. }]\n    counterpart:\n      wants: { tracks: [trade] }\n      neverGives: [{ card: cut-launchers, why: Never. }]\n      why: Russia holds on to its launchers.\n',
+    ).replace(
+      'summary: Two capitals, one treaty, and not much time.\n',
+      'summary: Two capitals, one treaty, and not much time.\nhistory:\n  text: Nothing came of it.\n  tracks:\n    arms: { stage: talks }\n  deal: { cards: [cut-launchers], text: Launchers were cut. }\n',
+    );
+    expect(warningsOf(text)).toEqual([
+      '32:25 ru wants "trade" most, but its priorities give that track 0: raise the priority, or want another track',
+      '33:28 "cut-launchers" is already a red line of ru: neverGives is for cards beyond its red lines',
+      '14:3 history says nothing of "trade": the debrief compares only the tracks listed here',
+      '16:19 "cut-launchers" is a red line of ru, which no game can give: is it what history agreed?',
+    ]);
+  });
+
+  it('a track whose history gives neither a stage nor a sentence is refused where it is written', () => {
+    const text = SMALL.replace('summary: Two capitals, one treaty, and not much time.\n', 'summary: Two capitals, one treaty, and not much time.\nhistory:\n  text: Nothing came of it.\n  tracks:\n    arms: { cite: [some-article.txt] }\n');
+    const r = loadScenarioText(text, 'w.yaml');
+    expect(r.ok ? [] : r.problems.filter((p) => p.severity === 'error').map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '15:5 history of track "arms" says nothing: give the stage history reached, or a sentence (text)',
+    ]);
+  });
 });

@@ -3,88 +3,22 @@
 // share one scale: what the delivered concessions are worth to each side. The game score (outcomeOf) adds
 // track progress, support and risk on top, so it is reported beside the point, never plotted against the frontier.
 import { analyzeScenario, dealOfCards, type GameStanding, type ScenarioAnalysis, type ScenarioDeal } from '../../ai/analysis';
-import { outcomeOf, sideName, textOf, type Cite, type GameState, type Scenario } from '../../engine';
+import { outcomeOf, sideName, textOf, type GameState, type Scenario } from '../../engine';
 import type { Debrief, DebriefDeal, DebriefTable } from '../protocol';
 import { describeChange, type BriefChange } from '../../scenario/vary';
 
 /**
- * What was actually agreed in each built-in scenario's period, as its cards: the scenario's `history`
- * section in concessions, each citing its article. Scored by the analysis like any table's deal.
- * (The scenario format has no field for this yet; it belongs in `history` when it gets one.)
+ * What history agreed in the scenario's period (`history.deal` in the scenario file: its cards, a sentence and the
+ * articles), scored by the analysis like any table's deal; null when the scenario does not say, or names a card it lacks.
  */
-export interface HistoricalDeal {
-  usGives: string[];
-  ruGives: string[];
-  /** What happened in the period, in words, for the debrief (the article files are added to it). */
-  label: string;
-  cite: Cite[];
-}
-
-const F004 = '004_f5e98c935a2387e5.txt';
-const F001 = '001_94fc22702ed82325.txt';
-const F003 = '003_77797afe61c87828.txt';
-const F002 = '002_280aff484d987049.txt';
-const F000 = '000_b47f85044d789204.txt';
-
-export const HISTORICAL_DEALS: Readonly<Record<string, HistoricalDeal>> = {
-  'reset-2009': {
-    usGives: ['cancel-shield'],
-    ruGives: ['transit-overflight'],
-    label: 'What happened, 2009: the missile shield cancelled; Afghan transit promised, one ceremonial flight; Patriots still sent to Poland',
-    cite: [
-      { file: F004, quote: 'The administration bought some goodwill in Moscow in September by pulling the plug on missile shield plans in Poland and the Czech Republic.' },
-      { file: F004, quote: 'In July, Moscow promised to begin letting U.S. cargo planes fly troops and supplies through its airspace en route to Afghanistan. But bureaucratic delays have slowed the deal, and just one ceremonial flight has taken place thus far.' },
-    ],
-  },
-  'missile-defense-2011': {
-    usGives: [],
-    ruGives: ['transit-routes', 'iran-pressure'],
-    label: 'What happened, 2011–13: Moscow kept up Afghan transit and pressure on Iran; missile defense went ahead with no guarantee in return',
-    cite: [
-      { file: F001, quote: 'The West has never hidden what it wants from the relationship: more favors from Moscow — from allowing transit routes to Afghanistan to pressuring Iran into nuclear compliance' },
-      { file: F001, quote: 'But Moscow rightfully wants something in exchange, and when the Kremlin repeatedly gets the cold shoulder to its initiatives, this impedes the reset.' },
-    ],
-  },
-  'restart-or-repair-2013': {
-    usGives: ['un-mandate', 'iran-relief'],
-    ruGives: ['chemical-weapons', 'p5-common-line'],
-    label: "What happened, 2013–14: no strike on Syria and its chemical weapons removed; an interim deal with Iran; no trade or citizens' ties",
-    cite: [
-      { file: F002, quote: 'We should not forget that efforts to resolve the nuclear issue in Iran and eliminate chemical weapons in Syria continued even during the most critical moments of the Ukrainian crisis.' },
-      { file: F003, quote: 'Many of the agreements remained on paper by virtue of the lack of support at the grassroots level.' },
-    ],
-  },
-  // The channels reopened (the NATO–Russia Council, the generals) are channels in the game, not concessions.
-  'limits-of-the-possible-2016': {
-    usGives: [],
-    ruGives: [],
-    label: 'What happened, 2016–17: no new concessions — Minsk was not carried out and the sanctions stayed; the Iran deal survived and the NATO–Russia Council met again',
-    cite: [
-      { file: F002, quote: 'Kerry told his hosts that President Barack Obama would lift sanctions off Russia only if the Minsk agreements concerning Ukraine were implemented.' },
-      { file: F000, quote: 'four meetings were held in 2016-2017 for the first time since the relations were frozen in 2014' },
-    ],
-  },
-  'new-reset-2017': {
-    usGives: ['flight-plans'],
-    ruGives: ['airspace-rules'],
-    label: 'What happened, 2017: deconfliction over Syria worked; arms control and the Baltics stayed on paper — no new reset',
-    cite: [
-      { file: F000, quote: 'to enhance senior-level communications and operational deconfliction of military operations in Syria' },
-      { file: F000, quote: 'As stated above, we should not expect a new “reset” anytime soon.' },
-    ],
-  },
-};
-
-/** The historical deal of a scenario, scored by the analysis; null when there is none or it names a card the scenario lacks. */
 export function historicalPoint(scenario: Scenario): Debrief['historical'] {
-  const h = HISTORICAL_DEALS[scenario.id];
-  if (!h) return null;
-  const cards = new Map(scenario.cards.map((c) => [c.id, c]));
-  const fits = (ids: string[], side: 'us' | 'ru') => ids.every((id) => cards.get(id)?.side === side);
-  if (!fits(h.usGives, 'us') || !fits(h.ruGives, 'ru')) return null;
-  const deal = dealOfCards(scenario, [...h.usGives, ...h.ruGives]);
+  const h = scenario.history.deal;
+  // The checker refuses a file whose deal names an unknown card; a scenario cut down in code may still lack one.
+  if (!h || !h.cards.every((id) => scenario.cards.some((c) => c.id === id))) return null;
+  const deal = dealOfCards(scenario, h.cards);
   const files = [...new Set(h.cite.map((c) => c.file))];
-  return { ...point(deal), label: `${h.label} (${files.join(', ')})`, summary: deal.summary, cite: h.cite.map((c) => ({ ...c })) };
+  const label = `What happened: ${textOf(h.text).replace(/[.\s]+$/, '')}${files.length ? ` (${files.join(', ')})` : ''}`;
+  return { ...point(deal), label, summary: deal.summary, cite: h.cite.map((c) => ({ ...c })) };
 }
 
 // `+ 0` turns the analysis' rounded -0 into 0, so a debrief survives JSON unchanged.

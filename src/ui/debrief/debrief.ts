@@ -15,6 +15,7 @@ import {
   type Side,
 } from '../../engine';
 import { download, gameLogCsv, gameLogJson } from '../export';
+import { COMPARED_WORDS, historyByTrack, historySentence } from './history';
 import { DEBRIEF_CSS } from './style';
 import { el, svg } from '../dom/el';
 
@@ -257,22 +258,31 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     ),
   );
 
-  // History.
+  // History: in words, then track by track beside this game (both from the scenario file).
+  const citation = (c: { file: string; quote?: string }) => {
+    const src = scenario.sources.find((s) => s.file === c.file);
+    const label = src ? `${textOf(src.title)} — ${textOf(src.author)}, ${textOf(src.date)} (${c.file})` : c.file;
+    return el('li', {}, c.quote ? el('blockquote', {}, `“${c.quote}”`) : '', el('cite', {}, label));
+  };
+  const byTrack = historyByTrack(scenario, state);
   root.append(
     el(
       'section',
       { 'aria-labelledby': 'debrief-history' },
       el('h2', { id: 'debrief-history' }, 'What actually happened'),
       el('p', {}, textOf(scenario.history.text)),
-      el(
-        'ul',
-        { class: 'citations' },
-        ...scenario.history.cite.map((c) => {
-          const src = scenario.sources.find((s) => s.file === c.file);
-          const label = src ? `${textOf(src.title)} — ${textOf(src.author)}, ${textOf(src.date)} (${c.file})` : c.file;
-          return el('li', {}, c.quote ? el('blockquote', {}, `“${c.quote}”`) : '', el('cite', {}, label));
-        }),
-      ),
+      el('ul', { class: 'citations' }, ...scenario.history.cite.map(citation)),
+      ...(byTrack.length
+        ? [
+            el('h3', {}, 'Track by track'),
+            table(
+              'Where each track ended: this game and history',
+              ['Track', 'This game', 'History', 'This game against history', 'Source'],
+              byTrack.map((r) => [r.name, r.game, r.history, r.compared ? COMPARED_WORDS[r.compared] : '—', el('ul', { class: 'citations' }, ...r.cite.map(citation))]),
+            ),
+            el('p', {}, historySentence(byTrack)),
+          ]
+        : []),
     ),
   );
 
