@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { applyInject, applyMove, createGame, type GameState, type Inject, type Move, type Scenario } from '../src/engine';
+import { applyInject, applyMove, createGame, whyNotInject, type GameState, type Inject, type Move, type Scenario } from '../src/engine';
 
 /** GOLDEN_DIR=<dir> reads and records a corpus elsewhere (to try the recorder without touching the real one). */
 export const GOLDEN_DIR = resolve(process.env.GOLDEN_DIR ?? join(import.meta.dirname, 'fixtures/golden'));
@@ -77,7 +77,13 @@ export function replayGolden(scenario: Scenario, log: Pick<GoldenLog, 'seed' | '
   const hashes = [stateHash(state)];
   const injects = [...(log.injects ?? [])];
   for (let i = 0; i < log.moves.length; i++) {
-    while (injects.length && injects[0].before === i) state = applyInject(scenario, state, injects.shift()!.inject);
+    while (injects.length && injects[0].before === i) {
+      // A teacher's inject the scenario no longer allows (an event it dropped) is a departure, not a crash.
+      const inject = injects.shift()!.inject;
+      const why = whyNotInject(scenario, state, inject);
+      if (why !== null) return { hashes, final: '', refused: { move: i + 1, reason: `the inject before it (${inject.kind === 'event' ? `event ${inject.event}` : inject.id}) is refused: ${why}` }, state };
+      state = applyInject(scenario, state, inject);
+    }
     const r = applyMove(scenario, state, log.moves[i]);
     if (!r.ok) return { hashes, final: '', refused: { move: i + 1, reason: r.reason }, state };
     state = r.state;

@@ -56,7 +56,7 @@ describe('custom scenario files', () => {
     await openFresh(page, env.url);
     await scene(page, 'title');
     const input = page.getByLabel(/load a scenario file/i);
-    const variant = ['extends: reset-2009', 'id: reset-2009-short', 'title: Reset 2009 (short version)', 'turns: 8', ''].join('\n');
+    const variant = ['extends: reset-2009', 'id: reset-2009-short', 'title: Reset 2009 (short version)', 'turns: 10', ''].join('\n');
     await input.setInputFiles({ name: 'by-path.yaml', mimeType: 'text/yaml', buffer: Buffer.from(variant.replace('extends: reset-2009', 'extends: ./reset-2009.yaml')) });
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/by-path\.yaml:1:\d+: .*can extend only a built-in scenario, by its id/);
     await input.setInputFiles({ name: 'reset-2009-short.yaml', mimeType: 'text/yaml', buffer: Buffer.from(variant) });
@@ -69,7 +69,7 @@ describe('custom scenario files', () => {
     await expect(page.getByText(/Hillary Clinton hands Sergey Lavrov a button/).count()).resolves.toBe(1);
     await press(page, 'button', 'Go to the table');
     await scene(page, 'table');
-    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/^Turn 1 of 8/);
+    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/^Turn 1 of 10/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -101,7 +101,7 @@ test("an uploaded scenario can extend a built-in, but never a file on the server
     expect(error).not.toContain('TOPSECRET');
   }
   // A teacher's variant of a built-in is welcome.
-  const variant = await post('extends: reset-2009\nid: reset-2009-short\ntitle: Reset 2009 (short version)\nturns: 8\n');
+  const variant = await post('extends: reset-2009\nid: reset-2009-short\ntitle: Reset 2009 (short version)\nturns: 10\n');
   expect(variant.status).toBe(200);
   // A misspelled built-in gets a suggestion.
   const typo = (await (await post('extends: reset-2090\nid: probe\n')).json()) as { error: string };

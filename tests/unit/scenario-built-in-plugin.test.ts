@@ -51,7 +51,7 @@ describe('built-in scenarios checked at build time', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reset-variants-'));
     try {
       copyFileSync(join(ROOT, 'scenarios/reset-2009.yaml'), join(dir, 'reset-2009.yaml'));
-      writeFileSync(join(dir, 'reset-2009-short.yaml'), 'extends: reset-2009\nid: reset-2009-short\ntitle: Reset 2009 (short version)\nturns: 8\n');
+      writeFileSync(join(dir, 'reset-2009-short.yaml'), 'extends: reset-2009\nid: reset-2009-short\ntitle: Reset 2009 (short version)\nturns: 10\n');
       const local = builtInScenarios({ dir });
       const { builtIns } = (await importText(moduleText('virtual:reset/built-in-scenarios', local))) as { builtIns: { file: string; title: unknown }[] };
       expect(builtIns.map((b) => b.file)).toEqual(['reset-2009-short.yaml', 'reset-2009.yaml']);
@@ -59,7 +59,7 @@ describe('built-in scenarios checked at build time', () => {
       const built = (await importText(moduleText('virtual:reset/built-in-scenario/reset-2009-short.yaml', local))) as { result: { ok: boolean; scenario: { turns: number; tracks: unknown[] } } };
       const base = loadScenarioText(readFileSync(join(ROOT, 'scenarios/reset-2009.yaml'), 'utf8'), 'reset-2009.yaml');
       expect(built.result.ok).toBe(true);
-      expect(built.result.scenario.turns).toBe(8);
+      expect(built.result.scenario.turns).toBe(10);
       expect(base.ok && built.result.scenario.tracks).toEqual(base.ok && base.scenario.tracks);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
-import { textOf, type Cite, type Conditions, type Scenario } from '../../src/engine';
+import { textOf, type Cite, type Conditions, type Scenario, type Text } from '../../src/engine';
 import { builtInScenarioFiles, loadScenarioFile } from '../../src/scenario/files';
 import { articleText, normaliseQuote, SOURCES, sourcesPresent } from '../sources';
 
@@ -24,6 +24,31 @@ function citations(s: Scenario): { where: string; cite: Cite }[] {
   s.channels.forEach((c) => add(`channels.${c.id}`, c.cite));
   s.events.forEach((e) => add(`events.${e.id}`, e.cite));
   return out;
+}
+
+/** Every citation including the classroom section's (its reasons are shown in a table's brief). */
+function allCitations(s: Scenario): { where: string; cite: Cite }[] {
+  const out = citations(s).filter((c) => !c.where.startsWith('sources.'));
+  for (const side of ['us', 'ru'] as const) s.classroom?.vary[side]?.cite?.forEach((cite) => out.push({ where: `classroom.vary.${side}`, cite }));
+  return out;
+}
+
+/** The fields whose text a player reads somewhere: briefing, table, news, ledger, debrief, classroom briefs. */
+const PLAYER_TEXT = new Set(['title', 'summary', 'text', 'name', 'description', 'brief', 'leader', 'capital', 'why', 'cause', 'venue', 'author', 'date']);
+
+/** Every player-visible text that has no Russian, by where it is (texts without a letter, such as "2011", need none). */
+function untranslated(x: unknown, at = ''): string[] {
+  if (Array.isArray(x)) return x.flatMap((v, i) => untranslated(v, `${at}[${i}]`));
+  if (!x || typeof x !== 'object') return [];
+  return Object.entries(x as Record<string, unknown>).flatMap(([k, v]) => {
+    if (k === 'cite' || k === 'rules') return [];
+    const here = at ? `${at}.${k}` : k;
+    if (!PLAYER_TEXT.has(k)) return untranslated(v, here);
+    const t = v as Text | undefined;
+    if (typeof t === 'string') return /\p{L}/u.test(t) ? [`${here}: ${t}`] : [];
+    if (t && typeof t === 'object' && typeof t.en === 'string') return t.ru && t.ru.trim() ? [] : [`${here}: ${t.en}`];
+    return untranslated(v, here);
+  });
 }
 
 /** Every set of conditions a scenario writes: track guards and event triggers. */
@@ -127,6 +152,21 @@ for (const file of files) {
         else if (cite.quote !== undefined && !text.includes(normaliseQuote(cite.quote))) wrong.push(`${where}: "${cite.quote}" is not in ${cite.file}`);
       }
       expect(wrong).toEqual([]);
+    });
+
+    it('every citation quotes its article (a sentence, not a bare file name or a fragment) and names one of the scenario’s own sources', () => {
+      const sources = new Set(s.sources.map((x) => x.file));
+      const wrong: string[] = [];
+      for (const { where, cite } of allCitations(s)) {
+        if (!sources.has(cite.file)) wrong.push(`${where}: cites ${cite.file}, which is not in the scenario's sources (the debrief lists them)`);
+        const words = cite.quote?.trim().split(/\s+/).length ?? 0;
+        if (words < 7) wrong.push(`${where}: ${cite.quote === undefined ? `no quote from ${cite.file}` : `"${cite.quote}" is a fragment of ${words} words`}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('every text a player sees has a Russian translation: titles, briefs, cards, events and their ledger causes, stages, sources', () => {
+      expect(untranslated(s)).toEqual([]);
     });
 
     it('every stage of every track is part of the game: the start or the end of some transition', () => {

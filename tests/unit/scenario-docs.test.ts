@@ -54,7 +54,7 @@ describe('docs/scenario-authoring.md', () => {
     const base = requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
     expect(r.scenario.id).toBe('reset-2009-short');
     expect(textOf(r.scenario.title)).toBe('Reset 2009 (short version)');
-    expect(r.scenario.turns).toBe(8);
+    expect(r.scenario.turns).toBe(10);
     expect(r.scenario.sides.us.goal).toBe(8);
     expect(r.scenario.sides.ru).toEqual(base.sides.ru);
     const card = r.scenario.cards.find((c) => c.id === 'start-deep-cuts')!;
