@@ -113,6 +113,7 @@ function settle(scenario: Scenario, state: GameState): GameState {
         checkEnd(g);
       }
     });
+    if (next === 'resolution') state = produce(state, closeTurnRecord(state));
   }
 }
 
@@ -190,12 +191,19 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   }
   checkEnd(g);
   if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
-  updateTurnRecord(g, (record) => {
-    const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
-    const closed: TurnLog = { ...record, meters: Object.freeze(meterSnapshot(g)), stages: Object.freeze(stagesOf(g)) };
-    if (biggest && Math.abs(biggest.delta) >= 8) closed.turningPoint = `${biggest.delta > 0 ? '+' : ''}${biggest.delta} ${biggest.meter}: ${biggest.cause}`;
-    return closed;
-  });
+}
+
+/** The resolved turn's record keeps every meter and stage as the turn left them, and what moved a meter most. */
+function closeTurnRecord(resolved: GameState): (g: GameState) => void {
+  const meters = Object.freeze(meterSnapshot(resolved));
+  const stages = Object.freeze(stagesOf(resolved));
+  return (g) =>
+    updateTurnRecord(g, (record) => {
+      const biggest = record.ledger.reduce<LedgerEntry | undefined>((m, e) => (!m || Math.abs(e.delta) > Math.abs(m.delta) ? e : m), undefined);
+      const closed: TurnLog = { ...record, meters, stages };
+      if (biggest && Math.abs(biggest.delta) >= 8) closed.turningPoint = `${biggest.delta > 0 ? '+' : ''}${biggest.delta} ${biggest.meter}: ${biggest.cause}`;
+      return closed;
+    });
 }
 
 /** Escalation at 100 ends the game for both; a side whose support collapses loses office. */

@@ -75,7 +75,11 @@ export function changeTrust(g: GameState, rules: Rules, side: Side, amount: numb
 
 /** Every meter's value, for the timeline and for charts. */
 export function meterSnapshot(state: GameState): Record<MeterPath, number> {
+  // The same keys in the same order as meterPaths(), read straight from the groups.
+  const m = state.meters;
   const out: Record<MeterPath, number> = {};
-  for (const p of meterPaths(state)) out[p] = readMeter(state, p);
+  for (const group of ['trust', 'support', 'hawks'] as const) for (const side of state.seats) out[sideMeter(group, side)] = m[group][side];
+  for (const id of Object.keys(m.allies)) out[`allies.${id}`] = m.allies[id];
+  out.escalation = m.escalation;
   return out;
 }
