@@ -6,19 +6,23 @@ import { startAmbient } from './audio/sound';
 import { onScenarioChange } from './scenario/hot';
 import { LoadingScene, BackdropScene, W, H } from './ui/scenes/loading';
 import { TableScene } from './ui/scenes/table';
-import { store } from './ui/session';
+import { store, words } from './ui/session';
+import { loadLanguage } from './ui/i18n';
 import { hasSave, readSave, clearSave, savedSummary } from './ui/save';
 import { loadSource } from './ui/scenarios';
 import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
 import { canKeepGame } from './scenario/compat';
 
+// The interface's language, loaded while Phaser loads (English is built in; another language's words come with it).
+const language = loadLanguage(store.language);
 mountLayer();
 store.show('loading');
 
 async function afterLoading(): Promise<void> {
   // A saved game is replayed before anything shows (its scenario may need the checker, loaded then).
   // A finished one is not: the title offers its debrief beside a new game.
-  const saved = hasSave() && !savedSummary()?.ended ? await readSave() : null;
+  await language;
+  const saved = hasSave() && !savedSummary()?.ended ? await readSave(store.language) : null;
   if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state);
   else {
     if (saved && !saved.ok) {
@@ -62,7 +66,7 @@ store.onScreen((screen) => {
     game.scale.refresh();
   }
   if (screen === 'table') game.scene.start('table');
-  else if (screen !== 'debrief') game.scene.start('backdrop', { caption: screen === 'handoff' ? 'Hand-off: confidential information hidden' : undefined });
+  else if (screen !== 'debrief') game.scene.start('backdrop', { caption: screen === 'handoff' ? words().page.handoffCaption : undefined });
 });
 
 // Dev: a scenario file saved on disk reloads here; the game goes on if its moves still replay.
@@ -73,16 +77,16 @@ onScenarioChange(async (change) => {
   const loaded = await loadSource(source);
   if (store.session !== s) return;
   if (!loaded.ok) {
-    announce(`${change.file} was saved with problems; the game goes on with the previous version.`);
+    announce(words().page.savedWithProblems(change.file));
     return;
   }
   const swap = canKeepGame(loaded.scenario, s.state);
   try {
     if (!swap.keep) throw new Error(swap.reason);
     store.replaceScenario(source, loaded.scenario, replay(loaded.scenario, logOf(s.state)));
-    announce(`${change.file} reloaded; the game goes on.`);
+    announce(words().page.reloadedGoesOn(change.file));
   } catch (e) {
-    announce(`${change.file} reloaded; the game restarts because ${(e as Error).message}.`);
+    announce(words().page.reloadedRestarts(change.file, (e as Error).message));
     store.newGame(source, loaded.scenario, s.settings);
   }
 });

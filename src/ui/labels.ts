@@ -1,75 +1,87 @@
-// Words for the engine's data, shared by the canvas and the accessible layer so both say the same.
-import { textOf, possessive, type Move, type Scenario, type Side, cardTitle, sideName } from '../engine';
+// Words for the engine's data, shared by the canvas, the accessible layer and the classroom pages so all say
+// the same. Each takes the language (English by default: the classroom pages are in English).
+import { textOf, otherSide, type Language, type Move, type Scenario, type Side, indexOf } from '../engine';
+import { wordsFor } from './i18n';
 
 export const SIDE_COLOR: Record<Side, number> = { us: 0x0072b2, ru: 0xd55e00 }; // Okabe–Ito blue / vermillion
 
+/** A side's name from the scenario, in the language. */
+export const sideLabel = (scenario: Scenario, side: Side, lang: Language = 'en'): string => textOf(scenario.sides[side].name, lang);
 
-export function meterName(scenario: Scenario, path: string): string {
+/** A card's title from the scenario, in the language (its id when the scenario has no such card). */
+export const cardLabel = (scenario: Scenario, id: string, lang: Language = 'en'): string => textOf(indexOf(scenario).cards.get(id)?.title, lang) || id;
+
+export const trackLabel = (scenario: Scenario, id: string, lang: Language = 'en'): string => textOf(indexOf(scenario).tracks.get(id)?.name, lang) || id;
+
+export function meterName(scenario: Scenario, path: string, lang: Language = 'en'): string {
+  const w = wordsFor(lang).meters;
   const [kind, key] = path.split('.');
   const side = key as Side;
+  const name = (s: Side) => sideLabel(scenario, s, lang);
   switch (kind) {
     case 'trust':
-      return `${possessive(sideName(scenario, side))} trust in ${sideName(scenario, side === 'us' ? 'ru' : 'us')}`;
+      return w.trust(name(side), name(otherSide(scenario.seats, side)));
     case 'support':
-      return `${sideName(scenario, side)} domestic support`;
+      return w.support(name(side));
     case 'hawks':
-      return `${sideName(scenario, side)} hawks`;
+      return w.hawks(name(side));
     case 'allies':
-      return `${textOf(scenario.thirdParties.find((t) => t.id === key)?.name) || key} confidence`;
+      return w.allies(textOf(scenario.thirdParties.find((t) => t.id === key)?.name, lang) || key);
     case 'escalation':
-      return 'Escalation risk';
+      return w.escalation;
     default:
       return path;
   }
 }
 
 /** A scenario as the title's menu lists it: its title, with its year only when the title does not already say it. */
-export function scenarioLabel(title: string, year: number, custom = false): string {
+export function scenarioLabel(title: string, year: number, custom = false, lang: Language = 'en'): string {
   const named = title.includes(String(year)) ? title : `${title} (${year})`;
-  return custom ? `${named} — custom file` : named;
+  return custom ? `${named} — ${wordsFor(lang).title.customFile}` : named;
 }
 
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
-export function agreementName(scenario: Scenario, id: string, tracks: string[]): string {
-  const names = tracks.map((t) => textOf(scenario.tracks.find((x) => x.id === t)?.name) || t);
-  return `${id} (${names.join(', ')})`;
+export function agreementName(scenario: Scenario, id: string, tracks: string[], lang: Language = 'en'): string {
+  return `${id} (${tracks.map((t) => trackLabel(scenario, t, lang)).join(', ')})`;
 }
 
-export function describeMove(scenario: Scenario, move: Move): string {
-  const who = sideName(scenario, move.side);
-  const cards = (ids: string[]) => (ids.length ? ids.map((id) => cardTitle(scenario, id)).join('; ') : 'nothing');
+export function describeMove(scenario: Scenario, move: Move, lang: Language = 'en'): string {
+  const w = wordsFor(lang);
+  const who = sideLabel(scenario, move.side, lang);
+  const cards = (ids: string[]) => (ids.length ? ids.map((id) => cardLabel(scenario, id, lang)).join('; ') : w.moves.nothing);
   switch (move.type) {
     case 'statement':
-      return `${who} made a ${move.tone} statement.`;
+      return w.moves.statement(who, w.tones[move.tone]);
     case 'openChannel':
-      return `${who} asked to open ${textOf(scenario.channels.find((c) => c.id === move.channel)?.name) || move.channel}.`;
+      return w.moves.openChannel(who, textOf(scenario.channels.find((c) => c.id === move.channel)?.name, lang) || move.channel);
     case 'propose':
-      return `${who} proposed a ${move.format ?? 'bilateral'} package: gives ${cards(move.give)}; asks ${cards(move.ask)}.`;
+      return w.moves.propose(who, w.formats[move.format ?? 'bilateral'], cards(move.give), cards(move.ask));
     case 'counter':
-      return `${who} countered: gives ${cards(move.give)}; asks ${cards(move.ask)}.`;
+      return w.moves.counter(who, cards(move.give), cards(move.ask));
     case 'pass':
-      return `${who} passed: no proposal this turn.`;
+      return w.moves.pass(who);
     case 'accept':
-      return `${who} accepted the package.`;
+      return w.moves.accept(who);
     case 'reject':
-      return `${who} rejected the package.`;
+      return w.moves.reject(who);
     case 'implement':
     case 'delay':
     case 'defect':
     case 'verify':
-      return `${who} chose to ${move.type} agreement ${move.agreement}.`;
+      return w.moves[move.type](who, move.agreement);
     case 'done':
-      return `${who} finished the implementation phase.`;
+      return w.moves.done(who);
   }
 }
 
-export const PHASE_NAME: Record<string, string> = {
-  briefing: 'Briefing',
-  statements: 'Public statements',
-  proposals: 'Proposals',
-  responses: 'Responses',
-  implementation: 'Implementation',
-  resolution: 'Resolution',
-  ended: 'Game over',
-};
+/** The phases in English, for the classroom pages; the game's own screens use phaseName. */
+export const PHASE_NAME: Record<string, string> = wordsFor('en').phases;
+
+export const phaseName = (phase: string, lang: Language = 'en'): string => (wordsFor(lang).phases as Record<string, string>)[phase] ?? phase;
+
+/** A news item's title and text in the language, from its event in the scenario when it has one (an inject has not). */
+export function newsWords(scenario: Scenario, n: { event: string; title: string; text: string }, lang: Language = 'en'): { title: string; text: string } {
+  const ev = scenario.events.find((e) => e.id === n.event);
+  return { title: (ev && textOf(ev.title, lang)) || n.title, text: (ev && textOf(ev.text, lang)) || n.text };
+}

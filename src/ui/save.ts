@@ -1,5 +1,6 @@
 // The saved game: scenario text, settings and the move log; resuming replays the log through the engine.
-import { RULES_VERSION, replay, type GameLog, type GameState, type Scenario } from '../engine';
+import { RULES_VERSION, replay, type GameLog, type GameState, type Language, type Scenario, type Text } from '../engine';
+import { wordsFor } from './i18n';
 import type { ScenarioSource } from './scenarios';
 import { loadSource } from './scenarios';
 import type { Settings } from './session';
@@ -24,6 +25,9 @@ export interface SaveSummary {
   title: string;
   /** The player's side by name (hot-seat: the first player's). */
   side: string;
+  /** The same two in every language the scenario has (saves from before languages have only the English above). */
+  titleText?: Text;
+  sideText?: Text;
   opponent: Settings['opponent'];
   turn: number;
   turns: number;
@@ -71,7 +75,8 @@ export function savedSummary(): SaveSummary | null {
 }
 
 /** Read and replay the save; any problem becomes a message for the player, never an exception. */
-export async function readSave(): Promise<Resumed | null> {
+export async function readSave(lang: Language = 'en'): Promise<Resumed | null> {
+  const w = wordsFor(lang).save;
   let raw: string | null;
   try {
     raw = localStorage.getItem(SAVE_KEY);
@@ -83,24 +88,21 @@ export async function readSave(): Promise<Resumed | null> {
   try {
     save = JSON.parse(raw) as SaveFile;
   } catch {
-    return { ok: false, message: 'The saved game could not be read (it is damaged). A fresh start is ready.' };
+    return { ok: false, message: w.damaged };
   }
   if (!save || typeof save !== 'object' || typeof save.version !== 'number')
-    return { ok: false, message: 'The saved game could not be read (it is damaged). A fresh start is ready.' };
+    return { ok: false, message: w.damaged };
   if (save.version !== SAVE_VERSION)
-    return { ok: false, message: `The saved game is from another version of Reset (save format ${save.version}, this game reads ${SAVE_VERSION}). A fresh start is ready.` };
+    return { ok: false, message: w.otherFormat(save.version, SAVE_VERSION) };
   const rules = save.rulesVersion ?? RULES_BEFORE_RECORDED;
   if (rules !== RULES_VERSION)
-    return {
-      ok: false,
-      message: `The saved game was played under other rules (rules version ${rules}; this version of Reset plays rules ${RULES_VERSION}), so its moves would not make the same game. A fresh start is ready.`,
-    };
+    return { ok: false, message: w.otherRules(rules, RULES_VERSION) };
   try {
     const loaded = await loadSource(save.source);
-    if (!loaded.ok) return { ok: false, message: `The saved game's scenario no longer loads (${save.source.file}). A fresh start is ready.` };
+    if (!loaded.ok) return { ok: false, message: w.noScenario(save.source.file) };
     const state = replay(loaded.scenario, save.log);
     return { ok: true, source: save.source, scenario: loaded.scenario, settings: save.settings, state };
   } catch (e) {
-    return { ok: false, message: `The saved game could not be replayed (${(e as Error).message}). A fresh start is ready.` };
+    return { ok: false, message: w.noReplay((e as Error).message) };
   }
 }

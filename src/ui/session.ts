@@ -7,11 +7,15 @@ import {
   logOf,
   otherSide,
   nextActors,
-  allLedger,
-  allNews,
   sideName,
   textOf,
+  allLedger,
+  allMoves,
+  allNews,
+  viewFor,
   type GameState,
+  type Language,
+  type SideView,
   type LedgerEntry,
   type Move,
   type NewsItem,
@@ -22,6 +26,7 @@ import { createCounterpart, type Counterpart, type Difficulty } from '../ai/coun
 import { play } from '../audio/sound';
 import type { ScenarioSource } from './scenarios';
 import { SAVE_VERSION, writeSave } from './save';
+import { storeLanguage, storedLanguage, wordsFor, type Words } from './i18n';
 
 export type Screen = 'loading' | 'title' | 'briefing' | 'table' | 'handoff' | 'debrief';
 
@@ -47,11 +52,40 @@ export interface Session {
 }
 
 export interface Change {
-  /** Ledger entries and news added by the last move. */
+  /**
+   * What the last move let the side on screen see: the moves, ledger entries and news new in its own view
+   * (viewFor). A move it may not see (the other side's secret defection, a statement still sealed) is not
+   * among them, nor are its effects; one it could not see before (a statement unsealed) is.
+   */
+  moves: Move[];
   ledger: LedgerEntry[];
   news: NewsItem[];
   move?: Move;
   by?: 'human' | 'computer';
+}
+
+/** The items of `after` that `before` does not have, each counted once (a multiset difference by `key`). */
+function added<T>(before: readonly T[], after: readonly T[], key: (x: T) => string): T[] {
+  const left = new Map<string, number>();
+  for (const x of before) left.set(key(x), (left.get(key(x)) ?? 0) + 1);
+  return after.filter((x) => {
+    const k = key(x);
+    const n = left.get(k) ?? 0;
+    if (n > 0) left.set(k, n - 1);
+    return n === 0;
+  });
+}
+
+/** What is new to `viewer` between two states, read through the viewer's own view of each. */
+export function seenChange(before: GameState, after: GameState, viewer: Side): Pick<Change, 'moves' | 'ledger' | 'news'> {
+  const a = viewFor(before, viewer);
+  const b = viewFor(after, viewer);
+  return {
+    moves: added(allMoves(a), allMoves(b), (m) => JSON.stringify(m)),
+    // Without the value: a line read before a sealed statement was unsealed had another value then.
+    ledger: added(allLedger(a), allLedger(b), (e) => JSON.stringify([e.turn, e.meter, e.delta, e.cause, e.cite])),
+    news: added(allNews(a), allNews(b), (n) => JSON.stringify(n)),
+  };
 }
 
 type Listener = (change: Change) => void;
@@ -64,6 +98,10 @@ class Store {
   screen: Screen = 'loading';
   session: Session | null = null;
   notice: string | null = null;
+  /** The interface's language (chosen on the title screen, remembered by the browser). */
+  language: Language = storedLanguage();
+  /** A hot-seat game was reopened (a reload, or resumed from the title): its hand-off says so. */
+  reopened = false;
   private listeners = new Set<Listener>();
   private screenListeners = new Set<(s: Screen) => void>();
   private computerTimer: ReturnType<typeof setTimeout> | null = null;
@@ -79,7 +117,29 @@ class Store {
 
   /** Re-render without a move (a draft changed, a panel opened). */
   refresh(): void {
-    for (const l of this.listeners) l({ ledger: [], news: [] });
+    for (const l of this.listeners) l({ moves: [], ledger: [], news: [] });
+  }
+
+  /** Switch the interface's language (its dictionary loaded: loadLanguage) and show the screen again in it. */
+  setLanguage(lang: Language): void {
+    this.language = lang;
+    storeLanguage(lang);
+    this.show(this.screen);
+  }
+
+  /** The game as the side on screen may see it (the engine's viewFor): what the table shows. */
+  view(): SideView | null {
+    const s = this.session;
+    return s ? viewFor(s.state, s.viewer) : null;
+  }
+
+  /** The computer's last reason, when the side on screen may see the move it explains (not a secret defection or a sealed statement). */
+  visibleReason(): Session['lastReason'] {
+    const s = this.session;
+    const r = s?.lastReason;
+    if (!s || !r) return null;
+    const move = JSON.stringify(r.move);
+    return allMoves(viewFor(s.state, s.viewer)).some((m) => JSON.stringify(m) === move) ? r : null;
   }
 
   show(screen: Screen): void {
@@ -97,12 +157,22 @@ class Store {
   resume(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
     this.begin(source, scenario, settings, state);
     this.save(); // a save from before summaries gets one
+    const s = this.session!;
+    if (state.phase !== 'ended' && settings.opponent === 'hotseat') {
+      // Nobody knows who sits at the screen after a reload: the hand-off first, to whoever must move, and
+      // never a side's table or brief before that player has taken the seat.
+      s.viewer = this.humanToAct() ?? settings.side;
+      this.reopened = true;
+      this.show('handoff');
+      return;
+    }
     this.show(state.phase === 'ended' ? 'debrief' : 'table');
     this.afterMove();
   }
 
   private begin(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
     this.stopComputer();
+    this.reopened = false;
     const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(scenario.seats, settings.side), settings.difficulty, settings.seed + 7) : null;
     // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
     // A resumed game's players have sat at the table already: those who have moved need no briefing again.
@@ -149,12 +219,7 @@ class Store {
     if (!r.ok) return r.reason;
     s.state = r.state;
     if (by === 'computer' && reason) s.lastReason = { side: move.side, move, reason };
-    const change: Change = {
-      ledger: allLedger(r.state).slice(allLedger(before).length),
-      news: allNews(r.state).slice(allNews(before).length),
-      move,
-      by,
-    };
+    const change: Change = { ...seenChange(before, r.state, s.viewer), move, by };
     this.soundFor(change);
     this.save();
     for (const l of this.listeners) l(change);
@@ -182,6 +247,8 @@ class Store {
     const summary = {
       title: textOf(s.scenario.title),
       side: sideName(s.scenario, s.settings.side),
+      titleText: s.scenario.title,
+      sideText: s.scenario.sides[s.settings.side].name,
       opponent: s.settings.opponent,
       turn: s.state.turn,
       turns: s.scenario.turns,
@@ -239,7 +306,7 @@ class Store {
       }
       // A computer that cannot move would leave the player waiting forever: say so instead.
       if (refused) {
-        this.notice = `The computer could not make its move (${refused}). Your game is saved; reload the page to resume.`;
+        this.notice = words().page.computerStuck(refused);
         this.refresh();
       }
     }, computerDelay());
@@ -253,7 +320,9 @@ class Store {
   /** The hot-seat player now at the screen has taken it: their briefing the first time, then their table. */
   takeSeat(): void {
     const s = this.session;
+    this.reopened = false;
     this.show(s && !s.briefed.has(s.viewer) ? 'briefing' : 'table');
+    this.afterMove(); // a reopened game's computer, or the next hand-off, goes on from here
   }
 
   /** Replace the scenario (dev hot reload): keep the game when its log still replays. */
@@ -265,9 +334,12 @@ class Store {
     this.begin(source, scenario, settings, state);
     this.session!.viewer = s.viewer;
     this.save();
-    for (const l of this.listeners) l({ ledger: [], news: [] });
+    for (const l of this.listeners) l({ moves: [], ledger: [], news: [] });
     this.afterMove();
   }
 }
 
 export const store = new Store();
+
+/** The interface's words in the language chosen on the title screen. */
+export const words = (): Words => wordsFor(store.language);

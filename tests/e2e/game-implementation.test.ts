@@ -46,7 +46,7 @@ async function resumeWith(page: Page, save: string): Promise<void> {
   await page.getByRole('button', { name: 'Accept the package' }).waitFor();
 }
 
-const verifyButton = (page: Page) => page.getByRole('button', { name: /^verify agreement A1/ });
+const verifyButton = (page: Page) => page.getByRole('button', { name: /^Verify A1$/ });
 
 describe('implementation against the computer', () => {
   it('a player who owes nothing under the agreement still gets to verify the computer’s implementation that turn', async () => {
@@ -71,10 +71,10 @@ describe('implementation against the computer', () => {
     const errors = watchErrors(page);
     await resumeWith(page, savedWithRussianOffer('a card'));
     await press(page, 'button', 'Accept the package');
-    const implement = page.getByRole('button', { name: /^implement agreement A1/ });
+    const implement = page.getByRole('button', { name: /^Implement A1$/ });
     await implement.waitFor();
-    await expect(page.getByRole('button', { name: /^delay agreement A1/ }).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: /^defect agreement A1/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /^Delay A1$/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /^Defect A1$/ }).count()).resolves.toBe(1);
     await expect(page.getByText(/^Your part: .+ \(not yet carried out\)\. Russia's part: .+ \(not yet carried out\)\.$/).count()).resolves.toBe(1);
     await implement.focus();
     await page.keyboard.press('Enter');

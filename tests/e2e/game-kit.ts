@@ -94,7 +94,7 @@ export async function playOneMove(page: Page, options: { propose?: boolean } = {
     return 'reject';
   }
   if (heading.includes('Implementation')) {
-    const implement = page.getByRole('button', { name: /^implement agreement/i });
+    const implement = page.getByRole('button', { name: /^Implement A\d+$/ });
     if (await implement.count()) {
       await implement.first().focus();
       await page.keyboard.press('Enter');

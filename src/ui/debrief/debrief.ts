@@ -1,23 +1,24 @@
 // The debrief: an accessible page (DOM + SVG) shown at the end of a game. It reads the finished
 // state through the engine's own readers (outcomeOf, timeline, allLedger) and decides nothing.
 import {
-  cardTitle,
   indexOf,
+  otherSide,
   outcomeOf,
-  possessive,
-  sideName,
   textOf,
   timeline,
   type GameState,
+  type Language,
   type LedgerEntry,
   type Obligation,
   type Scenario,
   type Side,
 } from '../../engine';
 import { download, gameLogCsv, gameLogJson } from '../export';
-import { COMPARED_WORDS, historyByTrack, historySentence } from './history';
+import { historyByTrack, historySentence } from './history';
 import { DEBRIEF_CSS } from './style';
 import { el, svg } from '../dom/el';
+import { wordsFor, type Words } from '../i18n';
+import { cardLabel, sideLabel } from '../labels';
 
 export interface DebriefInput {
   scenario: Scenario;
@@ -25,6 +26,8 @@ export interface DebriefInput {
   players: Record<Side, 'human' | 'computer'>;
   /** What the computer believed a human player valued (its opponent model), per track. */
   beliefs?: { side: Side; estimated: Record<string, number> };
+  /** The interface's language (English when not given). */
+  language?: Language;
 }
 
 /** Okabe–Ito colours: told apart with every common colour-vision deficiency. Lines also differ by dash and marker. */
@@ -55,45 +58,45 @@ function table(caption: string, head: string[], rows: (string | Node)[][], class
 }
 
 /** Meter paths in words, from the scenario's own names. */
-export function meterLabel(scenario: Scenario, path: string): string {
+export function meterLabel(scenario: Scenario, path: string, lang: Language = 'en'): string {
+  const w = wordsFor(lang).debrief.meter;
   const [group, key] = path.split('.');
-  const us = sideName(scenario, 'us');
-  const ru = sideName(scenario, 'ru');
-  const name = (s: string) => (s === 'us' ? us : s === 'ru' ? ru : s);
+  const name = (s: string) => (scenario.seats.includes(s) ? sideLabel(scenario, s, lang) : s);
   switch (group) {
     case 'trust':
-      return `${possessive(name(key))} trust in ${name(key === 'us' ? 'ru' : 'us')}`;
+      return w.trust(name(key), name(otherSide(scenario.seats, key)));
     case 'support':
-      return `Domestic support, ${name(key)}`;
+      return w.support(name(key));
     case 'hawks':
-      return `Hawks' influence, ${name(key)}`;
+      return w.hawks(name(key));
     case 'allies':
-      return `${textOf(scenario.thirdParties.find((t) => t.id === key)?.name) || key}: confidence`;
+      return w.allies(textOf(scenario.thirdParties.find((t) => t.id === key)?.name, lang) || key);
     case 'escalation':
-      return 'Escalation risk';
+      return w.escalation;
     default:
       return path;
   }
 }
 
 /** "+12 trust.us: cause" (the engine's turning-point note) with the meter named in words. */
-function turningPointText(scenario: Scenario, note: string): string {
+function turningPointText(scenario: Scenario, note: string, lang: Language): string {
   const m = /^([+-]?\d+) (\S+): (.*)$/.exec(note);
-  return m ? `${meterLabel(scenario, m[2])} ${m[1]}: ${m[3]}` : note;
+  return m ? `${meterLabel(scenario, m[2], lang)} ${m[1]}: ${m[3]}` : note;
 }
 
-function chartDefs(scenario: Scenario, paths: string[]): ChartDef[] {
-  const pick = (prefix: string) => paths.filter((p) => p.startsWith(prefix)).map((p) => ({ path: p, label: meterLabel(scenario, p) }));
+function chartDefs(scenario: Scenario, paths: string[], lang: Language): ChartDef[] {
+  const w = wordsFor(lang).debrief.charts;
+  const pick = (prefix: string) => paths.filter((p) => p.startsWith(prefix)).map((p) => ({ path: p, label: meterLabel(scenario, p, lang) }));
   return [
-    { id: 'trust', title: 'Trust in the other side', series: pick('trust.') },
-    { id: 'support', title: 'Domestic support', series: pick('support.') },
-    { id: 'hawks', title: "Hawks' influence", series: pick('hawks.') },
-    { id: 'allies', title: "Allies' and partners' confidence", series: pick('allies.') },
-    { id: 'escalation', title: 'Escalation risk', series: pick('escalation') },
+    { id: 'trust', title: w.trust, series: pick('trust.') },
+    { id: 'support', title: w.support, series: pick('support.') },
+    { id: 'hawks', title: w.hawks, series: pick('hawks.') },
+    { id: 'allies', title: w.allies, series: pick('allies.') },
+    { id: 'escalation', title: w.escalation, series: pick('escalation') },
   ].filter((c) => c.series.length > 0);
 }
 
-function lineChart(scenario: Scenario, state: GameState, def: ChartDef): HTMLElement {
+function lineChart(state: GameState, def: ChartDef, w: Words['debrief']): HTMLElement {
   const points = timeline(state);
   const turns = points.map((p) => p.turn);
   const lastTurn = Math.max(1, turns[turns.length - 1] ?? 1);
@@ -109,10 +112,10 @@ function lineChart(scenario: Scenario, state: GameState, def: ChartDef): HTMLEle
     .map((s) => {
       const first = points[0]?.meters[s.path];
       const last = points[points.length - 1]?.meters[s.path];
-      return `${s.label} went from ${first} at the start to ${last} after turn ${lastTurn}`;
+      return w.went(s.label, first, last, lastTurn);
     })
     .join('; ');
-  const desc = svg('desc', { id: `${uid}-desc` }, `${summary}. Dashed vertical lines mark turning points.`);
+  const desc = svg('desc', { id: `${uid}-desc` }, `${summary}${w.dashed}`);
   const g = svg('g');
   // Axes and grid: 0, 25, 50, 75, 100.
   for (const v of [0, 25, 50, 75, 100]) {
@@ -121,7 +124,7 @@ function lineChart(scenario: Scenario, state: GameState, def: ChartDef): HTMLEle
   }
   const step = Math.max(1, Math.ceil(lastTurn / 10));
   for (let t = 0; t <= lastTurn; t += step) g.append(svg('text', { x: x(t), y: H - pad.b + 16, 'text-anchor': 'middle', class: 'tick' }, String(t)));
-  g.append(svg('text', { x: (W + pad.l) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis' }, 'Turn'));
+  g.append(svg('text', { x: (W + pad.l) / 2, y: H - 4, 'text-anchor': 'middle', class: 'axis' }, w.axisTurn));
   // Turning points.
   for (const t of state.history) {
     if (!t.turningPoint) continue;
@@ -151,102 +154,90 @@ function lineChart(scenario: Scenario, state: GameState, def: ChartDef): HTMLEle
     ),
   );
   const figures = table(
-    `${def.title}, turn by turn`,
-    ['Turn', ...def.series.map((s) => s.label)],
+    w.byTurn(def.title),
+    [w.axisTurn, ...def.series.map((s) => s.label)],
     points.map((p) => [String(p.turn), ...def.series.map((s) => String(p.meters[s.path] ?? ''))]),
     'figures',
   );
-  const details = el('details', { class: 'chart-figures' }, el('summary', {}, `Figures: ${def.title}`), figures);
+  const details = el('details', { class: 'chart-figures' }, el('summary', {}, w.figures(def.title)), figures);
   return el('figure', { class: 'chart-figure' }, el('h3', { id: `${uid}-h` }, def.title), chart, legend, details);
 }
 
-const END_WORDS = (scenario: Scenario, end: GameState['end']): string => {
-  if (!end) return 'The game has not ended.';
-  if (end.reason === 'turns') return `The talks ran their full course: the game ended after turn ${end.turn}.`;
-  if (end.reason === 'escalation') return `Escalation got out of hand: the crisis ended the game in turn ${end.turn}.`;
-  return `${end.side ? sideName(scenario, end.side) : 'A leader'} lost office in turn ${end.turn}: domestic support collapsed.`;
-};
-
-const STATUS_WORDS: Record<string, string> = {
-  signed: 'Signed, not yet carried out',
-  implemented: 'Implemented',
-  verified: 'Implemented and verified',
-  broken: 'Broken',
-  pending: 'Not yet carried out',
-  defected: 'Defected',
+const END_WORDS = (scenario: Scenario, end: GameState['end'], lang: Language): string => {
+  const w = wordsFor(lang).debrief;
+  if (!end) return w.notEnded;
+  if (end.reason === 'turns') return w.endTurns(end.turn);
+  if (end.reason === 'escalation') return w.endEscalation(end.turn);
+  return w.endOffice(end.side ? sideLabel(scenario, end.side, lang) : null, end.turn);
 };
 
 export function mountDebrief(container: HTMLElement, input: DebriefInput): { destroy(): void } {
   const { scenario, state, players } = input;
+  const lang = input.language ?? 'en';
+  const w = wordsFor(lang).debrief;
+  const STATUS_WORDS = w.status;
   const outcome = outcomeOf(scenario, state);
-  const name = (s: Side) => sideName(scenario, s);
-  const who = (s: Side) => `${name(s)} (${players[s] === 'human' ? (state.seats.every((x) => players[x] === 'human') ? 'player' : 'you') : 'computer'})`;
+  const name = (s: Side) => sideLabel(scenario, s, lang);
+  const who = (s: Side) => w.who(name(s), players[s] === 'human' ? (state.seats.every((x) => players[x] === 'human') ? w.player : w.you) : w.computer);
   const ix = indexOf(scenario);
   const style = el('style', {}, DEBRIEF_CSS);
   // A labelled region, not <main>: the UI's own DOM layer may already have a main landmark.
   const root = el('section', { class: 'debrief', 'aria-labelledby': 'debrief-title' });
 
   // Header and actions.
-  const printBtn = el('button', { type: 'button' }, 'Print the debrief');
+  const printBtn = el('button', { type: 'button' }, w.print);
   printBtn.addEventListener('click', () => window.print());
-  const jsonBtn = el('button', { type: 'button' }, 'Download game log (JSON)');
+  const jsonBtn = el('button', { type: 'button' }, w.json);
   jsonBtn.addEventListener('click', () => download(`reset-${scenario.id}-seed${state.seed}.json`, gameLogJson(scenario, state), 'application/json'));
-  const csvBtn = el('button', { type: 'button' }, 'Download game log (CSV)');
+  const csvBtn = el('button', { type: 'button' }, w.csv);
   csvBtn.addEventListener('click', () => download(`reset-${scenario.id}-seed${state.seed}.csv`, gameLogCsv(scenario, state), 'text/csv'));
   root.append(
-    el('h1', { id: 'debrief-title', tabindex: '-1' }, `Debrief: ${textOf(scenario.title)}`),
-    el('p', { class: 'lede' }, END_WORDS(scenario, outcome.end)),
-    el('div', { class: 'actions', role: 'group', 'aria-label': 'Print and export' }, printBtn, jsonBtn, csvBtn),
+    el('h1', { id: 'debrief-title', tabindex: '-1' }, w.heading(textOf(scenario.title, lang))),
+    el('p', { class: 'lede' }, END_WORDS(scenario, outcome.end, lang)),
+    el('div', { class: 'actions', role: 'group', 'aria-label': w.printExport }, printBtn, jsonBtn, csvBtn),
   );
 
   // Outcome.
-  const result = (s: Side) => (outcome.sides[s].won ? 'Succeeded' : outcome.sides[s].inOffice ? 'Fell short' : 'Lost office');
+  const result = (s: Side) => (outcome.sides[s].won ? w.succeeded : outcome.sides[s].inOffice ? w.fellShort : w.lostOffice);
   root.append(
     el(
       'section',
       { 'aria-labelledby': 'debrief-outcome' },
-      el('h2', { id: 'debrief-outcome' }, 'Outcome'),
+      el('h2', { id: 'debrief-outcome' }, w.outcome),
       table(
-        'Scores by side (each side scores by its own priorities)',
-        ['Side', 'Score', 'Goal', 'Result', 'Deals', 'Progress', 'Support', 'Escalation', 'Penalty'],
+        w.scoresCaption,
+        w.scoreHead,
         state.seats.map((s) => {
           const o = outcome.sides[s];
           return [who(s), String(o.score), String(o.goal), result(s), String(o.parts.deals), String(o.parts.progress), String(o.parts.support), String(o.parts.escalation), String(o.parts.penalty)];
         }),
       ),
-      el(
-        'p',
-        { class: 'score-parts' },
-        'How a score adds up: Deals is what the concessions actually carried out gave and cost this side, weighed by its own priorities; ',
-        'Progress is where the tracks stand, weighed the same way; Support is the change in support at home since the start (a point for every 5); ',
-        'Escalation takes off a tenth of the final escalation risk; Penalty is −20 for losing office or for a crisis that ends the game. ',
-        'A side succeeds when its score reaches its goal, unless it lost office or a crisis ended the game.',
-      ),
+      el('p', { class: 'score-parts' }, ...w.scoreParts),
       el(
         'p',
         { class: 'joint' },
-        `Joint score: ${outcome.joint}. Negotiation is not zero-sum: both sides can gain together. `,
-        `Agreements signed: ${outcome.agreements.signed}; implemented: ${outcome.agreements.implemented}; verified: ${outcome.agreements.verified}; broken: ${outcome.agreements.broken}.`,
+        w.joint(outcome.joint),
+        w.counts(outcome.agreements.signed, outcome.agreements.implemented, outcome.agreements.verified, outcome.agreements.broken),
       ),
     ),
   );
 
   // Agreements.
-  const cardsOf = (ids: string[]) => ids.map((id) => cardTitle(scenario, id)).join('; ') || '—';
-  const kept = (o: Obligation) => (o.cards.length ? `${STATUS_WORDS[o.status]}${o.delays ? `, delayed ${o.delays}×` : ''}` : 'Owed nothing');
+  const cardsOf = (ids: string[]) => ids.map((id) => cardLabel(scenario, id, lang)).join('; ') || '—';
+  const kept = (o: Obligation) => (o.cards.length ? `${STATUS_WORDS[o.status]}${o.delays ? w.delayedTimes(o.delays) : ''}` : w.owedNothing);
   root.append(
     el(
       'section',
       { 'aria-labelledby': 'debrief-agreements' },
-      el('h2', { id: 'debrief-agreements' }, 'Agreements and their fate'),
+      el('h2', { id: 'debrief-agreements' }, w.agreementsHeading),
       state.agreements.length
         ? table(
-            'Every signed agreement',
-            ['Agreement', 'Signed in turn', 'Tracks', `${name('us')} gave`, `${name('ru')} gave`, 'Fate', `${name('us')} kept it?`, `${name('ru')} kept it?`],
+            w.everyAgreement,
+            w.agreementHead(name('us'), name('ru')),
             state.agreements.map((a) => [
-              `${a.id} (${a.format}, proposed by ${name(a.proposer)})`,
+              w.agreementName(a.id, wordsFor(lang).formats[a.format], name(a.proposer)),
               String(a.turn),
-              a.tracks.map((t) => textOf(ix.tracks.get(t)?.name) || t).join(', '),
+              a.tracks.map((t) => textOf(ix.tracks.get(t)?.name, lang) || t).join(', '),
               cardsOf(a.obligations.us.cards),
               cardsOf(a.obligations.ru.cards),
               STATUS_WORDS[a.status] ?? a.status,
@@ -254,33 +245,33 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
               kept(a.obligations.ru),
             ]),
           )
-        : el('p', {}, 'No agreement was signed.'),
+        : el('p', {}, w.noAgreement),
     ),
   );
 
   // History: in words, then track by track beside this game (both from the scenario file).
   const citation = (c: { file: string; quote?: string }) => {
     const src = scenario.sources.find((s) => s.file === c.file);
-    const label = src ? `${textOf(src.title)} — ${textOf(src.author)}, ${textOf(src.date)} (${c.file})` : c.file;
+    const label = src ? wordsFor(lang).briefing.source(textOf(src.title, lang), textOf(src.author, lang), textOf(src.date, lang), c.file) : c.file;
     return el('li', {}, c.quote ? el('blockquote', {}, `“${c.quote}”`) : '', el('cite', {}, label));
   };
-  const byTrack = historyByTrack(scenario, state);
+  const byTrack = historyByTrack(scenario, state, lang);
   root.append(
     el(
       'section',
       { 'aria-labelledby': 'debrief-history' },
-      el('h2', { id: 'debrief-history' }, 'What actually happened'),
-      el('p', {}, textOf(scenario.history.text)),
+      el('h2', { id: 'debrief-history' }, w.history),
+      el('p', {}, textOf(scenario.history.text, lang)),
       el('ul', { class: 'citations' }, ...scenario.history.cite.map(citation)),
       ...(byTrack.length
         ? [
-            el('h3', {}, 'Track by track'),
+            el('h3', {}, w.byTrackHeading),
             table(
-              'Where each track ended: this game and history',
-              ['Track', 'This game', 'History', 'This game against history', 'Source'],
-              byTrack.map((r) => [r.name, r.game, r.history, r.compared ? COMPARED_WORDS[r.compared] : '—', el('ul', { class: 'citations' }, ...r.cite.map(citation))]),
+              w.byTrackCaption,
+              w.byTrackHead,
+              byTrack.map((r) => [r.name, r.game, r.history, r.compared ? w.compared[r.compared] : '—', el('ul', { class: 'citations' }, ...r.cite.map(citation))]),
             ),
-            el('p', {}, historySentence(byTrack)),
+            el('p', {}, historySentence(byTrack, lang)),
           ]
         : []),
     ),
@@ -293,12 +284,12 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     el(
       'section',
       { 'aria-labelledby': 'debrief-meters' },
-      el('h2', { id: 'debrief-meters' }, 'Meters over the turns'),
-      el('div', { class: 'charts' }, ...chartDefs(scenario, paths).map((c) => lineChart(scenario, state, c))),
-      el('h3', {}, 'Turning points'),
+      el('h2', { id: 'debrief-meters' }, w.metersHeading),
+      el('div', { class: 'charts' }, ...chartDefs(scenario, paths, lang).map((c) => lineChart(state, c, w))),
+      el('h3', {}, w.turningPoints),
       turning.length
-        ? el('ol', { class: 'turning-points' }, ...turning.map((t) => el('li', {}, el('strong', {}, `Turn ${t.turn}: `), turningPointText(scenario, t.turningPoint!))))
-        : el('p', {}, 'No single change of 8 points or more: the game moved gradually.'),
+        ? el('ol', { class: 'turning-points' }, ...turning.map((t) => el('li', {}, el('strong', {}, w.turnLabel(t.turn)), turningPointText(scenario, t.turningPoint!, lang))))
+        : el('p', {}, w.noTurningPoints),
     ),
   );
 
@@ -310,14 +301,14 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
       el(
         'section',
         { 'aria-labelledby': 'debrief-beliefs' },
-        el('h2', { id: 'debrief-beliefs' }, `What the computer believed ${name(side)} wanted`),
+        el('h2', { id: 'debrief-beliefs' }, w.believedHeading(name(side))),
         table(
-          `The computer's estimate of ${possessive(name(side))} priorities beside the real ones (0–10)`,
-          ['Track', 'Computer believed', 'Real priority', 'Difference'],
+          w.believedCaption(name(side)),
+          w.believedHead,
           scenario.tracks.map((t) => {
             const e = estimated[t.id];
             const r = real[t.id] ?? 0;
-            return [textOf(t.name), e === undefined ? '—' : e.toFixed(1), String(r), e === undefined ? '—' : (e - r >= 0 ? '+' : '') + (e - r).toFixed(1)];
+            return [textOf(t.name, lang), e === undefined ? '—' : e.toFixed(1), String(r), e === undefined ? '—' : (e - r >= 0 ? '+' : '') + (e - r).toFixed(1)];
           }),
         ),
       ),
@@ -332,21 +323,21 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     el(
       'section',
       { 'aria-labelledby': 'debrief-ledger', class: 'ledger' },
-      el('h2', { id: 'debrief-ledger' }, 'The ledger: every meter change and its cause'),
-      el('p', { class: 'ledger-note' }, 'Open the ledger before printing to include it in the print-out.'),
+      el('h2', { id: 'debrief-ledger' }, w.ledgerHeading),
+      el('p', { class: 'ledger-note' }, w.ledgerNote),
       el(
         'details',
         {},
-        el('summary', {}, `Show the ledger: ${changes} changes over ${byTurn.size} turns`),
+        el('summary', {}, w.showLedger(changes, byTurn.size)),
         ...[...byTurn].map(([turn, entries]) =>
           el(
             'section',
-            { class: 'ledger-turn', 'aria-label': turn === 0 ? 'Start' : `Turn ${turn}` },
-            el('h3', {}, turn === 0 ? 'Start' : `Turn ${turn}`),
+            { class: 'ledger-turn', 'aria-label': turn === 0 ? w.start : w.turn(turn) },
+            el('h3', {}, turn === 0 ? w.start : w.turn(turn)),
             table(
-              `Meter changes in ${turn === 0 ? 'the start' : `turn ${turn}`}`,
-              ['Meter', 'Change', 'Now', 'Cause', 'Source'],
-              entries.map((e) => [meterLabel(scenario, e.meter), (e.delta > 0 ? '+' : '') + e.delta, String(e.value), e.cause, e.cite ?? '']),
+              w.changesIn(turn),
+              w.ledgerHead,
+              entries.map((e) => [meterLabel(scenario, e.meter, lang), (e.delta > 0 ? '+' : '') + e.delta, String(e.value), e.cause, e.cite ?? '']),
               'ledger-table',
             ),
           ),

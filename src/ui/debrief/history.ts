@@ -1,7 +1,8 @@
 // History compared with the game, track by track: where each track ended in this game beside where history left it
 // (the scenario's `history.tracks`, each with its article), and one sentence on how the game differed. Pure: the
 // debrief page draws it, tests read it.
-import { textOf, type Cite, type GameState, type Scenario } from '../../engine';
+import { textOf, type Cite, type GameState, type Language, type Scenario } from '../../engine';
+import { wordsFor } from '../i18n';
 
 export type Compared = 'further' | 'same' | 'short';
 
@@ -17,10 +18,11 @@ export interface TrackComparison {
   cite: Cite[];
 }
 
-export const COMPARED_WORDS: Record<Compared, string> = { further: 'Further than history', same: 'Where history left it', short: 'Short of history' };
+/** The comparison in words, in English (the debrief takes them in its language from the dictionary, ../i18n.ts). */
+export const COMPARED_WORDS: Record<Compared, string> = wordsFor('en').debrief.compared;
 
 /** One row per track the scenario tells the history of, in the scenario's order; empty when it tells none. */
-export function historyByTrack(scenario: Scenario, state: GameState): TrackComparison[] {
+export function historyByTrack(scenario: Scenario, state: GameState, lang: Language = 'en'): TrackComparison[] {
   const rows: TrackComparison[] = [];
   for (const def of scenario.tracks) {
     const h = scenario.history.tracks[def.id];
@@ -28,12 +30,12 @@ export function historyByTrack(scenario: Scenario, state: GameState): TrackCompa
     const stageOf = (id: string | undefined) => def.stages.find((s) => s.id === id);
     const reached = stageOf(state.tracks[def.id]?.stage);
     const then = stageOf(h.stage);
-    const words = [then ? textOf(then.name) : '', textOf(h.text)].filter(Boolean);
+    const words = [then ? textOf(then.name, lang) : '', textOf(h.text, lang)].filter(Boolean);
     const compared = !then || !reached ? null : reached.value > then.value ? 'further' : reached.value < then.value ? 'short' : 'same';
     rows.push({
       track: def.id,
-      name: textOf(def.name),
-      game: reached ? textOf(reached.name) : state.tracks[def.id]?.stage ?? '—',
+      name: textOf(def.name, lang),
+      game: reached ? textOf(reached.name, lang) : state.tracks[def.id]?.stage ?? '—',
       history: words.length === 2 ? `${words[0]}: ${words[1]}` : (words[0] ?? ''),
       compared,
       cite: h.cite,
@@ -43,14 +45,9 @@ export function historyByTrack(scenario: Scenario, state: GameState): TrackCompa
 }
 
 /** "This game went further than history on Iran, stopped where history did on …, and fell short of it on …." */
-export function historySentence(rows: TrackComparison[]): string {
+export function historySentence(rows: TrackComparison[], lang: Language = 'en'): string {
+  const w = wordsFor(lang).debrief.historySentence;
   const on = (c: Compared) => rows.filter((r) => r.compared === c).map((r) => r.name);
-  const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-  const parts = [
-    on('further').length ? `went further than history on ${list(on('further'))}` : '',
-    on('same').length ? `stopped where history did on ${list(on('same'))}` : '',
-    on('short').length ? `fell short of history on ${list(on('short'))}` : '',
-  ].filter(Boolean);
-  if (parts.length === 0) return '';
-  return `This game ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}.`;
+  const parts = (['further', 'same', 'short'] as const).filter((c) => on(c).length).map((c) => w[c](w.list(on(c))));
+  return parts.length === 0 ? '' : w.whole(parts);
 }

@@ -1,9 +1,8 @@
 // The accessible DOM layer beside the canvas: one screen at a time, a live region that says every
 // move and meter change in words, sound controls, and custom scenario files (picker, drop, ?scenario=).
-import { sideName } from '../../engine';
 import { setMuted, setVolume, soundSettings } from '../../audio/sound';
-import { store, type Change } from '../session';
-import { describeMove, meterName, signed } from '../labels';
+import { store, words, type Change, type Session } from '../session';
+import { describeMove, meterName, newsWords, sideLabel, signed } from '../labels';
 import { mountDebriefLazily } from '../debrief/lazy';
 import { renderTitle, acceptCustomText } from './title';
 import { renderBriefing, renderHandoff } from './briefing';
@@ -14,12 +13,28 @@ const panel = () => document.getElementById('panel')!;
 const live = () => document.getElementById('live')!;
 let debrief: { destroy(): void } | null = null;
 let lastScreen = '';
+/** The game the announcements belong to: another game (or none) starts with an empty log. */
+let announcedFor: Session | null = null;
 
 export function announce(text: string): void {
   const region = live();
   const line = el('p', {}, text);
   region.append(line);
   while (region.childElementCount > 6) region.firstElementChild!.remove();
+}
+
+/** Empty the log: between games, and at a hand-off (the last player's own moves are not the next one's to read). */
+function clearAnnouncements(): void {
+  live().replaceChildren();
+}
+
+/** The page's own words (its title, the landmarks' names, the language screen readers read it in). */
+function labelPage(): void {
+  const w = words().page;
+  document.documentElement.lang = store.language;
+  document.title = w.title;
+  panel().setAttribute('aria-label', w.panel);
+  live().setAttribute('aria-label', w.live);
 }
 
 function render(): void {
@@ -29,10 +44,11 @@ function render(): void {
   // Focus inside the panel (a heading, a summary) is lost when the panel is rebuilt: put it back.
   const focusInPanel = Boolean(active && active !== root && root.contains(active));
   root.replaceChildren();
+  labelPage();
   document.body.dataset.screen = store.screen;
   switch (store.screen) {
     case 'loading':
-      root.append(el('h1', {}, 'Reset'), el('p', {}, 'Loading…'));
+      root.append(el('h1', {}, words().title.heading), el('p', {}, words().page.loading));
       break;
     case 'title':
       renderTitle(root, render);
@@ -65,7 +81,7 @@ function render(): void {
 function renderDebrief(root: HTMLElement): void {
   const s = store.session!;
   const host = el('div', { id: 'debrief' });
-  root.append(host, el('div', { class: 'debrief-foot' }, el('div', { class: 'row' }, el('button', { type: 'button', onclick: () => store.quit() }, 'Back to the title')), soundControls()));
+  root.append(host, el('div', { class: 'debrief-foot' }, el('div', { class: 'row' }, el('button', { type: 'button', onclick: () => store.quit() }, words().page.backToTitle)), soundControls()));
   debrief?.destroy();
   const players = { us: store.isHuman('us') ? 'human' : 'computer', ru: store.isHuman('ru') ? 'human' : 'computer' } as const;
   const cp = s.counterpart;
@@ -74,6 +90,7 @@ function renderDebrief(root: HTMLElement): void {
     state: s.state,
     players,
     beliefs: cp ? { side: s.settings.side, estimated: cp.beliefs() } : undefined,
+    language: store.language,
   }).then((d) => {
     debrief = d;
     root.querySelector<HTMLElement>('h1, h2')?.focus();
@@ -82,6 +99,7 @@ function renderDebrief(root: HTMLElement): void {
 }
 
 function soundControls(): HTMLElement {
+  const w = words().page;
   const settings = soundSettings();
   const mute = el('input', { type: 'checkbox', id: 'mute', checked: settings.muted, 'data-focus': 'mute', onchange: (e: Event) => setMuted((e.target as HTMLInputElement).checked) });
   const volume = el('input', {
@@ -94,20 +112,25 @@ function soundControls(): HTMLElement {
     'data-focus': 'volume',
     oninput: (e: Event) => setVolume(Number((e.target as HTMLInputElement).value) / 100),
   });
-  return el('section', { 'aria-labelledby': 'sound-h', class: 'sound' }, el('h2', { id: 'sound-h' }, 'Sound'), el('label', { for: 'mute' }, mute, ' Mute'), ' ', el('label', { for: 'volume' }, 'Volume '), volume);
+  return el('section', { 'aria-labelledby': 'sound-h', class: 'sound' }, el('h2', { id: 'sound-h' }, w.sound), el('label', { for: 'mute' }, mute, ` ${w.mute}`), ' ', el('label', { for: 'volume' }, `${w.volume} `), volume);
 }
 
+/** A move in words, as the side on screen may know it: only what its own view shows (Change says what that is). */
 function announceChange(change: Change): void {
   const s = store.session;
   if (!s || !change.move) return;
-  const parts = [describeMove(s.scenario, change.move)];
-  if (change.by === 'computer' && s.lastReason?.move === change.move) parts.push(`Reason: ${s.lastReason.reason}`);
-  for (const e of change.ledger.slice(0, 8)) parts.push(`${meterName(s.scenario, e.meter)} ${signed(e.delta)} to ${e.value} (${e.cause}).`);
-  if (change.ledger.length > 8) parts.push(`and ${change.ledger.length - 8} more changes in the ledger.`);
-  for (const n of change.news) parts.push(`News: ${n.title} (${n.cite.join(', ')}).`);
-  if (s.state.phase === 'ended') parts.push('The game is over.');
-  announce(parts.join(' '));
+  const lang = store.language;
+  const w = words().announce;
+  const parts = change.moves.map((m) => describeMove(s.scenario, m, lang));
+  const reason = store.visibleReason();
+  if (change.by === 'computer' && reason?.move === change.move) parts.push(w.reason(reason.reason));
+  for (const e of change.ledger.slice(0, 8)) parts.push(w.meter(meterName(s.scenario, e.meter, lang), signed(e.delta), e.value, e.cause));
+  if (change.ledger.length > 8) parts.push(w.more(change.ledger.length - 8));
+  for (const n of change.news) parts.push(w.news(newsWords(s.scenario, n, lang).title, n.cite.join(', ')));
+  if (s.state.phase === 'ended') parts.push(w.over);
+  if (parts.length) announce(parts.join(' '));
 }
+
 
 export function mountLayer(): void {
   store.onScreen(() => {
@@ -115,10 +138,14 @@ export function mountLayer(): void {
       debrief?.destroy();
       debrief = null;
     }
+    if (store.session !== announcedFor || store.screen === 'handoff') clearAnnouncements();
+    announcedFor = store.session;
     render();
-    if (store.screen === 'handoff') announce(`Hand over to ${sideName(store.session!.scenario, store.session!.viewer)}.`);
+    if (store.screen === 'handoff') announce(words().announce.handOver(sideLabel(store.session!.scenario, store.session!.viewer, store.language)));
   });
   store.onChange((change) => {
+    if (store.session !== announcedFor) clearAnnouncements();
+    announcedFor = store.session;
     announceChange(change);
     if (store.screen === 'table') render();
   });
@@ -141,7 +168,7 @@ export async function loadScenarioFromQuery(): Promise<void> {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     await acceptCustomText(await res.text(), url.split('/').pop() || url, render);
   } catch (e) {
-    store.notice = `Could not load the scenario at ${url}: ${(e as Error).message}`;
+    store.notice = words().page.couldNotLoadUrl(url, (e as Error).message);
     render();
   }
 }

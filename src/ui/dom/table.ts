@@ -1,9 +1,9 @@
-// The negotiation table's accessible layer: every move as a real button, every meter in words.
+// The negotiation table's accessible layer: every move as a real button, every meter in words. It shows the
+// game as the side on screen may see it (store.view(): the engine's viewFor); the moves are the engine's.
 import {
   allLedger,
   allNews,
   applyMove,
-  cardTitle,
   legalMoves,
   meterPaths,
   readMeter,
@@ -12,9 +12,7 @@ import {
   whyNot,
   nextForwardStep,
   otherSide,
-  possessive,
   previewPackage,
-  sideName,
   textOf,
   type Format,
   type Move,
@@ -22,11 +20,12 @@ import {
   type Side,
   type GameState,
   type Obligation,
+  type SideView,
   viewFor,
 } from '../../engine';
 import { play } from '../../audio/sound';
-import { store } from '../session';
-import { meterName, signed, describeMove, PHASE_NAME, agreementName } from '../labels';
+import { store, words } from '../session';
+import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, newsWords } from '../labels';
 import { briefSection } from './briefing';
 import { el, button } from './el';
 
@@ -50,21 +49,22 @@ function send(move: Move): void {
 }
 
 export function meterRows(scenario: Scenario, state: GameState): { path: string; label: string; value: number }[] {
+  const lang = store.language;
   const m = state.meters;
   const rows = [];
   for (const side of ['us', 'ru'] as Side[]) {
-    rows.push({ path: `trust.${side}`, label: meterName(scenario, `trust.${side}`), value: m.trust[side] });
-    rows.push({ path: `support.${side}`, label: meterName(scenario, `support.${side}`), value: m.support[side] });
-    rows.push({ path: `hawks.${side}`, label: meterName(scenario, `hawks.${side}`), value: m.hawks[side] });
+    rows.push({ path: `trust.${side}`, label: meterName(scenario, `trust.${side}`, lang), value: m.trust[side] });
+    rows.push({ path: `support.${side}`, label: meterName(scenario, `support.${side}`, lang), value: m.support[side] });
+    rows.push({ path: `hawks.${side}`, label: meterName(scenario, `hawks.${side}`, lang), value: m.hawks[side] });
   }
-  for (const [id, v] of Object.entries(m.allies)) rows.push({ path: `allies.${id}`, label: meterName(scenario, `allies.${id}`), value: v });
-  rows.push({ path: 'escalation', label: meterName(scenario, 'escalation'), value: m.escalation });
+  for (const [id, v] of Object.entries(m.allies)) rows.push({ path: `allies.${id}`, label: meterName(scenario, `allies.${id}`, lang), value: v });
+  rows.push({ path: 'escalation', label: meterName(scenario, 'escalation', lang), value: m.escalation });
   return rows;
 }
 
 /** Meter changes as a list, "▲ Russia's trust in United States +3". */
 function meterChanges(scenario: Scenario, changes: Record<string, number>, label: string): HTMLElement {
-  return el('ul', { 'aria-label': label }, ...Object.entries(changes).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(scenario, p)} ${signed(d)}`)));
+  return el('ul', { 'aria-label': label }, ...Object.entries(changes).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(scenario, p, store.language)} ${signed(d)}`)));
 }
 
 /** What accepting the package on the table would do to the meters, played on a copy by the engine. */
@@ -79,25 +79,29 @@ function acceptPreview(scenario: Scenario, state: GameState, me: Side): Record<s
   return changes;
 }
 
+const cardList = (scenario: Scenario, ids: string[]) => (ids.length ? ids.map((id) => cardLabel(scenario, id, store.language)).join('; ') : words().moves.nothing);
+
 /** The package on the table in the words of the side that must answer it: what it gets, what it gives. */
 function proposalForResponder(scenario: Scenario, state: GameState): HTMLElement | null {
+  const w = words();
   const p = state.proposal;
   if (!p) return null;
-  const cards = (ids: string[]) => (ids.length ? ids.map((id) => cardTitle(scenario, id)).join('; ') : 'nothing');
-  const from = sideName(scenario, p.by);
+  const from = sideLabel(scenario, p.by, store.language);
   return el(
     'ul',
-    { class: 'terms', 'aria-label': `${possessive(from)} package` },
-    el('li', {}, `You would get: ${cards(p.give)}`),
-    el('li', {}, `You would give: ${cards(p.ask)}`),
-    el('li', {}, `Format: ${p.format ?? 'bilateral'}`),
+    { class: 'terms', 'aria-label': w.table.packageOf(from) },
+    el('li', {}, w.table.youGet(cardList(scenario, p.give))),
+    el('li', {}, w.table.youGive(cardList(scenario, p.ask))),
+    el('li', {}, w.table.formatIs(w.formats[p.format ?? 'bilateral'])),
   );
 }
 
 function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'propose' | 'counter'): HTMLElement {
+  const w = words().table;
+  const lang = store.language;
   const them = otherSide(state.seats, me);
+  const themName = sideLabel(scenario, them, lang);
   const available = (side: Side) => scenario.cards.filter((c) => c.side === side && !state.given[side].includes(c.id));
-  const trackName = (id: string) => textOf(scenario.tracks.find((t) => t.id === id)?.name) || id;
   const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
   const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
     const set = draft[kind];
@@ -119,64 +123,74 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
   const preview = terms.give.length + terms.ask.length ? previewPackage(scenario, state, me, terms) : null;
   const previewList = preview
     ? preview.refused
-      ? el('p', { class: 'refused' }, `Cannot be sent: ${preview.refused}`)
+      ? el('p', { class: 'refused' }, w.cannotSend(preview.refused))
       : Object.keys(preview.onSigning).length
-        ? meterChanges(scenario, preview.onSigning, 'Effect on the meters if signed')
-        : el('p', {}, `No preview: ${sideName(scenario, them)} could not sign this package as it stands. You may still send it.`)
-    : el('p', {}, 'Choose cards to give and to ask for; the likely effect on every meter appears here.');
+        ? meterChanges(scenario, preview.onSigning, w.effectIfSigned)
+        : el('p', {}, w.noPreview(themName))
+    : el('p', {}, w.chooseCards);
   const formats = el(
     'fieldset',
     {},
-    el('legend', {}, 'Format'),
+    el('legend', {}, w.format),
     ...(['bilateral', 'multilateral'] as Format[]).map((f) =>
       el(
         'label',
         { class: 'choice' },
         el('input', { type: 'radio', name: 'format', value: f, 'data-focus': `format-${f}`, checked: draft.format === f, onchange: () => ((draft.format = f), store.refresh()) }),
-        ` ${f === 'bilateral' ? 'Bilateral' : 'Multilateral (a venue: costs less at home)'}`,
+        ` ${f === 'bilateral' ? w.bilateral : w.multilateral}`,
       ),
     ),
   );
-  const verb = mode === 'propose' ? 'Send proposal' : 'Send counter-proposal';
+  const verb = mode === 'propose' ? w.sendProposal : w.sendCounter;
   return el(
     'div',
     { class: 'builder' },
-    el('h3', {}, mode === 'propose' ? 'Build a package' : 'Or build a counter-proposal'),
-    el('fieldset', {}, el('legend', {}, 'Your hand: cards you give'), el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title), `${trackName(c.track)}, costs you ${c.cost} support${redLines.has(c.id) ? ' — your red line: cannot be given' : ''}`)))),
-    el('fieldset', {}, el('legend', {}, `Cards you ask of ${sideName(scenario, them)}`), el('ul', { class: 'cards' }, ...available(them).map((c) => box('ask', c.id, textOf(c.title), trackName(c.track))))),
+    el('h3', {}, mode === 'propose' ? w.buildPackage : w.buildCounter),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, w.yourHand),
+      el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title, lang), `${w.cardCost(trackLabel(scenario, c.track, lang), c.cost)}${redLines.has(c.id) ? w.redLine : ''}`))),
+    ),
+    el('fieldset', {}, el('legend', {}, w.askOf(themName)), el('ul', { class: 'cards' }, ...available(them).map((c) => box('ask', c.id, textOf(c.title, lang), trackLabel(scenario, c.track, lang))))),
     mode === 'propose' ? formats : null,
-    el('h4', {}, `Preview: the meters if ${sideName(scenario, them)} accepts`),
+    el('h4', {}, w.previewHeading(themName)),
     previewList,
     button(verb, () => send({ type: mode, side: me, ...terms, format: mode === 'propose' ? draft.format : undefined } as Move), {
       class: 'primary',
       disabled: !preview || Boolean(preview.refused),
+      'data-focus': `send-${mode}`,
     }),
   );
 }
 
 /** Warnings a new player needs before it is too late: the meters near the values that end the game. */
 function dangers(state: GameState, viewer: Side): string[] {
+  const w = words().table;
   const out: string[] = [];
   const { escalation, support } = state.meters;
-  if (escalation >= METER_MAX - 20) out.push(`Danger: escalation risk is ${escalation}. At ${METER_MAX} a crisis ends the game for both sides.`);
-  if (support[viewer] <= METER_MIN + 15) out.push(`Danger: your support at home is ${support[viewer]}. At ${METER_MIN} you lose office and the game ends.`);
+  if (escalation >= METER_MAX - 20) out.push(w.dangerEscalation(escalation, METER_MAX));
+  if (support[viewer] <= METER_MIN + 15) out.push(w.dangerSupport(support[viewer], METER_MIN));
   return out;
 }
 
 /** Where one side's part of an agreement stands, in words. */
 function obligationWords(o: Obligation, turn: number): string {
-  const delayed = o.delays ? `, delayed ${o.delays === 1 ? 'once' : `${o.delays} times`}` : '';
-  if (o.status === 'pending') return `${o.decidedTurn === turn ? 'delayed this turn' : 'not yet carried out'}${o.decidedTurn === turn ? '' : delayed}`;
-  if (o.exposed) return 'caught defecting';
-  if (o.status === 'defected') return 'secretly not carried out';
-  return o.verified ? 'carried out and verified' : 'carried out, not verified';
+  const w = words().table.obligation;
+  const delayed = o.delays ? w.delayed(o.delays) : '';
+  if (o.status === 'pending') return o.decidedTurn === turn ? w.delayedThisTurn : `${w.notYet}${delayed}`;
+  if (o.exposed) return w.caught;
+  if (o.status === 'defected') return w.secretlyNot;
+  return o.verified ? w.verified : w.unverified;
 }
 
 function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLElement {
-  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, me ? 'Your move' : 'Moves'));
+  const w = words().table;
+  const lang = store.language;
+  const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, me ? w.yourMove : w.movesHeading));
   if (!me) {
     if (store.notice) section.append(el('p', { role: 'alert', class: 'refused' }, store.notice));
-    section.append(el('p', {}, `Waiting for ${sideName(scenario, otherSide(scenario.seats, store.session!.viewer))}…`));
+    section.append(el('p', {}, w.waitingFor(sideLabel(scenario, otherSide(scenario.seats, store.session!.viewer), lang))));
     return section;
   }
   const legal = legalMoves(scenario, state, me);
@@ -184,67 +198,72 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
   if (store.notice) section.append(el('p', { role: 'alert', class: 'refused' }, store.notice));
   switch (state.phase) {
     case 'statements': {
-      section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'));
+      section.append(el('p', {}, w.makeStatement));
       const row = el('div', { class: 'row' });
-      for (const m of legal) if (m.type === 'statement') row.append(button(`${m.tone[0].toUpperCase()}${m.tone.slice(1)} statement`, () => send(m)));
+      for (const m of legal) if (m.type === 'statement') row.append(button(w.statementButton[m.tone], () => send(m), { 'data-focus': `statement-${m.tone}` }));
       section.append(row);
       const channels = legal.filter((m): m is Extract<Move, { type: 'openChannel' }> => m.type === 'openChannel');
       if (channels.length) {
-        section.append(el('h3', {}, 'Channels to open'));
+        section.append(el('h3', {}, w.channelsToOpen));
         for (const m of channels) {
           const c = scenario.channels.find((x) => x.id === m.channel)!;
-          section.append(el('div', { class: 'row' }, button(`Open channel: ${textOf(c.name)}`, () => send(m)), el('span', { class: 'detail' }, ` ${textOf(c.text)}`)));
+          section.append(el('div', { class: 'row' }, button(w.openChannel(textOf(c.name, lang)), () => send(m), { 'data-focus': `channel-${c.id}` }), el('span', { class: 'detail' }, ` ${textOf(c.text, lang)}`)));
         }
       }
       break;
     }
     case 'proposals':
-      section.append(packageBuilder(scenario, state, me, 'propose'), el('div', { class: 'row' }, button('Pass (no proposal)', () => send({ type: 'pass', side: me }))));
+      section.append(packageBuilder(scenario, state, me, 'propose'), el('div', { class: 'row' }, button(w.pass, () => send({ type: 'pass', side: me }), { 'data-focus': 'pass' })));
       break;
     case 'responses': {
-      const from = state.proposal ? sideName(scenario, state.proposal.by) : '';
-      section.append(el('h3', {}, `${possessive(from)} ${state.proposal?.isCounter ? 'counter-proposal' : 'proposal'}`), proposalForResponder(scenario, state) ?? '');
+      const from = state.proposal ? sideLabel(scenario, state.proposal.by, lang) : '';
+      section.append(el('h3', {}, w.proposalOf(from, Boolean(state.proposal?.isCounter))), proposalForResponder(scenario, state) ?? '');
       const cannot = legal.some((m) => m.type === 'accept') ? null : whyNot(scenario, state, { type: 'accept', side: me });
       const changes = cannot ? null : acceptPreview(scenario, state, me);
-      if (cannot) section.append(el('p', { class: 'refused' }, `You cannot accept: ${cannot.replace(/[.\s]+$/, '')}.`));
-      else if (changes) section.append(el('h4', {}, 'If you accept'), Object.keys(changes).length ? meterChanges(scenario, changes, 'Effect on the meters if you accept') : el('p', {}, 'No meter changes.'));
+      if (cannot) section.append(el('p', { class: 'refused' }, w.cannotAccept(cannot.replace(/[.\s]+$/, ''))));
+      else if (changes) section.append(el('h4', {}, w.ifAccept), Object.keys(changes).length ? meterChanges(scenario, changes, w.effectIfAccept) : el('p', {}, w.noChanges));
       const row = el('div', { class: 'row' });
-      for (const m of legal) row.append(button(m.type === 'accept' ? 'Accept the package' : 'Reject the package', () => send(m), { class: m.type === 'accept' ? 'primary' : '' }));
+      for (const m of legal) row.append(button(m.type === 'accept' ? w.accept : w.reject, () => send(m), { class: m.type === 'accept' ? 'primary' : '', 'data-focus': m.type }));
       section.append(row);
       if (state.proposal && !state.proposal.isCounter) section.append(packageBuilder(scenario, state, me, 'counter'));
       break;
     }
     case 'implementation': {
-      section.append(
-        el(
-          'p',
-          { class: 'detail' },
-          'Implement: carry out your side of the agreement. Delay: put it off (costs trust; delay too often and the agreement breaks). Defect: secretly do not carry it out — if the other side verifies, trust collapses. Verify: check that the other side really carried out its part.',
-        ),
-      );
+      section.append(el('p', { class: 'detail' }, w.implementationHelp));
+      // Read through the player's own view: the other side's undiscovered defection looks like implementation.
+      const view = viewFor(state, me);
       for (const a of state.agreements) {
         const mine = legal.filter((m) => 'agreement' in m && m.agreement === a.id);
         if (!mine.length) continue;
-        const name = agreementName(scenario, a.id, a.tracks);
-        // Read through the player's own view: the other side's undiscovered defection looks like implementation.
-        const seen = viewFor(state, me).agreements.find((x) => x.id === a.id) ?? a;
+        const name = agreementName(scenario, a.id, a.tracks, lang);
+        const seen = view.agreements.find((x) => x.id === a.id) ?? a;
         const part = (side: Side) => {
           const o = seen.obligations[side];
-          if (!o.cards.length) return 'nothing';
-          return `${o.cards.map((id) => cardTitle(scenario, id)).join('; ')} (${obligationWords(o, state.turn)})`;
+          if (!o.cards.length) return words().moves.nothing;
+          return `${cardList(scenario, o.cards)} (${obligationWords(o, state.turn)})`;
         };
+        // Each button's name is its visible label ("Implement A1"); the agreement it acts on is its description.
+        const described = `agreement-${a.id}-h agreement-${a.id}-parts`;
         section.append(
-          el('h3', {}, `Agreement ${name}`),
-          el('p', { class: 'detail' }, `Your part: ${part(me)}. ${possessive(sideName(scenario, otherSide(scenario.seats, me)))} part: ${part(otherSide(scenario.seats, me))}.`),
-          el('div', { class: 'row' }, ...mine.map((m) => button(`${m.type[0].toUpperCase()}${m.type.slice(1)} ${a.id}`, () => send(m), { 'aria-label': `${m.type} agreement ${name}` }))),
+          el('h3', { id: `agreement-${a.id}-h` }, w.agreement(name)),
+          el('p', { class: 'detail', id: `agreement-${a.id}-parts` }, w.parts(part(me), sideLabel(scenario, otherSide(scenario.seats, me), lang), part(otherSide(scenario.seats, me)))),
+          el(
+            'div',
+            { class: 'row' },
+            ...mine.map((m) =>
+              m.type === 'implement' || m.type === 'delay' || m.type === 'defect' || m.type === 'verify'
+                ? button(w.agreementButton[m.type](a.id), () => send(m), { 'aria-describedby': described, 'data-focus': `${m.type}-${a.id}` })
+                : '',
+            ),
+          ),
         );
       }
       const done = legal.find((m) => m.type === 'done');
-      if (done) section.append(el('div', { class: 'row' }, button('Done with implementation', () => send(done), { class: 'primary' })));
+      if (done) section.append(el('div', { class: 'row' }, button(w.doneImplementing, () => send(done), { class: 'primary', 'data-focus': 'done' })));
       break;
     }
     default:
-      section.append(el('p', {}, 'Nothing to do.'));
+      section.append(el('p', {}, w.nothingToDo));
   }
   return section;
 }
@@ -252,52 +271,60 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
 export function renderTable(root: HTMLElement): void {
   const s = store.session!;
   const { scenario, state } = s;
+  const w = words().table;
+  const lang = store.language;
+  // What the table shows is the viewer's own view: the other side's secret defection and its statement still
+  // sealed (with their effects on the meters) are not on it. The moves offered are the engine's, from the game.
+  const view: SideView = store.view()!;
   const me = store.humanToAct();
   const viewer = s.viewer;
-  const ledger = allLedger(state);
-  const news = allNews(state);
-  const proposal = state.proposal;
+  const ledger = allLedger(view);
+  const news = allNews(view);
+  const proposal = view.proposal;
+  const reason = store.visibleReason();
   root.append(
-    el('h1', { class: 'sr-only' }, `${textOf(scenario.title)} — negotiation table`),
+    el('h1', { class: 'sr-only' }, w.srHeading(textOf(scenario.title, lang))),
     el(
       'section',
       { 'aria-labelledby': 'status-h' },
-      el('h2', { id: 'status-h' }, `Turn ${state.turn} of ${scenario.turns}: ${PHASE_NAME[state.phase]}`),
-      el('p', {}, `You are ${sideName(scenario, viewer)}. ${me ? 'Your move.' : 'The other side is moving.'}`),
-      proposal && !(me && state.phase === 'responses') ? el('p', {}, `On the table: ${describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format })}`) : null,
-      s.lastReason ? el('p', { class: 'reason' }, `${sideName(scenario, s.lastReason.side)}: “${s.lastReason.reason}”`) : null,
-      ...dangers(state, viewer).map((text) => el('p', { class: 'refused danger' }, text)),
+      el('h2', { id: 'status-h' }, w.status(view.turn, scenario.turns, phaseName(view.phase, lang))),
+      el('p', {}, `${w.youAre(sideLabel(scenario, viewer, lang))} ${me ? w.yourMoveNow : w.otherMoving}`),
+      proposal && !(me && view.phase === 'responses')
+        ? el('p', {}, w.onTable(describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format }, lang)))
+        : null,
+      reason ? el('p', { class: 'reason' }, w.said(sideLabel(scenario, reason.side, lang), reason.reason)) : null,
+      ...dangers(view, viewer).map((text) => el('p', { class: 'refused danger' }, text)),
     ),
     actions(scenario, state, me),
     el(
       'section',
       { 'aria-labelledby': 'meters-h' },
-      el('h2', { id: 'meters-h' }, 'Meters'),
-      el('ul', { class: 'meters' }, ...meterRows(scenario, state).map((r) => el('li', {}, `${r.label}: ${r.value}`))),
-      button(ledgerOpen ? 'Close ledger' : 'Open ledger', () => ((ledgerOpen = !ledgerOpen), store.refresh()), { 'aria-expanded': String(ledgerOpen), 'data-focus': 'ledger' }),
+      el('h2', { id: 'meters-h' }, w.meters),
+      el('ul', { class: 'meters' }, ...meterRows(scenario, view).map((r) => el('li', {}, `${r.label}: ${r.value}`))),
+      button(ledgerOpen ? w.closeLedger : w.openLedger, () => ((ledgerOpen = !ledgerOpen), store.refresh()), { 'aria-expanded': String(ledgerOpen), 'data-focus': 'ledger' }),
       ledgerOpen
         ? el(
             'ol',
-            { class: 'ledger', 'aria-label': 'Ledger of meter changes' },
+            { class: 'ledger', 'aria-label': w.ledgerLabel },
             ...ledger
               .slice(-60)
               .reverse()
-              .map((e) => el('li', {}, `Turn ${e.turn}: ${meterName(scenario, e.meter)} ${signed(e.delta)} → ${e.value} (${e.cause}${e.cite ? `; ${e.cite}` : ''})`)),
+              .map((e) => el('li', {}, w.ledgerLine(e.turn, meterName(scenario, e.meter, lang), signed(e.delta), e.value, `${e.cause}${e.cite ? `; ${e.cite}` : ''}`))),
           )
         : null,
     ),
     el(
       'section',
       { 'aria-labelledby': 'tracks-h' },
-      el('h2', { id: 'tracks-h' }, 'Tracks'),
+      el('h2', { id: 'tracks-h' }, w.tracks),
       el(
         'ul',
         {},
         ...scenario.tracks.map((t) => {
-          const stage = t.stages.find((x) => x.id === state.tracks[t.id].stage);
-          const next = nextForwardStep(t, state.tracks[t.id].stage);
+          const stage = t.stages.find((x) => x.id === view.tracks[t.id].stage);
+          const next = nextForwardStep(t, view.tracks[t.id].stage);
           const nextStage = next && t.stages.find((x) => x.id === next.to);
-          return el('li', {}, `${textOf(t.name)}: ${textOf(stage?.name)}${nextStage ? `. Next: ${textOf(nextStage.name)} (${next.on.toLowerCase()})` : ''}`);
+          return el('li', {}, `${w.trackLine(textOf(t.name, lang), textOf(stage?.name, lang))}${nextStage ? w.trackNext(textOf(nextStage.name, lang), words().trackEvents[next.on]) : ''}`);
         }),
       ),
     ),
@@ -305,15 +332,15 @@ export function renderTable(root: HTMLElement): void {
       ? el(
           'section',
           { 'aria-labelledby': 'channels-h' },
-          el('h2', { id: 'channels-h' }, 'Channels'),
+          el('h2', { id: 'channels-h' }, w.channels),
           el(
             'ul',
             {},
             ...scenario.channels.map((c) => {
-              const ch = state.channels[c.id];
-              const asked = ch.requested.map((side) => (side === viewer ? 'you' : sideName(scenario, side)));
-              const status = ch.open ? 'open (calms escalation each turn)' : asked.length ? `closed; ${asked.join(' and ')} asked to open it — it opens when both sides reach out` : 'closed';
-              return el('li', {}, `${textOf(c.name)}: ${status}`);
+              const ch = view.channels[c.id];
+              const asked = ch.requested.map((side) => (side === viewer ? w.you : sideLabel(scenario, side, lang)));
+              const status = ch.open ? w.channelOpen : asked.length ? w.channelAsked(asked.join(w.and)) : w.channelClosed;
+              return el('li', {}, `${textOf(c.name, lang)}: ${status}`);
             }),
           ),
         )
@@ -321,18 +348,31 @@ export function renderTable(root: HTMLElement): void {
     el(
       'section',
       { 'aria-labelledby': 'agreements-h' },
-      el('h2', { id: 'agreements-h' }, 'Agreements'),
-      state.agreements.length
-        ? el('ul', {}, ...state.agreements.map((a) => el('li', {}, `${agreementName(scenario, a.id, a.tracks)}: ${a.status}`)))
-        : el('p', {}, 'None signed yet.'),
+      el('h2', { id: 'agreements-h' }, w.agreements),
+      view.agreements.length
+        ? el('ul', {}, ...view.agreements.map((a) => el('li', {}, `${agreementName(scenario, a.id, a.tracks, lang)}: ${words().agreementStatus[a.status]}`)))
+        : el('p', {}, w.noneSigned),
     ),
     el(
       'section',
       { 'aria-labelledby': 'news-h' },
-      el('h2', { id: 'news-h' }, 'News'),
-      news.length ? el('ul', {}, ...news.slice(-5).reverse().map((n) => el('li', {}, `Turn ${n.turn}: ${n.title}. ${n.text} (${n.cite.join(', ')})`))) : el('p', {}, 'No news yet.'),
+      el('h2', { id: 'news-h' }, w.news),
+      news.length
+        ? el(
+            'ul',
+            {},
+            ...news
+              .slice(-5)
+              .reverse()
+              .map((n) => {
+                const text = newsWords(scenario, n, lang);
+                return el('li', {}, w.newsLine(n.turn, text.title, text.text, n.cite.join(', ')));
+              }),
+          )
+        : el('p', {}, w.noNews),
     ),
-    el('details', {}, el('summary', { 'data-focus': 'brief' }, 'Your confidential brief'), briefSection(scenario, viewer, 'h3')),
-    el('div', { class: 'row' }, button('Leave the table (the game is saved)', () => store.quit())),
+    el('details', {}, el('summary', { 'data-focus': 'brief' }, w.yourBrief), briefSection(scenario, viewer, 'h3', lang)),
+    el('div', { class: 'row' }, button(w.leave, () => store.quit(), { 'data-focus': 'leave' })),
   );
 }
+

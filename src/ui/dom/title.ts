@@ -3,8 +3,9 @@ import { textOf, type Scenario, type Text } from '../../engine';
 import { play } from '../../audio/sound';
 import { builtInScenarios, formatProblems, loadSource, openBuiltIn, type ScenarioSource } from '../scenarios';
 import { hasSave, readSave, clearSave, savedSummary, type SaveSummary } from '../save';
-import { store } from '../session';
+import { store, words } from '../session';
 import { scenarioLabel } from '../labels';
+import { LANGUAGES, LANGUAGE_NAMES, loadLanguage, type Language } from '../i18n';
 import { el, button } from './el';
 
 interface Choice {
@@ -38,15 +39,17 @@ export async function acceptCustomText(text: string, file: string, rerender: () 
 }
 
 export function renderTitle(root: HTMLElement, rerender: () => void): void {
+  const w = words().title;
+  const lang = store.language;
   const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, builtIn: true, open: () => openBuiltIn(entry) }));
   const choices = custom ? [custom, ...builtIn] : builtIn;
   const select = el('select', { id: 'scenario-select' });
   for (const [i, c] of choices.entries())
-    select.append(el('option', { value: i }, scenarioLabel(textOf(c.title), c.year, !c.builtIn)));
+    select.append(el('option', { value: i }, scenarioLabel(textOf(c.title, lang), c.year, !c.builtIn, lang)));
 
   const radio = (name: string, value: string, label: string, checked: boolean) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
-  const difficulty = el('select', { id: 'difficulty' }, ...['easy', 'normal', 'hard'].map((d) => el('option', { value: d, selected: d === 'normal' }, d[0].toUpperCase() + d.slice(1))));
+  const difficulty = el('select', { id: 'difficulty' }, ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === 'normal' }, w.difficulties[d])));
 
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
   fileInput.addEventListener('change', async () => {
@@ -56,6 +59,9 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
 
   const start = async () => {
     if (starting) return;
+    // A game in progress is not overwritten without asking.
+    const inProgress = hasSave() ? savedSummary() : null;
+    if (hasSave() && !inProgress?.ended && !(await confirmReplace(root, inProgress))) return;
     const choice = choices[Number(select.value)];
     const side = (root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? 'us') as 'us' | 'ru';
     const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
@@ -67,7 +73,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       const { source, scenario } = await choice.open();
       if (store.screen === 'title') store.newGame(source, scenario, settings);
     } catch (e) {
-      store.notice = `Could not open ${choice.file}: ${(e as Error).message}`;
+      store.notice = w.couldNotOpen(choice.file, (e as Error).message);
       rerender();
     } finally {
       starting = false;
@@ -75,7 +81,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
   };
 
   const resume = async () => {
-    const r = await readSave();
+    const r = await readSave(store.language);
     if (!r) return;
     if (!r.ok) {
       clearSave();
@@ -91,62 +97,116 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const saved = hasSave() ? savedGameSection(summary, resume) : null;
 
   root.append(
-    el('h1', {}, 'Reset'),
-    el('p', { class: 'lede' }, 'A negotiation game: the United States and Russia, 2009–2017. Build trust, trade concessions across the negotiation tracks, keep your public and your allies on side — and keep escalation down.'),
+    el('h1', {}, w.heading),
+    languageSwitch(),
+    el('p', { class: 'lede' }, w.lede),
     ...(store.notice ? [el('p', { role: 'alert', class: 'notice' }, store.notice)] : []),
     ...(saved ? [saved] : []),
     el(
       'section',
       { 'aria-labelledby': 'setup-h' },
-      el('h2', { id: 'setup-h' }, 'New game'),
-      el('label', { for: 'scenario-select' }, 'Scenario '),
+      el('h2', { id: 'setup-h' }, w.newGameHeading),
+      el('label', { for: 'scenario-select' }, `${w.scenario} `),
       select,
       el(
         'div',
         { class: 'custom' },
-        el('label', { for: 'scenario-file' }, 'Or load a scenario file (YAML or JSON; you can also drop it on the page) '),
+        el('label', { for: 'scenario-file' }, `${w.loadFile} `),
         fileInput,
       ),
       problems.length
         ? el(
             'div',
             { role: 'alert', class: 'problems', 'aria-labelledby': 'problems-h' },
-            el('h3', { id: 'problems-h' }, `${problemFile} has problems`),
+            el('h3', { id: 'problems-h' }, w.hasProblems(problemFile)),
             el('ul', {}, ...problems.map((p) => el('li', {}, p))),
           )
         : null,
-      el('fieldset', {}, el('legend', {}, 'Your side'), radio('side', 'us', 'United States', true), radio('side', 'ru', 'Russia', false)),
+      el('fieldset', {}, el('legend', {}, w.yourSide), radio('side', 'us', words().sides.us, true), radio('side', 'ru', words().sides.ru, false)),
       el(
         'fieldset',
         {
           // Difficulty is the computer's: it means nothing when a second player takes the other side.
           onchange: (e: Event) => (difficulty.disabled = (e.target as HTMLInputElement).value === 'hotseat'),
         },
-        el('legend', {}, 'Opponent'),
-        radio('opponent', 'computer', 'The computer', true),
-        radio('opponent', 'hotseat', 'A second player at this screen (hot-seat)', false),
+        el('legend', {}, w.opponent),
+        radio('opponent', 'computer', w.computer, true),
+        radio('opponent', 'hotseat', w.hotseat, false),
       ),
-      el('label', { for: 'difficulty' }, 'Computer difficulty '),
+      el('label', { for: 'difficulty' }, `${w.difficulty} `),
       difficulty,
-      summary && !summary.ended ? el('p', { class: 'detail' }, 'A new game replaces your saved game.') : null,
-      el('div', { class: 'row' }, button('New game', start, { class: 'primary' })),
+      summary && !summary.ended ? el('p', { class: 'detail' }, w.replaces) : null,
+      el('div', { class: 'row' }, button(w.newGame, start, { class: 'primary', 'data-focus': 'new-game' })),
     ),
   );
 }
 
+/** The saved game in words: its scenario and who plays it, in the interface's language when the save has it. */
+function against(s: SaveSummary): string {
+  const w = words().title;
+  return s.opponent === 'hotseat' ? w.againstHotseat : w.againstComputer(s.sideText ? textOf(s.sideText, store.language) : s.side);
+}
+const savedTitle = (s: SaveSummary) => (s.titleText ? textOf(s.titleText, store.language) : s.title);
+
 /** The saved game: resume one in progress, or look again at the debrief of one that is over. */
 function savedGameSection(summary: SaveSummary | null, open: () => void): HTMLElement {
-  const against = (s: SaveSummary) => (s.opponent === 'hotseat' ? 'two players at this screen' : `${s.side} against the computer`);
+  const w = words().title;
   const [heading, text, label] = !summary
-    ? ['Saved game', 'A game in progress is saved in this browser.', 'Resume saved game']
+    ? [w.savedHeading, w.savedSome, w.resume]
     : summary.ended
-      ? ['Your last game', `${summary.title}, ${against(summary)}: the game is over.`, 'View the last debrief']
-      : ['Saved game', `${summary.title}, ${against(summary)}: turn ${summary.turn} of ${summary.turns}.`, 'Resume saved game'];
+      ? [w.lastHeading, w.lastOver(savedTitle(summary), against(summary)), w.viewDebrief]
+      : [w.savedHeading, w.inProgress(savedTitle(summary), against(summary), summary.turn, summary.turns), w.resume];
   return el(
     'section',
     { 'aria-labelledby': 'saved-h' },
     el('h2', { id: 'saved-h' }, heading),
     el('p', {}, text),
     el('div', { class: 'row' }, button(label, open)),
+  );
+}
+
+/**
+ * Ask before a new game replaces the one in progress: a modal dialog (focus stays in it; Escape keeps the game).
+ * Resolves true to go on, false to keep the saved game.
+ */
+function confirmReplace(root: HTMLElement, summary: SaveSummary | null): Promise<boolean> {
+  const w = words().title;
+  const game = summary ? w.inProgress(savedTitle(summary), against(summary), summary.turn, summary.turns).replace(/\.$/, '') : w.savedSome;
+  return new Promise((resolve) => {
+    const dialog = el(
+      'dialog',
+      { id: 'confirm-new-game', 'aria-labelledby': 'confirm-h', 'aria-describedby': 'confirm-text' },
+      el('h2', { id: 'confirm-h' }, w.confirmHeading),
+      el('p', { id: 'confirm-text' }, w.confirmText(game)),
+      el(
+        'div',
+        { class: 'row' },
+        button(w.confirmKeep, () => dialog.close('keep'), { class: 'primary' }),
+        button(w.confirmReplace, () => dialog.close('replace')),
+      ),
+    );
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(dialog.returnValue === 'replace');
+      if (dialog.returnValue !== 'replace') root.querySelector<HTMLElement>('[data-focus="new-game"]')?.focus();
+    });
+    root.append(dialog);
+    dialog.showModal(); // the safe choice, keeping the game, has the focus
+  });
+}
+
+/** English / Русский: the interface's language, remembered by this browser. */
+function languageSwitch(): HTMLElement {
+  const choose = async (lang: Language) => {
+    if (lang === store.language) return;
+    await loadLanguage(lang);
+    store.setLanguage(lang);
+  };
+  return el(
+    'div',
+    { role: 'group', 'aria-label': words().title.language, class: 'languages' },
+    ...LANGUAGES.map((lang) =>
+      el('button', { type: 'button', lang, 'aria-pressed': String(lang === store.language), 'data-focus': `language-${lang}`, onclick: () => void choose(lang) }, LANGUAGE_NAMES[lang]),
+    ),
   );
 }

@@ -2,10 +2,10 @@
 // the five tracks as lanes, the package on the table with the answer's reason, and the news ticker.
 // It draws engine state and forwards clicks as moves; the accessible layer shows the same state.
 import Phaser from 'phaser';
-import { allNews, legalMoves, nextForwardStep, sideName, textOf, type Move, type Side } from '../../engine';
+import { allNews, legalMoves, nextForwardStep, textOf, type Move, type Side } from '../../engine';
 import { play } from '../../audio/sound';
-import { store, type Change } from '../session';
-import { describeMove, meterName, PHASE_NAME, SIDE_COLOR, signed } from '../labels';
+import { store, words, type Change } from '../session';
+import { describeMove, newsWords, phaseName, SIDE_COLOR, sideLabel, signed } from '../labels';
 import { W, FONT } from './loading';
 import { Board, css } from './board';
 
@@ -47,6 +47,8 @@ export class TableScene extends Phaser.Scene {
   create() {
     const s = store.session!;
     const { scenario } = s;
+    const lang = store.language;
+    const w = words().canvas;
     this.reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.meters.clear();
     this.floaters.clear();
@@ -54,7 +56,7 @@ export class TableScene extends Phaser.Scene {
     const board = (this.board = new Board(this)); // the felt, and under Phaser's canvas whatever stays put
     const big = { fontFamily: FONT, fontSize: '22px', color: '#ffffff', fontStyle: 'bold' };
     const label = { fontFamily: FONT, fontSize: '17px', color: '#e8e8e8' };
-    this.header = board.add(this.add.text(16, 10, textOf(scenario.title), big));
+    this.header = board.add(this.add.text(16, 10, textOf(scenario.title, lang), big));
     this.turnText = board.add(this.add.text(W - 16, 12, '', { ...label, fontSize: '19px' }).setOrigin(1, 0));
 
     // Meters: one column per side, allies under their patron, escalation across.
@@ -62,26 +64,26 @@ export class TableScene extends Phaser.Scene {
     sides.forEach((side, col) => {
       const x = 16 + col * 446;
       board.add(this.add.rectangle(x, 42, 422, 4, SIDE_COLOR[side]).setOrigin(0, 0));
-      board.add(this.add.text(x, 48, sideName(scenario, side), { ...big, fontSize: '19px' }));
+      board.add(this.add.text(x, 48, sideLabel(scenario, side, lang), { ...big, fontSize: '19px' }));
       let y = 76;
       const add = (path: string, text: string, inverse = false) => {
         this.addMeter(path, text, x, y, inverse, SIDE_COLOR[side], 370);
         y += ROW;
       };
-      add(`trust.${side}`, `Trust in ${sideName(scenario, side === 'us' ? 'ru' : 'us')}`);
-      add(`support.${side}`, 'Domestic support');
-      add(`hawks.${side}`, 'Hawks (higher is harder)', true);
-      for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, `${textOf(t.name)}: confidence`);
+      add(`trust.${side}`, w.trustIn(sideLabel(scenario, side === 'us' ? 'ru' : 'us', lang)));
+      add(`support.${side}`, w.support);
+      add(`hawks.${side}`, w.hawks, true);
+      for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, w.allies(textOf(t.name, lang)));
     });
     const rows = Math.max(...sides.map((side) => 3 + scenario.thirdParties.filter((p) => p.patron === side).length));
     const escY = 76 + rows * ROW;
-    this.addMeter('escalation', 'Escalation risk (higher is worse)', 16, escY, true, 0xe69f00, W - 32 - 52);
+    this.addMeter('escalation', w.escalation, 16, escY, true, 0xe69f00, W - 32 - 52);
 
     // Tracks as lanes: name, stages as pips, the stage reached, and what the next stage needs.
     let y = escY + ROW + 6;
     for (const track of scenario.tracks) {
       board.add(this.add.rectangle(16, y, W - 32, 44, 0x000000, 0.28).setOrigin(0, 0));
-      board.add(this.add.text(26, y + 3, textOf(track.name), { ...label, fontStyle: 'bold' }));
+      board.add(this.add.text(26, y + 3, textOf(track.name, lang), { ...label, fontStyle: 'bold' }));
       const stage = board.add(this.add.text(26, y + 23, '', { ...label, fontSize: '15px', color: '#ffffff' }));
       const next = board.add(this.add.text(W - 26, y + 23, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0));
       this.lanes.push({ stage, next, x: 560, y: y + 12 });
@@ -94,7 +96,7 @@ export class TableScene extends Phaser.Scene {
     this.reasonText = board.add(this.add.text(16, y + 44, '', { ...label, fontSize: '16px', fontStyle: 'italic', color: '#f0e442', wordWrap: { width: 520 } }));
     this.chipY = 720 - 44;
     board.add(this.add.rectangle(552, y - 2, W - 568, 720 - y - 6, 0x000000, 0.35).setOrigin(0, 0));
-    board.add(this.add.text(562, y + 2, 'News', { ...label, fontStyle: 'bold' }));
+    board.add(this.add.text(562, y + 2, w.news, { ...label, fontStyle: 'bold' }));
     this.newsText = board.add(this.add.text(562, y + 24, '', { ...label, fontSize: '14px', wordWrap: { width: W - 590 } }));
 
     this.draw(true);
@@ -116,8 +118,9 @@ export class TableScene extends Phaser.Scene {
     this.meters.set(path, view);
   }
 
+  /** A meter as the side on screen may see it (a statement still sealed has not moved it yet). */
   private read(path: string): number {
-    const m = store.session!.state.meters;
+    const m = store.view()!.meters;
     const [kind, key] = path.split('.');
     if (kind === 'escalation') return m.escalation;
     return (m as unknown as Record<string, Record<string, number>>)[kind][key];
@@ -125,6 +128,7 @@ export class TableScene extends Phaser.Scene {
 
   private onChange(change: Change) {
     this.draw(false);
+    const w = words().canvas;
     // The number and cause of each change float beside its meter (one note per meter, newest wins).
     const byMeter = new Map<string, typeof change.ledger>();
     for (const e of change.ledger) byMeter.set(e.meter, [...(byMeter.get(e.meter) ?? []), e]);
@@ -136,7 +140,7 @@ export class TableScene extends Phaser.Scene {
       const good = view.inverse ? net < 0 : net > 0;
       const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 39)}…` : t);
       const biggest = entries.reduce((x, e) => (Math.abs(e.delta) > Math.abs(x.delta) ? e : x));
-      const more = entries.length > 1 ? ` (+${entries.length - 1} more)` : '';
+      const more = entries.length > 1 ? w.more(entries.length - 1) : '';
       const full = (view.bar as unknown as { full: number }).full;
       // Inside the bar's track, right-aligned: the label above and the number beside stay readable.
       const t = this.add
@@ -166,9 +170,12 @@ export class TableScene extends Phaser.Scene {
 
   private draw(first: boolean) {
     const s = store.session!;
-    const { scenario, state } = s;
+    const { scenario } = s;
+    const state = store.view()!; // the viewer's own view: nothing hidden from it is drawn
+    const lang = store.language;
+    const w = words().canvas;
     const me = store.humanToAct();
-    this.turnText.setText(`Turn ${state.turn}/${scenario.turns} · ${PHASE_NAME[state.phase]} · ${me ? `${sideName(scenario, me)} to move` : 'Waiting…'}`);
+    this.turnText.setText(`${w.turnLine(state.turn, scenario.turns, phaseName(state.phase, lang))}${me ? w.toMove(sideLabel(scenario, me, lang)) : w.waiting}`);
     for (const [path, view] of this.meters) {
       const v = this.read(path);
       const full = (view.bar as unknown as { full: number }).full;
@@ -191,26 +198,27 @@ export class TableScene extends Phaser.Scene {
         if (j === idx) pips.push([cx, cy, 8, st.value < 0 ? 0xd55e00 : 0x009e73]);
         else pips.push([cx, cy, 6, st.value < 0 ? 0xd55e00 : 0xaaaaaa], [cx, cy, 4, 0x10202c]);
       });
-      lane.stage.setText(`Now: ${textOf(stage?.name)}`);
+      lane.stage.setText(w.now(textOf(stage?.name, lang)));
       const next = nextForwardStep(track, at);
-      const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name);
-      lane.next.setText(next ? `next: ${nextName} ← ${next.on.toLowerCase()}${next.needs?.trustAtLeast ? `, both trust ≥ ${next.needs.trustAtLeast}` : ''}` : 'no further stage');
+      const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name, lang);
+      lane.next.setText(next ? `${w.next(nextName ?? '', words().trackEvents[next.on])}${next.needs?.trustAtLeast ? w.bothTrust(next.needs.trustAtLeast) : ''}` : w.noFurther);
     });
     const p = state.proposal;
-    const answer = state.lastAnswer ? `Last answer (turn ${state.lastAnswer.turn}): ${sideName(scenario, state.lastAnswer.side)} ${state.lastAnswer.answer === 'counter' ? 'countered' : `${state.lastAnswer.answer}ed`}.\n` : '';
+    const answer = state.lastAnswer ? `${w.lastAnswer(state.lastAnswer.turn, sideLabel(scenario, state.lastAnswer.side, lang), state.lastAnswer.answer)}\n` : '';
     this.tableText.setText(
       p
-        ? describeMove(scenario, { type: p.isCounter ? 'counter' : 'propose', side: p.by, give: p.give, ask: p.ask, format: p.format })
-        : `${answer}${state.agreements.length ? `Agreements: ${state.agreements.map((a) => `${a.id} ${a.status}`).join(', ')}` : 'No package on the table.'}`,
+        ? describeMove(scenario, { type: p.isCounter ? 'counter' : 'propose', side: p.by, give: p.give, ask: p.ask, format: p.format }, lang)
+        : `${answer}${state.agreements.length ? w.agreements(state.agreements.map((a) => `${a.id} ${words().agreementStatus[a.status]}`).join(', ')) : w.noPackage}`,
     );
     // The package, then the answer's reason under it; both stay above the chips (the side panel has them whole).
     const bottom = (me && state.phase === 'statements' ? this.chipY : 720) - 6;
     this.fitText(this.tableText, bottom - 22);
     this.reasonText.setY(this.tableText.y + (this.tableText.text ? this.tableText.height + 6 : 0));
-    this.reasonText.setText(s.lastReason ? `“${s.lastReason.reason}”` : '');
+    const reason = store.visibleReason();
+    this.reasonText.setText(reason ? `“${reason.reason}”` : '');
     this.fitText(this.reasonText, bottom);
     const news = allNews(state).slice(-3).reverse();
-    this.newsText.setText(news.length ? news.map((n) => `T${n.turn} ${n.title} [${n.cite.join(', ')}]`).join('\n\n') : 'No news yet.');
+    this.newsText.setText(news.length ? news.map((n) => `${w.newsTurn(n.turn)} ${newsWords(scenario, n, lang).title} [${n.cite.join(', ')}]`).join('\n\n') : w.noNews);
     this.drawChips(me);
     this.board.paint(pips.join(' '), (ctx) => {
       for (const [x, y, r, color] of pips) {
@@ -243,7 +251,7 @@ export class TableScene extends Phaser.Scene {
       const x = 16 + i * 170;
       const y = this.chipY;
       const bg = this.add.rectangle(0, 0, 160, 34, [0x009e73, 0x666666, 0xd55e00][i]).setOrigin(0, 0).setStrokeStyle(2, 0xffffff);
-      const text = this.add.text(80, 17, m.tone, { fontFamily: FONT, fontSize: '17px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
+      const text = this.add.text(80, 17, words().canvas.chips[m.tone], { fontFamily: FONT, fontSize: '17px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
       const chip = this.add.container(x, y, [bg, text]);
       const zone = this.add.zone(0, 0, 160, 34).setOrigin(0, 0).setInteractive({ useHandCursor: true });
       chip.add(zone);

@@ -1,0 +1,391 @@
+// Every word the interface says, in English here and in Russian in ./i18n-ru.ts (loaded only when chosen).
+// Scenario texts come from the scenario in the same language (textOf(text, lang)); words the engine and the
+// computer write themselves (ledger causes, refusals, the computer's reasons) are still English.
+import { possessive, type Language, type Phase, type Side, type Tone, type Format, type TrackEventType, type AgreementStatus } from '../engine';
+
+export type { Language };
+export const LANGUAGES: readonly Language[] = ['en', 'ru'];
+/** Each language's name in itself, for the switch on the title screen. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ru: 'Русский' };
+
+const LANGUAGE_KEY = 'reset.language';
+
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+
+const en = {
+  page: {
+    title: 'Reset — U.S.–Russia negotiation game',
+    panel: 'Reset game controls',
+    live: 'Game announcements',
+    loading: 'Loading…',
+    loadingPercent: (p: number) => `Loading ${p} %`,
+    brand: 'RESET',
+    subtitle: 'United States · Russia · 2009–2017',
+    handoffCaption: 'Hand-off: confidential information hidden',
+    backToTitle: 'Back to the title',
+    sound: 'Sound',
+    mute: 'Mute',
+    volume: 'Volume',
+    couldNotLoadUrl: (url: string, why: string) => `Could not load the scenario at ${url}: ${why}`,
+    savedWithProblems: (file: string) => `${file} was saved with problems; the game goes on with the previous version.`,
+    reloadedGoesOn: (file: string) => `${file} reloaded; the game goes on.`,
+    reloadedRestarts: (file: string, why: string) => `${file} reloaded; the game restarts because ${why}.`,
+    computerStuck: (why: string) => `The computer could not make its move (${why}). Your game is saved; reload the page to resume.`,
+  },
+  announce: {
+    reason: (r: string) => `Reason: ${r}`,
+    meter: (meter: string, delta: string, value: number, cause: string) => `${meter} ${delta} to ${value} (${cause}).`,
+    more: (n: number) => `and ${n} more changes in the ledger.`,
+    news: (title: string, cite: string) => `News: ${title} (${cite}).`,
+    over: 'The game is over.',
+    handOver: (side: string) => `Hand over to ${side}.`,
+  },
+  sides: { us: 'United States', ru: 'Russia' } as Record<Side, string>,
+  phases: {
+    briefing: 'Briefing',
+    statements: 'Public statements',
+    proposals: 'Proposals',
+    responses: 'Responses',
+    implementation: 'Implementation',
+    resolution: 'Resolution',
+    ended: 'Game over',
+  } as Record<Phase, string>,
+  tones: { conciliatory: 'conciliatory', neutral: 'neutral', hostile: 'hostile' } as Record<Tone, string>,
+  formats: { bilateral: 'bilateral', multilateral: 'multilateral' } as Record<Format, string>,
+  trackEvents: {
+    TALKS: 'talks',
+    SIGN: 'sign',
+    IMPLEMENT: 'implement',
+    VERIFY: 'verify',
+    DELAY: 'delay',
+    DEFECT: 'defect',
+    STALL: 'stall',
+    SHOCK: 'shock',
+  } as Record<TrackEventType, string>,
+  agreementStatus: { signed: 'signed', implemented: 'implemented', verified: 'verified', broken: 'broken' } as Record<AgreementStatus, string>,
+  meters: {
+    trust: (side: string, other: string) => `${possessive(side)} trust in ${other}`,
+    support: (side: string) => `${side} domestic support`,
+    hawks: (side: string) => `${side} hawks`,
+    allies: (name: string) => `${name} confidence`,
+    escalation: 'Escalation risk',
+  },
+  moves: {
+    nothing: 'nothing',
+    statement: (who: string, tone: string) => `${who} made a ${tone} statement.`,
+    openChannel: (who: string, channel: string) => `${who} asked to open ${channel}.`,
+    propose: (who: string, format: string, gives: string, asks: string) => `${who} proposed a ${format} package: gives ${gives}; asks ${asks}.`,
+    counter: (who: string, gives: string, asks: string) => `${who} countered: gives ${gives}; asks ${asks}.`,
+    pass: (who: string) => `${who} passed: no proposal this turn.`,
+    accept: (who: string) => `${who} accepted the package.`,
+    reject: (who: string) => `${who} rejected the package.`,
+    implement: (who: string, id: string) => `${who} chose to implement agreement ${id}.`,
+    delay: (who: string, id: string) => `${who} chose to delay agreement ${id}.`,
+    defect: (who: string, id: string) => `${who} chose to defect agreement ${id}.`,
+    verify: (who: string, id: string) => `${who} chose to verify agreement ${id}.`,
+    done: (who: string) => `${who} finished the implementation phase.`,
+  },
+  title: {
+    heading: 'Reset',
+    lede: 'A negotiation game: the United States and Russia, 2009–2017. Build trust, trade concessions across the negotiation tracks, keep your public and your allies on side — and keep escalation down.',
+    language: 'Language',
+    savedHeading: 'Saved game',
+    savedSome: 'A game in progress is saved in this browser.',
+    resume: 'Resume saved game',
+    lastHeading: 'Your last game',
+    lastOver: (title: string, against: string) => `${title}, ${against}: the game is over.`,
+    viewDebrief: 'View the last debrief',
+    inProgress: (title: string, against: string, turn: number, turns: number) => `${title}, ${against}: turn ${turn} of ${turns}.`,
+    againstHotseat: 'two players at this screen',
+    againstComputer: (side: string) => `${side} against the computer`,
+    newGameHeading: 'New game',
+    scenario: 'Scenario',
+    customFile: 'custom file',
+    loadFile: 'Or load a scenario file (YAML or JSON; you can also drop it on the page)',
+    hasProblems: (file: string) => `${file} has problems`,
+    yourSide: 'Your side',
+    opponent: 'Opponent',
+    computer: 'The computer',
+    hotseat: 'A second player at this screen (hot-seat)',
+    difficulty: 'Computer difficulty',
+    difficulties: { easy: 'Easy', normal: 'Normal', hard: 'Hard' } as Record<'easy' | 'normal' | 'hard', string>,
+    replaces: 'A new game replaces your saved game.',
+    newGame: 'New game',
+    couldNotOpen: (file: string, why: string) => `Could not open ${file}: ${why}`,
+    confirmHeading: 'Replace your saved game?',
+    confirmText: (game: string) => `Your game in progress (${game}) is saved in this browser. A new game replaces it; it cannot be brought back.`,
+    confirmReplace: 'Start a new game',
+    confirmKeep: 'Keep my saved game',
+  },
+  briefing: {
+    confidential: (side: string) => `Confidential brief: ${side}`,
+    leaderGoal: (leader: string, capital: string, goal: number) => `Leader: ${leader}, ${capital}. Goal: a score of ${goal} by the end of the game. `,
+    scoreCounts:
+      'Your score counts the concessions actually carried out and how far the tracks advance, each weighed by your priorities below, plus your support at home, minus the escalation risk.',
+    priorities: 'Priorities (0–10)',
+    redLines: 'Red lines',
+    neverGive: (card: string, why: string) => `Never give “${card}”: ${why}`,
+    none: 'None.',
+    onlyFirst: (me: string, them: string) => `Briefing for the ${me} player only. ${them} reads their own after the hand-off.`,
+    onlyLater: (me: string, them: string) => `Briefing for the ${me} player only: ${possessive(them)} brief stays hidden.`,
+    moment: (year: number) => `The moment: ${year}`,
+    sources: 'Sources',
+    source: (title: string, author: string, date: string, file: string) => `${title} — ${author}, ${date} (${file})`,
+    ownWords: 'In their own words',
+    toTable: 'Go to the table',
+    handOver: (next: string) => `Hand over to ${next}`,
+    hidden: (prev: string, next: string) => `${possessive(prev)} confidential brief and hand are hidden. ${prev} player: pass the keyboard to the ${next} player and look away.`,
+    reopened: (next: string) => `This game for two players at one screen was reopened. Every confidential brief and hand stays hidden until the ${next} player has the screen; the other player looks away.`,
+    continueAs: (next: string) => `Continue as ${next}`,
+  },
+  table: {
+    srHeading: (title: string) => `${title} — negotiation table`,
+    status: (turn: number, turns: number, phase: string) => `Turn ${turn} of ${turns}: ${phase}`,
+    youAre: (side: string) => `You are ${side}.`,
+    yourMoveNow: 'Your move.',
+    otherMoving: 'The other side is moving.',
+    onTable: (what: string) => `On the table: ${what}`,
+    said: (side: string, reason: string) => `${side}: “${reason}”`,
+    dangerEscalation: (value: number, max: number) => `Danger: escalation risk is ${value}. At ${max} a crisis ends the game for both sides.`,
+    dangerSupport: (value: number, min: number) => `Danger: your support at home is ${value}. At ${min} you lose office and the game ends.`,
+    yourMove: 'Your move',
+    movesHeading: 'Moves',
+    waitingFor: (side: string) => `Waiting for ${side}…`,
+    makeStatement: 'Make a public statement (trust abroad against support at home).',
+    statementButton: { conciliatory: 'Conciliatory statement', neutral: 'Neutral statement', hostile: 'Hostile statement' } as Record<Tone, string>,
+    channelsToOpen: 'Channels to open',
+    openChannel: (name: string) => `Open channel: ${name}`,
+    pass: 'Pass (no proposal)',
+    buildPackage: 'Build a package',
+    buildCounter: 'Or build a counter-proposal',
+    yourHand: 'Your hand: cards you give',
+    askOf: (them: string) => `Cards you ask of ${them}`,
+    cardCost: (track: string, cost: number) => `${track}, costs you ${cost} support`,
+    redLine: ' — your red line: cannot be given',
+    format: 'Format',
+    bilateral: 'Bilateral',
+    multilateral: 'Multilateral (a venue: costs less at home)',
+    previewHeading: (them: string) => `Preview: the meters if ${them} accepts`,
+    cannotSend: (why: string) => `Cannot be sent: ${why}`,
+    effectIfSigned: 'Effect on the meters if signed',
+    noPreview: (them: string) => `No preview: ${them} could not sign this package as it stands. You may still send it.`,
+    chooseCards: 'Choose cards to give and to ask for; the likely effect on every meter appears here.',
+    sendProposal: 'Send proposal',
+    sendCounter: 'Send counter-proposal',
+    proposalOf: (from: string, counter: boolean) => `${possessive(from)} ${counter ? 'counter-proposal' : 'proposal'}`,
+    packageOf: (from: string) => `${possessive(from)} package`,
+    youGet: (cards: string) => `You would get: ${cards}`,
+    youGive: (cards: string) => `You would give: ${cards}`,
+    formatIs: (format: string) => `Format: ${format}`,
+    cannotAccept: (why: string) => `You cannot accept: ${why}.`,
+    ifAccept: 'If you accept',
+    effectIfAccept: 'Effect on the meters if you accept',
+    noChanges: 'No meter changes.',
+    accept: 'Accept the package',
+    reject: 'Reject the package',
+    implementationHelp:
+      'Implement: carry out your side of the agreement. Delay: put it off (costs trust; delay too often and the agreement breaks). Defect: secretly do not carry it out — if the other side verifies, trust collapses. Verify: check that the other side really carried out its part.',
+    agreement: (name: string) => `Agreement ${name}`,
+    parts: (mine: string, them: string, theirs: string) => `Your part: ${mine}. ${possessive(them)} part: ${theirs}.`,
+    agreementButton: {
+      implement: (id: string) => `Implement ${id}`,
+      delay: (id: string) => `Delay ${id}`,
+      defect: (id: string) => `Defect ${id}`,
+      verify: (id: string) => `Verify ${id}`,
+    },
+    doneImplementing: 'Done with implementation',
+    nothingToDo: 'Nothing to do.',
+    obligation: {
+      delayed: (n: number) => `, delayed ${times(n)}`,
+      delayedThisTurn: 'delayed this turn',
+      notYet: 'not yet carried out',
+      caught: 'caught defecting',
+      secretlyNot: 'secretly not carried out',
+      verified: 'carried out and verified',
+      unverified: 'carried out, not verified',
+    },
+    meters: 'Meters',
+    openLedger: 'Open ledger',
+    closeLedger: 'Close ledger',
+    ledgerLabel: 'Ledger of meter changes',
+    ledgerLine: (turn: number, meter: string, delta: string, value: number, cause: string) => `Turn ${turn}: ${meter} ${delta} → ${value} (${cause})`,
+    tracks: 'Tracks',
+    trackLine: (name: string, stage: string) => `${name}: ${stage}`,
+    trackNext: (next: string, on: string) => `. Next: ${next} (${on})`,
+    channels: 'Channels',
+    you: 'you',
+    and: ' and ',
+    channelOpen: 'open (calms escalation each turn)',
+    channelAsked: (who: string) => `closed; ${who} asked to open it — it opens when both sides reach out`,
+    channelClosed: 'closed',
+    agreements: 'Agreements',
+    noneSigned: 'None signed yet.',
+    news: 'News',
+    newsLine: (turn: number, title: string, text: string, cite: string) => `Turn ${turn}: ${title}. ${text} (${cite})`,
+    noNews: 'No news yet.',
+    yourBrief: 'Your confidential brief',
+    leave: 'Leave the table (the game is saved)',
+  },
+  canvas: {
+    trustIn: (other: string) => `Trust in ${other}`,
+    support: 'Domestic support',
+    hawks: 'Hawks (higher is harder)',
+    allies: (name: string) => `${name}: confidence`,
+    escalation: 'Escalation risk (higher is worse)',
+    now: (stage: string) => `Now: ${stage}`,
+    next: (stage: string, on: string) => `next: ${stage} ← ${on}`,
+    bothTrust: (n: number) => `, both trust ≥ ${n}`,
+    noFurther: 'no further stage',
+    turnLine: (turn: number, turns: number, phase: string) => `Turn ${turn}/${turns} · ${phase} · `,
+    toMove: (side: string) => `${side} to move`,
+    waiting: 'Waiting…',
+    lastAnswer: (turn: number, side: string, answer: 'accept' | 'reject' | 'counter') =>
+      `Last answer (turn ${turn}): ${side} ${answer === 'counter' ? 'countered' : `${answer}ed`}.`,
+    agreements: (list: string) => `Agreements: ${list}`,
+    noPackage: 'No package on the table.',
+    news: 'News',
+    noNews: 'No news yet.',
+    newsTurn: (turn: number) => `T${turn}`,
+    more: (n: number) => ` (+${n} more)`,
+    chips: { conciliatory: 'conciliatory', neutral: 'neutral', hostile: 'hostile' } as Record<Tone, string>,
+  },
+  save: {
+    damaged: 'The saved game could not be read (it is damaged). A fresh start is ready.',
+    otherFormat: (saved: number, reads: number) => `The saved game is from another version of Reset (save format ${saved}, this game reads ${reads}). A fresh start is ready.`,
+    otherRules: (saved: number, plays: number) =>
+      `The saved game was played under other rules (rules version ${saved}; this version of Reset plays rules ${plays}), so its moves would not make the same game. A fresh start is ready.`,
+    noScenario: (file: string) => `The saved game's scenario no longer loads (${file}). A fresh start is ready.`,
+    noReplay: (why: string) => `The saved game could not be replayed (${why}). A fresh start is ready.`,
+  },
+  debrief: {
+    heading: (title: string) => `Debrief: ${title}`,
+    print: 'Print the debrief',
+    json: 'Download game log (JSON)',
+    csv: 'Download game log (CSV)',
+    printExport: 'Print and export',
+    notEnded: 'The game has not ended.',
+    endTurns: (turn: number) => `The talks ran their full course: the game ended after turn ${turn}.`,
+    endEscalation: (turn: number) => `Escalation got out of hand: the crisis ended the game in turn ${turn}.`,
+    endOffice: (side: string | null, turn: number) => `${side ?? 'A leader'} lost office in turn ${turn}: domestic support collapsed.`,
+    player: 'player',
+    you: 'you',
+    computer: 'computer',
+    who: (side: string, role: string) => `${side} (${role})`,
+    succeeded: 'Succeeded',
+    fellShort: 'Fell short',
+    lostOffice: 'Lost office',
+    outcome: 'Outcome',
+    scoresCaption: 'Scores by side (each side scores by its own priorities)',
+    scoreHead: ['Side', 'Score', 'Goal', 'Result', 'Deals', 'Progress', 'Support', 'Escalation', 'Penalty'],
+    scoreParts: [
+      'How a score adds up: Deals is what the concessions actually carried out gave and cost this side, weighed by its own priorities; ',
+      'Progress is where the tracks stand, weighed the same way; Support is the change in support at home since the start (a point for every 5); ',
+      'Escalation takes off a tenth of the final escalation risk; Penalty is −20 for losing office or for a crisis that ends the game. ',
+      'A side succeeds when its score reaches its goal, unless it lost office or a crisis ended the game.',
+    ],
+    joint: (n: number) => `Joint score: ${n}. Negotiation is not zero-sum: both sides can gain together. `,
+    counts: (signed: number, implemented: number, verified: number, broken: number) =>
+      `Agreements signed: ${signed}; implemented: ${implemented}; verified: ${verified}; broken: ${broken}.`,
+    status: {
+      signed: 'Signed, not yet carried out',
+      implemented: 'Implemented',
+      verified: 'Implemented and verified',
+      broken: 'Broken',
+      pending: 'Not yet carried out',
+      defected: 'Defected',
+    } as Record<string, string>,
+    delayedTimes: (n: number) => `, delayed ${n}×`,
+    owedNothing: 'Owed nothing',
+    agreementsHeading: 'Agreements and their fate',
+    everyAgreement: 'Every signed agreement',
+    agreementHead: (us: string, ru: string) => ['Agreement', 'Signed in turn', 'Tracks', `${us} gave`, `${ru} gave`, 'Fate', `${us} kept it?`, `${ru} kept it?`],
+    agreementName: (id: string, format: string, proposer: string) => `${id} (${format}, proposed by ${proposer})`,
+    noAgreement: 'No agreement was signed.',
+    history: 'What actually happened',
+    byTrackHeading: 'Track by track',
+    byTrackCaption: 'Where each track ended: this game and history',
+    byTrackHead: ['Track', 'This game', 'History', 'This game against history', 'Source'],
+    compared: { further: 'Further than history', same: 'Where history left it', short: 'Short of history' } as Record<'further' | 'same' | 'short', string>,
+    /** "This game went further than history on Iran, stopped where history did on …, and fell short of it on …." */
+    historySentence: {
+      list: (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`),
+      further: (tracks: string) => `went further than history on ${tracks}`,
+      same: (tracks: string) => `stopped where history did on ${tracks}`,
+      short: (tracks: string) => `fell short of history on ${tracks}`,
+      whole: (parts: string[]) => `This game ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}.`,
+    },
+    metersHeading: 'Meters over the turns',
+    turningPoints: 'Turning points',
+    turnLabel: (turn: number) => `Turn ${turn}: `,
+    noTurningPoints: 'No single change of 8 points or more: the game moved gradually.',
+    believedHeading: (side: string) => `What the computer believed ${side} wanted`,
+    believedCaption: (side: string) => `The computer's estimate of ${possessive(side)} priorities beside the real ones (0–10)`,
+    believedHead: ['Track', 'Computer believed', 'Real priority', 'Difference'],
+    ledgerHeading: 'The ledger: every meter change and its cause',
+    ledgerNote: 'Open the ledger before printing to include it in the print-out.',
+    showLedger: (changes: number, turns: number) => `Show the ledger: ${changes} changes over ${turns} turns`,
+    start: 'Start',
+    turn: (turn: number) => `Turn ${turn}`,
+    changesIn: (turn: number) => `Meter changes in ${turn === 0 ? 'the start' : `turn ${turn}`}`,
+    ledgerHead: ['Meter', 'Change', 'Now', 'Cause', 'Source'],
+    charts: {
+      trust: 'Trust in the other side',
+      support: 'Domestic support',
+      hawks: "Hawks' influence",
+      allies: "Allies' and partners' confidence",
+      escalation: 'Escalation risk',
+    },
+    meter: {
+      trust: (side: string, other: string) => `${possessive(side)} trust in ${other}`,
+      support: (side: string) => `Domestic support, ${side}`,
+      hawks: (side: string) => `Hawks' influence, ${side}`,
+      allies: (name: string) => `${name}: confidence`,
+      escalation: 'Escalation risk',
+    },
+    axisTurn: 'Turn',
+    went: (label: string, first: number | undefined, last: number | undefined, turn: number) => `${label} went from ${first} at the start to ${last} after turn ${turn}`,
+    dashed: '. Dashed vertical lines mark turning points.',
+    byTurn: (title: string) => `${title}, turn by turn`,
+    figures: (title: string) => `Figures: ${title}`,
+  },
+};
+
+export type Words = typeof en;
+
+/** Dictionaries loaded so far (English is always there; Russian comes with its first use). */
+const loaded = new Map<Language, Words>([['en', en]]);
+
+/** The words of a language; English until that language has been loaded (loadLanguage). */
+export function wordsFor(lang: Language = 'en'): Words {
+  return loaded.get(lang) ?? en;
+}
+
+/** Fetch a language's dictionary once; the title screen waits for it before switching. */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (loaded.has(lang)) return;
+  if (lang === 'ru') loaded.set('ru', (await import('./i18n-ru')).ru);
+}
+
+/** The language this browser chose last (on the title screen), English if none. */
+export function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(LANGUAGE_KEY);
+    return LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function storeLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, lang);
+  } catch {
+    // storage blocked: the choice lasts for this page only
+  }
+}
+
+/** The form of a noun for a count: English one/other, Russian one/few/many (1 ход, 2 хода, 5 ходов). */
+export function plural(lang: Language, n: number, forms: { one: string; few?: string; many?: string; other: string }): string {
+  const rule = new Intl.PluralRules(lang).select(n);
+  return (rule === 'one' ? forms.one : rule === 'few' ? forms.few : rule === 'many' ? forms.many : undefined) ?? forms.other;
+}

@@ -1,0 +1,160 @@
+// The interface in Russian: switched on the title screen, remembered by the browser, and a whole turn played
+// with no English left on screen — in the panel or drawn on the table — but for what is English at its source:
+// scenario texts that have no Russian translation (and the articles' quotes, which are checked word for word),
+// and the sentences the engine and the computer write themselves (ledger causes, the computer's reasons).
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndVite, screenshot, watchErrors } from './harness';
+import { animationFrames } from '../waiting';
+import { openFresh, scene } from './game-kit';
+import { SCENARIO, finishedGame, openWithSave, saveOf } from './saves';
+
+const env = browserAndVite({ reducedMotion: 'reduce' });
+
+/** Every English text of the scenario that has no Russian one (the screen may show it in English). */
+function untranslated(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string') out.add(value);
+  else if (Array.isArray(value)) for (const v of value) untranslated(v, out);
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.en === 'string' && Object.keys(o).every((k) => k === 'en' || k === 'ru')) {
+      if (typeof o.ru !== 'string') out.add(o.en);
+    } else for (const v of Object.values(o)) untranslated(v, out);
+  }
+  return out;
+}
+const SCENARIO_ENGLISH = [...untranslated(SCENARIO)].filter((t) => /[A-Za-z]{2}/.test(t));
+
+/**
+ * What is on screen: the page's title, the panel's visible text and every text drawn on the canvas. Text marked
+ * lang="en" is English on purpose (the language switch's "English", the articles' quotes) and is left out.
+ */
+async function onScreen(page: Page): Promise<{ lines: string[]; engine: string[] }> {
+  return page.evaluate(() => {
+    type Obj = { type: string; text?: string; list?: Obj[] };
+    const w = window as unknown as {
+      resetGame: {
+        game: { scene: { getScenes(active: boolean): { children: { list: Obj[] } }[] } };
+        store: { session: { state: { history: { ledger: { cause: string }[] }[] }; lastReason: { reason: string } | null } | null };
+      };
+    };
+    const texts: string[] = [];
+    const walk = (o: Obj) => {
+      if (o.type === 'Text' && o.text) texts.push(o.text);
+      for (const c of o.list ?? []) walk(c);
+    };
+    for (const s of w.resetGame.game.scene.getScenes(true)) for (const o of s.children.list) walk(o);
+    const marked = [...document.querySelectorAll<HTMLElement>('#panel [lang="en"]')];
+    for (const m of marked) m.dataset.hold = m.style.display, (m.style.display = 'none');
+    const panel = document.querySelector<HTMLElement>('#panel')!.innerText;
+    for (const m of marked) m.style.display = m.dataset.hold ?? '';
+    const s = w.resetGame.store.session;
+    // The engine's and the computer's own sentences: ledger causes, the computer's reason.
+    const engine = s ? [...s.state.history.flatMap((t) => t.ledger.map((e) => e.cause)), ...(s.lastReason ? [s.lastReason.reason] : [])] : [];
+    return { lines: [document.title, ...panel.split('\n'), ...texts.flatMap((t) => t.split('\n'))], engine };
+  });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The lines with English words left on screen once the texts that may be English are taken out. */
+async function englishLeft(page: Page): Promise<string[]> {
+  const { lines, engine } = await onScreen(page);
+  const texts = [...SCENARIO_ENGLISH, ...engine].sort((a, b) => b.length - a.length);
+  const allowed = texts.map((t) => new RegExp(`(?<![A-Za-z])${escape(t)}(?![A-Za-z])`, 'g'));
+  return lines.filter((line) => {
+    let rest = line.trim();
+    // The canvas shortens a long text to fit, ending it with "…": the start of an allowed text is allowed.
+    if (rest.endsWith('…')) {
+      const body = rest.slice(0, -1);
+      const cut = texts.map((t) => [...Array(Math.min(t.length, body.length) + 1).keys()].reverse().find((k) => k >= 8 && body.endsWith(t.slice(0, k))) ?? 0).reduce((a, b) => Math.max(a, b), 0);
+      if (cut) rest = body.slice(0, body.length - cut);
+    }
+    for (const a of allowed) rest = rest.replace(a, ' ');
+    rest = rest
+      .replace(/“[^”]*”/g, ' ') // the articles' quotes, verbatim
+      .replace(/\b\d{3}_[0-9a-f]{16}\.txt\b/g, ' ') // their file names
+      .replace(/\b[A-Z][A-Z0-9+]*\b/g, ' '); // abbreviations and ids: JSON, NATO, P5+1, A1
+    return /[A-Za-z]{2,}/.test(rest);
+  });
+}
+
+async function pressIn(page: Page, name: string | RegExp) {
+  const target = page.getByRole('button', { name }).first();
+  await target.focus();
+  await page.keyboard.press('Enter');
+}
+
+describe('the interface in Russian', () => {
+  it('is chosen on the title screen, remembered, and a whole turn shows no English UI text', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await scene(page, 'title');
+    await expect(page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await pressIn(page, 'Русский');
+    await page.getByRole('heading', { name: 'Перезагрузка', level: 1 }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ru');
+    // Remembered: a reload opens in Russian.
+    await page.reload();
+    await scene(page, 'title');
+    await page.getByRole('heading', { name: 'Перезагрузка', level: 1 }).waitFor();
+    await expect(page.getByRole('button', { name: 'Русский' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await animationFrames(page);
+    await screenshot(page, 'ru-title');
+    const left: Record<string, string[]> = {};
+    const look = async (where: string) => {
+      await animationFrames(page, 3);
+      const words = await englishLeft(page);
+      if (words.length) left[where] = words;
+    };
+    await look('title');
+
+    await pressIn(page, 'Новая игра');
+    await scene(page, 'briefing');
+    await look('briefing');
+    await screenshot(page, 'ru-briefing');
+    await pressIn(page, 'За стол переговоров');
+    await scene(page, 'table');
+    await look('table, statements');
+
+    // One turn: a statement, a package (or a pass), the answer, implementation, to the next turn's statements.
+    const turnOne = () => page.evaluate(() => (window as unknown as { resetGame: { store: { session: { state: { turn: number } } } } }).resetGame.store.session.state.turn === 1);
+    for (let i = 0; i < 20 && (await turnOne()); i++) {
+      await page.waitForFunction(() => document.querySelector('#panel')!.textContent!.includes('Ваш ход.') || document.body.dataset.scene !== 'table', undefined, { timeout: 20_000 });
+      if (!(await turnOne())) break;
+      const heading = (await page.locator('#status-h').textContent()) ?? '';
+      await look(heading);
+      if (heading.includes('Публичные заявления')) await pressIn(page, 'Примирительное заявление');
+      else if (heading.includes('Предложения')) {
+        await page.getByRole('group', { name: /что вы уступаете/i }).getByRole('checkbox', { disabled: false }).first().check();
+        await page.getByRole('group', { name: /что вы просите/i }).getByRole('checkbox').first().check();
+        await look('a package being built');
+        await screenshot(page, 'ru-table-package');
+        await pressIn(page, 'Отправить предложение');
+      } else if (heading.includes('Ответы')) await pressIn(page, /^(Принять|Отклонить) пакет$/);
+      else if (heading.includes('Выполнение')) {
+        const implement = page.locator('button', { hasText: /^Выполнить A\d+$/ });
+        if (await implement.count()) await pressIn(page, /^Выполнить A\d+$/);
+        else await pressIn(page, 'Завершить выполнение');
+      } else throw new Error(`no move known for "${heading}"`);
+    }
+    await page.waitForFunction(() => document.querySelector('#panel')!.textContent!.includes('Ваш ход.'));
+    await animationFrames(page, 20);
+    await look('turn 2');
+    await screenshot(page, 'ru-table-turn-2');
+    await page.getByRole('button', { name: 'Открыть журнал' }).click();
+    await look('the ledger open');
+
+    // The debrief of a finished game, in Russian.
+    await openWithSave(page, env.url, saveOf(finishedGame()), { 'reset.language': 'ru' });
+    await scene(page, 'debrief');
+    await page.getByRole('heading', { name: /^Разбор игры/, level: 1 }).waitFor();
+    await look('debrief');
+    await screenshot(page, 'ru-debrief');
+
+    expect(left).toEqual({});
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
