@@ -12,6 +12,7 @@ import { hasSave, readSave, clearSave, savedSummary } from './ui/save';
 import { loadSource } from './ui/scenarios';
 import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
 import { canKeepGame } from './scenario/compat';
+import { fitToScreen, keepFitted } from './ui/scenes/crisp';
 
 // The interface's language, loaded while Phaser loads (English is built in; another language's words come with it).
 const language = loadLanguage(store.language);
@@ -51,20 +52,20 @@ const game = new Phaser.Game({
   //   The table draws a handful of textures per frame, so the extra draw calls cost nothing.
   antialiasGL: false,
   maxTextures: 1,
+  // FIT sizes the canvas's box to its parent; keepFitted (./ui/scenes/crisp.ts) gives it the box's device pixels.
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
   scene: [new LoadingScene(() => void afterLoading()), new BackdropScene(), new TableScene()],
   banner: false,
 });
+
+game.events.once(Phaser.Core.Events.READY, () => keepFitted(game));
 
 store.onScreen((screen) => {
   if (!game.scene.isActive('loading') && screen === 'loading') return;
   for (const key of ['loading', 'backdrop', 'table']) if (game.scene.isActive(key) || game.scene.isPaused(key)) game.scene.stop(key);
   // Back from the debrief (which hides the canvas), Phaser must measure its parent again before it
   // rescales, or the canvas keeps the hidden size (nothing shows) or a stale one.
-  if (screen !== 'debrief') {
-    game.scale.getParentBounds();
-    game.scale.refresh();
-  }
+  if (screen !== 'debrief') fitToScreen(game);
   if (screen === 'table') game.scene.start('table');
   else if (screen !== 'debrief') game.scene.start('backdrop', { caption: screen === 'handoff' ? words().page.handoffCaption : undefined });
 });

@@ -17,7 +17,10 @@ export interface Browser {
 }
 
 /** A fresh Chromium with its own temporary profile. */
-export async function launchBrowser(extraArgs: string[] = [], options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Browser> {
+export async function launchBrowser(
+  extraArgs: string[] = [],
+  options: { viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference'; deviceScaleFactor?: number } = {},
+): Promise<Browser> {
   const install = await chromiumInstall();
   const profile = mkdtempSync(join(tmpdir(), 'reset-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -27,6 +30,7 @@ export async function launchBrowser(extraArgs: string[] = [], options: { viewpor
     args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: options.viewport ?? { width: 1280, height: 720 },
     reducedMotion: options.reducedMotion ?? 'no-preference',
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
   return {
     context,

@@ -12,8 +12,12 @@
 // The objects stay Phaser Text and Rectangle objects (Text still lays out, wraps and measures the
 // strings), hidden from the WebGL renderer; paint() copies each one's own canvas, or its fill, onto
 // the board in the order they were added. Only filled rectangles are painted (no strokes).
+//
+// The board has as many pixels as Phaser's canvas (the screen's own: ./crisp.ts) and paints the 900×720 world
+// scaled onto them; the texts' own canvases are rendered at that scale, so they are copied pixel for pixel.
 import Phaser from 'phaser';
-import { W, H, FELT, showFelt } from './loading';
+import { FELT, showFelt } from './loading';
+import { zoomOf } from './crisp';
 
 export type BoardItem = Phaser.GameObjects.Text | Phaser.GameObjects.Rectangle;
 
@@ -25,11 +29,11 @@ export class Board {
   private readonly ctx: CanvasRenderingContext2D;
   /** What the board shows: a repaint that would change nothing is skipped. */
   private painted = '';
+  /** The last paint's key and extra shapes, painted again when the canvas changes size. */
+  private last: { key: string; extra?: (ctx: CanvasRenderingContext2D) => void } = { key: '' };
 
   constructor(private readonly scene: Phaser.Scene) {
     const { game } = scene;
-    this.canvas.width = W;
-    this.canvas.height = H;
     this.canvas.setAttribute('aria-hidden', 'true');
     this.canvas.dataset.board = 'table';
     // Absolutely placed where Phaser's canvas is (see place()), under it: Phaser's canvas is positioned
@@ -44,9 +48,9 @@ export class Board {
     game.canvas.style.background = 'none';
     this.ctx = this.canvas.getContext('2d')!;
     this.place();
-    game.scale.on(Phaser.Scale.Events.RESIZE, this.place, this);
+    game.scale.on(Phaser.Scale.Events.RESIZE, this.resized, this);
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
-      game.scale.off(Phaser.Scale.Events.RESIZE, this.place, this);
+      game.scale.off(Phaser.Scale.Events.RESIZE, this.resized, this);
       this.canvas.remove();
       showFelt(scene);
     });
@@ -59,9 +63,18 @@ export class Board {
     return item;
   }
 
-  /** Same size and place as Phaser's canvas (its scale manager sizes and centres it with margins). */
+  /** A new size: the same pixels as Phaser's canvas, in the same place, painted again. */
+  private resized() {
+    this.place();
+    this.painted = '';
+    this.paint(this.last.key, this.last.extra);
+  }
+
+  /** Same pixels, size and place as Phaser's canvas (its scale manager sizes and centres it with margins). */
   private place() {
     const game = this.scene.game.canvas;
+    if (this.canvas.width !== game.width) this.canvas.width = game.width;
+    if (this.canvas.height !== game.height) this.canvas.height = game.height;
     const style = this.canvas.style;
     Object.assign(style, { width: game.style.width, height: game.style.height, marginLeft: game.style.marginLeft, marginTop: game.style.marginTop, translate: '' });
     const want = game.getBoundingClientRect();
@@ -71,11 +84,16 @@ export class Board {
 
   /** Paint the board as its objects now stand, then `extra` (shapes drawn straight onto it; `key` says what they show). */
   paint(key = '', extra?: (ctx: CanvasRenderingContext2D) => void): void {
-    const state = `${key}\n${this.items.map((o) => (o instanceof Phaser.GameObjects.Text ? `T${o.x},${o.y},${o.alpha},${o.text}` : `R${o.x},${o.y},${o.width},${o.height},${o.fillColor},${o.fillAlpha},${o.alpha}`)).join('\n')}`;
+    this.last = { key, extra };
+    const zoom = zoomOf(this.scene.game);
+    const state = `${this.canvas.width}x${this.canvas.height}\n${key}\n${this.items.map((o) => (o instanceof Phaser.GameObjects.Text ? `T${o.x},${o.y},${o.alpha},${o.text}` : `R${o.x},${o.y},${o.width},${o.height},${o.fillColor},${o.fillAlpha},${o.alpha}`)).join('\n')}`;
     if (state === this.painted) return;
     this.painted = state;
     const ctx = this.ctx;
-    ctx.clearRect(0, 0, W, H);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.setTransform(zoom, 0, 0, zoom, 0, 0); // world units onto the canvas's pixels
+    ctx.imageSmoothingQuality = 'high';
     for (const o of this.items) {
       const x = o.x - o.displayOriginX;
       const y = o.y - o.displayOriginY;

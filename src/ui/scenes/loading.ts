@@ -1,8 +1,8 @@
 // Loading: a real progress bar over the images the table uses.
 import Phaser from 'phaser';
-import emblemUrl from '../../../assets/images/emblem.png?url';
 import feltUrl from '../../../assets/images/felt.png?url';
 import { words } from '../session';
+import { crispScene, zoomOf } from './crisp';
 
 export const W = 900;
 export const H = 720;
@@ -23,6 +23,7 @@ export class LoadingScene extends Phaser.Scene {
     super('loading');
   }
   preload() {
+    crispScene(this);
     document.body.dataset.scene = 'loading';
     const frame = this.add.rectangle(W / 2, H / 2, 400, 28).setStrokeStyle(2, 0xffffff);
     const bar = this.add.rectangle(W / 2 - 196, H / 2, 0, 20, 0x56b4e9).setOrigin(0, 0.5);
@@ -32,7 +33,6 @@ export class LoadingScene extends Phaser.Scene {
       label.setText(words().page.loadingPercent(Math.round(p * 100)));
     });
     void frame;
-    this.load.image('emblem', emblemUrl);
     this.load.image('felt', feltUrl);
   }
   create() {
@@ -42,15 +42,55 @@ export class LoadingScene extends Phaser.Scene {
   }
 }
 
+/** The emblem's size on the table, in world units. */
+const EMBLEM = 256;
+
+/**
+ * The emblem (the two sides, split by a white line, in a white ring), drawn with the 2D canvas at the size it is
+ * shown in device pixels, so that it is smooth and sharp at any size; drawn again when that size changes.
+ */
+function emblemTexture(scene: Phaser.Scene): string {
+  const px = Math.max(16, Math.ceil(EMBLEM * zoomOf(scene.game)));
+  const key = `emblem-${px}`;
+  if (scene.textures.exists(key)) return key;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = px;
+  const ctx = canvas.getContext('2d')!;
+  const c = px / 2;
+  ctx.fillStyle = '#ececec';
+  ctx.beginPath();
+  ctx.arc(c, c, px * 0.47, 0, 2 * Math.PI);
+  ctx.fill();
+  for (const [colour, from] of [['#0072b2', Math.PI / 2], ['#d55e00', -Math.PI / 2]] as const) {
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    ctx.arc(c, c, px * 0.43, from, from + Math.PI);
+    ctx.closePath();
+    ctx.fill();
+  }
+  ctx.fillStyle = '#ececec';
+  ctx.fillRect(c - px * 0.018, c - px * 0.45, px * 0.036, px * 0.9);
+  scene.textures.addCanvas(key, canvas);
+  return key;
+}
+
 /** Behind the title, briefing and hand-off: the emblem, nothing confidential. */
 export class BackdropScene extends Phaser.Scene {
   constructor() {
     super('backdrop');
   }
   create(data: { caption?: string }) {
+    crispScene(this);
     showFelt(this);
     const w = words().page;
-    const emblem = this.add.image(W / 2, H / 2 - 60, 'emblem').setScale(2);
+    const emblem = this.add.image(W / 2, H / 2 - 60, emblemTexture(this)).setDisplaySize(EMBLEM, EMBLEM);
+    const redraw = () => {
+      const old = emblem.texture.key;
+      emblem.setTexture(emblemTexture(this)).setDisplaySize(EMBLEM, EMBLEM);
+      if (old !== emblem.texture.key) this.textures.remove(old); // one size at a time, not one per size the window had
+    };
+    this.scale.on(Phaser.Scale.Events.RESIZE, redraw);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, redraw));
     this.add.text(W / 2, H / 2 + 110, w.brand, { fontFamily: FONT, fontSize: '64px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
     this.add.text(W / 2, H / 2 + 170, data.caption ?? w.subtitle, { fontFamily: FONT, fontSize: '22px', color: '#dddddd' }).setOrigin(0.5);
     if (!matchMedia('(prefers-reduced-motion: reduce)').matches) this.tweens.add({ targets: emblem, angle: 360, duration: 60000, repeat: -1 });

@@ -8,6 +8,7 @@ import { store, words, type Change } from '../session';
 import { describeMove, newsWords, phaseName, SIDE_COLOR, sideLabel, signed } from '../labels';
 import { W, FONT } from './loading';
 import { Board, css } from './board';
+import { crispScene } from './crisp';
 
 const BAR_W = 300;
 const ROW = 44;
@@ -45,6 +46,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   create() {
+    crispScene(this);
     const s = store.session!;
     const { scenario } = s;
     const lang = store.language;
