@@ -13,6 +13,7 @@ import { loadSource } from './ui/scenarios';
 import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
 import { canKeepGame } from './scenario/compat';
 import { fitToScreen, keepFitted } from './ui/scenes/crisp';
+import { drawOnlyWhenNeeded } from './ui/scenes/frames';
 
 // The interface's language, loaded while Phaser loads (English is built in; another language's words come with it).
 const language = loadLanguage(store.language);
@@ -59,8 +60,12 @@ const game = new Phaser.Game({
 });
 
 game.events.once(Phaser.Core.Events.READY, () => keepFitted(game));
+// Phaser draws while something changes or moves, and sleeps at a table where nothing does.
+const frames = drawOnlyWhenNeeded(game);
+store.onChange(() => frames.wake());
 
 store.onScreen((screen) => {
+  frames.wake();
   if (!game.scene.isActive('loading') && screen === 'loading') return;
   for (const key of ['loading', 'backdrop', 'table']) if (game.scene.isActive(key) || game.scene.isPaused(key)) game.scene.stop(key);
   // Back from the debrief (which hides the canvas), Phaser must measure its parent again before it

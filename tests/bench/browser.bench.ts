@@ -84,6 +84,25 @@ async function sample(page: Page, ms: number): Promise<{ deltas: number[]; cpu: 
   return { deltas, cpu };
 }
 
+/** Phaser's own frame counter (game.loop.frame): how many times it has stepped and drawn. */
+async function phaserFrames(page: Page): Promise<number> {
+  return page.evaluate('window.resetGame.game.loop.frame');
+}
+
+/** Wait until the table has settled: its scene created and no tween running in any scene. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    `(() => {
+      const game = window.resetGame.game;
+      const table = game.scene.getScene('table');
+      if (!table || !game.scene.isActive('table')) return false;
+      return game.scene.getScenes(true).every((s) => s.tweens.getTweens().length === 0);
+    })()`,
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
 /** requestAnimationFrame deltas over `ms` milliseconds. (A string: tsx would wrap a function in helpers the page lacks.) */
 async function frameTimes(page: Page, ms: number): Promise<number[]> {
   return page.evaluate(`new Promise((done) => {
@@ -135,6 +154,14 @@ export async function run(): Promise<void> {
           console.log(`frame time over 1.5 s on the title (baseline): median ${median(idle.deltas).toFixed(1)} ms, p99 ${quantile(idle.deltas, 0.99).toFixed(1)} ms${idle.cpu}`);
           const atTable = await reachTable(page);
           if (atTable) {
+            // The table at rest: nothing moves, so Phaser should draw nothing (issue 17: "near zero").
+            await settled(page);
+            const drawnBefore = await phaserFrames(page);
+            const rest = await sample(page, 3000);
+            const drawn = (await phaserFrames(page)) - drawnBefore;
+            console.log(
+              `idle table over 3 s: ${drawn} frames drawn by Phaser of ${rest.deltas.length} browser frames${rest.cpu} (target: GPU process near zero)`,
+            );
             const statement = page.getByRole('button', { name: /conciliatory/i }).first();
             if ((await statement.count()) > 0) {
               await statement.focus();

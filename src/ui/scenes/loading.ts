@@ -93,6 +93,7 @@ export class BackdropScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, redraw));
     this.add.text(W / 2, H / 2 + 110, w.brand, { fontFamily: FONT, fontSize: '64px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
     this.add.text(W / 2, H / 2 + 170, data.caption ?? w.subtitle, { fontFamily: FONT, fontSize: '22px', color: '#dddddd' }).setOrigin(0.5);
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) this.tweens.add({ targets: emblem, angle: 360, duration: 60000, repeat: -1 });
+    // One slow turn as the screen comes up, then still: a screen people read should not redraw forever.
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) this.tweens.add({ targets: emblem, angle: 360, duration: 6000, ease: 'Cubic.easeOut' });
   }
 }

@@ -9,6 +9,7 @@ import { describeMove, newsWords, phaseName, SIDE_COLOR, sideLabel, signed } fro
 import { W, FONT } from './loading';
 import { Board, css } from './board';
 import { crispScene } from './crisp';
+import { REDRAW } from './frames';
 
 const BAR_W = 300;
 const ROW = 44;
@@ -164,7 +165,13 @@ export class TableScene extends Phaser.Scene {
         if (this.floaters.get(path) === t) this.floaters.delete(path);
         t.destroy();
       };
-      if (this.reduced) this.time.delayedCall(3000, gone);
+      // Not a scene timer: the loop sleeps while nothing moves (./frames.ts), and would never reach it.
+      if (this.reduced)
+        setTimeout(() => {
+          if (!t.scene) return; // the table was left meanwhile
+          gone();
+          this.game.events.emit(REDRAW);
+        }, 3000);
       // It fades where it stands: drifting up, it crossed the meter's label above.
       else this.tweens.add({ targets: t, alpha: 0, delay: 2200, duration: 800, onComplete: gone });
     }
