@@ -9,7 +9,7 @@ import { applyMove, createGame, logOf, pendingSides, type Move } from '../../src
 import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
 import { loadScenarioText } from '../../src/scenario/load';
-import { nextTurnFor, openFresh, playOneMove, press, scene, setUp, toTable } from './game-kit';
+import { nextTurnFor, openFresh, openWithStorage, playOneMove, press, scene, setUp, toTable } from './game-kit';
 
 // Reduced motion: the computer's moves come after a short pause instead of a long one.
 const env = browserAndVite({ reducedMotion: 'reduce' });
@@ -125,10 +125,8 @@ describe('warnings at the table', () => {
       state = r.state;
     }
     const page = await env.browser.context.newPage();
-    await openFresh(page, env.url);
     const save = { version: 1, source: { file, text, builtIn: true }, settings: { side: 'us', opponent: 'computer', difficulty: 'normal', seed: 3 }, log: logOf(state) };
-    await page.evaluate((s) => localStorage.setItem('reset.save', s), JSON.stringify(save));
-    await page.reload();
+    await openWithStorage(page, env.url, { 'reset.save': JSON.stringify(save) });
     await scene(page, 'table');
     await expect(page.getByText(`Danger: escalation risk is ${state.meters.escalation}. At 100 a crisis ends the game for both sides.`).count()).resolves.toBe(1);
     await screenshot(page, 'game-table-danger');
@@ -154,9 +152,7 @@ describe('a finished game on the title screen', () => {
   it('is offered as its debrief, not as a game to resume; opening the page again shows the title', async () => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await openFresh(page, env.url);
-    await page.evaluate((s) => localStorage.setItem('reset.save', s), save(true));
-    await page.reload();
+    await openWithStorage(page, env.url, { 'reset.save': save(true) });
     await scene(page, 'title');
     await expect(page.getByRole('button', { name: 'Resume saved game' }).count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { name: 'Your last game' }).count()).resolves.toBe(1);
@@ -177,9 +173,7 @@ describe('a finished game on the title screen', () => {
   it('a finished game saved before summaries still opens, and the title then calls it the last debrief', async () => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await openFresh(page, env.url);
-    await page.evaluate((s) => localStorage.setItem('reset.save', s), save(false));
-    await page.reload();
+    await openWithStorage(page, env.url, { 'reset.save': save(false) });
     await scene(page, 'debrief');
     await press(page, 'button', 'Back to the title');
     await scene(page, 'title');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
-import { openFresh, press, scene } from './game-kit';
+import { openWithStorage, press, scene } from './game-kit';
 import { applyMove, logOf, type Move } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario/load';
 import { advance, giveable } from '../unit/engine-test-kit';
@@ -39,9 +39,7 @@ function savedWithRussianOffer(ask: 'nothing' | 'a card'): string {
 }
 
 async function resumeWith(page: Page, save: string): Promise<void> {
-  await openFresh(page, env.url);
-  await page.evaluate((s) => localStorage.setItem('reset.save', s), save);
-  await page.reload();
+  await openWithStorage(page, env.url, { 'reset.save': save });
   await scene(page, 'table');
   await page.getByRole('button', { name: 'Accept the package' }).waitFor();
 }

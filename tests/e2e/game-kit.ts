@@ -46,6 +46,23 @@ export async function openFresh(page: Page, url: string): Promise<void> {
   await page.goto(url);
 }
 
+/**
+ * Open the game with exactly `items` in its storage (a saved game, a language). They are written from an empty page on
+ * the game's origin before the game loads: written into a game already loading, they were read half-way (a save
+ * resumed, then saved back with a summary) while the test reloaded it.
+ */
+export async function openWithStorage(page: Page, url: string, items: Record<string, string>): Promise<void> {
+  const blank = new URL('/__with-storage', url).href;
+  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>with storage</title><link rel="icon" href="data:,">' }));
+  await page.goto(blank);
+  await page.evaluate((all) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+  }, items);
+  await page.unroute(blank);
+  await page.goto(url);
+}
+
 /** Wait until the side on screen must move (its status says so) or the game is over; returns which. */
 export async function nextTurnFor(page: Page, timeout = 20_000): Promise<'move' | 'debrief' | 'handoff'> {
   await page.waitForFunction(

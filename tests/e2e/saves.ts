@@ -10,7 +10,7 @@ import { STRATEGIES } from '../../src/ai/strategies';
 import { loadScenarioText } from '../../src/scenario/load';
 import { advance, giveable } from '../unit/engine-test-kit';
 import { ROOT } from './harness';
-import { scene } from './game-kit';
+import { openWithStorage, scene } from './game-kit';
 
 export const FILE = 'reset-2009.yaml';
 export const TEXT = readFileSync(join(ROOT, 'scenarios', FILE), 'utf8');
@@ -65,21 +65,7 @@ export function lastMoveToGo(): GameState {
 
 /** Open the game with `save` in its storage (and nothing else): it resumes, or offers the debrief of a finished game. */
 export async function openWithSave(page: Page, url: string, save: string, extra: Record<string, string> = {}): Promise<void> {
-  // The storage is written from an empty page on the game's origin, before the game loads: a game already
-  // loading would read it half-way (and resume it, and save it back) while the test reloads it.
-  const blank = new URL('/__with-save', url).href;
-  await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>with a save</title><link rel="icon" href="data:,">' }));
-  await page.goto(blank);
-  await page.evaluate(
-    ([s, more]) => {
-      localStorage.clear();
-      localStorage.setItem('reset.save', s);
-      for (const [k, v] of Object.entries(more)) localStorage.setItem(k, v);
-    },
-    [save, extra] as const,
-  );
-  await page.unroute(blank);
-  await page.goto(url);
+  await openWithStorage(page, url, { 'reset.save': save, ...extra });
   await page.waitForFunction(() => ['title', 'table', 'handoff', 'debrief'].includes(document.body.dataset.scene ?? ''));
 }
 
