@@ -1,7 +1,8 @@
 // The interface in Russian: switched on the title screen, remembered by the browser, and a whole turn played
 // with no English left on screen — in the panel or drawn on the table — but for what is English at its source:
-// scenario texts that have no Russian translation (and the articles' quotes, which are checked word for word),
-// and the sentences the engine and the computer write themselves (ledger causes, the computer's reasons).
+// scenario texts (those without a Russian translation, names in Latin letters in the translations, the articles'
+// quotes, which are checked word for word), and the sentences the engine and the computer write themselves (ledger
+// causes, the computer's reasons).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndVite, screenshot, watchErrors } from './harness';
@@ -11,19 +12,21 @@ import { SCENARIO, finishedGame, openWithSave, saveOf } from './saves';
 
 const env = browserAndVite({ reducedMotion: 'reduce' });
 
-/** Every English text of the scenario that has no Russian one (the screen may show it in English). */
-function untranslated(value: unknown, out = new Set<string>()): Set<string> {
+/**
+ * The scenario's texts the Russian screen may show with Latin letters in them: its English texts that have no Russian
+ * one, and its Russian texts (which keep names such as Patriot or The Moscow Times in Latin letters).
+ */
+function scenarioTexts(value: unknown, out = new Set<string>()): Set<string> {
   if (typeof value === 'string') out.add(value);
-  else if (Array.isArray(value)) for (const v of value) untranslated(v, out);
+  else if (Array.isArray(value)) for (const v of value) scenarioTexts(v, out);
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.en === 'string' && Object.keys(o).every((k) => k === 'en' || k === 'ru')) {
-      if (typeof o.ru !== 'string') out.add(o.en);
-    } else for (const v of Object.values(o)) untranslated(v, out);
+    if (typeof o.en === 'string' && Object.keys(o).every((k) => k === 'en' || k === 'ru')) out.add(typeof o.ru === 'string' ? o.ru : o.en);
+    else for (const v of Object.values(o)) scenarioTexts(v, out);
   }
   return out;
 }
-const SCENARIO_ENGLISH = [...untranslated(SCENARIO)].filter((t) => /[A-Za-z]{2}/.test(t));
+const SCENARIO_ENGLISH = [...scenarioTexts(SCENARIO)].filter((t) => /[A-Za-z]{2}/.test(t));
 
 /**
  * What is on screen: the page's title, the panel's visible text and every text drawn on the canvas. Text marked
