@@ -1,5 +1,5 @@
 import { readMeter } from './meters';
-import type { Conditions, GameState } from './types';
+import type { Conditions, GameState, MeterPath, Seats } from './types';
 
 /** Does every given condition hold? `track` is the track asking, for `concessionsAtLeast`. */
 export function conditionsHold(game: GameState, c: Conditions | undefined, track?: string): boolean {
@@ -63,3 +63,48 @@ export function concessionsOnTrack(game: GameState, track: string): number {
   for (const a of game.agreements) n += a.cardsPerTrack[track] ?? 0;
   return n;
 }
+
+/**
+ * Where a condition's truth can change as a meter moves (meters hold whole numbers): it tells the values below
+ * `at` from those at `at` and above. The deal analysis reads this to know which meter values a guard tells apart.
+ */
+export function conditionCuts(c: Conditions | undefined, seats: Seats): { meter: MeterPath; at: number }[] {
+  if (!c) return [];
+  const out: { meter: MeterPath; at: number }[] = [];
+  const bothSides = (group: string, x: number) => seats.forEach((s) => out.push({ meter: `${group}.${s}`, at: Math.ceil(x) }));
+  for (const key of CONDITION_KEYS) {
+    if (c[key] === undefined) continue;
+    switch (key) {
+      case 'trustAtLeast':
+      case 'trustBelow':
+        bothSides('trust', c[key]!);
+        break;
+      case 'supportAtLeast':
+        bothSides('support', c[key]!);
+        break;
+      case 'escalationAtLeast':
+      case 'escalationBelow':
+        out.push({ meter: 'escalation', at: Math.ceil(c[key]!) });
+        break;
+      case 'meterAtLeast':
+      case 'meterBelow':
+        for (const x of c[key]!) out.push({ meter: x.meter, at: Math.ceil(x.value) });
+        break;
+      case 'turnAtLeast':
+      case 'turnAtMost':
+      case 'trackAtStage':
+      case 'concessionsAtLeast':
+      case 'channelOpen':
+      case 'channelClosed':
+        break;
+      default: {
+        const unhandled: never = key;
+        throw new Error(`conditionCuts: no rule for ${String(unhandled)}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The other tracks a condition looks at (linkage). */
+export const conditionTracks = (c: Conditions | undefined): string[] => (c?.trackAtStage ?? []).map((l) => l.track);

@@ -1,5 +1,6 @@
 // The engine's front door: start a game, apply a move, replay a log.
 import { Immer, freeze } from 'immer';
+import { alliesAlarmed } from './deal-worth';
 import { runBriefing, draw } from './events';
 import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
 import { changeMeter, changeTrust, meterSnapshot, sideMeter } from './meters';
@@ -186,7 +187,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     if (g.meters.hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${possessive(sideName(scenario, s))} hawks push for a show of force`);
   }
   for (const t of scenario.thirdParties) {
-    if (g.meters.allies[t.id] < rules.allyAlarmBelow)
+    if (alliesAlarmed(rules, g.meters.allies[t.id]))
       changeMeter(g, sideMeter('support', t.patron), rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
   checkEnd(g);

@@ -3,13 +3,13 @@ export * from './types';
 export { RULES_VERSION, createGame, applyMove, whyNot, pendingSides, nextActors, verifiable, legalMoves, replay, logOf, type GameLog } from './game';
 export { undecidedObligations, movesInPhase, gameMachine } from './game-machine';
 export { trackMachine, buildTrackMachine, nextStage, nextSteps, nextForwardStep } from './track-machine';
-export { outcomeOf, winners, type Outcome, type SideOutcome } from './outcome';
+export { outcomeOf, winners, supportScore, escalationScore, type Outcome, type SideOutcome } from './outcome';
 export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
 export { cardUtility, packageUtility, deliveredUtility, progressUtility } from './utility';
 export { completeScenario, completeRules, completeCounterpart, DEFAULT_COUNTERPART, type ScenarioInput, type CounterpartInput } from './defaults';
 export { DEFAULT_RULES } from './rules';
 export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
-export { conditionsHold, CONDITION_KEYS, concessionsOnTrack } from './conditions';
+export { conditionsHold, CONDITION_KEYS, concessionsOnTrack, conditionCuts, conditionTracks } from './conditions';
 export { indexOf, sideName, cardTitle } from './scenario-index';
 export { textOf, citeFiles, possessive, type Language } from './text';
 export { makeRandom } from './rng';
@@ -17,3 +17,23 @@ export { previewPackage, type PackagePreview } from './preview';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
 export { applyInject, whyNotInject, type Inject } from './inject';
 export { csvCell, csvRow, csvTable } from './csv';
+export {
+  dealModel,
+  packageWorth,
+  packageOrder,
+  trustWhenSigned,
+  metersAt,
+  runTracks,
+  progressWorth,
+  guardsAhead,
+  boundsCaveats,
+  concessionCost,
+  concessionGain,
+  DEAL_EVENTS,
+  type DealModel,
+  type DealEvent,
+  type Concession,
+  type AlarmRule,
+  type PackageWorth,
+  type GuardRead,
+} from './deal-worth';

@@ -69,8 +69,13 @@ export function setMeter(g: GameState, path: MeterPath, value: number, cause: st
 /** Trust is slow to build and quick to lose: gains shrink as trust grows, losses are multiplied. */
 export function changeTrust(g: GameState, rules: Rules, side: Side, amount: number, cause: string, cite?: string): number {
   const current = g.meters.trust[side];
+  return changeMeter(g, sideMeter('trust', side), trustAfter(rules, current, amount) - current, cause, cite);
+}
+
+/** The trust a side stands at after a change of `amount` from `current` (the rule of changeTrust, rounded and clamped). */
+export function trustAfter(rules: Rules, current: number, amount: number): number {
   const delta = amount >= 0 ? amount * Math.max(0, 1 - current / rules.trustCeiling) : amount * rules.trustLossFactor;
-  return changeMeter(g, sideMeter('trust', side), delta, cause, cite);
+  return clampMeter(current + delta);
 }
 
 /** Every meter's value, for the timeline and for charts. */

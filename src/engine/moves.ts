@@ -1,5 +1,6 @@
 // What each move means: its content checks (cards exist, red lines, asked twice) and its
 // effects on a draft of the game state. Called only from game.ts, inside immer's produce.
+import { concessionCost, concessionGain, signingTrust } from './deal-worth';
 import { nextStage } from './track-machine';
 import { changeMeter, changeTrust, sideMeter } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
@@ -287,11 +288,9 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     for (const id of gives[s]) {
       const c = cards.get(id)!;
       const cite = c.cite[0]?.file;
-      const hawkFactor = 1 + g.meters.hawks[s] * rules.hawkCostPerPoint;
-      const venue = p.format === 'multilateral' ? rules.multilateralCost : 1;
       const where = p.format === 'multilateral' ? ' (multilateral format)' : '';
-      changeMeter(g, sideMeter('support', s), -c.cost * hawkFactor * venue, `${giver} conceded "${textOf(c.title)}"${where}`, cite);
-      changeMeter(g, sideMeter('support', otherSide(g.seats, s)), (rules.receiveSupport * c.value) / 2, `${sideName(scenario, otherSide(g.seats, s))} won "${textOf(c.title)}"`, cite);
+      changeMeter(g, sideMeter('support', s), -concessionCost(rules, g.meters.hawks[s], c, p.format), `${giver} conceded "${textOf(c.title)}"${where}`, cite);
+      changeMeter(g, sideMeter('support', otherSide(g.seats, s)), concessionGain(rules, c), `${sideName(scenario, otherSide(g.seats, s))} won "${textOf(c.title)}"`, cite);
       for (const [ally, delta] of Object.entries(c.allies)) {
         const party = scenario.thirdParties.find((t) => t.id === ally);
         changeMeter(g, `allies.${ally}`, delta, `${textOf(party?.name) || ally} react to "${textOf(c.title)}"`, cite);
@@ -302,8 +301,8 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
   }
   const reciprocal = g.seats.every((s) => gives[s].length > 0);
   for (const s of g.seats) {
-    changeTrust(g, rules, s, rules.signTrust, `agreement ${a.id} signed`);
-    if (reciprocal) changeTrust(g, rules, s, rules.reciprocityTrust, `agreement ${a.id} is reciprocal: quid pro quo`);
+    for (const step of signingTrust(rules, reciprocal))
+      changeTrust(g, rules, s, step.amount, step.reciprocity ? `agreement ${a.id} is reciprocal: quid pro quo` : `agreement ${a.id} signed`);
   }
   for (const t of a.tracks) sendTrack(scenario, g, t, 'SIGN');
   g.proposal = null;

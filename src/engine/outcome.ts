@@ -20,12 +20,17 @@ export interface Outcome {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** What a change in a side's own support adds to its score. */
+export const supportScore = (change: number): number => change / 5;
+/** What the level of escalation adds to each side's score. */
+export const escalationScore = (level: number): number => -level / 10;
+
 /** One side's score from its own priorities, plus support and risk. */
 export function sideOutcomeOf(scenario: Scenario, g: GameState, side: Side): SideOutcome {
   const deals = deliveredUtility(scenario, g, side);
   const progress = progressUtility(scenario, g, side);
-  const support = (g.meters.support[side] - scenario.sides[side].start.support) / 5;
-  const escalation = -g.meters.escalation / 10;
+  const support = supportScore(g.meters.support[side] - scenario.sides[side].start.support);
+  const escalation = escalationScore(g.meters.escalation);
   const lostOffice = g.end?.reason === 'office' && g.end.side === side;
   const penalty = (lostOffice ? -20 : 0) + (g.end?.reason === 'escalation' ? -20 : 0);
   const score = round1(deals + progress + support + escalation + penalty);
