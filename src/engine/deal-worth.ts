@@ -65,9 +65,9 @@ export interface Concession {
    * The meters signing it moves — both sides' support, third parties' confidence, escalation — in whole points as
    * the engine applies them, for each format (null: its track has no multilateral venue).
    */
-  signing: Record<Format, Record<MeterPath, number> | null>;
+  signing: { bilateral: Record<MeterPath, number>; multilateral: Record<MeterPath, number> | null };
   /** Its deals, support and escalation parts of each side's score, per format (null as above). */
-  worth: Record<Format, Record<Side, number> | null>;
+  worth: { bilateral: Record<Side, number>; multilateral: Record<Side, number> | null };
 }
 
 export interface AlarmRule {
@@ -100,6 +100,8 @@ export interface DealModel {
   /** Each side's support change when the agreement delivers, in whole points. */
   deliveredSupport: Record<Side, number>;
   alarms: AlarmRule[];
+  /** The track progress part of each side's score in `from`. */
+  progressFrom: Record<Side, number>;
 }
 
 /** The model of packages proposed in `from` (by the side with the initiative unless told). */
@@ -108,11 +110,10 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
   const red = new Set(SIDES.flatMap((s) => scenario.sides[s].redLines.map((r) => r.card)));
   const given = new Set([...from.given.us, ...from.given.ru]);
   const venues = new Set(scenario.tracks.filter((t) => t.venue !== undefined).map((t) => t.id));
-  // The change a meter shows for a delta: rounded as changeMeter rounds it (exact while no meter reaches its bounds).
-  const applied = (path: MeterPath, delta: number) => {
-    const before = meterOf(from, path);
-    return clampMeter(before + delta) - before;
-  };
+  // The change a meter shows for a delta, rounded as changeMeter rounds it, away from the meter's bounds (whether a
+  // package takes a meter to its bounds is checked on the sums: boundsCaveats).
+  const middle = Math.round((METER_MIN + METER_MAX) / 2);
+  const applied = (_path: MeterPath, delta: number) => clampMeter(middle + delta) - middle;
   const open: Concession[] = [];
   scenario.cards.forEach((card, index) => {
     if (red.has(card.id) || given.has(card.id)) return;
@@ -165,6 +166,7 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
     delivered: { us: supportScore(deliveredSupport.us), ru: supportScore(deliveredSupport.ru) },
     deliveredSupport,
     alarms,
+    progressFrom: { us: progressUtility(scenario, from, 'us'), ru: progressUtility(scenario, from, 'ru') },
   };
 }
 
@@ -194,6 +196,20 @@ export function trustWhenSigned(model: DealModel, reciprocal: boolean): Record<S
   const t = { ...model.from.meters.trust };
   for (const s of SIDES) for (const step of signingTrust(rules, reciprocal)) t[s] = trustAfter(rules, t[s], step.amount);
   return t;
+}
+
+/**
+ * Each side's trust when the engine sends each event to a package's tracks. `gives`: the concessions each side gives;
+ * each side's trust grows as the other's are implemented, in this order, then by verifying them.
+ */
+export function trustAt(model: DealModel, gives: Record<Side, readonly { card: CardDef }[]>): Record<DealEvent, Record<Side, number>> {
+  const rules = model.scenario.rules;
+  const SIGN = trustWhenSigned(model, gives.us.length > 0 && gives.ru.length > 0);
+  const IMPLEMENT = { ...SIGN };
+  for (const s of SIDES) for (const c of gives[otherSide(s)]) IMPLEMENT[s] = trustAfter(rules, IMPLEMENT[s], c.card.trust);
+  const VERIFY = { ...IMPLEMENT };
+  for (const s of SIDES) if (gives[otherSide(s)].length > 0) VERIFY[s] = trustAfter(rules, VERIFY[s], rules.verifyTrust);
+  return { TALKS: model.from.meters.trust, SIGN, IMPLEMENT, VERIFY };
 }
 
 /** The meters the guards see when the engine sends `event`, given each side's trust then and what signing moved (`signed`, by meter). */
@@ -226,9 +242,10 @@ export function runTracks(
   const from = model.from;
   const signed: Agreement = { id: 'package', turn: from.turn, proposer: model.proposer, format: 'bilateral', tracks: [...order], cardsPerTrack: counts, status: 'signed', obligations: { us: emptyObligation(), ru: emptyObligation() } };
   const world: GameState = { ...from, tracks: { ...from.tracks } };
+  const withPackage = [...from.agreements, signed];
   for (const event of DEAL_EVENTS) {
     world.meters = meters(event);
-    world.agreements = event === 'TALKS' ? from.agreements : [...from.agreements, signed];
+    world.agreements = event === 'TALKS' ? from.agreements : withPackage;
     for (const t of order) {
       const stage = world.tracks[t].stage;
       const to = nextStage(tracks.get(t)!, stage, event, world);
@@ -244,8 +261,8 @@ const emptyObligation = () => ({ cards: [], status: 'pending' as const, delays: 
 export function progressWorth(model: DealModel, tracks: GameState['tracks']): Record<Side, number> {
   const after = { ...model.from, tracks } as GameState;
   return {
-    us: progressUtility(model.scenario, after, 'us') - progressUtility(model.scenario, model.from, 'us'),
-    ru: progressUtility(model.scenario, after, 'ru') - progressUtility(model.scenario, model.from, 'ru'),
+    us: progressUtility(model.scenario, after, 'us') - model.progressFrom.us,
+    ru: progressUtility(model.scenario, after, 'ru') - model.progressFrom.ru,
   };
 }
 
@@ -259,8 +276,19 @@ export interface PackageWorth {
   meters: { support: Record<Side, number>; escalation: number; allies: Record<string, number> };
   /** Where the tracks stand after it. */
   tracks: GameState['tracks'];
+  /**
+   * The sides it would cost their office: support at 0 once it is signed, or by the last turn end through the third
+   * parties it leaves alarmed (no side signs its own fall: the analysis leaves such packages out).
+   */
+  losesOffice: Side[];
   /** Empty when the figures are what the engine would do; otherwise why they may not be (a meter at its bounds). */
   caveats: string[];
+}
+
+/** Whether a side keeps its office after a package moved its support by `signed` on signing, given what the third parties it newly alarms cost at each turn end. */
+export function keepsOffice(model: DealModel, side: Side, signed: number, alarmsPerTurn: number): boolean {
+  const v = model.from.meters.support[side];
+  return v + signed > 0 && v + signed + model.deliveredSupport[side] + model.turnsLeft * alarmsPerTurn > 0;
 }
 
 /** What a package is worth to each side (cards by id, none already conceded; multilateral only where every card's track has a venue). */
@@ -274,22 +302,18 @@ export function packageWorth(model: DealModel, ids: readonly string[], format: F
   const rules = model.scenario.rules;
   const zero = { deals: 0, progress: 0, support: 0, escalation: 0 };
   if (cards.length === 0)
-    return { us: 0, ru: 0, parts: { us: { ...zero }, ru: { ...zero } }, meters: { support: { us: 0, ru: 0 }, escalation: 0, allies: {} }, tracks: model.from.tracks, caveats: [] };
+    return { us: 0, ru: 0, parts: { us: { ...zero }, ru: { ...zero } }, meters: { support: { us: 0, ru: 0 }, escalation: 0, allies: {} }, tracks: model.from.tracks, losesOffice: [], caveats: [] };
   const { gives, tracks: order, counts } = packageOrder(model, cards);
   const signed: Record<MeterPath, number> = {};
   for (const c of cards) for (const [path, d] of Object.entries(c.signing[format]!)) signed[path] = (signed[path] ?? 0) + d;
-  const reciprocal = gives.us.length > 0 && gives.ru.length > 0;
-  const trust = { TALKS: model.from.meters.trust, SIGN: trustWhenSigned(model, reciprocal) } as Record<DealEvent, Record<Side, number>>;
-  trust.IMPLEMENT = { ...trust.SIGN };
-  for (const s of SIDES) for (const c of gives[otherSide(s)]) trust.IMPLEMENT[s] = trustAfter(rules, trust.IMPLEMENT[s], c.card.trust);
-  trust.VERIFY = { ...trust.IMPLEMENT };
-  for (const s of SIDES) if (gives[otherSide(s)].length > 0) trust.VERIFY[s] = trustAfter(rules, trust.VERIFY[s], rules.verifyTrust);
+  const trust = trustAt(model, gives);
   const tracks = runTracks(model, order, counts, (e) => metersAt(model, e, trust[e], signed));
   const progress = progressWorth(model, tracks);
 
   const allies: Record<string, number> = {};
   const support = { us: (signed['support.us'] ?? 0) + model.deliveredSupport.us, ru: (signed['support.ru'] ?? 0) + model.deliveredSupport.ru };
   const alarmWorth = { us: 0, ru: 0 };
+  const newlyAlarmed = { us: 0, ru: 0 };
   for (const a of model.alarms) {
     const d = signed[a.meter] ?? 0;
     if (d !== 0) allies[a.party] = d;
@@ -298,6 +322,7 @@ export function packageWorth(model: DealModel, ids: readonly string[], format: F
     const sign = after ? 1 : -1;
     for (const s of SIDES) alarmWorth[s] += sign * a.worth[s];
     support[a.patron] += sign * model.turnsLeft * a.supportPerTurn;
+    if (after) newlyAlarmed[a.patron] += a.supportPerTurn;
   }
   const escalation = signed.escalation ?? 0;
   const parts = {} as PackageWorth['parts'];
@@ -310,39 +335,43 @@ export function packageWorth(model: DealModel, ids: readonly string[], format: F
     };
   }
   const total = (s: Side) => parts[s].deals + parts[s].progress + parts[s].support + parts[s].escalation;
-  return { us: total('us'), ru: total('ru'), parts, meters: { support, escalation, allies }, tracks, caveats: boundsCaveats(model, cards, format) };
+  const losesOffice = SIDES.filter((s) => !keepsOffice(model, s, signed[`support.${s}`] ?? 0, newlyAlarmed[s]));
+  return { us: total('us'), ru: total('ru'), parts, meters: { support, escalation, allies }, tracks, losesOffice, caveats: boundsCaveats(model, cards, format) };
 }
 
 /**
- * Why the figures for a set of packages might not be the engine's: a meter that could reach its bounds on the way
- * (a change is then cut short, or the game ends). `cards`: the concessions the packages choose from.
+ * Why the figures for packages of these concessions might not be the engine's: a meter that could reach its bounds
+ * on the way (a change is then cut short, or the game ends). `format`: the packages' format, or either.
  */
 export function boundsCaveats(model: DealModel, cards: readonly Concession[], format: Format | 'either'): string[] {
-  const out: string[] = [];
   const lo: Record<MeterPath, number> = {};
   const hi: Record<MeterPath, number> = {};
+  const add = (path: MeterPath, down: number, up: number) => {
+    if (down < 0) lo[path] = (lo[path] ?? 0) + down;
+    if (up > 0) hi[path] = (hi[path] ?? 0) + up;
+  };
   for (const c of cards) {
-    for (const f of format === 'either' ? (['bilateral', 'multilateral'] as const) : [format]) {
-      const m = c.signing[f];
-      if (!m) continue;
-      for (const [path, d] of Object.entries(m)) {
-        if (d < 0) lo[path] = (lo[path] ?? 0) + d;
-        else hi[path] = (hi[path] ?? 0) + d;
-      }
+    if (format !== 'either') {
+      const m = c.signing[format]!;
+      for (const path in m) add(path, m[path], m[path]);
+      continue;
     }
+    const b = c.signing.bilateral;
+    const m = c.signing.multilateral ?? b;
+    for (const path in b) add(path, Math.min(b[path], m[path] ?? 0), Math.max(b[path], m[path] ?? 0));
+    for (const path in m) if (!(path in b)) add(path, Math.min(0, m[path]), Math.max(0, m[path]));
   }
-  for (const s of SIDES) {
-    const path = `support.${s}`;
-    const v = meterOf(model.from, path);
-    const alarms = model.alarms.filter((a) => a.patron === s).reduce((n, a) => n + model.turnsLeft * Math.min(0, a.supportPerTurn), 0);
-    if (v + (lo[path] ?? 0) + alarms <= 0) out.push(`${path} could fall to 0 (office lost) from ${v}`);
-    if (v + (hi[path] ?? 0) + Math.max(0, model.deliveredSupport[s]) > 100) out.push(`${path} could pass 100 from ${v}`);
-  }
+  const out: string[] = [];
   for (const path of new Set([...Object.keys(lo), ...Object.keys(hi)])) {
-    if (path.startsWith('support.')) continue;
     const v = meterOf(model.from, path);
-    if (v + (lo[path] ?? 0) < 0) out.push(`${path} could fall below 0 from ${v}`);
-    if (v + (hi[path] ?? 0) > 100 || (path === 'escalation' && v + (hi[path] ?? 0) >= 100)) out.push(`${path} could reach its top from ${v}`);
+    const top = path.startsWith('support.') ? (hi[path] ?? 0) + Math.max(0, model.deliveredSupport[path.slice(8) as Side]) : hi[path] ?? 0;
+    // A third party's confidence is only compared with levels inside its bounds: cut short while it only falls (or
+    // only rises), it is on the same side of every such level as the sum.
+    const compared = !path.startsWith('support.') && path !== 'escalation';
+    if (compared && (lo[path] === undefined || hi[path] === undefined)) continue;
+    if (v + (lo[path] ?? 0) < METER_MIN) out.push(`${path} could be cut short at ${METER_MIN} on the way from ${v}`);
+    if (v + top > METER_MAX) out.push(`${path} could be cut short at ${METER_MAX} on the way from ${v}`);
+    if (path === 'escalation' && v + top >= METER_MAX) out.push(`escalation could reach ${METER_MAX} and end the game, from ${v}`);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import {
   paretoFrontier,
   type Domain,
 } from '../../src/ai/analysis';
-import { applyMove, createGame, logOf, packageUtility, type GameState, type Move, type Scenario } from '../../src/engine';
+import { applyMove, createGame, dealModel, logOf, makeRandom, packageWorth, type GameState, type Move, type Scenario } from '../../src/engine';
 import { builtInScenarioFiles, requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
 import { playGame, agentStrategy } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
@@ -23,7 +23,8 @@ const points = (ps: { us: number; ru: number }[]) => ps.map((p) => [p.us, p.ru])
 // x1y0 (7,4)  x1y1 (10,3)  x1y2 (6,2)
 // x2y0 (-1,7) x2y1 (2,6)   x2y2 (-2,5)
 // Frontier (-1,7) (2,6) (7,4) (10,3). Gains over (0,0): products 12, 28, 30 -> Nash (10,3).
-// Ideal (10,6) (best of each among packages both accept); min normalised gains .2, .667, .5 -> KS (7,4).
+// Ideal (10,6) (best of each among packages no worse than no deal for either side); normalised gains (.2,1), (.7,.667),
+// (1,.5): closest to equal (7,4) -> KS (7,4).
 const twoByThree: Domain = {
   issues: [
     { id: 'x', label: 'X', options: [opt(0, 0), opt(7, 4), opt(-1, 7)] },
@@ -81,6 +82,100 @@ describe('deal analysis on small domains, against hand-computed results', () => 
   });
 });
 
+// ------------------------------------------------------------------ against independent computations
+
+/**
+ * Frontier, Nash and Kalai–Smorodinsky of a domain by brute force over every package, written from the definitions in
+ * docs/analysis.md and nothing in src/ai/analysis.ts. Worths are whole numbers here, so every comparison is exact.
+ * Nash: the largest product of gains over the disagreement point d among packages no worse than d for either side.
+ * KS: among Pareto packages no worse than d for either side, gains divided by each side's best feasible gain closest
+ * to equal. Ties for both: the larger sum, then the larger worth for the first side. None when no package gains both.
+ */
+function bruteForce(domain: Domain) {
+  let packages: { us: number; ru: number }[] = [{ us: 0, ru: 0 }];
+  for (const issue of domain.issues) packages = packages.flatMap((p) => issue.options.map((o) => ({ us: p.us + o.us, ru: p.ru + o.ru })));
+  const d = domain.disagreement;
+  const dominated = (p: { us: number; ru: number }) => packages.some((q) => q.us >= p.us && q.ru >= p.ru && (q.us > p.us || q.ru > p.ru));
+  const frontier = [...new Map(packages.filter((p) => !dominated(p)).map((p) => [`${p.us},${p.ru}`, p])).values()].sort((a, b) => a.us - b.us);
+  const acceptable = packages.filter((p) => p.us >= d.us && p.ru >= d.ru);
+  if (!acceptable.some((p) => p.us > d.us && p.ru > d.ru)) return { frontier, nash: null, ks: null, ideal: null };
+  const ideal = { us: Math.max(...acceptable.map((p) => p.us)), ru: Math.max(...acceptable.map((p) => p.ru)) };
+  // Better on the key (compared exactly), then by the larger sum, then by the larger first-side worth.
+  const best = (list: { us: number; ru: number }[], cmp: (a: { us: number; ru: number }, b: { us: number; ru: number }) => number) =>
+    list.reduce((b, p) => {
+      const c = cmp(p, b);
+      return c > 0 || (c === 0 && (p.us + p.ru > b.us + b.ru || (p.us + p.ru === b.us + b.ru && p.us > b.us))) ? p : b;
+    });
+  const nash = best(acceptable, (p, b) => (p.us - d.us) * (p.ru - d.ru) - (b.us - d.us) * (b.ru - d.ru));
+  // |gu/Iu − gr/Ir| compared as |gu·Ir − gr·Iu| (the denominator Iu·Ir is the same for all): smaller is better.
+  const gap = (p: { us: number; ru: number }) => Math.abs((p.us - d.us) * (ideal.ru - d.ru) - (p.ru - d.ru) * (ideal.us - d.us));
+  const ks = best(frontier.filter((p) => p.us >= d.us && p.ru >= d.ru), (p, b) => gap(b) - gap(p));
+  return { frontier, nash, ks, ideal };
+}
+
+/** A random domain: 2–4 issues of 2–4 options, each option a level per side times that side's weight for the issue. */
+function randomDomain(rnd: () => number): Domain {
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const issues = Array.from({ length: int(2, 4) }, (_, i) => {
+    const weight = { us: int(1, 5), ru: int(1, 5) };
+    return {
+      id: `i${i}`,
+      label: `issue ${i}`,
+      options: Array.from({ length: int(2, 4) }, (_, k) => {
+        const us = weight.us * int(-3, 5);
+        const ru = weight.ru * int(-3, 5);
+        return { label: `option ${k}`, us, ru };
+      }),
+    };
+  });
+  return { issues, disagreement: { us: int(-4, 12), ru: int(-4, 12) } };
+}
+
+describe('deal analysis against brute force on small multi-option domains with weights and a disagreement point', () => {
+  it('agrees on the frontier, the ideal point, Nash and Kalai–Smorodinsky in 600 random domains, ties included', () => {
+    const rnd = makeRandom(2024);
+    let ties = 0;
+    let withNash = 0;
+    for (let n = 0; n < 600; n++) {
+      const domain = randomDomain(rnd);
+      const a = analyzeDomain(domain);
+      const b = bruteForce(domain);
+      const where = JSON.stringify(domain);
+      expect(points(a.frontier), where).toEqual(points(b.frontier));
+      expect(a.nash && [a.nash.us, a.nash.ru], where).toEqual(b.nash && [b.nash.us, b.nash.ru]);
+      expect(a.kalaiSmorodinsky && [a.kalaiSmorodinsky.us, a.kalaiSmorodinsky.ru], where).toEqual(b.ks && [b.ks.us, b.ks.ru]);
+      if (b.ideal) expect(a.ideal, where).toEqual(b.ideal);
+      if (b.nash) {
+        withNash++;
+        const d = domain.disagreement;
+        const products = allPackages(domain).filter((p) => p.us >= d.us && p.ru >= d.ru).map((p) => (p.us - d.us) * (p.ru - d.ru));
+        if (products.filter((x) => x === Math.max(...products)).length > 1) ties++;
+      }
+    }
+    // The draw must reach both cases the definitions single out.
+    expect(withNash).toBeGreaterThan(200);
+    expect(ties).toBeGreaterThan(10);
+  });
+
+  it('breaks a tie in the Nash product by the larger sum, and a tie in balance for Kalai–Smorodinsky the same way', () => {
+    // Over d = (1,1): (3,5), (5,3) and (9,2) all have the product 8; their sums are 8, 8 and 11 -> Nash (9,2).
+    const tied: Domain = {
+      issues: [{ id: 'x', label: 'X', options: [opt(1, 1), opt(3, 5), opt(5, 3), opt(9, 2)] }],
+      disagreement: { us: 1, ru: 1 },
+    };
+    expect(analyzeDomain(tied).nash).toMatchObject({ us: 9, ru: 2 });
+    expect(bruteForce(tied).nash).toEqual({ us: 9, ru: 2 });
+    // Over (0,0) the ideal is (8,8): (2,6) and (6,2) are equally far from balance (|.25 − .75|) and have the same sum,
+    // so the larger first-side worth decides: (6,2).
+    const balanced: Domain = {
+      issues: [{ id: 'x', label: 'X', options: [opt(0, 0), opt(2, 6), opt(6, 2), opt(8, -1), opt(-1, 8)] }],
+      disagreement: { us: 0, ru: 0 },
+    };
+    expect(analyzeDomain(balanced).kalaiSmorodinsky).toMatchObject({ us: 6, ru: 2 });
+    expect(bruteForce(balanced).ks).toEqual({ us: 6, ru: 2 });
+  });
+});
+
 const reset = () => requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
 
 /** Reset 2009 cut down to three cards, so its deal space can be checked by hand. */
@@ -100,43 +195,57 @@ function play(s: Scenario, state: GameState, moves: Move[]): GameState {
 }
 
 describe('deal analysis of a scenario', () => {
-  // Worth = value × priority ÷ 5. US priorities afghanistan 9, iran 8, nato 3; Russia nato 9, afghanistan 6, iran 3.
-  // cancel-shield (US gives, nato 4): US -2.4, RU +7.2. transit-paperwork (RU, afghanistan 3): US +5.4, RU -3.6.
-  // iran-sanctions (RU, iran 5): US +8, RU -3. Frontier (-2.4,7.2) (5.6,4.2) (11,0.6) (13.4,-6.6);
-  // Nash and KS: shield for sanctions (5.6,4.2); ideal (11,4.2).
+  // The whole model, by hand, from the start of Reset 2009 (trust 40 and 35, support 60 and 66, hawks 45 and 55).
+  // Shield for paperwork (bilateral): the concessions are worth the US −4×3/5 + 3×9/5 = 3 and Russia 4×9/5 − 3×6/5 = 3.6.
+  // Proposing moves NATO from "frozen" to "talks", signing (trust 30 needed, 43 and 39 after a quid pro quo) on to
+  // "framework" (0 -> 0.3), and Afghanistan from "talks" to "framework" (0.1 -> 0.3): progress US 3×0.3 + 9×0.2 = 2.7,
+  // Russia 9×0.3 + 6×0.2 = 3.9. Support: the US pays 5×1.45 = 7.25 -> 7 and wins 3/2 -> 2; Russia pays 1×1.55 -> 2 and
+  // wins 4/2 = 2; both +2 when it delivers: US −3, Russia +2, a fifth of which is score: −0.6 and 0.4.
+  // Worth: US 3 + 2.7 − 0.6 = 5.1, Russia 3.6 + 3.9 + 0.4 = 7.9.
   it('values packages with the engine and finds the hand-computed frontier, Nash and KS deals', () => {
     const s = threeCardReset();
     const a = analyzeScenario(s);
-    expect(a.space).toMatchObject({ cards: 3, packages: 8 });
-    expect(points(a.frontier)).toEqual([[-2.4, 7.2], [5.6, 4.2], [11, 0.6], [13.4, -6.6]]);
-    expect(a.nash).toMatchObject({ us: 5.6, ru: 4.2, usGives: ['cancel-shield'], ruGives: ['iran-sanctions'] });
-    expect(a.kalaiSmorodinsky).toMatchObject({ usGives: ['cancel-shield'], ruGives: ['iran-sanctions'] });
-    expect(a.ideal).toEqual({ us: 11, ru: 4.2 });
+    expect(a.exact).toBe(true);
+    expect(a.space).toMatchObject({ cards: 3, issues: 3, packages: 8, formats: ['bilateral', 'multilateral'] });
+    const paperwork = a.frontier.find((d) => d.usGives.join() === 'cancel-shield' && d.ruGives.join() === 'transit-paperwork')!;
+    expect(paperwork).toMatchObject({ us: 5.1, ru: 7.9, format: 'bilateral' });
+    expect(paperwork.parts.us).toEqual({ deals: 3, progress: 2.7, support: -0.6, escalation: 0 });
+    expect(paperwork.parts.ru).toEqual({ deals: 3.6, progress: 3.9, support: 0.4, escalation: 0 });
+    // Shield for sanctions is worth more to both in the P5+1 format (half the cost at home) than bilaterally.
+    expect(points(a.frontier)).toEqual([[-1.9, 10.7], [5.1, 7.9], [8.3, 7.3], [15.3, 3.7], [18.2, -6.6]]);
+    expect(a.nash).toMatchObject({ us: 8.3, ru: 7.3, usGives: ['cancel-shield'], ruGives: ['iran-sanctions'], format: 'multilateral' });
+    expect(a.kalaiSmorodinsky).toMatchObject({ usGives: ['cancel-shield'], ruGives: ['iran-sanctions'], format: 'multilateral' });
+    // The best each side gets from a package the other does not find worse than no deal.
+    expect(a.ideal).toEqual({ us: 15.3, ru: 7.9 });
+    // Every frontier package is worth what the engine's own valuation says.
+    const model = dealModel(s, createGame(s, 1));
     for (const d of a.frontier) {
-      expect(d.us).toBeCloseTo(packageUtility(s, { give: d.usGives, ask: d.ruGives }, 'us'), 6);
-      expect(d.ru).toBeCloseTo(packageUtility(s, { give: d.usGives, ask: d.ruGives }, 'ru'), 6);
+      const w = packageWorth(model, [...d.usGives, ...d.ruGives], d.format);
+      expect(d.us).toBeCloseTo(w.us, 6);
+      expect(d.ru).toBeCloseTo(w.ru, 6);
     }
   });
 
-  it('places a finished deal against the frontier and names the better deal both sides missed', () => {
+  it('places a finished deal against the frontier and names the better deal both sides missed: the same cards, multilaterally', () => {
     const s = threeCardReset();
     let g = createGame(s, 3);
     g = play(s, g, [
       { type: 'statement', side: 'us', tone: 'neutral' },
       { type: 'statement', side: 'ru', tone: 'neutral' },
-      { type: 'propose', side: 'us', give: ['cancel-shield'], ask: ['transit-paperwork'] },
+      { type: 'propose', side: 'us', give: ['cancel-shield'], ask: ['iran-sanctions'] },
       { type: 'accept', side: 'ru' },
       { type: 'implement', side: 'us', agreement: 'A1' },
       { type: 'implement', side: 'ru', agreement: 'A1' },
     ]);
     const standing = analyzeScenario(s, g).game!;
-    expect(standing.delivered).toMatchObject({ us: 3, ru: 3.6 });
-    // Nearest frontier deal (5.6,4.2): sqrt(2.6² + 0.6²) = 2.668.
-    expect(standing.distanceToFrontier).toBeCloseTo(2.67, 2);
-    expect(standing.distanceToNash).toBeCloseTo(2.67, 2);
+    // Signed bilaterally: the US pays 7 for the shield instead of 4, Russia 9 for the sanctions instead of 5.
+    expect(standing.delivered).toMatchObject({ us: 7.7, ru: 6.5, format: 'bilateral' });
+    expect(standing.distanceToFrontier).toBeCloseTo(1, 2);
+    expect(standing.distanceToNash).toBeCloseTo(1, 2);
     expect(standing.onFrontier).toBe(false);
-    expect(standing.missed[0]).toMatchObject({ usGives: ['cancel-shield'], ruGives: ['iran-sanctions'] });
+    expect(standing.missed[0]).toMatchObject({ usGives: ['cancel-shield'], ruGives: ['iran-sanctions'], format: 'multilateral' });
     expect(standing.missed[0].summary).toContain('Back UN sanctions on Iran');
+    expect(standing.missed[0].summary).toContain('(multilateral)');
     expect(standing.bothCouldGain).toBeCloseTo(0.6, 6);
   });
 

@@ -7,6 +7,7 @@ import {
   otherSide,
   SIDES,
   type Agreement,
+  type Conditions,
   type Format,
   type GameState,
   type Move,
@@ -37,10 +38,10 @@ export function atFirstProposal(s: Scenario, seed: number): GameState {
 
 /**
  * A state somewhere in a game, at a proposal: meters, stages, the turn and an earlier (verified) agreement drawn at
- * random. Hawks stay below the level at which they push escalation and no third party is alarmed yet, so the turn
- * end brings nothing the package does not cause.
+ * random. Hawks stay below the level at which they push escalation and no third party is alarmed yet (unless
+ * `alarmed`), so the turn end brings nothing the package does not cause.
  */
-export function randomState(s: Scenario, seed: number): GameState {
+export function randomState(s: Scenario, seed: number, options: { alarmed?: boolean } = {}): GameState {
   const rnd = makeRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -55,7 +56,7 @@ export function randomState(s: Scenario, seed: number): GameState {
     g.meters.support[side] = int(25, 85);
     g.meters.hawks[side] = int(20, 69);
   }
-  for (const id of Object.keys(g.meters.allies)) g.meters.allies[id] = int(Math.ceil(s.rules.allyAlarmBelow), 90);
+  for (const id of Object.keys(g.meters.allies)) g.meters.allies[id] = int(options.alarmed ? 10 : Math.ceil(s.rules.allyAlarmBelow), 90);
   g.meters.escalation = int(0, 60);
   for (const t of s.tracks) g.tracks[t.id] = { stage: pick(t.stages.filter((st) => !st.final)).id, since: 0 };
   // An earlier agreement, kept and verified: its cards count towards `concessionsAtLeast` and are no longer open.
@@ -86,4 +87,64 @@ export function playPackage(s: Scenario, from: GameState, ids: readonly string[]
   for (const giver of SIDES) if (ids.some((id) => side(id) === giver)) g = must(s, g, { type: 'implement', side: giver, agreement: a });
   for (const verifier of SIDES) if (ids.some((id) => side(id) === otherSide(verifier))) g = must(s, g, { type: 'verify', side: verifier, agreement: a });
   return g;
+}
+
+/**
+ * A scenario with its guards and stage values redrawn at random: guards on support, third parties, escalation, trust,
+ * linkage and concessions; stages worth less as well as more; cards that move escalation and third parties both ways.
+ * Nothing here is history: it makes the cases a package's worth must get right that the shipped scenarios lack.
+ */
+export function twistedScenario(s: Scenario, seed: number, options: { trustOnlyUpToSigning?: boolean } = {}): Scenario {
+  const rnd = makeRandom(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const parties = s.thirdParties.map((t) => t.id);
+  const meters = ['support.us', 'support.ru', 'escalation', ...parties.map((p) => `allies.${p}`)];
+  const condition = (event: string): Conditions => {
+    const c: Conditions = {};
+    for (let n = int(1, 2); n > 0; n--) {
+      switch (int(0, 6)) {
+        case 0:
+          c.supportAtLeast = int(30, 75);
+          break;
+        case 1:
+          c.meterAtLeast = [{ meter: pick(meters), value: int(15, 70) }];
+          break;
+        case 2:
+          c.meterBelow = [{ meter: pick(meters), value: int(15, 70) }];
+          break;
+        case 3: {
+          const other = pick(s.tracks);
+          c.trackAtStage = [{ track: other.id, stages: other.stages.filter(() => rnd() < 0.5).map((st) => st.id) }];
+          break;
+        }
+        case 4:
+          c.concessionsAtLeast = int(1, 3);
+          break;
+        case 5:
+          // Trust once concessions are implemented depends on which: the analysis names that as a caveat.
+          if (event === 'SIGN' || event === 'TALKS' || !options.trustOnlyUpToSigning) c.trustAtLeast = int(10, 60);
+          break;
+        default:
+          c.escalationBelow = int(20, 70);
+      }
+    }
+    return c;
+  };
+  const tracks = s.tracks.map((t) => ({
+    ...t,
+    stages: t.stages.map((st) => ({
+      ...st,
+      value: rnd() < 0.3 ? pick([-0.5, -0.2, 0, 0.2, 0.4, 0.7, 1]) : st.value,
+      on: Object.fromEntries(
+        Object.entries(st.on).map(([event, tr]) => [event, tr && rnd() < 0.5 ? { to: tr.to, needs: condition(event) } : tr]),
+      ),
+    })),
+  }));
+  const cards = s.cards.map((c) =>
+    rnd() < 0.4
+      ? { ...c, escalation: int(-4, 4), allies: parties.length ? { [pick(parties)]: int(-18, 10) } : {}, trust: rnd() < 0.2 ? -int(1, 4) : c.trust }
+      : c,
+  );
+  return { ...s, tracks, cards };
 }
