@@ -170,30 +170,31 @@ function prune(points: Sum[], dims: Dim[]): Sum[] {
     if (!b) buckets.set(key, (b = []));
     b.push(p);
   }
-  // Each group's frontier, by the first side's worth rising (so the second's falls).
-  const groups = [...buckets.values()].map((b) => {
-    const front = pareto2(b, (p) => p.size);
-    return { extra: front[0].extra, front, us: front.map((p) => p.us) };
-  });
+  const fronts = [...buckets.values()].map((b) => pareto2(b, (p) => p.size));
+  if (fronts.length === 1) return fronts[0];
+  const extras = fronts.map((f) => f[0].extra);
   const atLeastAsGood = (a: number[], b: number[]) =>
     dims.every((d, i) => (d.dir === 'exact' ? a[i] === b[i] : d.dir === 'up' ? a[i] >= b[i] : a[i] <= b[i]));
+  // For each group, the other groups at least as good on every coordinate.
+  const better = extras.map((e, g) => extras.flatMap((o, h) => (h !== g && atLeastAsGood(o, e) ? [h] : [])));
+  // Sweep by the first side's worth, falling: a point is beaten when a better group already holds one with as much
+  // for the second side (points of equal first-side worth are all entered before any of them is judged).
+  const all = fronts.flatMap((f, g) => f.map((p) => ({ p, g })));
+  all.sort((a, b) => b.p.us - a.p.us);
+  const bestRu = new Array<number>(fronts.length).fill(-Infinity);
   const out: Sum[] = [];
-  for (const g of groups) {
-    const better = groups.filter((o) => o !== g && atLeastAsGood(o.extra, g.extra));
-    for (const p of g.front) {
-      const beaten = better.some((o) => {
-        // The first point of `o` with a first-side worth at least p's has the most for the second side among them.
-        let lo = 0;
-        let hi = o.us.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (o.us[mid] >= p.us - EPS) hi = mid;
-          else lo = mid + 1;
-        }
-        return lo < o.front.length && o.front[lo].ru >= p.ru - EPS;
-      });
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j].p.us >= all[i].p.us - EPS) j++;
+    for (let k = i; k < j; k++) bestRu[all[k].g] = Math.max(bestRu[all[k].g], all[k].p.ru);
+    for (let k = i; k < j; k++) {
+      const { p, g } = all[k];
+      const ks = better[g];
+      let beaten = false;
+      for (let m = 0; m < ks.length && !beaten; m++) beaten = bestRu[ks[m]] >= p.ru - EPS;
       if (!beaten) out.push(p);
     }
+    i = j;
   }
   return out;
 }
@@ -751,7 +752,7 @@ function summaryOf(scenario: Scenario, usGives: CardDef[], ruGives: CardDef[], f
 }
 
 function dealOf(model: DealModel, ids: string[], format: Format): ScenarioDeal {
-  const w = packageWorth(model, ids, format);
+  const w = packageWorth(model, ids, format, { caveats: false });
   const cards = ids.map((id) => model.byId.get(id)!.card).sort((a, b) => model.scenario.cards.indexOf(a) - model.scenario.cards.indexOf(b));
   const usGives = cards.filter((c) => c.side === 'us');
   const ruGives = cards.filter((c) => c.side === 'ru');
@@ -848,7 +849,7 @@ function smallScenarioPackages(model: DealModel, k: number): { us: number; ru: n
   const out: { us: number; ru: number }[] = [];
   const walk = (from: number, left: number, ids: string[]) => {
     const format = formatFor(model, ids, 'multilateral');
-    const w = packageWorth(model, ids, format);
+    const w = packageWorth(model, ids, format, { caveats: false });
     out.push({ us: round2(w.us), ru: round2(w.ru) });
     if (left === 0) return;
     for (let i = from; i < issues.length; i++) for (const o of issues[i].options.slice(1)) walk(i + 1, left - 1, [...ids, ...o.cards.map((c) => c.card.id)]);

@@ -79,10 +79,19 @@ function printReport(r: ScenarioAnalysis): void {
   const line = (label: string, d: ScenarioDeal | null) => console.log(`${label.padEnd(20)}${d ? `${worth(d)}  ${d.summary}` : 'no package gains both sides'}`);
   console.log(`${r.title} (${r.scenario})`);
   console.log(
-    `deal space: ${r.space.packages} packages of ${r.space.cards} concession cards` +
+    `deal space: ${r.space.packages} packages of ${r.space.cards} concession cards in ${r.space.issues} issues, ${r.space.formats.join(' or ')}` +
       (r.space.excludedRedLines.length ? ` (red lines left out: ${r.space.excludedRedLines.join(', ')})` : ''),
   );
-  console.log(`worth is each side's own: card value × its priority on the track ÷ 5; no deal is worth 0 to both.`);
+  console.log(
+    `worth is the change in each side's own score that signing, carrying out and verifying a package would bring from turn ${r.from.turn} ` +
+      `(${r.from.phase}): its concessions, the progress it makes on the tracks, support at home, escalation; no deal is worth ${worth(r.disagreement).trim()}.`,
+  );
+  const m = r.method;
+  console.log(
+    `method: exact Pareto frontier of the Minkowski sum of ${m.groups.length} per-track point sets (${m.groups.map((g) => `${g.tracks.join('+')} ${g.combinations}`).join(', ')}), ` +
+      `${m.sums} sums over who gives, the format${m.coupled.length ? ` and the classes of ${m.coupled.map((c) => c.meter).join(', ')}` : ''}; at most ${m.largestFront} partial packages kept.`,
+  );
+  if (!r.exact) for (const c of m.caveats) console.log(`  not exact: ${c}`);
   console.log(`ideal point: ${worth(r.ideal)}`);
   line('Nash bargaining', r.nash);
   line('Kalai–Smorodinsky', r.kalaiSmorodinsky);
@@ -91,7 +100,7 @@ function printReport(r: ScenarioAnalysis): void {
   for (const d of rational) console.log(`  ${worth(d)}  ${d.summary}`);
   const g = r.game;
   if (!g) return;
-  console.log(`\nthis game (${values.log}):`);
+  console.log(`\nthis game (${values.log}), its concessions valued as one package from its start:`);
   line('delivered', g.delivered);
   line('signed', g.agreed);
   console.log(`distance to the frontier ${g.distanceToFrontier.toFixed(2)}, to the Nash point ${g.distanceToNash.toFixed(2)}${g.onFrontier ? ' — on the frontier' : ''}`);

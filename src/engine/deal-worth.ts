@@ -291,8 +291,11 @@ export function keepsOffice(model: DealModel, side: Side, signed: number, alarms
   return v + signed > 0 && v + signed + model.deliveredSupport[side] + model.turnsLeft * alarmsPerTurn > 0;
 }
 
-/** What a package is worth to each side (cards by id, none already conceded; multilateral only where every card's track has a venue). */
-export function packageWorth(model: DealModel, ids: readonly string[], format: Format = 'bilateral'): PackageWorth {
+/**
+ * What a package is worth to each side (cards by id, none already conceded; multilateral only where every card's track
+ * has a venue). `caveats: false` skips checking the meters' bounds (a caller that checked them for all packages).
+ */
+export function packageWorth(model: DealModel, ids: readonly string[], format: Format = 'bilateral', options: { caveats?: boolean } = {}): PackageWorth {
   const cards = ids.map((id) => {
     const c = model.byId.get(id);
     if (!c) throw new Error(`packageWorth: "${id}" is not an open concession in this state`);
@@ -336,7 +339,7 @@ export function packageWorth(model: DealModel, ids: readonly string[], format: F
   }
   const total = (s: Side) => parts[s].deals + parts[s].progress + parts[s].support + parts[s].escalation;
   const losesOffice = SIDES.filter((s) => !keepsOffice(model, s, signed[`support.${s}`] ?? 0, newlyAlarmed[s]));
-  return { us: total('us'), ru: total('ru'), parts, meters: { support, escalation, allies }, tracks, losesOffice, caveats: boundsCaveats(model, cards, format) };
+  return { us: total('us'), ru: total('ru'), parts, meters: { support, escalation, allies }, tracks, losesOffice, caveats: options.caveats === false ? [] : boundsCaveats(model, cards, format) };
 }
 
 /**

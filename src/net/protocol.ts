@@ -211,9 +211,9 @@ export interface DebriefDeal {
 }
 
 /**
- * One table in the class debrief. `us`, `ru` and `joint` are what the deals the table carried out are worth
- * to each side, on the same scale as the frontier (the deal analysis); the game's own score, which adds track
- * progress, support and risk, is `score`.
+ * One table in the class debrief. `us`, `ru` and `joint` are what the concessions the table carried out would bring
+ * each side's score as one package from the start (its concessions, track progress, support at home, escalation), on
+ * the same scale as the frontier (the deal analysis); what the whole game brought is `score`.
  */
 export interface DebriefTable {
   /** Index of the table from 0, as in TableSummary; people read `label`. */

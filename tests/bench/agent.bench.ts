@@ -4,8 +4,8 @@
 // (two hardliners rarely sign anything), with a long history to learn from. Each decision is
 // timed twice: warm (the counterpart has followed the game) and cold (created afresh, as after a
 // reload, so it must read the whole history first). Targets (issue 5): p99 < 50 ms per decision,
-// analysis of the largest scenario < 200 ms. Measured in Node on one core; the browser runs the
-// same code (no DOM, no Node APIs). Run alone with `npm run bench -- agent`.
+// analysis of the largest scenario < 200 ms (Node: analysis.bench.ts; the browser's below). Measured in Node on one
+// core; the browser runs the same code (no DOM, no Node APIs). Run alone with `npm run bench -- agent`.
 import { basename } from 'node:path';
 
 const REPEATS = 30;
@@ -22,10 +22,7 @@ function summary(times: number[]): string {
 export async function run(): Promise<void> {
   process.env.NODE_ENV ??= 'production';
   const engine = await import('../../src/engine');
-  const { STRATEGIES } = await import('../../src/ai/strategies');
   const { createCounterpart } = await import('../../src/ai/counterpart');
-  const { analyzeScenario } = await import('../../src/ai/analysis');
-  const { playGame } = await import('../../src/ai/runner');
   const { builtInScenarioFiles, requireScenario } = await import('../../src/scenario/files');
 
   const files = builtInScenarioFiles();
@@ -86,22 +83,7 @@ export async function run(): Promise<void> {
 
   await inBrowser(s, samples);
 
-  const times: number[] = [];
-  let result = analyzeScenario(s);
-  for (let i = 0; i < 20; i++) {
-    const t0 = performance.now();
-    result = analyzeScenario(s);
-    times.push(performance.now() - t0);
-  }
-  console.log(`analysis of ${basename(file)} (${result.space.packages} packages, frontier of ${result.frontier.length}): ${summary(times).replace(/decisions/, 'runs')}`);
-  const { state } = playGame(s, 1, { us: STRATEGIES.reciprocator, ru: STRATEGIES.reciprocator });
-  const withGame: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const t0 = performance.now();
-    analyzeScenario(s, state);
-    withGame.push(performance.now() - t0);
-  }
-  console.log(`analysis with a finished game: ${summary(withGame).replace(/decisions/, 'runs')}`);
+  // The deal analysis in Node: analysis.bench.ts.
 }
 
 /**
@@ -153,8 +135,9 @@ async function inBrowser(
       const { analyzeScenario } = (await import(/* @vite-ignore */ path)) as typeof import('../../src/ai/analysis');
       const times: number[] = [];
       for (let i = 0; i < 10; i++) {
+        const fresh = { ...scenario };
         const t0 = performance.now();
-        analyzeScenario(scenario);
+        analyzeScenario(fresh);
         times.push(performance.now() - t0);
       }
       return times;

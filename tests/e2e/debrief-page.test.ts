@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('debrief', () => {
   it('shows the outcome, charts, agreements, ledger, beliefs and history under headings a screen reader can list', async () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Debrief: ');
-    for (const name of ['Outcome', 'Meters over the turns', 'Agreements and their fate', 'The ledger: every meter change and its cause', 'What actually happened'])
+    for (const name of ['Outcome', 'Meters over the turns', 'Agreements and their fate', 'The deal against the best packages', 'The ledger: every meter change and its cause', 'What actually happened'])
       expect(await page.getByRole('heading', { level: 2, name, exact: true }).count()).toBe(1);
     expect(await page.getByRole('heading', { level: 2, name: /What the computer believed United States wanted/ }).count()).toBe(1);
     // What was agreed and what happened in history come before the charts; the long ledger comes last.
@@ -44,6 +44,9 @@ describe('debrief', () => {
     expect(await scores.getByRole('row').count()).toBe(3); // header + two sides
     expect(await scores.getByRole('rowheader').allTextContents()).toEqual(['United States (you)', 'Russia (computer)']);
     expect(await page.getByText(/Joint score: -?\d/).count()).toBe(1);
+    // The deal carried out beside the bargaining solutions of the whole model.
+    const deals = page.getByRole('table', { name: /The deal carried out beside the bargaining solutions/ });
+    expect(await deals.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(['Carried out', 'Nash bargaining', 'Kalai–Smorodinsky']));
 
     // Every chart is an image with a name and a description, and its figures as a table.
     const charts = page.getByRole('img');

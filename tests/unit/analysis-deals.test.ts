@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -132,6 +132,12 @@ function randomDomain(rnd: () => number): Domain {
 }
 
 describe('deal analysis against brute force on small multi-option domains with weights and a disagreement point', () => {
+  it('is documented in docs/analysis.md with the definitions issue 14 gives', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/analysis.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(doc).toContain('**Nash bargaining**: the package maximising the product of gains over the disagreement point among packages no worse than it for either side.');
+    expect(doc).toContain("**Kalai–Smorodinsky**: the Pareto package whose gains, normalised by each side's best feasible gain, are closest to equal (ties: the larger sum).");
+  });
+
   it('agrees on the frontier, the ideal point, Nash and Kalai–Smorodinsky in 600 random domains, ties included', () => {
     const rnd = makeRandom(2024);
     let ties = 0;

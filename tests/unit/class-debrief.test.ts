@@ -149,45 +149,47 @@ describe('a table that carried nothing out', () => {
 });
 
 describe('dominance on a hand-made three-card deal space', () => {
-  // Reset 2009 cut to three cards (worth by hand in analysis-deals.test.ts): cancel-shield (US gives) US -2.4 RU +7.2;
-  // transit-paperwork (RU gives) US +5.4 RU -3.6; iran-sanctions (RU gives) US +8 RU -3.
-  // Frontier (-2.4,7.2) (5.6,4.2) (11,0.6) (13.4,-6.6); Nash: shield for sanctions (5.6,4.2).
+  // Reset 2009 cut to three cards, worth by hand (the whole model) in analysis-deals.test.ts. Frontier (-1.9,10.7) the
+  // shield alone; (5.1,7.9) shield for paperwork; (8.3,7.3) shield for sanctions in the P5+1 format (Nash); (15.3,3.7)
+  // shield for both; (18.2,-6.6) both for nothing. Shield for sanctions signed bilaterally costs more at home: (7.7,6.5).
   const full = requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
   const keep = new Set(['cancel-shield', 'transit-paperwork', 'iran-sanctions']);
   const s: Scenario = { ...full, cards: full.cards.filter((c) => keep.has(c.id)) };
-  const deal = (give: string[], ask: string[]) =>
+  const deal = (give: string[], ask: string[], format: 'bilateral' | 'multilateral' = 'bilateral') =>
     play(s, createGame(s, 3), [
       { type: 'statement', side: 'us', tone: 'neutral' },
       { type: 'statement', side: 'ru', tone: 'neutral' },
-      { type: 'propose', side: 'us', give, ask },
+      { type: 'propose', side: 'us', give, ask, format },
       { type: 'accept', side: 'ru' },
       { type: 'implement', side: 'us', agreement: 'A1' },
       { type: 'implement', side: 'ru', agreement: 'A1' },
     ]);
 
   it('finds the deal both sides preferred, and none for a table on the frontier', () => {
-    const d = classDebrief(s, [deal(['cancel-shield'], ['transit-paperwork']), deal(['cancel-shield'], ['iran-sanctions']), createGame(s, 1)]);
+    const d = classDebrief(s, [deal(['cancel-shield'], ['iran-sanctions']), deal(['cancel-shield'], ['iran-sanctions'], 'multilateral'), createGame(s, 1)]);
     expect(d.frontier).toEqual([
-      { us: -2.4, ru: 7.2 },
-      { us: 5.6, ru: 4.2 },
-      { us: 11, ru: 0.6 },
-      { us: 13.4, ru: -6.6 },
+      { us: -1.9, ru: 10.7 },
+      { us: 5.1, ru: 7.9 },
+      { us: 8.3, ru: 7.3 },
+      { us: 15.3, ru: 3.7 },
+      { us: 18.2, ru: -6.6 },
     ]);
-    expect(d.nash).toMatchObject({ us: 5.6, ru: 4.2 });
-    const [paperwork, sanctions, nothing] = d.tables;
-    // Shield for paperwork (3, 3.6) is beaten by shield for sanctions (5.6, 4.2): +0.6 each at least.
-    expect(paperwork).toMatchObject({ us: 3, ru: 3.6, onFrontier: false, bothCouldGain: 0.6, agreements: 1, implemented: 1 });
-    expect(paperwork.distance).toBeCloseTo(Math.hypot(2.6, 0.6), 2);
-    expect(paperwork.missed).toMatchObject({ us: 5.6, ru: 4.2 });
-    expect(paperwork.missed!.summary).toContain('Back UN sanctions on Iran');
-    // Shield for sanctions is the Nash point itself: nothing beats it for both.
-    expect(sanctions).toMatchObject({ us: 5.6, ru: 4.2, onFrontier: true, distance: 0, bothCouldGain: 0, missed: null });
-    // No deal (0,0): (5.6,4.2) gains both at least 4.2; (11,0.6) only 0.6.
-    expect(nothing).toMatchObject({ us: 0, ru: 0, bothCouldGain: 4.2 });
+    expect(d.nash).toMatchObject({ us: 8.3, ru: 7.3 });
+    const [bilateral, multilateral, nothing] = d.tables;
+    // The same cards signed bilaterally (7.7, 6.5) are beaten by the P5+1 format (8.3, 7.3): +0.6 each at least.
+    expect(bilateral).toMatchObject({ us: 7.7, ru: 6.5, onFrontier: false, bothCouldGain: 0.6, agreements: 1, implemented: 1 });
+    expect(bilateral.distance).toBeCloseTo(1, 2);
+    expect(bilateral.missed).toMatchObject({ us: 8.3, ru: 7.3 });
+    expect(bilateral.missed!.summary).toContain('Back UN sanctions on Iran');
+    expect(bilateral.missed!.summary).toContain('(multilateral)');
+    // In the P5+1 format it is the Nash point itself: nothing beats it for both.
+    expect(multilateral).toMatchObject({ us: 8.3, ru: 7.3, onFrontier: true, distance: 0, bothCouldGain: 0, missed: null });
+    // No deal (0,0): (8.3,7.3) gains both at least 7.3; (5.1,7.9) 5.1; (15.3,3.7) 3.7.
+    expect(nothing).toMatchObject({ us: 0, ru: 0, bothCouldGain: 7.3 });
     // The historical reset-2009 deal names a card this cut-down scenario lacks: no historical point rather than a wrong one.
     expect(d.historical).toBeNull();
     expect(readingOf(d)).toBe(
-      'Table 2 reached the frontier; tables 1 and 3 left deals both sides preferred on the table, table 3 the most (+4.2 for each side). Table 3 carried out no deal.',
+      'Table 2 reached the frontier; tables 1 and 3 left deals both sides preferred on the table, table 3 the most (+7.3 for each side). Table 3 carried out no deal.',
     );
   });
 

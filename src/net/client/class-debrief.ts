@@ -364,7 +364,7 @@ export function renderClassDebrief(container: HTMLElement, debrief: Debrief): vo
     el(
       'p',
       { class: 'note' },
-      `Worth is what the concessions each table carried out are worth to each side by its own hidden priorities — the measure the frontier is drawn in. The game score adds progress on the tracks, support at home and the risk of escalation.`,
+      `Worth is what the concessions each table carried out would bring each side's score as one package, signed, carried out and verified from the start: the concessions by its own hidden priorities, the progress they make on the tracks, what they cost and win at home, and escalation — the measure the frontier is drawn in. The game score is what the whole game brought.`,
     ),
     d.historical
       ? el(

@@ -1,7 +1,8 @@
 // The class debrief: every table's deal against the Pareto frontier, the Nash point and what really
 // happened. All worth comes from the deal analysis (src/ai/analysis.ts), so tables, frontier and history
-// share one scale: what the delivered concessions are worth to each side. The game score (outcomeOf) adds
-// track progress, support and risk on top, so it is reported beside the point, never plotted against the frontier.
+// share one scale: what the delivered concessions, as one package signed, carried out and verified from the
+// start, bring each side's score (the concessions, track progress, support at home, escalation). The game score
+// (outcomeOf) is what the whole game brought, turn by turn: reported beside the point, never plotted against the frontier.
 import { analyzeScenario, dealOfCards, type GameStanding, type ScenarioAnalysis, type ScenarioDeal } from '../../ai/analysis';
 import { outcomeOf, sideName, textOf, type GameState, type Scenario } from '../../engine';
 import type { Debrief, DebriefDeal, DebriefTable } from '../protocol';

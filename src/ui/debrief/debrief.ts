@@ -13,6 +13,7 @@ import {
   type Scenario,
   type Side,
 } from '../../engine';
+import { analyzeScenario } from '../../ai/analysis';
 import { download, gameLogCsv, gameLogJson } from '../export';
 import { historyByTrack, historySentence } from './history';
 import { DEBRIEF_CSS } from './style';
@@ -315,6 +316,9 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     );
   }
 
+  // The deal against the best packages the scenario allowed, valued the way the deal analysis values them.
+  root.append(dealSection(scenario, state, name));
+
   // Ledger by turn: long (hundreds of rows), so it is last and folded; paper gets it only when it is open.
   const byTurn = new Map<number, LedgerEntry[]>();
   for (const t of state.history) if (t.ledger.length) byTurn.set(t.turn, [...t.ledger]);
@@ -354,4 +358,43 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
       style.remove();
     },
   };
+}
+
+/**
+ * What the concessions carried out would bring each side as one package from the start, beside the Pareto frontier,
+ * the Nash and Kalai–Smorodinsky packages and the best package both sides would have preferred (src/ai/analysis.ts).
+ */
+function dealSection(scenario: Scenario, state: GameState, name: (s: Side) => string): HTMLElement {
+  const a = analyzeScenario(scenario, state);
+  const g = a.game!;
+  const fmt = (x: number) => x.toFixed(1);
+  const row = (label: string, d: { us: number; ru: number; summary: string } | null) =>
+    d ? [label, fmt(d.us), fmt(d.ru), d.summary] : [label, '—', '—', 'no package gains both sides'];
+  const standing = g.onFrontier
+    ? 'It is on the Pareto frontier: no package was better for one side without being worse for the other.'
+    : g.missed.length
+      ? `It is ${fmt(g.distanceToFrontier)} from the Pareto frontier; a package better for both sides (at least +${fmt(g.bothCouldGain)} each) was on the table.`
+      : `It is ${fmt(g.distanceToFrontier)} from the Pareto frontier, but no package was better for both sides.`;
+  return el(
+    'section',
+    { 'aria-labelledby': 'debrief-deal' },
+    el('h2', { id: 'debrief-deal' }, 'The deal against the best packages'),
+    el(
+      'p',
+      {},
+      'Valued as one package signed, carried out and verified from the start — its concessions by each side’s own priorities, ',
+      'the progress it makes on the tracks, what it costs and wins at home, and escalation — ',
+      `the concessions carried out are worth ${fmt(g.delivered.us)} to ${name('us')} and ${fmt(g.delivered.ru)} to ${name('ru')}. ${standing}`,
+    ),
+    table(
+      'The deal carried out beside the bargaining solutions (worth to each side)',
+      ['Package', name('us'), name('ru'), 'What it holds'],
+      [
+        row('Carried out', g.delivered),
+        row('Nash bargaining', a.nash),
+        row('Kalai–Smorodinsky', a.kalaiSmorodinsky),
+        ...(g.missed[0] ? [row('Better for both', g.missed[0])] : []),
+      ],
+    ),
+  );
 }
