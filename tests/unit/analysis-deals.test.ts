@@ -255,6 +255,18 @@ describe('deal analysis of a scenario', () => {
     expect(standing.bothCouldGain).toBeCloseTo(0.6, 6);
   });
 
+  it('draws the 2016 frontier from the game students play: joint worth varies along it, progress and costs at home count', () => {
+    // Issue 14: valued by the concessions alone, the mutually gaining part was a straight line (us + ru 15.4 at all 26 points).
+    const a = analyzeScenario(requireScenario(join(SCENARIO_DIR, 'limits-of-the-possible-2016.yaml')));
+    const both = a.frontier.filter((d) => d.us > 0 && d.ru > 0);
+    expect(both.length).toBeGreaterThan(10);
+    const joint = both.map((d) => Math.round((d.us + d.ru) * 100) / 100);
+    expect(Math.max(...joint) - Math.min(...joint)).toBeGreaterThan(1);
+    expect(both.some((d) => d.parts.us.progress !== 0 && d.parts.ru.progress !== 0)).toBe(true);
+    expect(both.every((d) => d.parts.us.support !== 0 || d.parts.ru.support !== 0)).toBe(true);
+    expect(a.exact).toBe(true);
+  });
+
   for (const file of builtInScenarioFiles()) {
     it(`is sane on ${file.split('/').pop()}: frontier non-dominated, Nash on it, no red lines, a played game inside it`, () => {
       const s = requireScenario(file);

@@ -1,7 +1,7 @@
 // The frontier of the whole model (concessions, track progress, costs at home, escalation) is exact: it equals the
 // frontier of every package valued one by one, from the start and from random states of every shipped scenario.
 import { describe, expect, it } from 'vitest';
-import { analyzeScenario, startOf } from '../../src/ai/analysis';
+import { analyzeScenario, scenarioDomain, startOf } from '../../src/ai/analysis';
 import { dealModel, makeRandom, packageWorth, SIDES, type Format, type GameState, type Scenario } from '../../src/engine';
 import { shippedScenarios } from './engine-test-kit';
 import { randomState, twistedScenario } from './deal-kit';
@@ -143,4 +143,43 @@ describe('graded options: a package holds at most one option of each issue', () 
       console.log(`${id}: ${compared} compared, ${spanning} with an issue or link joining tracks`);
     });
   }
+});
+
+describe('the scenario as a domain, and the disagreement point', () => {
+  const [, reset] = shippedScenarios().find(([id]) => id === 'reset-2009')!;
+
+  it('makes the cards of one issue its options, by level, each worth what it brings on its own', () => {
+    const cards = reset.cards.map((c) => ({ ...c }) as Scenario['cards'][number] & { issue?: string; level?: number });
+    // Three US cards of one track made one graded issue, listed out of order.
+    const red = new Set(reset.sides.us.redLines.map((r) => r.card));
+    const mine = cards.filter((c) => c.side === 'us' && !red.has(c.id));
+    const track = mine.find((c) => mine.filter((x) => x.track === c.track).length >= 3)!.track;
+    const arms = mine.filter((c) => c.track === track).slice(0, 3);
+    arms.forEach((c, i) => Object.assign(c, { issue: 'arms-offer', level: 3 - i }));
+    const s: Scenario = { ...reset, cards };
+    const domain = scenarioDomain(s);
+    const issue = domain.issues.find((i) => i.id === 'arms-offer')!;
+    expect(issue.options.map((o) => o.cards)).toEqual([[], [arms[2].id], [arms[1].id], [arms[0].id]]);
+    const model = dealModel(s, startOf(s));
+    for (const o of issue.options.slice(1)) {
+      const w = packageWorth(model, o.cards!);
+      expect([o.us, o.ru]).toEqual([Math.round(w.us * 1e8) / 1e8, Math.round(w.ru * 1e8) / 1e8]);
+    }
+    // Every other card is an issue of its own.
+    const open = model.open.length;
+    expect(domain.issues).toHaveLength(open - 2);
+  });
+
+  it("measures gains from each side's reservation value when the scenario gives one", () => {
+    const s: Scenario = { ...reset, sides: { us: { ...reset.sides.us, reservation: 6 }, ru: { ...reset.sides.ru, reservation: 4 } } as Scenario['sides'] };
+    const a = analyzeScenario(s);
+    expect(a.disagreement).toEqual({ us: 6, ru: 4 });
+    // Nash by hand over the frontier: the largest (us − 6)(ru − 4) among packages no worse than that for either side.
+    const acceptable = a.frontier.filter((d) => d.us >= 6 && d.ru >= 4);
+    const best = Math.max(...acceptable.map((d) => (d.us - 6) * (d.ru - 4)));
+    expect((a.nash!.us - 6) * (a.nash!.ru - 4)).toBeCloseTo(best, 9);
+    expect(a.ideal.us).toBe(Math.max(...acceptable.map((d) => d.us)));
+    // Without reservations the point differs: the gains are measured from another place.
+    expect(analyzeScenario(reset).disagreement).toEqual({ us: 0, ru: 0 });
+  });
 });
