@@ -672,13 +672,19 @@ function metersValue(m: GameState['meters'], path: MeterPath): number {
 /** A trust guard after signing reads trust the implemented concessions raise: say so when that could decide it. */
 function trustCaveat(model: DealModel, track: string, event: DealEvent, cut: { meter: MeterPath; at: number }, caveats: string[]): void {
   const side = cut.meter.slice('trust.'.length) as Side;
-  const other = side === 'us' ? 'ru' : 'us';
-  const received = model.open.filter((c) => c.card.side === other);
+  const other: Side = side === 'us' ? 'ru' : 'us';
+  const all = model.open.filter((c) => c.card.side === other);
   const negative = model.open.some((c) => c.card.trust < 0);
-  for (const givers of [{ us: true, ru: true }, { us: side === 'ru', ru: side === 'us' }]) {
-    const gives = (with_: boolean) => ({ us: givers.us ? (with_ && other === 'us' ? received : [{ card: stub }]) : [], ru: givers.ru ? (with_ && other === 'ru' ? received : [{ card: stub }]) : [] });
-    const lo = trustAt(model, gives(false))[event][side];
-    const hi = trustAt(model, gives(true))[event][side];
+  // Both sides give, or only the other side: its trust is lowest with no trust from what is implemented, highest with all of it.
+  for (const bothGive of [true, false]) {
+    const gives = (implemented: readonly { card: CardDef }[]) => {
+      const g: Record<Side, readonly { card: CardDef }[]> = { us: [], ru: [] };
+      g[other] = implemented;
+      if (bothGive) g[side] = [{ card: stub }];
+      return g;
+    };
+    const lo = trustAt(model, gives([{ card: stub }]))[event][side];
+    const hi = trustAt(model, gives(all))[event][side];
     if (negative || (lo < cut.at && cut.at <= hi)) {
       caveats.push(`${track}: the ${event} step reads ${cut.meter} (${cut.at}), which the implemented concessions raise; the analysis takes the trust signing leaves`);
       return;

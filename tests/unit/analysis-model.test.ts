@@ -119,6 +119,26 @@ function withIssues(s: Scenario, seed: number): Scenario {
   return { ...s, cards };
 }
 
+describe('what the analysis cannot value exactly, it says', () => {
+  it('names a guard after signing that reads trust the implemented concessions raise, and is exact wherever it does not', () => {
+    let named = 0;
+    let compared = 0;
+    for (const [, shipped] of shippedScenarios()) {
+      for (let seed = 1; seed <= 6; seed++) {
+        const s = withCards(twistedScenario(shipped, 700 + seed), 9, 400 + seed);
+        const from = randomState(s, seed);
+        const a = analyzeScenario(s, undefined, { from });
+        if (a.method.caveats.some((c) => /step reads trust\.(us|ru) \(\d+\), which the implemented concessions raise/.test(c))) named++;
+        if (!a.exact) continue;
+        expect(a.frontier.map(key).sort()).toEqual(bruteFrontier(everyPackage(s, from).all));
+        compared++;
+      }
+    }
+    expect(named).toBeGreaterThan(0);
+    expect(compared).toBeGreaterThan(5);
+  });
+});
+
 describe('graded options: a package holds at most one option of each issue', () => {
   for (const [id, shipped] of shippedScenarios()) {
     it(`${id}: issues of two to four options, on one track or across tracks, from random states (11 cards)`, () => {
