@@ -4,7 +4,6 @@
 // the change in each side's score that proposing, signing, implementing and verifying it would bring — its concessions,
 // the progress it makes on the tracks, what it costs and wins at home, and escalation. docs/analysis.md has the definitions.
 import {
-  SIDES,
   boundsCaveats,
   createGame,
   dealModel,
@@ -25,8 +24,8 @@ import {
   type GameState,
   type MeterPath,
   type Scenario,
+  type Seats,
   type Side,
-  type SideDef,
 } from '../engine';
 
 /** Numbers closer than this are equal (worths are sums of tenths and twentieths). */
@@ -36,11 +35,11 @@ const snap = (x: number) => Math.round(x * 1e8) / 1e8;
 /** Two products or ratios equal within float noise. */
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** One choice on one issue, with what it is worth to each side. */
+/** One choice on one issue, with what it is worth to each side: the first side and the second (a scenario's seats, in order). */
 export interface IssueOption {
   label: string;
-  us: number;
-  ru: number;
+  first: number;
+  second: number;
   /** The concession cards this option puts into the package. */
   cards?: string[];
 }
@@ -55,39 +54,39 @@ export interface Issue {
 /** A negotiation domain: issues with additive worth, and the worth of no deal at all. */
 export interface Domain {
   issues: Issue[];
-  disagreement: { us: number; ru: number };
+  disagreement: { first: number; second: number };
 }
 
 /** A package: the option picked on each issue (by index), and its worth to each side. */
 export interface DealPoint {
-  us: number;
-  ru: number;
+  first: number;
+  second: number;
   choice: number[];
 }
 
 export interface DomainAnalysis {
   /** How many packages the domain has (the product of its issues' option counts). */
   packages: number;
-  disagreement: { us: number; ru: number };
+  disagreement: { first: number; second: number };
   /** Packages no other package beats for one side without hurting the other, by the first side's worth, rising. */
   frontier: DealPoint[];
   /** See bargainingPoints. */
   nash: DealPoint | null;
-  ideal: { us: number; ru: number };
+  ideal: { first: number; second: number };
   kalaiSmorodinsky: DealPoint | null;
 }
 
 // ------------------------------------------------------------------ generic domain math
 
 /** Keep the points nobody can improve for one side without hurting the other (one per point: the smallest package). */
-function pareto2<T extends { us: number; ru: number }>(points: T[], size: (p: T) => number): T[] {
-  const sorted = [...points].sort((a, b) => b.us - a.us || b.ru - a.ru || size(a) - size(b));
+function pareto2<T extends { first: number; second: number }>(points: T[], size: (p: T) => number): T[] {
+  const sorted = [...points].sort((a, b) => b.first - a.first || b.second - a.second || size(a) - size(b));
   const out: T[] = [];
   let bestRu = -Infinity;
   for (const p of sorted) {
-    if (p.ru > bestRu + EPS) {
+    if (p.second > bestRu + EPS) {
       out.push(p);
-      bestRu = p.ru;
+      bestRu = p.second;
     }
   }
   return out.reverse();
@@ -111,8 +110,8 @@ interface Dim {
 }
 /** One option of one part of a package, with its extra coordinates. */
 interface Part {
-  us: number;
-  ru: number;
+  first: number;
+  second: number;
   extra: number[];
   size: number;
 }
@@ -132,8 +131,8 @@ const choiceOf = (p: Sum): number[] => {
  * another beats on both worths and on every extra coordinate stays beaten whatever is added to both, so it can be
  * dropped at once. `feasible` is checked on the extra coordinates of complete packages.
  */
-function sumFrontier(parts: Part[][], dims: Dim[], feasible?: (extra: number[]) => boolean): { us: number; ru: number; extra: number[]; size: number; choice: number[] }[] {
-  let front: Sum[] = [{ us: 0, ru: 0, extra: dims.map(() => 0), size: 0, k: -1, prev: null }];
+function sumFrontier(parts: Part[][], dims: Dim[], feasible?: (extra: number[]) => boolean): { first: number; second: number; extra: number[]; size: number; choice: number[] }[] {
+  let front: Sum[] = [{ first: 0, second: 0, extra: dims.map(() => 0), size: 0, k: -1, prev: null }];
   for (const options of parts) {
     const next: Sum[] = [];
     for (const p of front) {
@@ -147,13 +146,13 @@ function sumFrontier(parts: Part[][], dims: Dim[], feasible?: (extra: number[]) 
             extra[i] = dims[i].cap === undefined ? x : Math.min(dims[i].cap!, x);
           }
         }
-        next.push({ us: snap(p.us + o.us), ru: snap(p.ru + o.ru), extra, size: p.size + o.size, k, prev: p });
+        next.push({ first: snap(p.first + o.first), second: snap(p.second + o.second), extra, size: p.size + o.size, k, prev: p });
       }
     }
     front = prune(next, dims);
   }
   const done = pareto2(feasible ? front.filter((p) => feasible(p.extra)) : front, (p) => p.size);
-  return done.map((p) => ({ us: p.us, ru: p.ru, extra: p.extra, size: p.size, choice: choiceOf(p) }));
+  return done.map((p) => ({ first: p.first, second: p.second, extra: p.extra, size: p.size, choice: choiceOf(p) }));
 }
 
 /**
@@ -180,18 +179,18 @@ function prune(points: Sum[], dims: Dim[]): Sum[] {
   // Sweep by the first side's worth, falling: a point is beaten when a better group already holds one with as much
   // for the second side (points of equal first-side worth are all entered before any of them is judged).
   const all = fronts.flatMap((f, g) => f.map((p) => ({ p, g })));
-  all.sort((a, b) => b.p.us - a.p.us);
+  all.sort((a, b) => b.p.first - a.p.first);
   const bestRu = new Array<number>(fronts.length).fill(-Infinity);
   const out: Sum[] = [];
   for (let i = 0; i < all.length; ) {
     let j = i;
-    while (j < all.length && all[j].p.us >= all[i].p.us - EPS) j++;
-    for (let k = i; k < j; k++) bestRu[all[k].g] = Math.max(bestRu[all[k].g], all[k].p.ru);
+    while (j < all.length && all[j].p.first >= all[i].p.first - EPS) j++;
+    for (let k = i; k < j; k++) bestRu[all[k].g] = Math.max(bestRu[all[k].g], all[k].p.second);
     for (let k = i; k < j; k++) {
       const { p, g } = all[k];
       const ks = better[g];
       let beaten = false;
-      for (let m = 0; m < ks.length && !beaten; m++) beaten = bestRu[ks[m]] >= p.ru - EPS;
+      for (let m = 0; m < ks.length && !beaten; m++) beaten = bestRu[ks[m]] >= p.second - EPS;
       if (!beaten) out.push(p);
     }
     i = j;
@@ -201,8 +200,8 @@ function prune(points: Sum[], dims: Dim[]): Sum[] {
 
 /** The exact Pareto frontier of an additive domain, issue by issue. */
 export function paretoFrontier(domain: Domain): DealPoint[] {
-  const parts = domain.issues.map((issue) => issue.options.map((o, k) => ({ us: o.us, ru: o.ru, extra: [], size: k > 0 ? 1 : 0 })));
-  return sumFrontier(parts, []).map((p) => ({ us: p.us, ru: p.ru, choice: p.choice }));
+  const parts = domain.issues.map((issue) => issue.options.map((o, k) => ({ first: o.first, second: o.second, extra: [], size: k > 0 ? 1 : 0 })));
+  return sumFrontier(parts, []).map((p) => ({ first: p.first, second: p.second, choice: p.choice }));
 }
 
 export function packageCount(domain: Domain): number {
@@ -211,24 +210,24 @@ export function packageCount(domain: Domain): number {
 
 /** Worth of a package (option index per issue) to each side. */
 export function pointOf(domain: Domain, choice: number[]): DealPoint {
-  let us = 0;
-  let ru = 0;
+  let first = 0;
+  let second = 0;
   domain.issues.forEach((issue, i) => {
     const o = issue.options[choice[i] ?? 0];
-    us += o.us;
-    ru += o.ru;
+    first += o.first;
+    second += o.second;
   });
-  return { us: snap(us), ru: snap(ru), choice: [...choice] };
+  return { first: snap(first), second: snap(second), choice: [...choice] };
 }
 
 /** Every package of the domain (only for small domains: the count is a product). */
 export function allPackages(domain: Domain, limit = 1 << 16): DealPoint[] {
   const n = packageCount(domain);
   if (n > limit) throw new Error(`the domain has ${n} packages, more than the limit of ${limit}`);
-  let out: DealPoint[] = [{ us: 0, ru: 0, choice: [] }];
+  let out: DealPoint[] = [{ first: 0, second: 0, choice: [] }];
   for (const issue of domain.issues) {
     const next: DealPoint[] = [];
-    for (const p of out) issue.options.forEach((o, k) => next.push({ us: snap(p.us + o.us), ru: snap(p.ru + o.ru), choice: [...p.choice, k] }));
+    for (const p of out) issue.options.forEach((o, k) => next.push({ first: snap(p.first + o.first), second: snap(p.second + o.second), choice: [...p.choice, k] }));
     out = next;
   }
   return out;
@@ -237,33 +236,33 @@ export function allPackages(domain: Domain, limit = 1 << 16): DealPoint[] {
 /**
  * The bargaining solutions on a frontier, from the disagreement point `d` (docs/analysis.md):
  * - ideal: each side's best worth among packages no worse than `d` for either side;
- * - Nash: the package maximising (us − d.us)·(ru − d.ru) among packages no worse than `d` for either side;
+ * - Nash: the package maximising (first − d.first)·(second − d.second) among packages no worse than `d` for either side;
  * - Kalai–Smorodinsky: the Pareto package, no worse than `d` for either side, whose gains over `d`, each divided by
  *   that side's best feasible gain (ideal − d), are closest to equal.
  * Ties: the larger sum of worths, then the larger worth for the first side. Both are null when no package gains both sides.
  */
-export function bargainingPoints<T extends { us: number; ru: number }>(
+export function bargainingPoints<T extends { first: number; second: number }>(
   frontier: T[],
-  d: { us: number; ru: number },
-): { nash: T | null; ideal: { us: number; ru: number }; kalaiSmorodinsky: T | null } {
-  const rational = frontier.filter((p) => p.us >= d.us - EPS && p.ru >= d.ru - EPS);
+  d: { first: number; second: number },
+): { nash: T | null; ideal: { first: number; second: number }; kalaiSmorodinsky: T | null } {
+  const rational = frontier.filter((p) => p.first >= d.first - EPS && p.second >= d.second - EPS);
   const ideal = {
-    us: rational.length ? Math.max(...rational.map((p) => p.us)) : d.us,
-    ru: rational.length ? Math.max(...rational.map((p) => p.ru)) : d.ru,
+    first: rational.length ? Math.max(...rational.map((p) => p.first)) : d.first,
+    second: rational.length ? Math.max(...rational.map((p) => p.second)) : d.second,
   };
-  if (!rational.some((p) => p.us > d.us + EPS && p.ru > d.ru + EPS)) return { nash: null, ideal, kalaiSmorodinsky: null };
+  if (!rational.some((p) => p.first > d.first + EPS && p.second > d.second + EPS)) return { nash: null, ideal, kalaiSmorodinsky: null };
   // Better by `key` (larger), then by the larger sum, then the larger first-side worth.
   const pick = (key: (p: T) => number): T => {
     let best = rational[0];
     for (const p of rational.slice(1)) {
       const k = key(p);
       const kb = key(best);
-      if (same(k, kb) ? (same(p.us + p.ru, best.us + best.ru) ? p.us > best.us + EPS : p.us + p.ru > best.us + best.ru) : k > kb) best = p;
+      if (same(k, kb) ? (same(p.first + p.second, best.first + best.second) ? p.first > best.first + EPS : p.first + p.second > best.first + best.second) : k > kb) best = p;
     }
     return best;
   };
-  const nash = pick((p) => (p.us - d.us) * (p.ru - d.ru));
-  const ks = pick((p) => -Math.abs((p.us - d.us) / (ideal.us - d.us) - (p.ru - d.ru) / (ideal.ru - d.ru)));
+  const nash = pick((p) => (p.first - d.first) * (p.second - d.second));
+  const ks = pick((p) => -Math.abs((p.first - d.first) / (ideal.first - d.first) - (p.second - d.second) / (ideal.second - d.second)));
   return { nash, ideal, kalaiSmorodinsky: ks };
 }
 
@@ -274,30 +273,32 @@ export function analyzeDomain(domain: Domain): DomainAnalysis {
 }
 
 /** Distance from a point to the nearest frontier package (0 on the frontier). */
-export function distanceToFrontier(point: { us: number; ru: number }, frontier: { us: number; ru: number }[]): number {
+export function distanceToFrontier(point: { first: number; second: number }, frontier: { first: number; second: number }[]): number {
   let best = Infinity;
-  for (const p of frontier) best = Math.min(best, Math.hypot(p.us - point.us, p.ru - point.ru));
+  for (const p of frontier) best = Math.min(best, Math.hypot(p.first - point.first, p.second - point.second));
   return best === Infinity ? 0 : best;
 }
 
 /** Frontier packages better for both sides than `point`, best shared gain first. */
-export function betterForBoth<T extends { us: number; ru: number }>(point: { us: number; ru: number }, frontier: T[]): T[] {
+export function betterForBoth<T extends { first: number; second: number }>(point: { first: number; second: number }, frontier: T[]): T[] {
   return frontier
-    .filter((p) => p.us > point.us + EPS && p.ru > point.ru + EPS)
-    .sort((a, b) => Math.min(b.us - point.us, b.ru - point.ru) - Math.min(a.us - point.us, a.ru - point.ru));
+    .filter((p) => p.first > point.first + EPS && p.second > point.second + EPS)
+    .sort((a, b) => Math.min(b.first - point.first, b.second - point.second) - Math.min(a.first - point.first, a.second - point.second));
 }
 
 // ------------------------------------------------------------------ scenarios: issues and options
 
-/** A card as the scenario format's issues write it: one option of an issue, at a level (model v2; optional until then). */
-type IssueCard = CardDef & { issue?: string; level?: number };
-/** A side with the worth of walking away (model v2; optional until then). */
-type ReservedSide = SideDef & { reservation?: number };
-
-/** Each side's worth of no deal: its reservation value when the scenario gives one, otherwise no change (0). */
-export function disagreementOf(scenario: Scenario): { us: number; ru: number } {
-  return { us: (scenario.sides.us as ReservedSide).reservation ?? 0, ru: (scenario.sides.ru as ReservedSide).reservation ?? 0 };
+/** Each side's worth of no deal: its reservation value (0, no change, unless the scenario says). */
+export function disagreementOf(scenario: Scenario): Record<Side, number> {
+  return bySeat(scenario.seats, (s) => scenario.sides[s].reservation ?? 0);
 }
+
+/** A record with a value for each seat. */
+const bySeat = <T>(seats: Seats, f: (s: Side) => T): Record<Side, T> => Object.fromEntries(seats.map((s) => [s, f(s)]));
+
+/** A point of the generic math (first and second side) as worth by seat, and back. */
+const toSeats = (seats: Seats, p: { first: number; second: number }): Record<Side, number> => ({ [seats[0]]: p.first, [seats[1]]: p.second });
+const fromSeats = (seats: Seats, w: Record<Side, number>) => ({ first: w[seats[0]], second: w[seats[1]] });
 
 /**
  * The issues of a package in `model`'s state: a card with an `issue` is one option of that issue (ordered by
@@ -307,7 +308,7 @@ export function scenarioIssues(model: DealModel): { id: string; label: string; o
   const byIssue = new Map<string, Concession[]>();
   const out: { id: string; label: string; options: { label: string; cards: Concession[] }[] }[] = [];
   for (const c of model.open) {
-    const issue = (c.card as IssueCard).issue;
+    const issue = c.card.issue;
     if (issue === undefined) {
       out.push({ id: c.card.id, label: textOf(c.card.title), options: [{ label: 'left out', cards: [] }, { label: textOf(c.card.title), cards: [c] }] });
       continue;
@@ -322,7 +323,7 @@ export function scenarioIssues(model: DealModel): { id: string; label: string; o
   for (const issue of out) {
     const list = byIssue.get(issue.id);
     if (!list || issue.options.length > 1) continue;
-    const level = (c: Concession) => (c.card as IssueCard).level ?? Infinity;
+    const level = (c: Concession) => c.card.level ?? Infinity;
     for (const c of [...list].sort((a, b) => level(a) - level(b) || a.index - b.index)) issue.options.push({ label: textOf(c.card.title), cards: [c] });
   }
   return out;
@@ -339,10 +340,10 @@ export function scenarioDomain(scenario: Scenario, from: GameState = startOf(sce
     label: issue.label,
     options: issue.options.map((o) => {
       const w = packageWorth(model, o.cards.map((c) => c.card.id));
-      return { label: o.label, us: snap(w.us), ru: snap(w.ru), cards: o.cards.map((c) => c.card.id) };
+      return { label: o.label, first: snap(w.worth[scenario.seats[0]]), second: snap(w.worth[scenario.seats[1]]), cards: o.cards.map((c) => c.card.id) };
     }),
   }));
-  return { issues, disagreement: disagreementOf(scenario) };
+  return { issues, disagreement: fromSeats(scenario.seats, disagreementOf(scenario)) };
 }
 
 /** The state the analysis starts from when it is given none: the start of turn 1, its scripted news in. */
@@ -354,8 +355,9 @@ export function startOf(scenario: Scenario, seed = 1): GameState {
 
 /** A package of the whole model: its cards, the format it is signed in, and its worth. */
 interface ModelPoint {
-  us: number;
-  ru: number;
+  /** Worth to the first and the second seat. */
+  first: number;
+  second: number;
   cards: Concession[];
   format: Format;
 }
@@ -371,8 +373,8 @@ interface Combo {
 }
 
 /** How packages split into classes that decide the guards the package itself moves: who gives, and where its meter sums fall. */
-type Givers = 'us' | 'ru' | 'both';
-const GIVERS: readonly Givers[] = ['us', 'ru', 'both'];
+type Givers = 'first' | 'second' | 'both';
+const GIVERS: readonly Givers[] = ['first', 'second', 'both'];
 
 interface Resource {
   meter: MeterPath;
@@ -433,7 +435,7 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
     for (const issue of g.issues) picks = picks.flatMap((p) => issue.options.map((o) => [...p, ...o.cards]));
     g.combos = picks.map((cards) => {
       const { gives, tracks: order, counts } = packageOrder(model, cards);
-      return { cards, givers: { us: gives.us.length > 0, ru: gives.ru.length > 0 }, order, counts, key: `${order.join(',')}|${order.map((t) => counts[t]).join(',')}` };
+      return { cards, givers: bySeat(model.seats, (s) => gives[s].length > 0), order, counts, key: `${order.join(',')}|${order.map((t) => counts[t]).join(',')}` };
     });
   }
 
@@ -474,7 +476,7 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
   for (const a of model.alarms) addCut(a.meter, a.calmFrom - fromValue(a.meter));
   // A package that would cost a side its office is left out: where that starts depends on the parties it alarms.
   const alarmable = model.alarms.filter((a) => !a.before && cutsOf.get(a.meter)?.has(a.calmFrom - fromValue(a.meter)));
-  for (const side of SIDES) {
+  for (const side of model.seats) {
     const mine = alarmable.filter((a) => a.patron === side);
     for (let mask = 0; mask < 1 << mine.length; mask++) {
       const perTurn = mine.reduce((n, a, i) => n + (mask & (1 << i) ? a.supportPerTurn : 0), 0);
@@ -497,7 +499,7 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
   type Theta = number[];
   const thetas = (rs: Resource[]): Theta[] => rs.reduce<Theta[]>((acc, r) => acc.flatMap((t) => Array.from({ length: r.cuts.length + 1 }, (_, k) => [...t, k])), [[]]);
   const representative = (r: Resource, k: number) => (k === 0 ? r.lo : r.cuts[k - 1]);
-  const memo = new Map<string, { us: number; ru: number }>();
+  const memo = new Map<string, Record<Side, number>>();
   const tables = new Map<string, ReturnType<typeof tableFor>>();
   const tableOf = (rs: Resource[], who: Givers, theta: Theta) => {
     const key = `${who}|${rs.map((r, j) => `${r.meter}:${r.cuts.join(',')}:${theta[j]}`).join(';')}`;
@@ -510,12 +512,12 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
     for (const [path, r] of range) signed[path] = r.lo;
     rs.forEach((r, j) => (signed[r.meter] = representative(r, theta[j])));
     // Trust is what signing leaves (the implemented concessions' own trust only matters to guards the caveats name).
-    const givers = { us: who !== 'ru', ru: who !== 'us' };
-    const trust = trustAt(model, { us: givers.us ? [{ card: stub }] : [], ru: givers.ru ? [{ card: stub }] : [] });
+    const [first, second] = model.seats;
+    const trust = trustAt(model, { [first]: who !== 'second' ? [{ card: stub }] : [], [second]: who !== 'first' ? [{ card: stub }] : [] });
     const mkey = `${who}|${rs.map((r, j) => `${r.meter}=${signed[r.meter]}@${theta[j]}`).join(';')}`;
     const progress = groups.map((g) =>
       g.combos.map((c) => {
-        if (c.cards.length === 0) return { us: 0, ru: 0 };
+        if (c.cards.length === 0) return bySeat(model.seats, () => 0);
         const key = `${mkey}|${c.key}`;
         let p = memo.get(key);
         if (!p) {
@@ -526,21 +528,21 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
       }),
     );
     const constant = { ...model.delivered };
-    const alarmsPerTurn = { us: 0, ru: 0 };
+    const alarmsPerTurn = bySeat(model.seats, () => 0);
     for (const a of model.alarms) {
       const after = fromValue(a.meter) + signed[a.meter] < a.calmFrom;
-      if (after !== a.before) for (const s of SIDES) constant[s] += (after ? 1 : -1) * a.worth[s];
+      if (after !== a.before) for (const s of model.seats) constant[s] += (after ? 1 : -1) * a.worth[s];
       if (after && !a.before) alarmsPerTurn[a.patron] += a.supportPerTurn;
     }
     // No class of packages that would cost a side its office.
-    if (!SIDES.every((s) => keepsOffice(model, s, signed[`support.${s}`] ?? 0, alarmsPerTurn[s]))) return null;
+    if (!model.seats.every((s) => keepsOffice(model, s, signed[`support.${s}`] ?? 0, alarmsPerTurn[s]))) return null;
     return { progress, constant };
   }
   type Table = ReturnType<typeof tableOf>;
   const sameTable = (a: Table, b: Table) =>
     a === null || b === null
       ? a === b
-      : SIDES.every((s) => same(a.constant[s], b.constant[s])) && a.progress.every((g, i) => g.every((p, k) => same(p.us, b.progress[i][k].us) && same(p.ru, b.progress[i][k].ru)));
+      : model.seats.every((s) => same(a.constant[s], b.constant[s]) && a.progress.every((g, i) => g.every((p, k) => same(p[s], b.progress[i][k][s]))));
   const compare = (a: Table, b: Table): { up: boolean; down: boolean; feasibility: boolean } => {
     if (a === null || b === null) return { up: false, down: false, feasibility: a !== b };
     let up = false;
@@ -550,8 +552,10 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
       if (y > x) up = true;
       else down = true;
     };
-    for (const s of SIDES) see(a.constant[s], b.constant[s]);
-    a.progress.forEach((g, i) => g.forEach((p, k) => (see(p.us, b.progress[i][k].us), see(p.ru, b.progress[i][k].ru))));
+    for (const s of model.seats) {
+      see(a.constant[s], b.constant[s]);
+      a.progress.forEach((g, i) => g.forEach((p, k) => see(p[s], b.progress[i][k][s])));
+    }
     return { up, down, feasibility: false };
   };
   // A cut no guard really tells apart (the same worth on both sides of it, whatever else holds) is dropped.
@@ -597,7 +601,8 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
     });
 
   const formats: Format[] = model.open.some((c) => c.signing.multilateral) ? ['bilateral', 'multilateral'] : ['bilateral'];
-  const points: ModelPoint[] = [{ us: 0, ru: 0, cards: [], format: 'bilateral' }];
+  const [firstSeat, secondSeat] = model.seats;
+  const points: ModelPoint[] = [{ first: 0, second: 0, cards: [], format: 'bilateral' }];
   let sums = 0;
   let largestFront = 0;
   for (const who of GIVERS) {
@@ -618,22 +623,22 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
         // Each group's combinations this class allows (a choice below names one by its place in this list).
         const allowed = groups.map((g) =>
           g.combos.flatMap((c, k) =>
-            c.cards.length === 0 || !((format === 'multilateral' && c.cards.some((x) => !x.signing.multilateral)) || (who === 'us' && c.givers.ru) || (who === 'ru' && c.givers.us)) ? [k] : [],
+            c.cards.length === 0 || !((format === 'multilateral' && c.cards.some((x) => !x.signing.multilateral)) || (who === 'first' && c.givers[secondSeat]) || (who === 'second' && c.givers[firstSeat])) ? [k] : [],
           ),
         );
         const parts: Part[][] = allowed.map((ks, gi) =>
           ks.map((k): Part => {
             const c = groups[gi].combos[k];
-            let us = table.progress[gi][k].us;
-            let ru = table.progress[gi][k].ru;
+            let first = table.progress[gi][k][firstSeat];
+            let second = table.progress[gi][k][secondSeat];
             const sum: Record<MeterPath, number> = {};
             for (const x of c.cards) {
-              us += x.worth[format]!.us;
-              ru += x.worth[format]!.ru;
+              first += x.worth[format]![firstSeat];
+              second += x.worth[format]![secondSeat];
               for (const [path, d] of Object.entries(x.signing[format]!)) sum[path] = (sum[path] ?? 0) + d;
             }
-            const flags = c.cards.length === 0 ? (who === 'both' ? [0, 0] : [0]) : who === 'both' ? [Number(c.givers.us), Number(c.givers.ru)] : [1];
-            return { us, ru, extra: [...carried.map((j) => sum[resources[j].meter] ?? 0), ...flags], size: c.cards.length };
+            const flags = c.cards.length === 0 ? (who === 'both' ? [0, 0] : [0]) : who === 'both' ? [Number(c.givers[firstSeat]), Number(c.givers[secondSeat])] : [1];
+            return { first, second, extra: [...carried.map((j) => sum[resources[j].meter] ?? 0), ...flags], size: c.cards.length };
           }),
         );
         const feasible = (extra: number[]) =>
@@ -643,7 +648,7 @@ function modelFrontier(model: DealModel): { points: ModelPoint[]; method: Fronti
         largestFront = Math.max(largestFront, front.length);
         for (const p of front) {
           const cards = p.choice.flatMap((k, gi) => groups[gi].combos[allowed[gi][k]].cards);
-          points.push({ us: snap(p.us + table.constant.us), ru: snap(p.ru + table.constant.ru), cards, format });
+          points.push({ first: snap(p.first + table.constant[firstSeat]), second: snap(p.second + table.constant[secondSeat]), cards, format });
         }
       }
     }
@@ -672,7 +677,7 @@ function metersValue(m: GameState['meters'], path: MeterPath): number {
 /** A trust guard after signing reads trust the implemented concessions raise: say so when that could decide it. */
 function trustCaveat(model: DealModel, track: string, event: DealEvent, cut: { meter: MeterPath; at: number }, caveats: string[]): void {
   const side = cut.meter.slice('trust.'.length) as Side;
-  const other: Side = side === 'us' ? 'ru' : 'us';
+  const other: Side = side === model.seats[0] ? model.seats[1] : model.seats[0];
   const all = model.open.filter((c) => c.card.side === other);
   const negative = model.open.some((c) => c.card.trust < 0);
   // Both sides give, or only the other side: its trust is lowest with no trust from what is implemented, highest with all of it.
@@ -697,13 +702,12 @@ function trustCaveat(model: DealModel, track: string, event: DealEvent, cut: { m
 // `+ 0` turns a rounded -0 into 0 (no escalation change is worth -0/10 to the score).
 const round2 = (x: number) => Math.round(x * 100) / 100 + 0;
 
-/** A package in the scenario's words: who gives what, in which format, and its worth to each side. */
+/** A package in the scenario's words: who gives what, in which format, and its worth to each side (by side id). */
 export interface ScenarioDeal {
-  us: number;
-  ru: number;
-  /** Cards the first side gives / the second side gives. */
-  usGives: string[];
-  ruGives: string[];
+  /** The change in each side's score. */
+  worth: Record<Side, number>;
+  /** The cards each side gives. */
+  gives: Record<Side, string[]>;
   format: Format;
   /** Each side's worth, part by part: the concessions, track progress, support at home, escalation. */
   parts: Record<Side, { deals: number; progress: number; support: number; escalation: number }>;
@@ -729,20 +733,23 @@ export interface GameStanding {
 export interface ScenarioAnalysis {
   scenario: string;
   title: string;
+  /** The two sides' ids, in the scenario's order: every record below is keyed by them. */
+  seats: Seats;
   /** Where the packages are valued from. */
   from: { turn: number; phase: string };
   /** What the analysed space is: the options of every issue, in either format where every card has a venue. */
   space: { cards: number; issues: number; packages: number; formats: Format[]; excludedRedLines: string[] };
-  disagreement: { us: number; ru: number };
+  disagreement: Record<Side, number>;
+  /** By the first side's worth, rising (the second side's falls). */
   frontier: ScenarioDeal[];
   nash: ScenarioDeal | null;
   kalaiSmorodinsky: ScenarioDeal | null;
-  ideal: { us: number; ru: number };
+  ideal: Record<Side, number>;
   /** True when every figure is what the engine would do; otherwise `method.caveats` says what was assumed. */
   exact: boolean;
   method: FrontierMethod;
   /** Worth of every package of at most CLOUD_CARDS cards (in its cheaper format), for plotting the space around the frontier. */
-  cloud: { us: number; ru: number }[];
+  cloud: Record<Side, number>[];
   /** Set when a finished (or running) game was analysed. */
   game?: GameStanding;
 }
@@ -750,28 +757,23 @@ export interface ScenarioAnalysis {
 /** Packages of the cloud: at most this many cards. */
 export const CLOUD_CARDS = 2;
 
-function summaryOf(scenario: Scenario, usGives: CardDef[], ruGives: CardDef[], format: Format): string {
-  if (usGives.length + ruGives.length === 0) return 'no deal';
+function summaryOf(scenario: Scenario, gives: Record<Side, CardDef[]>, format: Format): string {
+  if (scenario.seats.every((s) => gives[s].length === 0)) return 'no deal';
   const titles = (cs: CardDef[]) => cs.map((c) => textOf(c.title)).join('; ') || 'nothing';
   const where = format === 'multilateral' ? ' (multilateral)' : '';
-  return `${textOf(scenario.sides.us.name)} gives ${titles(usGives)} — ${textOf(scenario.sides.ru.name)} gives ${titles(ruGives)}${where}`;
+  return `${scenario.seats.map((s) => `${textOf(scenario.sides[s].name)} gives ${titles(gives[s])}`).join(' — ')}${where}`;
 }
 
 function dealOf(model: DealModel, ids: string[], format: Format): ScenarioDeal {
   const w = packageWorth(model, ids, format, { caveats: false });
   const cards = ids.map((id) => model.byId.get(id)!.card).sort((a, b) => model.scenario.cards.indexOf(a) - model.scenario.cards.indexOf(b));
-  const usGives = cards.filter((c) => c.side === 'us');
-  const ruGives = cards.filter((c) => c.side === 'ru');
-  const parts = {} as ScenarioDeal['parts'];
-  for (const s of SIDES) parts[s] = { deals: round2(w.parts[s].deals), progress: round2(w.parts[s].progress), support: round2(w.parts[s].support), escalation: round2(w.parts[s].escalation) };
+  const gives = bySeat(model.seats, (s) => cards.filter((c) => c.side === s));
   return {
-    us: round2(w.us),
-    ru: round2(w.ru),
-    usGives: usGives.map((c) => c.id),
-    ruGives: ruGives.map((c) => c.id),
+    worth: bySeat(model.seats, (s) => round2(w.worth[s])),
+    gives: bySeat(model.seats, (s) => gives[s].map((c) => c.id)),
     format,
-    parts,
-    summary: summaryOf(model.scenario, usGives, ruGives, format),
+    parts: bySeat(model.seats, (s) => ({ deals: round2(w.parts[s].deals), progress: round2(w.parts[s].progress), support: round2(w.parts[s].support), escalation: round2(w.parts[s].escalation) })),
+    summary: summaryOf(model.scenario, gives, format),
   };
 }
 
@@ -816,26 +818,28 @@ function coreOf(scenario: Scenario, from: GameState): Core {
 export function analyzeScenario(scenario: Scenario, game?: GameState, options: { from?: GameState } = {}): ScenarioAnalysis {
   const from = options.from ?? startOf(scenario, game?.seed);
   const { model, points, method } = coreOf(scenario, from);
+  const seats = scenario.seats;
   const d = disagreementOf(scenario);
-  const b = bargainingPoints(points, d);
+  const b = bargainingPoints(points, fromSeats(seats, d));
   const deal = (p: ModelPoint | null) => p && dealOf(model, p.cards.map((c) => c.card.id), p.format);
   const issues = scenarioIssues(model);
   const out: ScenarioAnalysis = {
     scenario: scenario.id,
     title: textOf(scenario.title),
+    seats,
     from: { turn: from.turn, phase: from.phase },
     space: {
       cards: model.open.length,
       issues: issues.length,
       packages: issues.reduce((n, i) => n * i.options.length, 1),
       formats: model.open.some((c) => c.signing.multilateral) ? ['bilateral', 'multilateral'] : ['bilateral'],
-      excludedRedLines: SIDES.flatMap((s) => scenario.sides[s].redLines.map((r) => r.card)),
+      excludedRedLines: seats.flatMap((s) => scenario.sides[s].redLines.map((r) => r.card)),
     },
     disagreement: d,
     frontier: points.map((p) => deal(p)!),
     nash: deal(b.nash),
     kalaiSmorodinsky: deal(b.kalaiSmorodinsky),
-    ideal: { us: round2(b.ideal.us), ru: round2(b.ideal.ru) },
+    ideal: bySeat(seats, (s) => round2(toSeats(seats, b.ideal)[s])),
     exact: method.caveats.length === 0,
     method,
     cloud: smallScenarioPackages(model, CLOUD_CARDS),
@@ -843,20 +847,20 @@ export function analyzeScenario(scenario: Scenario, game?: GameState, options: {
   if (game) {
     // A game's deal is valued from that game's start, against the frontier from there.
     const start = options.from ? coreOf(scenario, startOf(scenario, game.seed)) : { model, points };
-    const nash = options.from ? bargainingPoints(start.points, d).nash : b.nash;
-    out.game = standingOf(start.model, game, start.points, nash, d);
+    const nash = options.from ? bargainingPoints(start.points, fromSeats(seats, d)).nash : b.nash;
+    out.game = standingOf(start.model, game, start.points, nash, fromSeats(seats, d));
   }
   return out;
 }
 
 /** Every package of at most `k` cards (one option per issue), each in its cheaper format. */
-function smallScenarioPackages(model: DealModel, k: number): { us: number; ru: number }[] {
+function smallScenarioPackages(model: DealModel, k: number): Record<Side, number>[] {
   const issues = scenarioIssues(model);
-  const out: { us: number; ru: number }[] = [];
+  const out: Record<Side, number>[] = [];
   const walk = (from: number, left: number, ids: string[]) => {
     const format = formatFor(model, ids, 'multilateral');
     const w = packageWorth(model, ids, format, { caveats: false });
-    out.push({ us: round2(w.us), ru: round2(w.ru) });
+    out.push(bySeat(model.seats, (s) => round2(w.worth[s])));
     if (left === 0) return;
     for (let i = from; i < issues.length; i++) for (const o of issues[i].options.slice(1)) walk(i + 1, left - 1, [...ids, ...o.cards.map((c) => c.card.id)]);
   };
@@ -864,25 +868,25 @@ function smallScenarioPackages(model: DealModel, k: number): { us: number; ru: n
   return out;
 }
 
-function standingOf(model: DealModel, game: GameState, frontier: ModelPoint[], nashPoint: ModelPoint | null, d: { us: number; ru: number }): GameStanding {
-  const kept = game.agreements.filter((a) => SIDES.some((s) => a.obligations[s].status === 'implemented' && a.obligations[s].cards.length > 0));
-  const deliveredIds = kept.flatMap((a) => SIDES.flatMap((s) => (a.obligations[s].status === 'implemented' ? a.obligations[s].cards : [])));
+function standingOf(model: DealModel, game: GameState, frontier: ModelPoint[], nashPoint: ModelPoint | null, d: { first: number; second: number }): GameStanding {
+  const seats = model.seats;
+  const kept = game.agreements.filter((a) => seats.some((s) => a.obligations[s].status === 'implemented' && a.obligations[s].cards.length > 0));
+  const deliveredIds = kept.flatMap((a) => seats.flatMap((s) => (a.obligations[s].status === 'implemented' ? a.obligations[s].cards : [])));
   // Valued in the format they were signed in when every agreement that delivered was multilateral.
   const wanted: Format = kept.length > 0 && kept.every((a) => a.format === 'multilateral') ? 'multilateral' : 'bilateral';
   const delivered = dealOf(model, deliveredIds, formatFor(model, deliveredIds, wanted));
-  const signedIds = [...game.given.us, ...game.given.ru];
+  const signedIds = seats.flatMap((s) => game.given[s]);
   const agreed = dealOf(model, signedIds, formatFor(model, signedIds, game.agreements.length > 0 && game.agreements.every((a) => a.format === 'multilateral') ? 'multilateral' : 'bilateral'));
-  const exactWorth = packageWorth(model, deliveredIds, delivered.format);
-  const exact = { us: exactWorth.us, ru: exactWorth.ru };
+  const exact = fromSeats(seats, packageWorth(model, deliveredIds, delivered.format, { caveats: false }).worth);
   const missedPoints = betterForBoth(exact, frontier);
-  const nash = nashPoint ?? { ...d };
+  const nash = nashPoint ?? d;
   return {
     delivered,
     agreed,
     distanceToFrontier: round2(distanceToFrontier(exact, frontier)),
-    distanceToNash: round2(Math.hypot(nash.us - exact.us, nash.ru - exact.ru)),
+    distanceToNash: round2(Math.hypot(nash.first - exact.first, nash.second - exact.second)),
     onFrontier: distanceToFrontier(exact, frontier) <= 1e-6,
-    bothCouldGain: round2(missedPoints.length ? Math.min(missedPoints[0].us - exact.us, missedPoints[0].ru - exact.ru) : 0),
+    bothCouldGain: round2(missedPoints.length ? Math.min(missedPoints[0].first - exact.first, missedPoints[0].second - exact.second) : 0),
     missed: missedPoints.slice(0, 5).map((p) => dealOf(model, p.cards.map((c) => c.card.id), p.format)),
   };
 }

@@ -72,11 +72,9 @@ if (values.json) {
 
 function printReport(r: ScenarioAnalysis): void {
   const fmt = (x: number) => (x >= 0 ? ' ' : '') + x.toFixed(2);
-  // The names the scenario gives its seats: in a lumber dispute "us" may be Canada.
-  const us = textOf(scenario.sides.us.name);
-  const ru = textOf(scenario.sides.ru.name);
-  const worth = (d: { us: number; ru: number }) => `${us} ${fmt(d.us)}  ${ru} ${fmt(d.ru)}`;
-  const line = (label: string, d: ScenarioDeal | null) => console.log(`${label.padEnd(20)}${d ? `${worth(d)}  ${d.summary}` : 'no package gains both sides'}`);
+  // The names the scenario gives its seats, in its order.
+  const worth = (w: Record<string, number>) => r.seats.map((s) => `${textOf(scenario.sides[s].name)} ${fmt(w[s])}`).join('  ');
+  const line = (label: string, d: ScenarioDeal | null) => console.log(`${label.padEnd(20)}${d ? `${worth(d.worth)}  ${d.summary}` : 'no package gains both sides'}`);
   console.log(`${r.title} (${r.scenario})`);
   console.log(
     `deal space: ${r.space.packages} packages of ${r.space.cards} concession cards in ${r.space.issues} issues, ${r.space.formats.join(' or ')}` +
@@ -95,9 +93,9 @@ function printReport(r: ScenarioAnalysis): void {
   console.log(`ideal point: ${worth(r.ideal)}`);
   line('Nash bargaining', r.nash);
   line('Kalai–Smorodinsky', r.kalaiSmorodinsky);
-  const rational = r.frontier.filter((d) => d.us >= r.disagreement.us && d.ru >= r.disagreement.ru);
+  const rational = r.frontier.filter((d) => r.seats.every((s) => d.worth[s] >= r.disagreement[s]));
   console.log(`\nPareto frontier: ${r.frontier.length} packages; the ${rational.length} that both sides prefer to no deal (--json lists all):`);
-  for (const d of rational) console.log(`  ${worth(d)}  ${d.summary}`);
+  for (const d of rational) console.log(`  ${worth(d.worth)}  ${d.summary}`);
   const g = r.game;
   if (!g) return;
   console.log(`\nthis game (${values.log}), its concessions valued as one package from its start:`);
@@ -107,6 +105,6 @@ function printReport(r: ScenarioAnalysis): void {
   if (g.missed.length === 0) console.log('no package would have been better for both sides.');
   else {
     console.log(`better deals both sides missed (both could have gained at least ${g.bothCouldGain.toFixed(2)}):`);
-    for (const d of g.missed) console.log(`  ${worth(d)}  ${d.summary}`);
+    for (const d of g.missed) console.log(`  ${worth(d.worth)}  ${d.summary}`);
   }
 }

@@ -10,7 +10,6 @@ import { indexOf } from './scenario-index';
 import { nextStage } from './track-machine';
 import { cardUtility, progressUtility } from './utility';
 import {
-  SIDES,
   otherSide,
   type Agreement,
   type CardDef,
@@ -19,6 +18,7 @@ import {
   type MeterPath,
   type Rules,
   type Scenario,
+  type Seats,
   type Side,
   type TrackDef,
   type TrackEventType,
@@ -86,6 +86,8 @@ export interface AlarmRule {
 
 export interface DealModel {
   scenario: Scenario;
+  /** The two seats, in the scenario's order. */
+  seats: Seats;
   /** The state the package would be proposed in. */
   from: GameState;
   /** Who proposes (the engine sends track events in the order of the proposal's cards: the proposer's first). */
@@ -107,8 +109,12 @@ export interface DealModel {
 /** The model of packages proposed in `from` (by the side with the initiative unless told). */
 export function dealModel(scenario: Scenario, from: GameState, options: { proposer?: Side } = {}): DealModel {
   const rules = scenario.rules;
-  const red = new Set(SIDES.flatMap((s) => scenario.sides[s].redLines.map((r) => r.card)));
-  const given = new Set([...from.given.us, ...from.given.ru]);
+  const seats = from.seats;
+  const perSeat = <T>(f: (s: Side) => T): Record<Side, T> => Object.fromEntries(seats.map((s) => [s, f(s)]));
+  const red = new Set(seats.flatMap((s) => scenario.sides[s].redLines.map((r) => r.card)));
+  const given = new Set(seats.flatMap((s) => from.given[s]));
+  // An issue conceded once is settled: none of its options is open any more.
+  const settled = new Set(scenario.cards.filter((c) => given.has(c.id) && c.issue !== undefined).map((c) => `${c.side} ${c.issue}`));
   const venues = new Set(scenario.tracks.filter((t) => t.venue !== undefined).map((t) => t.id));
   // The change a meter shows for a delta, rounded as changeMeter rounds it, away from the meter's bounds (whether a
   // package takes a meter to its bounds is checked on the sums: boundsCaveats).
@@ -116,8 +122,8 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
   const applied = (_path: MeterPath, delta: number) => clampMeter(middle + delta) - middle;
   const open: Concession[] = [];
   scenario.cards.forEach((card, index) => {
-    if (red.has(card.id) || given.has(card.id)) return;
-    const deals = { us: cardUtility(card, 'us', scenario.sides.us.priorities), ru: cardUtility(card, 'ru', scenario.sides.ru.priorities) };
+    if (red.has(card.id) || given.has(card.id) || (card.issue !== undefined && settled.has(`${card.side} ${card.issue}`))) return;
+    const deals = perSeat((s) => cardUtility(card, s, scenario.sides[s].priorities));
     const signingIn = (format: Format): Record<MeterPath, number> => {
       const m: Record<MeterPath, number> = {};
       const add = (path: MeterPath, delta: number) => {
@@ -125,15 +131,13 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
         if (d !== 0) m[path] = (m[path] ?? 0) + d;
       };
       add(`support.${card.side}`, -concessionCost(rules, from.meters.hawks[card.side], card, format));
-      add(`support.${otherSide(card.side)}`, concessionGain(rules, card));
+      add(`support.${otherSide(seats, card.side)}`, concessionGain(rules, card));
       for (const [ally, delta] of Object.entries(card.allies)) add(`allies.${ally}`, delta);
       add('escalation', card.escalation);
       return m;
     };
     const worthOf = (m: Record<MeterPath, number>): Record<Side, number> => {
-      const w = { us: deals.us, ru: deals.ru };
-      for (const s of SIDES) w[s] += supportScore(m[`support.${s}`] ?? 0) + escalationScore(m.escalation ?? 0);
-      return w;
+      return perSeat((s) => deals[s] + supportScore(m[`support.${s}`] ?? 0) + escalationScore(m.escalation ?? 0));
     };
     const bilateral = signingIn('bilateral');
     const multilateral = venues.has(card.track) ? signingIn('multilateral') : null;
@@ -146,29 +150,32 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
     });
   });
   const turnsLeft = from.phase === 'ended' ? 0 : Math.max(0, scenario.turns - from.turn + 1);
-  const deliveredSupport = { us: applied('support.us', rules.implementSupport), ru: applied('support.ru', rules.implementSupport) };
+  const deliveredSupport = perSeat((s) => applied(`support.${s}`, rules.implementSupport));
   let calmFrom = METER_MIN;
   while (calmFrom <= METER_MAX && alliesAlarmed(rules, calmFrom)) calmFrom++;
   const alarms: AlarmRule[] = scenario.thirdParties.map((t) => {
     const meter = `allies.${t.id}`;
     const supportPerTurn = applied(`support.${t.patron}`, rules.allyAlarmSupport);
-    const worth = { us: 0, ru: 0 };
-    worth[t.patron] = supportScore(turnsLeft * supportPerTurn);
+    const worth = perSeat((s) => (s === t.patron ? supportScore(turnsLeft * supportPerTurn) : 0));
     return { party: t.id, patron: t.patron, meter, calmFrom, before: alliesAlarmed(rules, meterOf(from, meter)), supportPerTurn, worth };
   });
   return {
     scenario,
+    seats,
     from,
     proposer: options.proposer ?? from.initiative,
     open,
     byId: new Map(open.map((c) => [c.card.id, c])),
     turnsLeft,
-    delivered: { us: supportScore(deliveredSupport.us), ru: supportScore(deliveredSupport.ru) },
+    delivered: perSeat((s) => supportScore(deliveredSupport[s])),
     deliveredSupport,
     alarms,
-    progressFrom: { us: progressUtility(scenario, from, 'us'), ru: progressUtility(scenario, from, 'ru') },
+    progressFrom: perSeat((s) => progressUtility(scenario, from, s)),
   };
 }
+
+/** A record with a value for each seat. */
+const bySeat = <T>(model: DealModel, f: (s: Side) => T): Record<Side, T> => Object.fromEntries(model.seats.map((s) => [s, f(s)]));
 
 function meterOf(g: GameState, path: MeterPath): number {
   if (path === 'escalation') return g.meters.escalation;
@@ -179,7 +186,7 @@ function meterOf(g: GameState, path: MeterPath): number {
 /** The order the engine follows for a package: its cards as the proposal lists them (the proposer's first, each in scenario order), its tracks by first card. */
 export function packageOrder(model: DealModel, cards: readonly Concession[]): { gives: Record<Side, Concession[]>; tracks: string[]; counts: Record<string, number> } {
   const sorted = [...cards].sort((a, b) => Number(a.card.side !== model.proposer) - Number(b.card.side !== model.proposer) || a.index - b.index);
-  const gives: Record<Side, Concession[]> = { us: [], ru: [] };
+  const gives: Record<Side, Concession[]> = Object.fromEntries(model.seats.map((s) => [s, []]));
   const counts: Record<string, number> = {};
   const tracks: string[] = [];
   for (const c of sorted) {
@@ -194,7 +201,7 @@ export function packageOrder(model: DealModel, cards: readonly Concession[]): { 
 export function trustWhenSigned(model: DealModel, reciprocal: boolean): Record<Side, number> {
   const rules = model.scenario.rules;
   const t = { ...model.from.meters.trust };
-  for (const s of SIDES) for (const step of signingTrust(rules, reciprocal)) t[s] = trustAfter(rules, t[s], step.amount);
+  for (const s of model.seats) for (const step of signingTrust(rules, reciprocal)) t[s] = trustAfter(rules, t[s], step.amount);
   return t;
 }
 
@@ -204,11 +211,12 @@ export function trustWhenSigned(model: DealModel, reciprocal: boolean): Record<S
  */
 export function trustAt(model: DealModel, gives: Record<Side, readonly { card: CardDef }[]>): Record<DealEvent, Record<Side, number>> {
   const rules = model.scenario.rules;
-  const SIGN = trustWhenSigned(model, gives.us.length > 0 && gives.ru.length > 0);
+  const seats = model.seats;
+  const SIGN = trustWhenSigned(model, seats.every((s) => (gives[s]?.length ?? 0) > 0));
   const IMPLEMENT = { ...SIGN };
-  for (const s of SIDES) for (const c of gives[otherSide(s)]) IMPLEMENT[s] = trustAfter(rules, IMPLEMENT[s], c.card.trust);
+  for (const s of seats) for (const c of gives[otherSide(seats, s)] ?? []) IMPLEMENT[s] = trustAfter(rules, IMPLEMENT[s], c.card.trust);
   const VERIFY = { ...IMPLEMENT };
-  for (const s of SIDES) if (gives[otherSide(s)].length > 0) VERIFY[s] = trustAfter(rules, VERIFY[s], rules.verifyTrust);
+  for (const s of seats) if ((gives[otherSide(seats, s)]?.length ?? 0) > 0) VERIFY[s] = trustAfter(rules, VERIFY[s], rules.verifyTrust);
   return { TALKS: model.from.meters.trust, SIGN, IMPLEMENT, VERIFY };
 }
 
@@ -223,7 +231,7 @@ export function metersAt(model: DealModel, event: DealEvent, trust: Record<Side,
     allies: { ...m.allies },
     escalation: m.escalation + (signed.escalation ?? 0),
   };
-  for (const s of SIDES) out.support[s] += (signed[`support.${s}`] ?? 0) + (event === 'SIGN' ? 0 : model.deliveredSupport[s]);
+  for (const s of model.seats) out.support[s] += (signed[`support.${s}`] ?? 0) + (event === 'SIGN' ? 0 : model.deliveredSupport[s]);
   for (const id of Object.keys(out.allies)) out.allies[id] += signed[`allies.${id}`] ?? 0;
   return out;
 }
@@ -240,7 +248,7 @@ export function runTracks(
 ): GameState['tracks'] {
   const { tracks } = indexOf(model.scenario);
   const from = model.from;
-  const signed: Agreement = { id: 'package', turn: from.turn, proposer: model.proposer, format: 'bilateral', tracks: [...order], cardsPerTrack: counts, status: 'signed', obligations: { us: emptyObligation(), ru: emptyObligation() } };
+  const signed: Agreement = { id: 'package', turn: from.turn, proposer: model.proposer, format: 'bilateral', tracks: [...order], cardsPerTrack: counts, status: 'signed', obligations: Object.fromEntries(model.seats.map((s) => [s, emptyObligation()])) };
   const world: GameState = { ...from, tracks: { ...from.tracks } };
   const withPackage = [...from.agreements, signed];
   for (const event of DEAL_EVENTS) {
@@ -260,16 +268,12 @@ const emptyObligation = () => ({ cards: [], status: 'pending' as const, delays: 
 /** What the change of stages on some tracks adds to each side's score. */
 export function progressWorth(model: DealModel, tracks: GameState['tracks']): Record<Side, number> {
   const after = { ...model.from, tracks } as GameState;
-  return {
-    us: progressUtility(model.scenario, after, 'us') - model.progressFrom.us,
-    ru: progressUtility(model.scenario, after, 'ru') - model.progressFrom.ru,
-  };
+  return Object.fromEntries(model.seats.map((s) => [s, progressUtility(model.scenario, after, s) - model.progressFrom[s]]));
 }
 
 export interface PackageWorth {
-  /** The change in each side's score. */
-  us: number;
-  ru: number;
+  /** The change in each side's score, by the scenario's side ids. */
+  worth: Record<Side, number>;
   /** The same, part by part (in score points): the concessions, track progress, support at home, escalation. */
   parts: Record<Side, { deals: number; progress: number; support: number; escalation: number }>;
   /** The change in meters by the end of the turn (support includes what alarmed third parties cost over the turns left). */
@@ -305,7 +309,14 @@ export function packageWorth(model: DealModel, ids: readonly string[], format: F
   const rules = model.scenario.rules;
   const zero = { deals: 0, progress: 0, support: 0, escalation: 0 };
   if (cards.length === 0)
-    return { us: 0, ru: 0, parts: { us: { ...zero }, ru: { ...zero } }, meters: { support: { us: 0, ru: 0 }, escalation: 0, allies: {} }, tracks: model.from.tracks, losesOffice: [], caveats: [] };
+    return {
+      worth: bySeat(model, () => 0),
+      parts: bySeat(model, () => ({ ...zero })),
+      meters: { support: bySeat(model, () => 0), escalation: 0, allies: {} },
+      tracks: model.from.tracks,
+      losesOffice: [],
+      caveats: [],
+    };
   const { gives, tracks: order, counts } = packageOrder(model, cards);
   const signed: Record<MeterPath, number> = {};
   for (const c of cards) for (const [path, d] of Object.entries(c.signing[format]!)) signed[path] = (signed[path] ?? 0) + d;
@@ -314,32 +325,29 @@ export function packageWorth(model: DealModel, ids: readonly string[], format: F
   const progress = progressWorth(model, tracks);
 
   const allies: Record<string, number> = {};
-  const support = { us: (signed['support.us'] ?? 0) + model.deliveredSupport.us, ru: (signed['support.ru'] ?? 0) + model.deliveredSupport.ru };
-  const alarmWorth = { us: 0, ru: 0 };
-  const newlyAlarmed = { us: 0, ru: 0 };
+  const support = bySeat(model, (s) => (signed[`support.${s}`] ?? 0) + model.deliveredSupport[s]);
+  const alarmWorth = bySeat(model, () => 0);
+  const newlyAlarmed = bySeat(model, () => 0);
   for (const a of model.alarms) {
     const d = signed[a.meter] ?? 0;
     if (d !== 0) allies[a.party] = d;
     const after = alliesAlarmed(rules, meterOf(model.from, a.meter) + d);
     if (after === a.before) continue;
     const sign = after ? 1 : -1;
-    for (const s of SIDES) alarmWorth[s] += sign * a.worth[s];
+    for (const s of model.seats) alarmWorth[s] += sign * a.worth[s];
     support[a.patron] += sign * model.turnsLeft * a.supportPerTurn;
     if (after) newlyAlarmed[a.patron] += a.supportPerTurn;
   }
   const escalation = signed.escalation ?? 0;
-  const parts = {} as PackageWorth['parts'];
-  for (const s of SIDES) {
-    parts[s] = {
-      deals: cards.reduce((n, c) => n + c.deals[s], 0),
-      progress: progress[s],
-      support: supportScore((signed[`support.${s}`] ?? 0) + model.deliveredSupport[s]) + alarmWorth[s],
-      escalation: escalationScore(escalation),
-    };
-  }
-  const total = (s: Side) => parts[s].deals + parts[s].progress + parts[s].support + parts[s].escalation;
-  const losesOffice = SIDES.filter((s) => !keepsOffice(model, s, signed[`support.${s}`] ?? 0, newlyAlarmed[s]));
-  return { us: total('us'), ru: total('ru'), parts, meters: { support, escalation, allies }, tracks, losesOffice, caveats: options.caveats === false ? [] : boundsCaveats(model, cards, format) };
+  const parts = bySeat(model, (s) => ({
+    deals: cards.reduce((n, c) => n + c.deals[s], 0),
+    progress: progress[s],
+    support: supportScore((signed[`support.${s}`] ?? 0) + model.deliveredSupport[s]) + alarmWorth[s],
+    escalation: escalationScore(escalation),
+  }));
+  const worth = bySeat(model, (s) => parts[s].deals + parts[s].progress + parts[s].support + parts[s].escalation);
+  const losesOffice = model.seats.filter((s) => !keepsOffice(model, s, signed[`support.${s}`] ?? 0, newlyAlarmed[s]));
+  return { worth, parts, meters: { support, escalation, allies }, tracks, losesOffice, caveats: options.caveats === false ? [] : boundsCaveats(model, cards, format) };
 }
 
 /**
@@ -401,7 +409,7 @@ export function guardsAhead(model: DealModel, track: string): GuardRead[] {
       const t = stage && !stage.final ? stage.on[event] : undefined;
       if (!t) continue;
       next.add(t.to);
-      if (t.needs) out.push({ track, event, cuts: conditionCuts(t.needs), tracks: conditionTracks(t.needs) });
+      if (t.needs) out.push({ track, event, cuts: conditionCuts(t.needs, model.seats), tracks: conditionTracks(t.needs) });
     }
     stages = next;
   }

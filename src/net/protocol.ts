@@ -213,7 +213,9 @@ export interface DebriefDeal {
 /**
  * One table in the class debrief. `us`, `ru` and `joint` are what the concessions the table carried out would bring
  * each side's score as one package from the start (its concessions, track progress, support at home, escalation), on
- * the same scale as the frontier (the deal analysis); what the whole game brought is `score`.
+ * the same scale as the frontier (the deal analysis); what the whole game brought is `score`. In every point of the
+ * debrief `us` is the scenario's first seat (across) and `ru` its second (up), whatever the seats are called; `sides`
+ * names them.
  */
 export interface DebriefTable {
   /** Index of the table from 0, as in TableSummary; people read `label`. */
@@ -247,6 +249,7 @@ export interface Debrief {
   frontier: { us: number; ru: number }[];
   historical: { us: number; ru: number; label: string; summary: string; cite: { file: string; quote?: string }[] } | null;
   scenario: { id: string; title: string };
+  /** The names of the first seat (`us` in every point) and the second (`ru`). */
   sides: { us: string; ru: string };
   /** No deal at all. */
   disagreement: { us: number; ru: number };

@@ -24,14 +24,15 @@ export async function run(): Promise<void> {
 
   for (const { file, s } of all) {
     const a = analyzeScenario({ ...s });
-    const both = a.frontier.filter((d) => d.us > a.disagreement.us && d.ru > a.disagreement.ru);
-    const joint = both.map((d) => d.us + d.ru);
+    const both = a.frontier.filter((d) => a.seats.every((side) => d.worth[side] > a.disagreement[side]));
+    const joint = both.map((d) => a.seats.reduce((n, side) => n + d.worth[side], 0));
+    const at = (d: typeof a.nash) => (d ? `(${a.seats.map((side) => d.worth[side]).join(', ')})` : 'none');
     const m = a.method;
     console.log(
       `${basename(file)}: ${a.space.packages} packages × ${a.space.formats.length} formats; ${m.groups.length} track groups, ${m.sums} class sums` +
         `${m.coupled.length ? ` (coupled: ${m.coupled.map((c) => `${c.meter} ${c.dir}`).join(', ')})` : ''}, at most ${m.largestFront} partial packages kept; ` +
         `frontier ${a.frontier.length}, ${both.length} gain both, joint worth along them ${Math.min(...joint).toFixed(1)}–${Math.max(...joint).toFixed(1)}; ` +
-        `Nash (${a.nash?.us}, ${a.nash?.ru}), KS (${a.kalaiSmorodinsky?.us}, ${a.kalaiSmorodinsky?.ru}); exact: ${a.exact}`,
+        `Nash ${at(a.nash)}, KS ${at(a.kalaiSmorodinsky)}; exact: ${a.exact}`,
     );
   }
 

@@ -15,8 +15,8 @@ import { playGame, agentStrategy } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
 import { runCli } from '../cli-process';
 
-const opt = (us: number, ru: number) => ({ label: `${us},${ru}`, us, ru });
-const points = (ps: { us: number; ru: number }[]) => ps.map((p) => [p.us, p.ru]);
+const opt = (first: number, second: number) => ({ label: `${first},${second}`, first, second });
+const points = (ps: { first: number; second: number }[]) => ps.map((p) => [p.first, p.second]);
 
 // Two issues, three options each. The nine packages, worked out by hand:
 // x0y0 (0,0)  x0y1 (3,-1)  x0y2 (-1,-2)
@@ -30,7 +30,7 @@ const twoByThree: Domain = {
     { id: 'x', label: 'X', options: [opt(0, 0), opt(7, 4), opt(-1, 7)] },
     { id: 'y', label: 'Y', options: [opt(0, 0), opt(3, -1), opt(-1, -2)] },
   ],
-  disagreement: { us: 0, ru: 0 },
+  disagreement: { first: 0, second: 0 },
 };
 
 // Three yes/no issues worth (4,-1), (-1,3), (2,2); no deal is worth (1,1) to each side.
@@ -42,7 +42,7 @@ const threeBinary: Domain = {
     { id: 'b', label: 'B', options: [opt(0, 0), opt(-1, 3)] },
     { id: 'c', label: 'C', options: [opt(0, 0), opt(2, 2)] },
   ],
-  disagreement: { us: 1, ru: 1 },
+  disagreement: { first: 1, second: 1 },
 };
 
 describe('deal analysis on small domains, against hand-computed results', () => {
@@ -53,29 +53,29 @@ describe('deal analysis on small domains, against hand-computed results', () => 
 
   it('puts the Nash point at the largest product of gains and Kalai–Smorodinsky at the best balanced share of the ideal', () => {
     const a = analyzeDomain(twoByThree);
-    expect(a.nash).toMatchObject({ us: 10, ru: 3, choice: [1, 1] });
-    expect(a.ideal).toEqual({ us: 10, ru: 6 });
-    expect(a.kalaiSmorodinsky).toMatchObject({ us: 7, ru: 4, choice: [1, 0] });
+    expect(a.nash).toMatchObject({ first: 10, second: 3, choice: [1, 1] });
+    expect(a.ideal).toEqual({ first: 10, second: 6 });
+    expect(a.kalaiSmorodinsky).toMatchObject({ first: 7, second: 4, choice: [1, 0] });
   });
 
   it('measures gains from a disagreement point that is not zero, ignoring packages one side would refuse', () => {
     const a = analyzeDomain(threeBinary);
     expect(points(a.frontier)).toEqual([[1, 5], [5, 4], [6, 1]]);
-    expect(a.nash).toMatchObject({ us: 5, ru: 4, choice: [1, 1, 1] });
-    expect(a.kalaiSmorodinsky).toMatchObject({ us: 5, ru: 4 });
-    expect(a.ideal).toEqual({ us: 6, ru: 5 });
+    expect(a.nash).toMatchObject({ first: 5, second: 4, choice: [1, 1, 1] });
+    expect(a.kalaiSmorodinsky).toMatchObject({ first: 5, second: 4 });
+    expect(a.ideal).toEqual({ first: 6, second: 5 });
     expect(a.packages).toBe(8);
   });
 
   it('the frontier from issue-by-issue pruning equals the brute-force frontier of every package', () => {
     const brute = allPackages(threeBinary).filter(
-      (p, _, all) => !all.some((q) => q.us >= p.us && q.ru >= p.ru && (q.us > p.us || q.ru > p.ru)),
+      (p, _, all) => !all.some((q) => q.first >= p.first && q.second >= p.second && (q.first > p.first || q.second > p.second)),
     );
     expect(points(paretoFrontier(threeBinary)).sort()).toEqual(points(brute).sort());
   });
 
   it('reports no Nash point when no package gains both sides', () => {
-    const zeroSum: Domain = { issues: [{ id: 'z', label: 'Z', options: [opt(0, 0), opt(2, -2), opt(-3, 3)] }], disagreement: { us: 0, ru: 0 } };
+    const zeroSum: Domain = { issues: [{ id: 'z', label: 'Z', options: [opt(0, 0), opt(2, -2), opt(-3, 3)] }], disagreement: { first: 0, second: 0 } };
     const a = analyzeDomain(zeroSum);
     expect(a.nash).toBeNull();
     expect(a.kalaiSmorodinsky).toBeNull();
@@ -92,24 +92,24 @@ describe('deal analysis on small domains, against hand-computed results', () => 
  * to equal. Ties for both: the larger sum, then the larger worth for the first side. None when no package gains both.
  */
 function bruteForce(domain: Domain) {
-  let packages: { us: number; ru: number }[] = [{ us: 0, ru: 0 }];
-  for (const issue of domain.issues) packages = packages.flatMap((p) => issue.options.map((o) => ({ us: p.us + o.us, ru: p.ru + o.ru })));
+  let packages: { first: number; second: number }[] = [{ first: 0, second: 0 }];
+  for (const issue of domain.issues) packages = packages.flatMap((p) => issue.options.map((o) => ({ first: p.first + o.first, second: p.second + o.second })));
   const d = domain.disagreement;
-  const dominated = (p: { us: number; ru: number }) => packages.some((q) => q.us >= p.us && q.ru >= p.ru && (q.us > p.us || q.ru > p.ru));
-  const frontier = [...new Map(packages.filter((p) => !dominated(p)).map((p) => [`${p.us},${p.ru}`, p])).values()].sort((a, b) => a.us - b.us);
-  const acceptable = packages.filter((p) => p.us >= d.us && p.ru >= d.ru);
-  if (!acceptable.some((p) => p.us > d.us && p.ru > d.ru)) return { frontier, nash: null, ks: null, ideal: null };
-  const ideal = { us: Math.max(...acceptable.map((p) => p.us)), ru: Math.max(...acceptable.map((p) => p.ru)) };
+  const dominated = (p: { first: number; second: number }) => packages.some((q) => q.first >= p.first && q.second >= p.second && (q.first > p.first || q.second > p.second));
+  const frontier = [...new Map(packages.filter((p) => !dominated(p)).map((p) => [`${p.first},${p.second}`, p])).values()].sort((a, b) => a.first - b.first);
+  const acceptable = packages.filter((p) => p.first >= d.first && p.second >= d.second);
+  if (!acceptable.some((p) => p.first > d.first && p.second > d.second)) return { frontier, nash: null, ks: null, ideal: null };
+  const ideal = { first: Math.max(...acceptable.map((p) => p.first)), second: Math.max(...acceptable.map((p) => p.second)) };
   // Better on the key (compared exactly), then by the larger sum, then by the larger first-side worth.
-  const best = (list: { us: number; ru: number }[], cmp: (a: { us: number; ru: number }, b: { us: number; ru: number }) => number) =>
+  const best = (list: { first: number; second: number }[], cmp: (a: { first: number; second: number }, b: { first: number; second: number }) => number) =>
     list.reduce((b, p) => {
       const c = cmp(p, b);
-      return c > 0 || (c === 0 && (p.us + p.ru > b.us + b.ru || (p.us + p.ru === b.us + b.ru && p.us > b.us))) ? p : b;
+      return c > 0 || (c === 0 && (p.first + p.second > b.first + b.second || (p.first + p.second === b.first + b.second && p.first > b.first))) ? p : b;
     });
-  const nash = best(acceptable, (p, b) => (p.us - d.us) * (p.ru - d.ru) - (b.us - d.us) * (b.ru - d.ru));
+  const nash = best(acceptable, (p, b) => (p.first - d.first) * (p.second - d.second) - (b.first - d.first) * (b.second - d.second));
   // |gu/Iu − gr/Ir| compared as |gu·Ir − gr·Iu| (the denominator Iu·Ir is the same for all): smaller is better.
-  const gap = (p: { us: number; ru: number }) => Math.abs((p.us - d.us) * (ideal.ru - d.ru) - (p.ru - d.ru) * (ideal.us - d.us));
-  const ks = best(frontier.filter((p) => p.us >= d.us && p.ru >= d.ru), (p, b) => gap(b) - gap(p));
+  const gap = (p: { first: number; second: number }) => Math.abs((p.first - d.first) * (ideal.second - d.second) - (p.second - d.second) * (ideal.first - d.first));
+  const ks = best(frontier.filter((p) => p.first >= d.first && p.second >= d.second), (p, b) => gap(b) - gap(p));
   return { frontier, nash, ks, ideal };
 }
 
@@ -117,18 +117,18 @@ function bruteForce(domain: Domain) {
 function randomDomain(rnd: () => number): Domain {
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const issues = Array.from({ length: int(2, 4) }, (_, i) => {
-    const weight = { us: int(1, 5), ru: int(1, 5) };
+    const weight = { first: int(1, 5), second: int(1, 5) };
     return {
       id: `i${i}`,
       label: `issue ${i}`,
       options: Array.from({ length: int(2, 4) }, (_, k) => {
-        const us = weight.us * int(-3, 5);
-        const ru = weight.ru * int(-3, 5);
-        return { label: `option ${k}`, us, ru };
+        const first = weight.first * int(-3, 5);
+        const second = weight.second * int(-3, 5);
+        return { label: `option ${k}`, first, second };
       }),
     };
   });
-  return { issues, disagreement: { us: int(-4, 12), ru: int(-4, 12) } };
+  return { issues, disagreement: { first: int(-4, 12), second: int(-4, 12) } };
 }
 
 describe('deal analysis against brute force on small multi-option domains with weights and a disagreement point', () => {
@@ -148,13 +148,13 @@ describe('deal analysis against brute force on small multi-option domains with w
       const b = bruteForce(domain);
       const where = JSON.stringify(domain);
       expect(points(a.frontier), where).toEqual(points(b.frontier));
-      expect(a.nash && [a.nash.us, a.nash.ru], where).toEqual(b.nash && [b.nash.us, b.nash.ru]);
-      expect(a.kalaiSmorodinsky && [a.kalaiSmorodinsky.us, a.kalaiSmorodinsky.ru], where).toEqual(b.ks && [b.ks.us, b.ks.ru]);
+      expect(a.nash && [a.nash.first, a.nash.second], where).toEqual(b.nash && [b.nash.first, b.nash.second]);
+      expect(a.kalaiSmorodinsky && [a.kalaiSmorodinsky.first, a.kalaiSmorodinsky.second], where).toEqual(b.ks && [b.ks.first, b.ks.second]);
       if (b.ideal) expect(a.ideal, where).toEqual(b.ideal);
       if (b.nash) {
         withNash++;
         const d = domain.disagreement;
-        const products = allPackages(domain).filter((p) => p.us >= d.us && p.ru >= d.ru).map((p) => (p.us - d.us) * (p.ru - d.ru));
+        const products = allPackages(domain).filter((p) => p.first >= d.first && p.second >= d.second).map((p) => (p.first - d.first) * (p.second - d.second));
         if (products.filter((x) => x === Math.max(...products)).length > 1) ties++;
       }
     }
@@ -167,18 +167,18 @@ describe('deal analysis against brute force on small multi-option domains with w
     // Over d = (1,1): (3,5), (5,3) and (9,2) all have the product 8; their sums are 8, 8 and 11 -> Nash (9,2).
     const tied: Domain = {
       issues: [{ id: 'x', label: 'X', options: [opt(1, 1), opt(3, 5), opt(5, 3), opt(9, 2)] }],
-      disagreement: { us: 1, ru: 1 },
+      disagreement: { first: 1, second: 1 },
     };
-    expect(analyzeDomain(tied).nash).toMatchObject({ us: 9, ru: 2 });
-    expect(bruteForce(tied).nash).toEqual({ us: 9, ru: 2 });
+    expect(analyzeDomain(tied).nash).toMatchObject({ first: 9, second: 2 });
+    expect(bruteForce(tied).nash).toEqual({ first: 9, second: 2 });
     // Over (0,0) the ideal is (8,8): (2,6) and (6,2) are equally far from balance (|.25 − .75|) and have the same sum,
     // so the larger first-side worth decides: (6,2).
     const balanced: Domain = {
       issues: [{ id: 'x', label: 'X', options: [opt(0, 0), opt(2, 6), opt(6, 2), opt(8, -1), opt(-1, 8)] }],
-      disagreement: { us: 0, ru: 0 },
+      disagreement: { first: 0, second: 0 },
     };
-    expect(analyzeDomain(balanced).kalaiSmorodinsky).toMatchObject({ us: 6, ru: 2 });
-    expect(bruteForce(balanced).ks).toEqual({ us: 6, ru: 2 });
+    expect(analyzeDomain(balanced).kalaiSmorodinsky).toMatchObject({ first: 6, second: 2 });
+    expect(bruteForce(balanced).ks).toEqual({ first: 6, second: 2 });
   });
 });
 
@@ -213,22 +213,22 @@ describe('deal analysis of a scenario', () => {
     const a = analyzeScenario(s);
     expect(a.exact).toBe(true);
     expect(a.space).toMatchObject({ cards: 3, issues: 3, packages: 8, formats: ['bilateral', 'multilateral'] });
-    const paperwork = a.frontier.find((d) => d.usGives.join() === 'cancel-shield' && d.ruGives.join() === 'transit-paperwork')!;
-    expect(paperwork).toMatchObject({ us: 5.1, ru: 7.9, format: 'bilateral' });
+    const paperwork = a.frontier.find((d) => d.gives.us.join() === 'cancel-shield' && d.gives.ru.join() === 'transit-paperwork')!;
+    expect(paperwork).toMatchObject({ worth: { us: 5.1, ru: 7.9 }, format: 'bilateral' });
     expect(paperwork.parts.us).toEqual({ deals: 3, progress: 2.7, support: -0.6, escalation: 0 });
     expect(paperwork.parts.ru).toEqual({ deals: 3.6, progress: 3.9, support: 0.4, escalation: 0 });
     // Shield for sanctions is worth more to both in the P5+1 format (half the cost at home) than bilaterally.
-    expect(points(a.frontier)).toEqual([[-1.9, 10.7], [5.1, 7.9], [8.3, 7.3], [15.3, 3.7], [18.2, -6.6]]);
-    expect(a.nash).toMatchObject({ us: 8.3, ru: 7.3, usGives: ['cancel-shield'], ruGives: ['iran-sanctions'], format: 'multilateral' });
-    expect(a.kalaiSmorodinsky).toMatchObject({ usGives: ['cancel-shield'], ruGives: ['iran-sanctions'], format: 'multilateral' });
+    expect(a.frontier.map((d) => [d.worth.us, d.worth.ru])).toEqual([[-1.9, 10.7], [5.1, 7.9], [8.3, 7.3], [15.3, 3.7], [18.2, -6.6]]);
+    expect(a.nash).toMatchObject({ worth: { us: 8.3, ru: 7.3 }, gives: { us: ['cancel-shield'], ru: ['iran-sanctions'] }, format: 'multilateral' });
+    expect(a.kalaiSmorodinsky).toMatchObject({ gives: { us: ['cancel-shield'], ru: ['iran-sanctions'] }, format: 'multilateral' });
     // The best each side gets from a package the other does not find worse than no deal.
     expect(a.ideal).toEqual({ us: 15.3, ru: 7.9 });
     // Every frontier package is worth what the engine's own valuation says.
     const model = dealModel(s, createGame(s, 1));
     for (const d of a.frontier) {
-      const w = packageWorth(model, [...d.usGives, ...d.ruGives], d.format);
-      expect(d.us).toBeCloseTo(w.us, 6);
-      expect(d.ru).toBeCloseTo(w.ru, 6);
+      const w = packageWorth(model, [...d.gives.us, ...d.gives.ru], d.format);
+      expect(d.worth.us).toBeCloseTo(w.worth.us, 6);
+      expect(d.worth.ru).toBeCloseTo(w.worth.ru, 6);
     }
   });
 
@@ -245,11 +245,11 @@ describe('deal analysis of a scenario', () => {
     ]);
     const standing = analyzeScenario(s, g).game!;
     // Signed bilaterally: the US pays 7 for the shield instead of 4, Russia 9 for the sanctions instead of 5.
-    expect(standing.delivered).toMatchObject({ us: 7.7, ru: 6.5, format: 'bilateral' });
+    expect(standing.delivered).toMatchObject({ worth: { us: 7.7, ru: 6.5 }, format: 'bilateral' });
     expect(standing.distanceToFrontier).toBeCloseTo(1, 2);
     expect(standing.distanceToNash).toBeCloseTo(1, 2);
     expect(standing.onFrontier).toBe(false);
-    expect(standing.missed[0]).toMatchObject({ usGives: ['cancel-shield'], ruGives: ['iran-sanctions'], format: 'multilateral' });
+    expect(standing.missed[0]).toMatchObject({ gives: { us: ['cancel-shield'], ru: ['iran-sanctions'] }, format: 'multilateral' });
     expect(standing.missed[0].summary).toContain('Back UN sanctions on Iran');
     expect(standing.missed[0].summary).toContain('(multilateral)');
     expect(standing.bothCouldGain).toBeCloseTo(0.6, 6);
@@ -258,9 +258,9 @@ describe('deal analysis of a scenario', () => {
   it('draws the 2016 frontier from the game students play: joint worth varies along it, progress and costs at home count', () => {
     // Issue 14: valued by the concessions alone, the mutually gaining part was a straight line (us + ru 15.4 at all 26 points).
     const a = analyzeScenario(requireScenario(join(SCENARIO_DIR, 'limits-of-the-possible-2016.yaml')));
-    const both = a.frontier.filter((d) => d.us > 0 && d.ru > 0);
+    const both = a.frontier.filter((d) => d.worth.us > 0 && d.worth.ru > 0);
     expect(both.length).toBeGreaterThan(10);
-    const joint = both.map((d) => Math.round((d.us + d.ru) * 100) / 100);
+    const joint = both.map((d) => Math.round((d.worth.us + d.worth.ru) * 100) / 100);
     expect(Math.max(...joint) - Math.min(...joint)).toBeGreaterThan(1);
     expect(both.some((d) => d.parts.us.progress !== 0 && d.parts.ru.progress !== 0)).toBe(true);
     expect(both.every((d) => d.parts.us.support !== 0 || d.parts.ru.support !== 0)).toBe(true);
@@ -271,25 +271,24 @@ describe('deal analysis of a scenario', () => {
     it(`is sane on ${file.split('/').pop()}: frontier non-dominated, Nash on it, no red lines, a played game inside it`, () => {
       const s = requireScenario(file);
       const a = analyzeScenario(s);
-      const red = new Set([...s.sides.us.redLines, ...s.sides.ru.redLines].map((r) => r.card));
+      const red = new Set(s.seats.flatMap((side) => s.sides[side].redLines.map((r) => r.card)));
+      const [first, second] = s.seats;
       expect(a.frontier.length).toBeGreaterThan(1);
       for (let i = 1; i < a.frontier.length; i++) {
-        expect(a.frontier[i].us).toBeGreaterThan(a.frontier[i - 1].us);
-        expect(a.frontier[i].ru).toBeLessThan(a.frontier[i - 1].ru);
+        expect(a.frontier[i].worth[first]).toBeGreaterThan(a.frontier[i - 1].worth[first]);
+        expect(a.frontier[i].worth[second]).toBeLessThan(a.frontier[i - 1].worth[second]);
       }
-      for (const d of a.frontier) for (const id of [...d.usGives, ...d.ruGives]) expect(red.has(id)).toBe(false);
+      for (const d of a.frontier) for (const id of Object.values(d.gives).flat()) expect(red.has(id)).toBe(false);
       // Every small package lies on or under the frontier.
-      for (const p of a.cloud) expect(a.frontier.some((f) => f.us >= p.us - 0.01 && f.ru >= p.ru - 0.01)).toBe(true);
+      for (const p of a.cloud) expect(a.frontier.some((f) => s.seats.every((side) => f.worth[side] >= p[side] - 0.01))).toBe(true);
       expect(a.nash).not.toBeNull();
-      expect(a.frontier.some((f) => f.us === a.nash!.us && f.ru === a.nash!.ru)).toBe(true);
-      expect(a.nash!.us).toBeGreaterThan(0);
-      expect(a.nash!.ru).toBeGreaterThan(0);
+      expect(a.frontier.some((f) => s.seats.every((side) => f.worth[side] === a.nash!.worth[side]))).toBe(true);
+      for (const side of s.seats) expect(a.nash!.worth[side]).toBeGreaterThan(0);
       const { state } = playGame(s, 1, { us: STRATEGIES.reciprocator, ru: STRATEGIES.reciprocator });
       const g = analyzeScenario(s, state).game!;
       expect(g.distanceToFrontier).toBeGreaterThanOrEqual(0);
       for (const m of g.missed) {
-        expect(m.us).toBeGreaterThan(g.delivered.us);
-        expect(m.ru).toBeGreaterThan(g.delivered.ru);
+        for (const side of s.seats) expect(m.worth[side]).toBeGreaterThan(g.delivered.worth[side]);
       }
     });
   }
@@ -309,8 +308,8 @@ describe('npm run analyze', () => {
     const out = JSON.parse(r.out);
     expect(out.scenario).toBe('reset-2009');
     expect(out.frontier.length).toBeGreaterThan(1);
-    expect(out.nash.usGives.length + out.nash.ruGives.length).toBeGreaterThan(0);
-    expect(out.game.delivered).toHaveProperty('us');
+    expect(out.nash.gives.us.length + out.nash.gives.ru.length).toBeGreaterThan(0);
+    expect(out.game.delivered.worth).toHaveProperty('us');
     expect(typeof out.game.distanceToNash).toBe('number');
     // Without --json: the same, for people.
     const text = await cli([join(SCENARIO_DIR, 'reset-2009.yaml'), '--log', log]);

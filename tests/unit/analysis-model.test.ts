@@ -2,13 +2,12 @@
 // frontier of every package valued one by one, from the start and from random states of every shipped scenario.
 import { describe, expect, it } from 'vitest';
 import { analyzeScenario, scenarioDomain, startOf } from '../../src/ai/analysis';
-import { dealModel, makeRandom, packageWorth, SIDES, type Format, type GameState, type Scenario } from '../../src/engine';
+import { completeScenario, dealModel, makeRandom, packageWorth, whyNot, type Format, type GameState, type Scenario } from '../../src/engine';
 import { shippedScenarios } from './engine-test-kit';
-import { randomState, twistedScenario } from './deal-kit';
+import { atFirstProposal, lastTurnScenario, playPackage, randomState, twistedScenario } from './deal-kit';
 
 interface Valued {
-  us: number;
-  ru: number;
+  worth: Record<string, number>;
   ids: string[];
   format: Format;
 }
@@ -29,26 +28,27 @@ function everyPackage(s: Scenario, from: GameState): { all: Valued[]; caveats: n
     for (const format of formats) {
       const w = packageWorth(model, ids, format);
       if (w.caveats.length) caveats++;
-      if (w.losesOffice.length === 0) all.push({ us: w.us, ru: w.ru, ids, format });
+      if (w.losesOffice.length === 0) all.push({ worth: w.worth, ids, format });
     }
   }
   return { all, caveats };
 }
 
-const key = (p: { us: number; ru: number }) => `${p.us.toFixed(2)},${p.ru.toFixed(2)}`;
+/** A point as text, its worth to the first seat and the second, to the cent. */
+const key = (w: Record<string, number>, seats: readonly string[] = ['us', 'ru']) => seats.map((s) => w[s].toFixed(2)).join(',');
 
 /** The points no package beats for one side without hurting the other, brute force. */
-function bruteFrontier(all: Valued[]): string[] {
+function bruteFrontier(all: Valued[], seats: readonly string[] = ['us', 'ru']): string[] {
   const r = (x: number) => Math.round(x * 100) / 100;
-  const pts = all.map((p) => ({ us: r(p.us), ru: r(p.ru) }));
-  const front = pts.filter((p) => !pts.some((q) => q.us >= p.us && q.ru >= p.ru && (q.us > p.us || q.ru > p.ru)));
-  return [...new Set(front.map(key))].sort();
+  const pts = all.map((p) => ({ a: r(p.worth[seats[0]]), b: r(p.worth[seats[1]]) }));
+  const front = pts.filter((p) => !pts.some((q) => q.a >= p.a && q.b >= p.b && (q.a > p.a || q.b > p.b)));
+  return [...new Set(front.map((p) => `${p.a.toFixed(2)},${p.b.toFixed(2)}`))].sort();
 }
 
 /** A scenario with only some of its cards, so that every package can be valued in a test. */
 function withCards(s: Scenario, keep: number, seed: number): Scenario {
   const rnd = makeRandom(seed);
-  const red = new Set(SIDES.flatMap((side) => s.sides[side].redLines.map((r) => r.card)));
+  const red = new Set(s.seats.flatMap((side) => s.sides[side].redLines.map((r) => r.card)));
   const cards = s.cards.filter((c) => !red.has(c.id));
   const kept = new Set<string>();
   while (kept.size < Math.min(keep, cards.length)) kept.add(cards[Math.floor(rnd() * cards.length)].id);
@@ -70,7 +70,7 @@ describe('the frontier of the whole model equals the frontier of every package v
           expect(caveats, 'a caveat of the analysis shows in some package too').toBeGreaterThan(0);
           continue;
         }
-        expect(a.frontier.map(key).sort(), `${id} state ${seed}`).toEqual(bruteFrontier(all));
+        expect(a.frontier.map((d) => key(d.worth)).sort(), `${id} state ${seed}`).toEqual(bruteFrontier(all));
         compared++;
         if (a.method.coupled.length > 0) coupled++;
         if (a.method.groups.some((g) => g.tracks.length > 1)) merged++;
@@ -93,7 +93,7 @@ describe('… and on scenarios with their guards, stage values and cards redrawn
         const a = analyzeScenario(s, undefined, { from });
         if (!a.exact) continue;
         const { all } = everyPackage(s, from);
-        expect(a.frontier.map(key).sort(), `${id} variant ${seed}`).toEqual(bruteFrontier(all));
+        expect(a.frontier.map((d) => key(d.worth)).sort(), `${id} variant ${seed}`).toEqual(bruteFrontier(all));
         compared++;
         for (const c of a.method.coupled) dirs.add(c.dir);
       }
@@ -130,7 +130,7 @@ describe('what the analysis cannot value exactly, it says', () => {
         const a = analyzeScenario(s, undefined, { from });
         if (a.method.caveats.some((c) => /step reads trust\.(us|ru) \(\d+\), which the implemented concessions raise/.test(c))) named++;
         if (!a.exact) continue;
-        expect(a.frontier.map(key).sort()).toEqual(bruteFrontier(everyPackage(s, from).all));
+        expect(a.frontier.map((d) => key(d.worth)).sort()).toEqual(bruteFrontier(everyPackage(s, from).all));
         compared++;
       }
     }
@@ -144,21 +144,25 @@ describe('graded options: a package holds at most one option of each issue', () 
     it(`${id}: issues of two to four options, on one track or across tracks, from random states (11 cards)`, () => {
       let compared = 0;
       let spanning = 0;
+      let graded = 0;
       for (let seed = 1; seed <= 8; seed++) {
         const s = withIssues(withCards(seed % 2 ? twistedScenario(shipped, 900 + seed, { trustOnlyUpToSigning: true }) : shipped, 11, 300 + seed), seed);
         const from = randomState(s, seed);
         const a = analyzeScenario(s, undefined, { from });
-        expect(a.space.issues).toBeLessThan(a.space.cards);
+        // (An issue an earlier agreement settled has no open option left.)
+        expect(a.space.issues).toBeLessThanOrEqual(a.space.cards);
+        if (a.space.issues < a.space.cards) graded++;
         for (const d of a.frontier) {
-          const issues = [...d.usGives, ...d.ruGives].map((cid) => (s.cards.find((c) => c.id === cid) as { issue?: string }).issue ?? cid);
+          const issues = Object.values(d.gives).flat().map((cid) => (s.cards.find((c) => c.id === cid) as { issue?: string }).issue ?? cid);
           expect(new Set(issues).size).toBe(issues.length);
         }
         if (!a.exact) continue;
-        expect(a.frontier.map(key).sort(), `${id} seed ${seed}`).toEqual(bruteFrontier(everyPackage(s, from).all));
+        expect(a.frontier.map((d) => key(d.worth)).sort(), `${id} seed ${seed}`).toEqual(bruteFrontier(everyPackage(s, from).all));
         compared++;
         if (a.method.groups.some((g) => g.tracks.length > 1)) spanning++;
       }
       expect(compared).toBeGreaterThanOrEqual(6);
+      expect(graded).toBeGreaterThanOrEqual(4);
       // eslint-disable-next-line no-console
       console.log(`${id}: ${compared} compared, ${spanning} with an issue or link joining tracks`);
     });
@@ -183,7 +187,7 @@ describe('the scenario as a domain, and the disagreement point', () => {
     const model = dealModel(s, startOf(s));
     for (const o of issue.options.slice(1)) {
       const w = packageWorth(model, o.cards!);
-      expect([o.us, o.ru]).toEqual([Math.round(w.us * 1e8) / 1e8, Math.round(w.ru * 1e8) / 1e8]);
+      expect([o.first, o.second]).toEqual([Math.round(w.worth.us * 1e8) / 1e8, Math.round(w.worth.ru * 1e8) / 1e8]);
     }
     // Every other card is an issue of its own.
     const open = model.open.length;
@@ -195,11 +199,110 @@ describe('the scenario as a domain, and the disagreement point', () => {
     const a = analyzeScenario(s);
     expect(a.disagreement).toEqual({ us: 6, ru: 4 });
     // Nash by hand over the frontier: the largest (us − 6)(ru − 4) among packages no worse than that for either side.
-    const acceptable = a.frontier.filter((d) => d.us >= 6 && d.ru >= 4);
-    const best = Math.max(...acceptable.map((d) => (d.us - 6) * (d.ru - 4)));
-    expect((a.nash!.us - 6) * (a.nash!.ru - 4)).toBeCloseTo(best, 9);
-    expect(a.ideal.us).toBe(Math.max(...acceptable.map((d) => d.us)));
+    const acceptable = a.frontier.map((d) => d.worth).filter((w) => w.us >= 6 && w.ru >= 4);
+    const best = Math.max(...acceptable.map((w) => (w.us - 6) * (w.ru - 4)));
+    expect((a.nash!.worth.us - 6) * (a.nash!.worth.ru - 4)).toBeCloseTo(best, 9);
+    expect(a.ideal.us).toBe(Math.max(...acceptable.map((w) => w.us)));
     // Without reservations the point differs: the gains are measured from another place.
     expect(analyzeScenario(reset).disagreement).toEqual({ us: 0, ru: 0 });
+  });
+});
+
+/**
+ * A newcomer's scenario in the model's own terms (not history: a test of the format): seats `india` and `pakistan`,
+ * a water share in three graded options, a data-sharing card worth something to both (common value), a stage that
+ * is good for one side and bad for the other, and a reservation value for each side.
+ */
+function indusScenario(): Scenario {
+  return completeScenario({
+    id: 'indus-test',
+    title: 'Indus waters (test)',
+    turns: 6,
+    sides: {
+      india: { name: 'India', priorities: { water: 8, data: 4 }, start: { trust: 40, support: 60, hawks: 40 }, reservation: 1 },
+      pakistan: { name: 'Pakistan', priorities: { water: 9, data: 3 }, start: { trust: 38, support: 62, hawks: 45 }, reservation: 2 },
+    },
+    tracks: [
+      {
+        id: 'water',
+        name: 'Water sharing',
+        start: 'talks',
+        venue: 'World Bank',
+        stages: {
+          talks: { name: 'Talks', value: 0, on: { SIGN: { to: 'treaty', needs: { trustAtLeast: 40 } } } },
+          treaty: { name: 'Treaty signed', value: 0.5, worth: { india: 0.6, pakistan: 0.4 }, on: { IMPLEMENT: 'flowing' } },
+          flowing: { name: 'Water flowing', value: 1, final: true },
+        },
+      },
+      {
+        id: 'data',
+        name: 'Hydrological data',
+        start: 'none',
+        stages: {
+          none: { name: 'No data', value: 0, on: { SIGN: 'shared' } },
+          shared: { name: 'Data shared', value: 0.6, worth: { india: -0.2, pakistan: 0.8 }, final: true },
+        },
+      },
+    ],
+    cards: [
+      {
+        id: 'western-rivers',
+        side: 'india',
+        track: 'water',
+        title: 'A share of the western rivers',
+        text: 'India lets a share of the western rivers flow on.',
+        options: [
+          { id: 'share-60', title: 'Sixty per cent', value: 2 },
+          { id: 'share-75', title: 'Seventy-five per cent', value: 4 },
+          { id: 'share-80', title: 'Eighty per cent', value: 5, cost: 7 },
+        ],
+      },
+      { id: 'flow-data', side: 'india', track: 'data', title: 'Share flow data', text: 'Daily flow data from upstream gauges.', value: 3, worth: { india: 1, pakistan: 2 } },
+      { id: 'no-objection', side: 'pakistan', track: 'water', title: 'No objection to run-of-river dams', text: 'Pakistan drops its objection to two dams.', value: 4 },
+      { id: 'commission', side: 'pakistan', track: 'data', title: 'A permanent commission', text: 'Meet every quarter.', value: 2 },
+    ],
+  });
+}
+
+describe("a newcomer's scenario: its own seats, a three-option issue, common value, a stage good for one side, reservations", () => {
+  it('analyses with the scenario\'s seats, one option of the issue per package, from the reservations, exactly', () => {
+    const s = indusScenario();
+    expect(s.seats).toEqual(['india', 'pakistan']);
+    const a = analyzeScenario(s);
+    expect(a.seats).toEqual(['india', 'pakistan']);
+    expect(a.disagreement).toEqual({ india: 1, pakistan: 2 });
+    expect(a.space).toMatchObject({ cards: 6, issues: 4, packages: 4 * 2 * 2 * 2 });
+    expect(a.exact).toBe(true);
+    for (const d of a.frontier) {
+      expect(Object.keys(d.worth)).toEqual(['india', 'pakistan']);
+      expect(d.gives.india.filter((id) => id.startsWith('share-')).length).toBeLessThanOrEqual(1);
+      expect(d.summary).not.toMatch(/United States|Russia/);
+    }
+    expect(a.frontier.map((d) => key(d.worth, s.seats)).sort()).toEqual(bruteFrontier(everyPackage(s, startOf(s)).all, s.seats));
+    // Nash by hand over the frontier, from the reservations.
+    const gain = (w: Record<string, number>) => (w.india - 1) * (w.pakistan - 2);
+    const acceptable = a.frontier.filter((d) => d.worth.india >= 1 && d.worth.pakistan >= 2);
+    expect(gain(a.nash!.worth)).toBeCloseTo(Math.max(...acceptable.map((d) => gain(d.worth))), 9);
+  });
+
+  it('values what the engine plays: common value, a stage worth more to one side, a graded option', () => {
+    const s = indusScenario();
+    const from = atFirstProposal(s, 3);
+    const last = lastTurnScenario(s, from.turn);
+    const model = dealModel(last, from);
+    for (const ids of [['share-75', 'no-objection'], ['flow-data', 'commission'], ['share-80', 'flow-data', 'no-objection']]) {
+      const w = packageWorth(model, ids);
+      const after = playPackage(last, from, ids);
+      for (const side of s.seats) expect(w.meters.support[side]).toBe(after.meters.support[side] - from.meters.support[side]);
+      for (const t of s.tracks) expect(w.tracks[t.id].stage).toBe(after.tracks[t.id].stage);
+    }
+    // Flow data is worth 1 to the India that gives it and 2 to Pakistan: both gain from the card itself.
+    const data = packageWorth(model, ['flow-data']);
+    expect(data.parts.india.deals).toBe(1);
+    expect(data.parts.pakistan.deals).toBe(2);
+    // Once a share is conceded the issue is settled: the engine refuses another option, and no package holds one.
+    const settled = playPackage(s, from, ['share-60']);
+    expect(dealModel(s, settled).open.map((c) => c.card.id)).not.toContain('share-75');
+    expect(whyNot(s, { ...settled, phase: 'proposals', initiative: 'india' }, { type: 'propose', side: 'india', give: ['share-75'], ask: [] })).toMatch(/settled/);
   });
 });

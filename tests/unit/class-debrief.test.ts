@@ -48,7 +48,7 @@ describe('the class debrief of the built-in scenarios', () => {
         const t = d.tables[i];
         const standing = analyzeScenario(s, state).game!;
         expect(underFrontier(t, d.frontier)).toBe(true);
-        expect([t.us, t.ru]).toEqual([standing.delivered.us + 0, standing.delivered.ru + 0]);
+        expect([t.us, t.ru]).toEqual([standing.delivered.worth.us + 0, standing.delivered.worth.ru + 0]);
         expect(t.joint).toBeCloseTo(t.us + t.ru, 6);
         expect(t.distance).toBe(standing.distanceToFrontier);
         expect(t.onFrontier).toBe(t.distance === 0);
@@ -75,7 +75,7 @@ describe('the class debrief of the built-in scenarios', () => {
       expect(h).not.toBeNull();
       const deal = s.history.deal!;
       const scored = dealOfCards(s, deal.cards);
-      expect([h.us, h.ru]).toEqual([scored.us + 0, scored.ru + 0]);
+      expect([h.us, h.ru]).toEqual([scored.worth.us + 0, scored.worth.ru + 0]);
       expect(underFrontier(h, d.frontier)).toBe(true);
       expect(h.label).toBe(`What happened: ${textOf(deal.text).replace(/\.$/, '')} (${[...new Set(deal.cite.map((c) => c.file))].join(', ')})`);
       expect(h.label).toMatch(/\(\d{3}_[0-9a-f]{16}\.txt(, \d{3}_[0-9a-f]{16}\.txt)*\)$/);

@@ -5,13 +5,13 @@ import {
   createGame,
   makeRandom,
   otherSide,
-  SIDES,
   type Agreement,
   type Conditions,
   type Format,
   type GameState,
   type Move,
   type Scenario,
+  type Side,
 } from '../../src/engine';
 
 /**
@@ -31,7 +31,7 @@ export function must(s: Scenario, state: GameState, move: Move): GameState {
 /** A game at its first proposal: both sides made neutral statements. */
 export function atFirstProposal(s: Scenario, seed: number): GameState {
   let g = createGame(s, seed);
-  for (const side of SIDES) g = must(s, g, { type: 'statement', side, tone: 'neutral' });
+  for (const side of s.seats) g = must(s, g, { type: 'statement', side, tone: 'neutral' });
   if (g.phase !== 'proposals') throw new Error(`expected the proposals phase, got ${g.phase}`);
   return g;
 }
@@ -51,7 +51,7 @@ export function randomState(s: Scenario, seed: number, options: { alarmed?: bool
   for (let t = 2; t <= g.turn; t++) g.history.push({ turn: t, moves: [], ledger: [], news: [] });
   g.history[g.turn].moves = g.history[1].moves;
   if (g.turn > 1) g.history[1] = { ...g.history[1], moves: [] };
-  for (const side of SIDES) {
+  for (const side of s.seats) {
     g.meters.trust[side] = int(10, 80);
     g.meters.support[side] = int(25, 85);
     g.meters.hawks[side] = int(20, 69);
@@ -60,20 +60,20 @@ export function randomState(s: Scenario, seed: number, options: { alarmed?: bool
   g.meters.escalation = int(0, 60);
   for (const t of s.tracks) g.tracks[t.id] = { stage: pick(t.stages.filter((st) => !st.final)).id, since: 0 };
   // An earlier agreement, kept and verified: its cards count towards `concessionsAtLeast` and are no longer open.
-  const red = new Set(SIDES.flatMap((side) => s.sides[side].redLines.map((r) => r.card)));
+  const red = new Set(s.seats.flatMap((side) => s.sides[side].redLines.map((r) => r.card)));
   const earlier = s.cards.filter((c) => !red.has(c.id) && rnd() < 0.2);
   if (earlier.length > 0) {
     const cardsPerTrack: Record<string, number> = {};
     for (const c of earlier) cardsPerTrack[c.track] = (cardsPerTrack[c.track] ?? 0) + 1;
-    const obligation = (side: 'us' | 'ru') => {
+    const obligation = (side: Side) => {
       const cards = earlier.filter((c) => c.side === side).map((c) => c.id);
       return { cards, status: 'implemented' as const, delays: 0, decidedTurn: 0, verified: cards.length > 0, exposed: false };
     };
-    const a: Agreement = { id: 'A1', turn: 0, proposer: 'us', format: 'bilateral', tracks: Object.keys(cardsPerTrack), cardsPerTrack, status: 'verified', obligations: { us: obligation('us'), ru: obligation('ru') } };
+    const a: Agreement = { id: 'A1', turn: 0, proposer: s.seats[0], format: 'bilateral', tracks: Object.keys(cardsPerTrack), cardsPerTrack, status: 'verified', obligations: Object.fromEntries(s.seats.map((side) => [side, obligation(side)])) };
     g.agreements = [a];
-    for (const side of SIDES) g.given[side] = a.obligations[side].cards;
+    for (const side of s.seats) g.given[side] = a.obligations[side].cards;
   }
-  g.initiative = pick(SIDES);
+  g.initiative = pick(s.seats);
   return g;
 }
 
@@ -82,10 +82,10 @@ export function playPackage(s: Scenario, from: GameState, ids: readonly string[]
   const proposer = from.initiative;
   const side = (id: string) => s.cards.find((c) => c.id === id)!.side;
   let g = must(s, from, { type: 'propose', side: proposer, give: ids.filter((id) => side(id) === proposer), ask: ids.filter((id) => side(id) !== proposer), format });
-  g = must(s, g, { type: 'accept', side: otherSide(proposer) });
+  g = must(s, g, { type: 'accept', side: otherSide(s.seats, proposer) });
   const a = g.agreements[g.agreements.length - 1].id;
-  for (const giver of SIDES) if (ids.some((id) => side(id) === giver)) g = must(s, g, { type: 'implement', side: giver, agreement: a });
-  for (const verifier of SIDES) if (ids.some((id) => side(id) === otherSide(verifier))) g = must(s, g, { type: 'verify', side: verifier, agreement: a });
+  for (const giver of s.seats) if (ids.some((id) => side(id) === giver)) g = must(s, g, { type: 'implement', side: giver, agreement: a });
+  for (const verifier of s.seats) if (ids.some((id) => side(id) === otherSide(s.seats, verifier))) g = must(s, g, { type: 'verify', side: verifier, agreement: a });
   return g;
 }
 
@@ -99,7 +99,7 @@ export function twistedScenario(s: Scenario, seed: number, options: { trustOnlyU
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const parties = s.thirdParties.map((t) => t.id);
-  const meters = ['support.us', 'support.ru', 'escalation', ...parties.map((p) => `allies.${p}`)];
+  const meters = [...s.seats.map((side) => `support.${side}`), 'escalation', ...parties.map((p) => `allies.${p}`)];
   const condition = (event: string): Conditions => {
     const c: Conditions = {};
     for (let n = int(1, 2); n > 0; n--) {

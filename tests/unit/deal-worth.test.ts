@@ -8,7 +8,6 @@ import {
   outcomeOf,
   packageWorth,
   progressUtility,
-  SIDES,
   type Format,
   type GameState,
   type Scenario,
@@ -32,13 +31,13 @@ function checkAgainstEngine(s: Scenario, from: GameState, ids: string[], format:
   const after = playPackage(s, from, ids, format);
   expect(after.phase, 'the test scenario ends the game at this turn').toBe('ended');
   const where = `${s.id} turn ${from.turn}, ${format} package ${ids.join(' + ')}`;
-  for (const side of SIDES) {
+  for (const side of s.seats) {
     expect(w.parts[side].deals, `${where}: deals for ${side}`).toBeCloseTo(deliveredUtility(s, after, side) - deliveredUtility(s, from, side), 9);
     expect(w.parts[side].progress, `${where}: progress for ${side}`).toBeCloseTo(progressUtility(s, after, side) - progressUtility(s, from, side), 9);
     expect(w.meters.support[side], `${where}: support of ${side}`).toBe(after.meters.support[side] - from.meters.support[side]);
     // The score is rounded to a tenth, before and after.
-    const change = outcomeOf(s, after)[side].score - outcomeOf(s, from)[side].score;
-    expect(Math.abs(w[side] - change), `${where}: score change for ${side} (${w[side]} against ${change})`).toBeLessThanOrEqual(0.1 + 1e-9);
+    const change = outcomeOf(s, after).sides[side].score - outcomeOf(s, from).sides[side].score;
+    expect(Math.abs(w.worth[side] - change), `${where}: score change for ${side} (${w.worth[side]} against ${change})`).toBeLessThanOrEqual(0.1 + 1e-9);
   }
   expect(w.meters.escalation, `${where}: escalation`).toBe(after.meters.escalation - from.meters.escalation);
   for (const t of s.tracks) expect(w.tracks[t.id].stage, `${where}: track ${t.id}`).toBe(after.tracks[t.id].stage);

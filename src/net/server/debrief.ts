@@ -4,7 +4,7 @@
 // start, bring each side's score (the concessions, track progress, support at home, escalation). The game score
 // (outcomeOf) is what the whole game brought, turn by turn: reported beside the point, never plotted against the frontier.
 import { analyzeScenario, dealOfCards, type GameStanding, type ScenarioAnalysis, type ScenarioDeal } from '../../ai/analysis';
-import { outcomeOf, sideName, textOf, type GameState, type Scenario } from '../../engine';
+import { outcomeOf, sideName, textOf, type GameState, type Scenario, type Side } from '../../engine';
 import type { Debrief, DebriefDeal, DebriefTable } from '../protocol';
 import { describeChange, type BriefChange } from '../../scenario/vary';
 
@@ -19,14 +19,15 @@ export function historicalPoint(scenario: Scenario): Debrief['historical'] {
   const deal = dealOfCards(scenario, h.cards);
   const files = [...new Set(h.cite.map((c) => c.file))];
   const label = `What happened: ${textOf(h.text).replace(/[.\s]+$/, '')}${files.length ? ` (${files.join(', ')})` : ''}`;
-  return { ...point(deal), label, summary: deal.summary, cite: h.cite.map((c) => ({ ...c })) };
+  return { ...point(scenario, deal.worth), label, summary: deal.summary, cite: h.cite.map((c) => ({ ...c })) };
 }
 
 // `+ 0` turns the analysis' rounded -0 into 0, so a debrief survives JSON unchanged.
 const round1 = (x: number) => Math.round(x * 10) / 10 + 0;
 const round2 = (x: number) => Math.round(x * 100) / 100 + 0;
-const point = (p: { us: number; ru: number }) => ({ us: p.us + 0, ru: p.ru + 0 });
-const dealOf = (d: ScenarioDeal): DebriefDeal => ({ ...point(d), summary: d.summary });
+/** A point of the debrief: the first seat's worth across (`us`), the second's up (`ru`), whatever the seats are called. */
+const point = (scenario: Scenario, w: Record<Side, number>) => ({ us: w[scenario.seats[0]] + 0, ru: w[scenario.seats[1]] + 0 });
+const dealOf = (scenario: Scenario, d: ScenarioDeal): DebriefDeal => ({ ...point(scenario, d.worth), summary: d.summary });
 
 // Debriefs are rebuilt on every teacher update after the session ends; finished states do not change.
 const scenarioCache = new WeakMap<Scenario, ScenarioAnalysis>();
@@ -55,8 +56,8 @@ export function classDebrief(scenario: Scenario, tables: GameState[], played?: {
     return {
       table: i,
       label: `Table ${i + 1}`,
-      ...point(g.delivered),
-      joint: round2(g.delivered.us + g.delivered.ru),
+      ...point(own, g.delivered.worth),
+      joint: round2(own.seats.reduce((n, s) => n + g.delivered.worth[s], 0)),
       agreements: o.agreements.signed,
       implemented: o.agreements.implemented,
       ended: state.phase === 'ended',
@@ -64,18 +65,18 @@ export function classDebrief(scenario: Scenario, tables: GameState[], played?: {
       distance: g.distanceToFrontier,
       onFrontier: g.onFrontier,
       bothCouldGain: g.bothCouldGain,
-      missed: g.missed[0] ? dealOf(g.missed[0]) : null,
+      missed: g.missed[0] ? dealOf(own, g.missed[0]) : null,
       score: { ...Object.fromEntries(Object.entries(o.sides).map(([s, x]) => [s, x.score + 0])), joint: round1(o.joint) },
       briefs: (played?.[i]?.changes ?? []).map((c) => describeChange(scenario, c)),
     };
   });
   return {
     tables: rows,
-    frontier: a.frontier.map(point),
+    frontier: a.frontier.map((d) => point(scenario, d.worth)),
     historical: historicalPoint(scenario),
     scenario: { id: scenario.id, title: textOf(scenario.title) },
-    sides: { us: sideName(scenario, 'us'), ru: sideName(scenario, 'ru') },
-    disagreement: point(a.disagreement),
-    nash: a.nash && dealOf(a.nash),
+    sides: { us: sideName(scenario, scenario.seats[0]), ru: sideName(scenario, scenario.seats[1]) },
+    disagreement: point(scenario, a.disagreement),
+    nash: a.nash && dealOf(scenario, a.nash),
   };
 }

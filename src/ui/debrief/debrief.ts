@@ -13,7 +13,7 @@ import {
   type Scenario,
   type Side,
 } from '../../engine';
-import { analyzeScenario } from '../../ai/analysis';
+import { analyzeScenario, type ScenarioDeal } from '../../ai/analysis';
 import { download, gameLogCsv, gameLogJson } from '../export';
 import { historyByTrack, historySentence } from './history';
 import { DEBRIEF_CSS } from './style';
@@ -367,9 +367,9 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
 function dealSection(scenario: Scenario, state: GameState, name: (s: Side) => string): HTMLElement {
   const a = analyzeScenario(scenario, state);
   const g = a.game!;
+  const seats = state.seats;
   const fmt = (x: number) => x.toFixed(1);
-  const row = (label: string, d: { us: number; ru: number; summary: string } | null) =>
-    d ? [label, fmt(d.us), fmt(d.ru), d.summary] : [label, '—', '—', 'no package gains both sides'];
+  const row = (label: string, d: ScenarioDeal | null) => (d ? [label, ...seats.map((s) => fmt(d.worth[s])), d.summary] : [label, ...seats.map(() => '—'), 'no package gains both sides']);
   const standing = g.onFrontier
     ? 'It is on the Pareto frontier: no package was better for one side without being worse for the other.'
     : g.missed.length
@@ -384,11 +384,11 @@ function dealSection(scenario: Scenario, state: GameState, name: (s: Side) => st
       {},
       'Valued as one package signed, carried out and verified from the start — its concessions by each side’s own priorities, ',
       'the progress it makes on the tracks, what it costs and wins at home, and escalation — ',
-      `the concessions carried out are worth ${fmt(g.delivered.us)} to ${name('us')} and ${fmt(g.delivered.ru)} to ${name('ru')}. ${standing}`,
+      `the concessions carried out are worth ${seats.map((s) => `${fmt(g.delivered.worth[s])} to ${name(s)}`).join(' and ')}. ${standing}`,
     ),
     table(
       'The deal carried out beside the bargaining solutions (worth to each side)',
-      ['Package', name('us'), name('ru'), 'What it holds'],
+      ['Package', ...seats.map(name), 'What it holds'],
       [
         row('Carried out', g.delivered),
         row('Nash bargaining', a.nash),
