@@ -111,7 +111,7 @@ describe('history comes from the scenario file', () => {
     expect(other.summary).toContain('Deeper cuts in deployed warheads');
     expect(other.summary).toContain('Accept on-site inspections');
     const scored = dealOfCards(loaded.scenario, ['start-deep-cuts', 'start-inspections']);
-    expect([other.us, other.ru]).toEqual([scored.us + 0, scored.ru + 0]);
+    expect([other.us, other.ru]).toEqual([scored.worth.us + 0, scored.worth.ru + 0]);
     expect([other.us, other.ru]).not.toEqual([shipped.us, shipped.ru]);
     // Without the section there is no historical point at all: nothing is kept in code.
     const without = loadScenarioText(text.replace(/\n  # What was agreed[^\n]*\n  deal:\n(    [^\n]*\n)+/, '\n'), 'reset-2009.yaml');
