@@ -23,6 +23,9 @@ export interface OpponentModelOptions {
   seed?: number;
 }
 
+/** What each side has conceded in signed deals, by the scenario's own seats (india, pakistan). */
+const noneGiven = (seats: readonly Side[]): Record<Side, Set<string>> => Object.fromEntries(seats.map((s) => [s, new Set<string>()]));
+
 export class OpponentModel {
   readonly tracks: string[];
   readonly them: Side;
@@ -31,7 +34,7 @@ export class OpponentModel {
   private readonly cards: Map<string, CardDef>;
   private seen = 0;
   private offersSeen = 0;
-  private given: Record<Side, Set<string>> = { us: new Set(), ru: new Set() };
+  private given: Record<Side, Set<string>>;
   private proposal: { by: Side; give: string[]; ask: string[] } | null = null;
   private cachedMean: Record<string, number> | null = null;
   /** Acts learned from, for the debrief ("learned from 7 of Washington's moves"). */
@@ -43,6 +46,7 @@ export class OpponentModel {
     options: OpponentModelOptions = {},
   ) {
     this.them = otherSide(scenario.seats, me);
+    this.given = noneGiven(scenario.seats);
     this.tracks = scenario.tracks.map((t) => t.id);
     this.cards = new Map(scenario.cards.map((c) => [c.id, c]));
     const n = options.hypotheses ?? 400;
@@ -75,7 +79,7 @@ export class OpponentModel {
   private reset(): void {
     this.seen = 0;
     this.logPost.fill(0);
-    this.given = { us: new Set(), ru: new Set() };
+    this.given = noneGiven(this.scenario.seats);
     this.proposal = null;
     this.observations = 0;
     this.offersSeen = 0;

@@ -1,6 +1,7 @@
-// npm run sim -- <scenario-file> --seed N [--us PLAYER] [--ru PLAYER] [--json]
-// npm run sim -- <scenario-file> --games N [--us PLAYER] [--ru PLAYER] [--json]
-// --us plays the scenario's first seat, --ru its second, whatever the scenario calls them.
+// npm run sim -- <scenario-file> --seed N [--first PLAYER] [--second PLAYER] [--json]
+// npm run sim -- <scenario-file> --games N [--first PLAYER] [--second PLAYER] [--json]
+// --first plays the scenario's first side, --second its second, whatever the scenario calls them
+// (--us and --ru, the shipped scenarios' ids, are the older spellings of the same two).
 // A player is a scripted strategy (reciprocator, hardliner, ...) or the computer counterpart, agent:easy|normal|hard.
 import { parseArgs } from 'node:util';
 import { DIFFICULTIES, NegotiatorAgent, type Difficulty } from '../ai/agent';
@@ -15,10 +16,11 @@ import { exitQuietlyWhenPipeCloses } from './pipe';
 useAuthorCwd();
 exitQuietlyWhenPipeCloses();
 
-const usage = `usage: npm run sim -- <scenario-file> (--seed N | --games N) [--us PLAYER] [--ru PLAYER] [--json] [--help]
+const usage = `usage: npm run sim -- <scenario-file> (--seed N | --games N) [--first PLAYER] [--second PLAYER] [--json] [--help]
+--first plays the first side under the scenario's sides, --second the other (--us and --ru also work)
 players: a scripted strategy (${Object.keys(STRATEGIES).join(', ')}; default reciprocator)
          or the computer counterpart at a difficulty (${DIFFICULTIES.map((d) => `agent:${d}`).join(', ')}),
-         e.g. --us agent:hard --ru hardliner`;
+         e.g. --first agent:hard --second hardliner`;
 
 function fail(message: string): never {
   console.error(`sim: ${message}\n${usage}`);
@@ -32,8 +34,10 @@ const { values, positionals } = (() => {
       options: {
         seed: { type: 'string' },
         games: { type: 'string' },
-        us: { type: 'string', default: 'reciprocator' },
-        ru: { type: 'string', default: 'reciprocator' },
+        first: { type: 'string' },
+        second: { type: 'string' },
+        us: { type: 'string' },
+        ru: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,19 +58,24 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const scenario = loaded.scenario;
+/** The option that chose a side's player, as typed: --first (india) or --us. */
+const flagOf = (side: Side) =>
+  side === scenario.seats[0] ? (values.us !== undefined ? '--us' : `--first (${side})`) : values.ru !== undefined ? '--ru' : `--second (${side})`;
 /** A player for one game: a counterpart agent is made afresh for each game (it learns as it plays). */
 function playerFor(name: string, side: Side): (scenario: Scenario, seed: number) => Strategy {
   if (name.startsWith('agent:')) {
     const difficulty = name.slice('agent:'.length) as Difficulty;
-    if (!DIFFICULTIES.includes(difficulty)) fail(`unknown difficulty "${difficulty}" for --${side}: agent:${DIFFICULTIES.join(', agent:')}`);
+    if (!DIFFICULTIES.includes(difficulty)) fail(`unknown difficulty "${difficulty}" for ${flagOf(side)}: agent:${DIFFICULTIES.join(', agent:')}`);
     return (sc, seed) => agentStrategy(new NegotiatorAgent(scenarioFor(sc, side), side, difficulty, seed));
   }
-  const strategy = STRATEGIES[name] ?? fail(`unknown player "${name}" for --${side}`);
+  const strategy = STRATEGIES[name] ?? fail(`unknown player "${name}" for ${flagOf(side)}`);
   return () => strategy;
 }
-// --us and --ru name the strategies of the scenario's first and second seat (its own ids: india, pakistan).
+// --first and --second (or --us and --ru) name the strategies of the scenario's first and second side (its own ids: india, pakistan).
 const [first, second] = scenario.seats;
-const chosen: Record<string, string> = { [first]: values.us!, [second]: values.ru! };
+if (values.first !== undefined && values.us !== undefined) fail('--first and --us both name the first side: give one of them');
+if (values.second !== undefined && values.ru !== undefined) fail('--second and --ru both name the second side: give one of them');
+const chosen: Record<string, string> = { [first]: values.first ?? values.us ?? 'reciprocator', [second]: values.second ?? values.ru ?? 'reciprocator' };
 const makers = Object.fromEntries(scenario.seats.map((s) => [s, playerFor(chosen[s], s)]));
 /** The names the scenario gives its two seats (Canada and the United States in a lumber dispute, not always the U.S. and Russia). */
 const names: Record<string, string> = Object.fromEntries(scenario.seats.map((s) => [s, textOf(scenario.sides[s].name)]));
@@ -92,10 +101,11 @@ if (values.games !== undefined) {
   if (values.json) console.log(JSON.stringify(rows, null, 2));
   else {
     console.log(`${scenario.id}: ${vs}, ${n} games`);
-    console.log(`seed  ${`${first} score`.padStart(14)}  ${`${second} score`.padStart(14)}  joint  winners      implemented  broken  end`);
+    const wide = Math.max(11, first.length + second.length + 1);
+    console.log(`seed  ${`${first} score`.padStart(14)}  ${`${second} score`.padStart(14)}  joint  ${'winners'.padEnd(wide)}  implemented  broken  end`);
     for (const r of rows) {
       console.log(
-        `${String(r.seed).padStart(4)}  ${r.scores[first].toFixed(1).padStart(14)}  ${r.scores[second].toFixed(1).padStart(14)}  ${r.joint.toFixed(1).padStart(5)}  ${(r.won.join('+') || '-').padEnd(11)}  ${String(r.implemented).padStart(11)}  ${String(r.broken).padStart(6)}  ${r.end}`,
+        `${String(r.seed).padStart(4)}  ${r.scores[first].toFixed(1).padStart(14)}  ${r.scores[second].toFixed(1).padStart(14)}  ${r.joint.toFixed(1).padStart(5)}  ${(r.won.join('+') || '-').padEnd(wide)}  ${String(r.implemented).padStart(11)}  ${String(r.broken).padStart(6)}  ${r.end}`,
       );
     }
     const mean = (value: (r: (typeof rows)[number]) => number) => (rows.reduce((s, r) => s + value(r), 0) / n).toFixed(1);

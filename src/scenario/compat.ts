@@ -2,13 +2,15 @@
 // go on with the new numbers, or must it restart? It can when everything the game state names still
 // exists: same scenario id, tracks with the stages they stand at, cards already in play, channels,
 // third parties, and turns enough for the turn it is on. Browser-safe.
-import type { GameState, Scenario } from '../engine';
+import { otherSide, type GameState, type Scenario } from '../engine';
 
 export type ScenarioSwap = { keep: true } | { keep: false; reason: string };
 
 export function canKeepGame(next: Scenario, state: GameState): ScenarioSwap {
   const restart = (reason: string): ScenarioSwap => ({ keep: false, reason });
   if (next.id !== state.scenario) return restart(`the file is now scenario "${next.id}", the game plays "${state.scenario}"`);
+  if (next.seats.join() !== state.seats.join())
+    return restart(`the sides are now ${next.seats.join(' and ')}, the game seats ${state.seats.join(' and ')}`);
   if (state.turn > next.turns) return restart(`the game is on turn ${state.turn}, past the new last turn (${next.turns})`);
   const tracks = new Map(next.tracks.map((t) => [t.id, t]));
   for (const [id, t] of Object.entries(state.tracks)) {
@@ -28,11 +30,11 @@ export function canKeepGame(next: Scenario, state: GameState): ScenarioSwap {
   if (changed) return restart(changed);
   const cards = new Map(next.cards.map((c) => [c.id, c]));
   const inPlay: [string, string][] = [
-    ...(['us', 'ru'] as const).flatMap((side) => state.given[side].map((id): [string, string] => [id, side])),
-    ...state.agreements.flatMap((a) => (['us', 'ru'] as const).flatMap((side) => a.obligations[side].cards.map((id): [string, string] => [id, side]))),
+    ...state.seats.flatMap((side) => state.given[side].map((id): [string, string] => [id, side])),
+    ...state.agreements.flatMap((a) => state.seats.flatMap((side) => a.obligations[side].cards.map((id): [string, string] => [id, side]))),
   ];
   if (state.proposal) {
-    const other = state.proposal.by === 'us' ? 'ru' : 'us';
+    const other = otherSide(state.seats, state.proposal.by);
     inPlay.push(...state.proposal.give.map((id): [string, string] => [id, state.proposal!.by]), ...state.proposal.ask.map((id): [string, string] => [id, other]));
   }
   for (const [id, side] of inPlay) {

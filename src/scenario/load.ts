@@ -522,6 +522,11 @@ function schemaProblems(
     let pointer: Pointer = decodePointer(e.instancePath);
     let atKey = false;
     if (e.keyword === 'additionalProperties') (pointer = [...pointer, String(p.additionalProperty)]), (atKey = true);
+    // A side too many: point at the first one beyond two, where the author can remove it.
+    if (e.keyword === 'maxProperties' && key2(pointer) === 'sides') {
+      const extra = Object.keys((valueAt(data, pointer) as object) ?? {})[Number(p.limit)];
+      if (extra !== undefined) (pointer = [...pointer, extra]), (atKey = true);
+    }
     if (e.propertyName !== undefined) (pointer = [...pointer, e.propertyName]), (atKey = true);
     const key = pointer.join('/');
     // One message per place: several missing fields of one item make one message.
@@ -573,6 +578,8 @@ function schemaProblems(
   });
 }
 
+const key2 = (pointer: Pointer) => pointer.join('/');
+
 function valueAt(data: unknown, pointer: Pointer): unknown {
   let v = data;
   for (const k of pointer) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined;
@@ -602,10 +609,12 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
       const name = e.propertyName ?? String(found);
       return `expected one of ${allowed.join(', ')}, found ${e.propertyName !== undefined ? `"${name}"` : shown(found)}${didYouMean(name, allowed)}`;
     }
-    case 'pattern':
-      return /meter/.test(e.schemaPath) || /\\\.\(us\|ru\)/.test(String(p.pattern))
-        ? `expected a meter (trust.us, trust.ru, support.us, support.ru, hawks.us, hawks.ru, allies.<third party id>, escalation), found ${shown(found)}${meterHint(String(found))}`
-        : `expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found ${e.propertyName !== undefined ? `"${e.propertyName}"` : shown(found)}${idHint(e.propertyName ?? found)}`;
+    case 'pattern': {
+      if (!/meter/.test(e.schemaPath))
+        return `expected a short id: lower-case letters, digits and dashes, starting with a letter (at most 40), found ${e.propertyName !== undefined ? `"${e.propertyName}"` : shown(found)}${idHint(e.propertyName ?? found)}`;
+      const meters = sideMeters(data);
+      return `expected a meter (${meters.join(', ')}, allies.<third party id>, escalation), found ${shown(found)}${meterHint(String(found), meters)}`;
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -614,9 +623,19 @@ function describe(e: ErrorObject, pointer: Pointer, data: unknown): string {
     case 'minLength':
       return `expected text, found an empty string`;
     case 'minItems':
+      if (pointer[pointer.length - 1] === 'options')
+        return `a card with options has at least ${String(p.limit)} of them, found ${shown(found)}: add another, or make it a plain card with a value`;
       return `expected at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}, found ${shown(found)}`;
     case 'minProperties':
+      if (key2(pointer) === 'sides')
+        return `a scenario has two sides, found ${Object.keys((found as object) ?? {}).length}: write both under sides, each under its own id (e.g. india: and pakistan:) with at least name and priorities`;
       return `expected at least ${String(p.limit)} ${p.limit === 1 ? 'entry' : 'entries'}, found ${Object.keys((found as object) ?? {}).length}`;
+    case 'maxProperties':
+      if (pointer[0] === 'sides') {
+        const ids = Object.keys((valueAt(data, ['sides']) as object) ?? {});
+        return `a scenario has exactly two sides, but sides lists ${ids.length} (${ids.join(', ')}): remove "${String(pointer[1])}", or make it a third party (thirdParties, with a patron among the two sides)`;
+      }
+      return `expected at most ${String(p.limit)} entries, found ${Object.keys((found as object) ?? {}).length}`;
     case 'oneOf':
       return /text/.test(e.schemaPath)
         ? `expected text (a string, or { en: ..., ru: ... }), found ${typeName(found)}`
@@ -633,12 +652,19 @@ function idHint(found: unknown): string {
   return id !== found && /^[a-z][a-z0-9-]{0,39}$/.test(id) ? `; did you mean "${id}"?` : '';
 }
 
-const METERS = ['trust.us', 'trust.ru', 'support.us', 'support.ru', 'hawks.us', 'hawks.ru', 'escalation'];
-/** A misspelled meter, or one written the other way round (us.trust for trust.us). */
-function meterHint(found: string): string {
+/** The meters of the scenario's own sides: trust.india, trust.pakistan, support.india, ... */
+function sideMeters(data: unknown): string[] {
+  const sides = valueAt(data, ['sides']);
+  const ids = sides && typeof sides === 'object' && !Array.isArray(sides) ? Object.keys(sides) : [];
+  return ['trust', 'support', 'hawks'].flatMap((m) => (ids.length ? ids.map((s) => `${m}.${s}`) : [`${m}.<side id>`]));
+}
+
+/** A misspelled meter, or one written the other way round (india.trust for trust.india). */
+function meterHint(found: string, sideMeters: string[]): string {
+  const meters = [...sideMeters, 'escalation'];
   const swapped = found.split('.').reverse().join('.');
-  if (found.includes('.') && METERS.includes(swapped.toLowerCase())) return `; did you mean "${swapped.toLowerCase()}"?`;
-  return didYouMean(found, METERS);
+  if (found.includes('.') && meters.includes(swapped.toLowerCase())) return `; did you mean "${swapped.toLowerCase()}"?`;
+  return didYouMean(found, meters);
 }
 
 const article = (t: string) => ({ integer: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', object: 'a mapping', array: 'a list' })[t] ?? t;

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtInScenarioFiles } from '../../src/scenario/files';
+import { builtInScenarioFiles, loadScenarioFile, requireScenario } from '../../src/scenario/files';
+import { formatProblem } from '../../src/scenario/load';
 import { runCli } from '../cli-process';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -157,6 +158,40 @@ describe('npm run scenario:new', () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists');
     expect(readFileSync(file, 'utf8')).toContain('# my edits');
+  }, SLOW);
+
+  it('writes the two sides the author names, with a graded option, and no United States or Russia', async () => {
+    const file = join(work, 'indus.yaml');
+    const made = await run('scenario-new.ts', [file, '--sides', 'india,pakistan=Islamic Republic of Pakistan']);
+    expect(made.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^sides:\n  india:\n    name: India\n/m);
+    expect(text).toMatch(/^  pakistan:\n    name: Islamic Republic of Pakistan\n/m);
+    expect(text).toMatch(/^    options:\n      - \{ id: /m);
+    expect(text).not.toMatch(/United States|Russia\b|Washington|Moscow|side: (us|ru)\b|\.(us|ru)\b/);
+    const r = loadScenarioFile(file);
+    expect(r.ok ? r.warnings.filter((w) => !/translation/.test(w.message)).map(formatProblem) : r.problems.map(formatProblem)).toEqual([]);
+    if (!r.ok) return;
+    expect(r.scenario.seats).toEqual(['india', 'pakistan']);
+    expect(r.scenario.cards.filter((c) => c.issue !== undefined).map((c) => c.level)).toEqual([1, 2]);
+    // Without a terminal to ask in and without --sides: the guide's Westland and Eastland.
+    const plain = join(work, 'plain.yaml');
+    expect((await run('scenario-new.ts', [plain])).code).toBe(0);
+    expect(loadScenarioFile(plain).ok && requireScenario(plain).seats).toEqual(['westland', 'eastland']);
+  }, SLOW);
+
+  it('refuses --sides that are not two different ids, and writes nothing', async () => {
+    for (const [sides, said] of [
+      ['india', 'exactly two sides'],
+      ['india,india', 'two different ids'],
+      ['India,pakistan', '"India" is not a usable side id'],
+    ]) {
+      const file = join(work, 'bad-sides.yaml');
+      const r = await run('scenario-new.ts', [file, '--sides', sides]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(said);
+      expect(existsSync(file)).toBe(false);
+    }
   }, SLOW);
 
   it('refuses a name that is not an id', async () => {

@@ -33,7 +33,8 @@ describe('docs/scenario-authoring.md', () => {
       if (!r.ok) return;
       expect(r.scenario.tracks.map((t) => t.id)).toEqual(['quotas', 'patrols']);
       // Eastland's stance for the computer, with the defaults for what it leaves out.
-      expect(r.scenario.sides.ru.counterpart).toMatchObject({ concession: 'boulware', wants: { tracks: ['patrols'], cards: [] }, tone: { prefers: 'neutral', patience: 1 } });
+      expect(r.scenario.seats).toEqual(['westland', 'eastland']);
+      expect(r.scenario.sides.eastland.counterpart).toMatchObject({ concession: 'boulware', wants: { tracks: ['patrols'], cards: [] }, tone: { prefers: 'neutral', patience: 1 } });
       expect(createGame(r.scenario, 1).phase).not.toBe('ended');
       // ... and so does the command the guide tells the reader to run.
       const checked = await runCli('scenario-check.ts', ['--quiet', file]);
@@ -61,6 +62,27 @@ describe('docs/scenario-authoring.md', () => {
     const baseCard = base.cards.find((c) => c.id === 'start-deep-cuts')!;
     expect({ value: card.value, cost: card.cost, title: card.title }).toEqual({ value: 5, cost: 2, title: baseCard.title });
     expect(r.scenario.cards.map((c) => c.id)).toEqual(base.cards.map((c) => c.id));
+  });
+
+  it('the graded options example, saved beside the walkthrough\'s file, checks clean and means what the guide says', () => {
+    writeFileSync(join(work, 'fishing.yaml'), yamlBlocks(section('## Walkthrough', '## Variants')).join(''));
+    const [example] = yamlBlocks(section('## Graded options', '## Varied briefs'));
+    const file = join(work, 'fishing-graded.yaml');
+    writeFileSync(file, example);
+    try {
+      const r = loadScenarioFile(file);
+      expect(r.ok ? notTranslations(r.warnings).map(formatProblem) : r.problems.map(formatProblem)).toEqual([]);
+      if (!r.ok) return;
+      const s = r.scenario;
+      // The graded card is three cards of one issue, in the order written; the survey is worth 2 to both sides.
+      expect(s.cards.filter((c) => c.issue === 'closed-season').map((c) => `${c.id}:${c.level}:${c.value}`)).toEqual(['season-2-weeks:1:2', 'season-4-weeks:2:3', 'season-6-weeks:3:5']);
+      expect(s.cards.some((c) => c.id === 'closed-season')).toBe(false);
+      expect(s.cards.find((c) => c.id === 'stock-survey')!.worth).toEqual({ westland: 2, eastland: 2 });
+      expect(s.tracks.find((t) => t.id === 'patrols')!.stages.find((st) => st.id === 'patrolling')!.worth).toEqual({ westland: 0.4, eastland: 1 });
+      expect([s.sides.westland.reservation, s.sides.eastland.reservation]).toEqual([2, 1]);
+    } finally {
+      rmSync(join(work, 'fishing.yaml'), { force: true });
+    }
   });
 
   it('the stance and history example extends a shipped scenario and changes only what it says', () => {

@@ -38,7 +38,7 @@ describe('warnings about things that cannot matter', () => {
       .replace('        value: 1\n        final: true', '        value: 1\n        final: true\n        on: { DEFECT: talks }')
       .replace('    trigger: { chance: 0.2 }', '    trigger: { chance: 0.2, when: { concessionsAtLeast: 1 } }');
     expect(warningsOf(text)).toEqual([
-      '20:24 red line "open-market" is a card ru gives, not one us would refuse to give',
+      '20:24 red line "open-market" is a card Russia (ru) gives, not one United States (us) would refuse to give',
       '45:16 stage "in-force" is final, so the game never follows its transitions: remove final: true, or the transitions under "on"',
       '94:37 concessionsAtLeast only counts in track guards; in an event it never holds',
     ]);
@@ -53,10 +53,10 @@ describe('warnings about things that cannot matter', () => {
       'summary: Two capitals, one treaty, and not much time.\nhistory:\n  text: Nothing came of it.\n  tracks:\n    arms: { stage: talks }\n  deal: { cards: [cut-launchers], text: Launchers were cut. }\n',
     );
     expect(warningsOf(text)).toEqual([
-      '32:25 ru wants "trade" most, but its priorities give that track 0: raise the priority, or want another track',
-      '33:28 "cut-launchers" is already a red line of ru: neverGives is for cards beyond its red lines',
+      '32:25 Russia (ru) wants "trade" most, but its priorities give that track 0: raise the priority, or want another track',
+      '33:28 "cut-launchers" is already a red line of Russia (ru): neverGives is for cards beyond its red lines',
       '14:3 history says nothing of "trade": the debrief compares only the tracks listed here',
-      '16:19 "cut-launchers" is a red line of ru, which no game can give: is it what history agreed?',
+      '16:19 "cut-launchers" is a red line of Russia (ru), which no game can give: is it what history agreed?',
     ]);
   });
 

@@ -38,10 +38,10 @@ describe('the classroom.vary section', () => {
     const r = loadScenarioText(fishing + example, 'fishing.yaml');
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
     if (!r.ok) return;
-    expect(r.scenario.classroom?.vary.ru?.priorities).toEqual({ quotas: 2, patrols: 1 });
+    expect(r.scenario.classroom?.vary.eastland?.priorities).toEqual({ quotas: 2, patrols: 1 });
     // A candidate that is already a red line keeps the reason sides gives it.
-    expect(r.scenario.classroom?.vary.ru?.redLines?.from[0].why).toEqual(r.scenario.sides.ru.redLines[0].why);
-    expect(r.scenario.classroom?.vary.ru?.redLines?.pick).toBe(1);
+    expect(r.scenario.classroom?.vary.eastland?.redLines?.from[0].why).toEqual(r.scenario.sides.eastland.redLines[0].why);
+    expect(r.scenario.classroom?.vary.eastland?.redLines?.pick).toBe(1);
   });
 
   it('a scenario without the section is the same object as before the section existed', () => {
@@ -53,7 +53,7 @@ describe('the classroom.vary section', () => {
   it('each mistake is reported at its line and column, with what to do', () => {
     const text = withVary(
       [
-        '    ru:',
+        '    eastland:',
         '      why: Test.',
         '      priorities: { quota: 2 }',
         '      redLines:',
@@ -71,28 +71,28 @@ describe('the classroom.vary section', () => {
     const at = (needle: string) => `fishing.yaml:${lineOf(text, needle)}:`;
     expect(errors.find((e) => e.includes('unknown track "quota"'))).toMatch(new RegExp(`^${at('priorities: { quota: 2')}\\d+: unknown track "quota"; did you mean "quotas"\\?`));
     expect(errors.find((e) => e.includes('cut-catch'))).toContain(`${at('card: cut-catch')}`);
-    expect(errors.find((e) => e.includes('cut-catch'))).toContain('"cut-catch" is a card us gives: ru can only refuse to give its own cards');
+    expect(errors.find((e) => e.includes('cut-catch'))).toContain('"cut-catch" is a card Westland (westland) gives: Eastland (eastland) can only refuse to give its own cards');
     expect(errors.find((e) => e.includes('share-radar-x'))).toContain('unknown card "share-radar-x"');
-    expect(errors.find((e) => e.includes('needs a why'))).toContain('"close-spawning-grounds" is not a red line of ru in sides, so it needs a why');
+    expect(errors.find((e) => e.includes('needs a why'))).toContain('"close-spawning-grounds" is not a red line of Eastland (eastland) in sides, so it needs a why');
     expect(errors.find((e) => e.includes('listed twice'))).toContain('card "close-spawning-grounds" is listed twice');
     expect(errors.find((e) => e.includes('pick is 5'))).toContain(`${at('pick: 5')}`);
   });
 
   it('spreads so wide that a side could not reach its goal at some table are refused', () => {
     // With Eastland's goal at 12 and quotas 5 → 0, patrols 7 → 0, only its support is left to score (7).
-    const text = withVary('    ru:\n      why: Test.\n      priorities: { quotas: 5, patrols: 7 }\n').replace('goal: 6\n    start: { trust: 35, support: 65', 'goal: 12\n    start: { trust: 35, support: 65');
-    expect(errorsOf(text)).toEqual([`fishing.yaml:${lineOf(text, '      priorities: { quotas: 5')}:19: ru could not win at some tables: with every priority listed here at its lowest the best score is 7, below its goal 12; narrow the spreads or lower the goal (at classroom.vary.ru.priorities)`]);
+    const text = withVary('    eastland:\n      why: Test.\n      priorities: { quotas: 5, patrols: 7 }\n').replace('goal: 6\n    start: { trust: 35, support: 65', 'goal: 12\n    start: { trust: 35, support: 65');
+    expect(errorsOf(text)).toEqual([`fishing.yaml:${lineOf(text, '      priorities: { quotas: 5')}:19: Eastland (eastland) could not win at some tables: with every priority listed here at its lowest the best score is 7, below its goal 12; narrow the spreads or lower the goal (at classroom.vary.eastland.priorities)`]);
   });
 
   it('the schema refuses a spread of 0, a missing why and fields it does not know', () => {
-    expect(errorsOf(withVary('    ru:\n      why: Test.\n      priorities: { quotas: 0 }\n')).join('\n')).toMatch(/quotas/);
-    expect(errorsOf(withVary('    ru:\n      priorities: { quotas: 1 }\n')).join('\n')).toMatch(/why/);
-    expect(errorsOf(withVary('    ru:\n      why: Test.\n      goal: 3\n')).join('\n')).toMatch(/goal/);
+    expect(errorsOf(withVary('    eastland:\n      why: Test.\n      priorities: { quotas: 0 }\n')).join('\n')).toMatch(/quotas/);
+    expect(errorsOf(withVary('    eastland:\n      priorities: { quotas: 1 }\n')).join('\n')).toMatch(/why/);
+    expect(errorsOf(withVary('    eastland:\n      why: Test.\n      goal: 3\n')).join('\n')).toMatch(/goal/);
   });
 });
 
 describe('varyScenario', () => {
-  const s = load(withVary('    ru:\n      why: Test.\n      priorities: { quotas: 2, patrols: 1 }\n      redLines:\n        from:\n          - card: joint-boardings\n          - card: close-spawning-grounds\n            why: The bays stay open.\n'));
+  const s = load(withVary('    eastland:\n      why: Test.\n      priorities: { quotas: 2, patrols: 1 }\n      redLines:\n        from:\n          - card: joint-boardings\n          - card: close-spawning-grounds\n            why: The bays stay open.\n'));
 
   it('the same seed gives the same table, and no table carries the limits', () => {
     for (const seed of [1, 2, 99, 2 ** 31 - 1]) {
@@ -105,11 +105,11 @@ describe('varyScenario', () => {
     const seen = { quotas: new Set<number>(), patrols: new Set<number>() };
     for (let seed = 1; seed <= 200; seed++) {
       const { scenario: v, changes } = varyScenario(s, seed);
-      seen.quotas.add(v.sides.ru.priorities.quotas);
-      seen.patrols.add(v.sides.ru.priorities.patrols);
-      expect(v.sides.us).toEqual(s.sides.us);
+      seen.quotas.add(v.sides.eastland.priorities.quotas);
+      seen.patrols.add(v.sides.eastland.priorities.patrols);
+      expect(v.sides.westland).toEqual(s.sides.westland);
       expect({ ...v, sides: null }).toEqual({ ...s, classroom: undefined, sides: null });
-      for (const c of changes) if (c.kind === 'priority') expect(v.sides.ru.priorities[c.track]).toBe(c.to);
+      for (const c of changes) if (c.kind === 'priority') expect(v.sides.eastland.priorities[c.track]).toBe(c.to);
     }
     expect([...seen.quotas].sort()).toEqual([3, 4, 5, 6, 7]);
     expect([...seen.patrols].sort()).toEqual([6, 7, 8]);
@@ -119,14 +119,14 @@ describe('varyScenario', () => {
     const sets = new Set<string>();
     for (let seed = 1; seed <= 50; seed++) {
       const { scenario: v, changes } = varyScenario(s, seed);
-      expect(v.sides.ru.redLines).toHaveLength(1);
-      sets.add(v.sides.ru.redLines[0].card);
+      expect(v.sides.eastland.redLines).toHaveLength(1);
+      sets.add(v.sides.eastland.redLines[0].card);
       const flipped = changes.filter((c) => c.kind === 'redLine');
-      expect(flipped.length).toBe(v.sides.ru.redLines[0].card === 'joint-boardings' ? 0 : 2);
+      expect(flipped.length).toBe(v.sides.eastland.redLines[0].card === 'joint-boardings' ? 0 : 2);
     }
     expect([...sets].sort()).toEqual(['close-spawning-grounds', 'joint-boardings']);
-    const some = Array.from({ length: 50 }, (_, i) => varyScenario(s, i + 1)).find((x) => x.scenario.sides.ru.redLines[0].card !== 'joint-boardings')!;
-    expect(some.scenario.sides.ru.redLines[0].why).toBe('The bays stay open.');
+    const some = Array.from({ length: 50 }, (_, i) => varyScenario(s, i + 1)).find((x) => x.scenario.sides.eastland.redLines[0].card !== 'joint-boardings')!;
+    expect(some.scenario.sides.eastland.redLines[0].why).toBe('The bays stay open.');
     expect(some.changes.filter((c) => c.kind === 'redLine').map((c) => describeChange(s, c))).toEqual(['Eastland: Joint boardings is no red line here', 'Eastland: Close the spawning grounds became a red line']);
   });
 
