@@ -57,12 +57,17 @@ interface Knobs {
   firmness: number;
   /** How soon it gives ground: it feels the deadline this many times sooner than it is. */
   hurry: number;
+  /**
+   * Whether it looks ahead before answering hostility in kind: it answers only if the risk of confrontation once
+   * both sides' hostile words of this turn are counted stays below its stance's line (`tone.mirrorsBelow`).
+   */
+  foresight: boolean;
 }
 
 const KNOBS: Record<Difficulty, Knobs> = {
-  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, firmness: 0.6, hurry: 2 },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1 },
-  hard: { maxCards: 2, candidateLimit: 6000, floor: 1, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1 },
+  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, firmness: 0.6, hurry: 2, foresight: false },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 1, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true },
 };
 
 /** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
@@ -255,13 +260,19 @@ export class NegotiatorAgent {
       // a patient stance lets some hostility pass first.
       const reading = this.stance.tone;
       const provoked = reading.patience === 0 || this.hostileStatements(view) > reading.patience;
-      tone = provoked && m.escalation < reading.mirrorsBelow && m.hawks[side] < 60 ? 'hostile' : 'neutral';
+      const rules = this.scenario.rules;
+      // Sealed statements: an answer in kind is a second hostile statement in the same turn as theirs.
+      const exchanged = m.escalation + 2 * rules.statements.hostile.escalation - rules.escalationDecay;
+      const risk = this.knobs.foresight ? exchanged : m.escalation;
+      tone = provoked && risk < reading.mirrorsBelow && m.hawks[side] < 60 ? 'hostile' : 'neutral';
       reason =
         tone === 'hostile'
           ? `${this.me} answers ${this.other}'s hostile rhetoric in kind.`
           : !provoked
             ? `${this.me} lets ${this.other}'s hostile rhetoric pass, for now.`
-            : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${m.escalation}.`;
+            : this.knobs.foresight && m.escalation < reading.mirrorsBelow && m.hawks[side] < 60
+              ? `${this.me} will not match ${this.other}'s hostile rhetoric: an exchange of hostile words would take the risk of confrontation from ${m.escalation} to ${exchanged}.`
+              : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${m.escalation}.`;
     } else if (theirTone === 'conciliatory' && this.style !== 'boulware') {
       tone = 'conciliatory';
       reason = `${this.me} returns ${this.other}'s conciliatory tone: ${this.trustWords(view)}.`;

@@ -293,6 +293,41 @@ describe('every counterpart plays legally and explains itself', () => {
       mean(SEEDS.flatMap((seed) => (['us', 'ru'] as const).map((side) => versus(s, side, seed, STRATEGIES.reciprocator, difficulty).outcome.sides[otherSide(US_RU, side)].parts.deals)));
     expect(theirScore('easy')).toBeGreaterThan(theirScore('hard'));
   });
+
+  it('a hard Moscow looks ahead before answering hostility in kind: not when the exchange would carry the risk past its line', () => {
+    // Reset 2009, turn 2, after a hostile turn 1 from Washington: the risk is 29, Moscow's stance answers in kind below 35.
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    let state = createGame(s, 1);
+    for (const m of [
+      { type: 'statement', side: 'us', tone: 'hostile' },
+      { type: 'statement', side: 'ru', tone: 'neutral' },
+      { type: 'pass', side: 'us' },
+    ] as Move[]) {
+      const r = applyMove(s, state, m);
+      expect(r.ok, r.ok ? '' : r.reason).toBe(true);
+      state = r.state;
+    }
+    state = applyMove(s, state, { type: 'statement', side: 'us', tone: 'hostile' }).state;
+    // What Moscow sees: Washington's second statement is sealed until Moscow has spoken.
+    expect([state.turn, viewFor(state, 'ru').meters.escalation, s.sides.ru.counterpart!.tone.mirrorsBelow]).toEqual([2, 29, 35]);
+    const tone = (difficulty: Difficulty) => {
+      const cp = createCounterpart(s, 'ru', difficulty, 1);
+      let here = state;
+      // Moscow asks for channels first on turn 2; then it speaks.
+      for (let d = cp.decide(here); ; d = cp.decide(here)) {
+        if (d.move.type === 'statement') return { tone: d.move.tone, reason: d.reason };
+        here = applyMove(s, here, d.move).state;
+      }
+    };
+    // A normal Moscow answers in kind; both hostile statements then take the risk to 38, past its own line.
+    expect(tone('normal').tone).toBe('hostile');
+    const hard = tone('hard');
+    expect(hard.tone).toBe('neutral');
+    expect(hard.reason).toBe("Moscow will not match Washington's hostile rhetoric: an exchange of hostile words would take the risk of confrontation from 29 to 38.");
+    // Against an always-hostile Washington this is the difference between a game that lasts and a confrontation.
+    const ends = (difficulty: Difficulty) => versus(s, 'ru', 1, STRATEGIES.hardliner, difficulty).state.end?.reason;
+    expect(ends('hard')).toBe('turns');
+  });
 });
 
 describe('the agent sees only what its side may see', () => {
