@@ -97,11 +97,11 @@ describe('the class debrief of the built-in scenarios', () => {
 describe('history comes from the scenario file', () => {
   const file = join(SCENARIO_DIR, 'reset-2009.yaml');
   const text = readFileSync(file, 'utf8');
-  const SHIPPED = '    cards: [cancel-shield, transit-overflight]\n    text: In 2009 the missile shield was cancelled';
+  const SHIPPED = '    cards: [cancel-shield, transit-overflight]\n    text:\n      en: >-\n        In 2009 the missile shield was cancelled';
 
   it('the historical point and its words are the file\'s history.deal: another deal in the file gives another point', () => {
     expect(text).toContain(SHIPPED);
-    const edited = text.replace(SHIPPED, '    cards: [start-deep-cuts, start-inspections]\n    text: In this telling START was replaced at once; the missile shield was cancelled');
+    const edited = text.replace(SHIPPED, '    cards: [start-deep-cuts, start-inspections]\n    text:\n      en: >-\n        In this telling START was replaced at once; the missile shield was cancelled');
     const loaded = loadScenarioText(edited, 'reset-2009.yaml');
     expect(loaded.ok ? [] : loaded.problems.map((p) => p.message)).toEqual([]);
     if (!loaded.ok) return;
