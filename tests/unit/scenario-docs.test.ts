@@ -58,8 +58,8 @@ describe('docs/scenario-authoring.md', () => {
     expect(r.scenario.turns).toBe(10);
     expect(r.scenario.sides.us.goal).toBe(8);
     expect(r.scenario.sides.ru).toEqual(base.sides.ru);
-    const card = r.scenario.cards.find((c) => c.id === 'start-deep-cuts')!;
-    const baseCard = base.cards.find((c) => c.id === 'start-deep-cuts')!;
+    const card = r.scenario.cards.find((c) => c.id === 'start-md-link')!;
+    const baseCard = base.cards.find((c) => c.id === 'start-md-link')!;
     expect({ value: card.value, cost: card.cost, title: card.title }).toEqual({ value: 5, cost: 2, title: baseCard.title });
     expect(r.scenario.cards.map((c) => c.id)).toEqual(base.cards.map((c) => c.id));
   });
