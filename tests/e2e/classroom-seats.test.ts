@@ -33,7 +33,7 @@ afterAll(async () => {
 const forbiddenOn = (page: Page) =>
   page.evaluate((words) => [document.title, ...document.body.innerText.split('\n')].filter((line) => words.some((w) => line.includes(w))), FORBIDDEN);
 
-test('a teacher runs a table of India against Pakistan: the card, the teams, a message and a computer seat go by those sides', async () => {
+test('a teacher runs a table of India against Pakistan: the card, the teams, a message, a computer seat and the class debrief go by those sides', async () => {
   const port = await freePort();
   await startServer(port, dataDir, pages.outDir);
   const open = async () => {
@@ -93,5 +93,12 @@ test('a teacher runs a table of India against Pakistan: the card, the teams, a m
   await screenshot(teacher, 'classroom-seats-teacher');
   await screenshot(bo, 'classroom-seats-student');
   for (const page of [teacher, ana, bo]) expect(await forbiddenOn(page)).toEqual([]);
+
+  // The class debrief: the chart's axes and the table's columns are India's and Pakistan's worth.
+  await press(teacher, 'End the session…');
+  await press(teacher, 'Yes, end the session');
+  await teacher.getByRole('heading', { name: 'Class debrief' }).waitFor();
+  await teacher.getByRole('img', { name: /worth to India across, worth to Pakistan up/ }).waitFor();
+  expect(await forbiddenOn(teacher)).toEqual([]);
   expect(errors).toEqual([]);
 });
