@@ -16,6 +16,8 @@ const seq = z.number().int().nonnegative();
 /** A seat key as the server makes them: 24 hex digits (randomBytes(12)); anything else is no seat. */
 export const SEAT_KEY = /^[0-9a-f]{24}$/;
 const seatKey = z.string().regex(SEAT_KEY, 'not a seat');
+/** A side by its id in the scenario (india, pakistan; us, ru): the server refuses one the session's scenario does not have. */
+const side = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'not a side id');
 /** A team whose members are all away this long (or the turn timer, when shorter) is played by the computer. */
 export const AWAY_GRACE_SECONDS = 60;
 
@@ -34,14 +36,14 @@ export const moveSchema = z.discriminatedUnion('type', [
 export type IntendedMove = z.infer<typeof moveSchema>;
 
 export const clientMessages = {
-  move: z.object({ seq, move: moveSchema, side: z.enum(['us', 'ru']).optional() }).strict(),
+  move: z.object({ seq, move: moveSchema, side: side.optional() }).strict(),
   vote: z.object({ seq, proposal: z.number().int().nonnegative(), yes: z.boolean() }).strict(),
   chat: z.object({ seq, text: z.string().min(1).max(500) }).strict(),
   // teacher only
   pause: z.object({ table: z.number().int().nonnegative().optional() }).strict(),
   resume: z.object({ table: z.number().int().nonnegative().optional() }).strict(),
   extend: z.object({ table: z.number().int().nonnegative().optional(), seconds: z.number().int().min(1).max(3600) }).strict(),
-  message: z.object({ table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']), text: z.string().min(1).max(1000) }).strict(),
+  message: z.object({ table: z.number().int().nonnegative(), side, text: z.string().min(1).max(1000) }).strict(),
   inject: z
     .object({
       table: z.number().int().nonnegative().optional(),
@@ -50,11 +52,11 @@ export const clientMessages = {
     })
     .strict()
     .refine((m) => (m.event === undefined) !== (m.written === undefined), 'give either an event or a written inject'),
-  assign: z.object({ seat: seatKey, table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']) }).strict(),
+  assign: z.object({ seat: seatKey, table: z.number().int().nonnegative(), side }).strict(),
   /** The teacher takes a student out of the session: the seat is closed and its page told so. */
   remove: z.object({ seat: seatKey }).strict(),
   /** The teacher gives a team to the computer (`computer: true`) or back to its students. */
-  computer: z.object({ table: z.number().int().nonnegative(), side: z.enum(['us', 'ru']), computer: z.boolean() }).strict(),
+  computer: z.object({ table: z.number().int().nonnegative(), side, computer: z.boolean() }).strict(),
   end: z.object({}).strict(),
 } as const;
 export type ClientMessageType = keyof typeof clientMessages;

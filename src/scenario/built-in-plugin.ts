@@ -1,9 +1,9 @@
 // The built-in scenarios, checked once when the page is built (or served in dev) instead of in the
-// browser at start-up: the title screen needs only each scenario's file, title and year, and the
+// browser at start-up: the title screen needs only each scenario's file, title, year and sides, and the
 // YAML parser and schema checker (~70 KB gzipped) stay out of the page until a custom file, a saved
 // game of another text or a dev hot reload needs them.
 //
-//   virtual:reset/built-in-scenarios         the list, by year then file: { file, title, year, open() }
+//   virtual:reset/built-in-scenarios         the list, by year then file: { file, title, year, sides, open() }
 //   virtual:reset/built-in-scenario/<file>   one scenario, loaded by open(): its text (saves keep it)
 //                                            and exactly what loadScenarioText(text, file) returns (extends resolved in the same folder)
 //
@@ -54,8 +54,13 @@ export function builtInScenarios(options: { dir?: string } = {}): Plugin {
           this.addWatchFile(join(dir, file));
           const { result } = loadOne(file);
           if (!result.ok) continue;
-          const { title, year } = result.scenario;
-          found.push({ file, year, row: `  { file: ${JSON.stringify(file)}, title: ${JSON.stringify(title)}, year: ${JSON.stringify(year)}, open: () => import(${JSON.stringify(ONE_ID + file)}) },` });
+          const { title, year, seats } = result.scenario;
+          const sides = seats.map((id) => ({ id, name: result.scenario.sides[id].name }));
+          found.push({
+            file,
+            year,
+            row: `  { file: ${JSON.stringify(file)}, title: ${JSON.stringify(title)}, year: ${JSON.stringify(year)}, sides: ${JSON.stringify(sides)}, open: () => import(${JSON.stringify(ONE_ID + file)}) },`,
+          });
         }
         const rows = found.sort((a, b) => a.year - b.year || a.file.localeCompare(b.file)).map((f) => f.row);
         return `export const builtIns = [\n${rows.join('\n')}\n];\n`;

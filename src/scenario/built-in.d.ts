@@ -7,6 +7,8 @@ declare module 'virtual:reset/built-in-scenarios' {
     file: string;
     title: Text;
     year: number;
+    /** Its two sides in the scenario's order: the id and the name the title screen offers. */
+    sides: { id: string; name: Text }[];
     /** The file's text and the checker's result for it (always ok: files that fail are not listed). */
     open(): Promise<{ text: string; result: LoadResult }>;
   }

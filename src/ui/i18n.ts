@@ -1,7 +1,7 @@
 // Every word the interface says, in English here and in Russian in ./i18n-ru.ts (loaded only when chosen).
 // Scenario texts come from the scenario in the same language (textOf(text, lang)); words the engine and the
 // computer write themselves (ledger causes, refusals, the computer's reasons) are still English.
-import { possessive, type Language, type Phase, type Side, type Tone, type Format, type TrackEventType, type AgreementStatus } from '../engine';
+import { possessive, type Language, type Phase, type Tone, type Format, type TrackEventType, type AgreementStatus } from '../engine';
 
 export type { Language };
 export const LANGUAGES: readonly Language[] = ['en', 'ru'];
@@ -14,13 +14,16 @@ const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 const en = {
   page: {
-    title: 'Reset — U.S.–Russia negotiation game',
+    title: 'Reset — a negotiation game',
     panel: 'Reset game controls',
     live: 'Game announcements',
     loading: 'Loading…',
     loadingPercent: (p: number) => `Loading ${p} %`,
     brand: 'RESET',
-    subtitle: 'United States · Russia · 2009–2017',
+    /** Under the logo before a scenario is chosen. */
+    tagline: 'A negotiation game',
+    /** Under the logo once a scenario is chosen (on the title screen, at the briefing): its two sides and its year. */
+    caption: (first: string, second: string, year: number) => `${first} · ${second} · ${year}`,
     handoffCaption: 'Hand-off: confidential information hidden',
     backToTitle: 'Back to the title',
     sound: 'Sound',
@@ -40,7 +43,6 @@ const en = {
     over: 'The game is over.',
     handOver: (side: string) => `Hand over to ${side}.`,
   },
-  sides: { us: 'United States', ru: 'Russia' } as Record<Side, string>,
   phases: {
     briefing: 'Briefing',
     statements: 'Public statements',
@@ -87,7 +89,7 @@ const en = {
   },
   title: {
     heading: 'Reset',
-    lede: 'A negotiation game: the United States and Russia, 2009–2017. Build trust, trade concessions across the negotiation tracks, keep your public and your allies on side — and keep escalation down.',
+    lede: 'A negotiation game between two sides. Choose a scenario and a side, then build trust, trade concessions across the negotiation tracks, keep your public and your allies on side — and keep escalation down.',
     language: 'Language',
     savedHeading: 'Saved game',
     savedSome: 'A game in progress is saved in this browser.',
@@ -298,7 +300,7 @@ const en = {
     owedNothing: 'Owed nothing',
     agreementsHeading: 'Agreements and their fate',
     everyAgreement: 'Every signed agreement',
-    agreementHead: (us: string, ru: string) => ['Agreement', 'Signed in turn', 'Tracks', `${us} gave`, `${ru} gave`, 'Fate', `${us} kept it?`, `${ru} kept it?`],
+    agreementHead: (first: string, second: string) => ['Agreement', 'Signed in turn', 'Tracks', `${first} gave`, `${second} gave`, 'Fate', `${first} kept it?`, `${second} kept it?`],
     agreementName: (id: string, format: string, proposer: string) => `${id} (${format}, proposed by ${proposer})`,
     noAgreement: 'No agreement was signed.',
     history: 'What actually happened',

@@ -3,7 +3,21 @@
 import { textOf, otherSide, type Language, type Move, type Scenario, type Side, indexOf } from '../engine';
 import { wordsFor } from './i18n';
 
-export const SIDE_COLOR: Record<Side, number> = { us: 0x0072b2, ru: 0xd55e00 }; // Okabe–Ito blue / vermillion
+/** Okabe–Ito blue and vermillion, told apart with every common colour-vision deficiency: one for each seat. */
+export const SEAT_COLORS = [0x0072b2, 0xd55e00] as const;
+
+/**
+ * Which of the two colours a side wears: the shipped scenarios' United States blue and Russia vermillion whatever
+ * order they are written in; any other scenario's sides by their order under `sides` (the first blue).
+ */
+export function colourSlot(scenario: Pick<Scenario, 'seats'>, side: Side): 0 | 1 {
+  const shipped = scenario.seats.every((s) => s === 'us' || s === 'ru');
+  if (shipped) return side === 'ru' ? 1 : 0;
+  return scenario.seats.indexOf(side) === 1 ? 1 : 0;
+}
+
+/** A side's colour on the canvas (meter bars, its column's rule). */
+export const sideColor = (scenario: Pick<Scenario, 'seats'>, side: Side): number => SEAT_COLORS[colourSlot(scenario, side)];
 
 /** A side's name from the scenario, in the language. */
 export const sideLabel = (scenario: Scenario, side: Side, lang: Language = 'en'): string => textOf(scenario.sides[side].name, lang);

@@ -21,6 +21,7 @@ import {
   type NewsItem,
   type Scenario,
   type Side,
+  type Text,
 } from '../engine';
 import { createCounterpart, type Counterpart, type Difficulty } from '../ai/counterpart';
 import { play } from '../audio/sound';
@@ -102,8 +103,11 @@ class Store {
   language: Language = storedLanguage();
   /** A hot-seat game was reopened (a reload, or resumed from the title): its hand-off says so. */
   reopened = false;
+  /** The scenario chosen on the title screen, as the caption under the logo names it: its sides in order and its year. */
+  onTitle: { sides: Text[]; year: number } | null = null;
   private listeners = new Set<Listener>();
   private screenListeners = new Set<(s: Screen) => void>();
+  private titleListeners = new Set<() => void>();
   private computerTimer: ReturnType<typeof setTimeout> | null = null;
 
   onChange(l: Listener): () => void {
@@ -118,6 +122,16 @@ class Store {
   /** Re-render without a move (a draft changed, a panel opened). */
   refresh(): void {
     for (const l of this.listeners) l({ moves: [], ledger: [], news: [] });
+  }
+
+  /** The title screen's choice of scenario changed: the caption under the logo follows it (onTitleChoice). */
+  showOnTitle(shown: { sides: Text[]; year: number }): void {
+    this.onTitle = shown;
+    for (const l of this.titleListeners) l();
+  }
+  onTitleChoice(l: () => void): () => void {
+    this.titleListeners.add(l);
+    return () => this.titleListeners.delete(l);
   }
 
   /** Switch the interface's language (its dictionary loaded: loadLanguage) and show the screen again in it. */

@@ -11,8 +11,8 @@ export async function scene(page: Page, name: string, timeout = 30_000): Promise
   await page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
 }
 
-/** On the title screen: pick a scenario by its visible title with the keyboard, a side and an opponent. */
-export async function setUp(page: Page, opts: { scenario?: RegExp; side?: 'United States' | 'Russia'; opponent?: 'computer' | 'hotseat' } = {}): Promise<void> {
+/** On the title screen: pick a scenario by its visible title with the keyboard, a side by its name in the scenario, and an opponent. */
+export async function setUp(page: Page, opts: { scenario?: RegExp; side?: string; opponent?: 'computer' | 'hotseat' } = {}): Promise<void> {
   await scene(page, 'title');
   if (opts.scenario) {
     const select = page.getByRole('combobox', { name: 'Scenario' });

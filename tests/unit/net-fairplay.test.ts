@@ -51,6 +51,19 @@ test('seat keys __proto__, constructor and toString open no seat, and no refusal
   await teacher.room.leave();
 });
 
+test('a side the scenario does not have is refused with a sentence naming its sides, and changes nothing', async () => {
+  const created = await createSession(here.base, { scenario: 'reset-2009', tables: 1, fillWithComputer: false });
+  const teacher = await joinTeacher(here.base, created.code, created.token);
+  teacher.room.send('computer', { table: 0, side: 'india', computer: true });
+  teacher.room.send('message', { table: 0, side: 'pakistan', text: 'hello' });
+  teacher.room.send('computer', { table: 0, side: '__proto__', computer: true });
+  await until(() => teacher.refused.length >= 3, 'the three refusals');
+  expect(teacher.refused.slice(0, 2)).toEqual(['There is no side "india" in this scenario: its sides are us and ru.', 'There is no side "pakistan" in this scenario: its sides are us and ru.']);
+  expect(teacher.refused[2]).toMatch(/not a side id/);
+  expect(teacher.refused.join('\n')).not.toMatch(/Cannot read|undefined|TypeError|at .*\.ts/);
+  await teacher.room.leave();
+});
+
 test("a flood: the flooder's page is told to slow down, the operator's log gets a summary line, not one per message, and the other students play on", async () => {
   const warn = vi.spyOn(console, 'warn');
   const created = await createSession(here.base, { scenario: 'reset-2009', tables: 1, fillWithComputer: false });

@@ -26,15 +26,17 @@ const files = readdirSync(join(ROOT, 'scenarios'))
   .sort((a, b) => a.localeCompare(b));
 
 describe('built-in scenarios checked at build time', () => {
-  it('lists every built-in that loads, in the order of history (year, then file), with its title and year', async () => {
-    const { builtIns } = (await importText(moduleText('virtual:reset/built-in-scenarios'))) as { builtIns: { file: string; title: unknown; year: number }[] };
+  it('lists every built-in that loads, in the order of history (year, then file), with its title, year and sides in order', async () => {
+    const { builtIns } = (await importText(moduleText('virtual:reset/built-in-scenarios'))) as { builtIns: { file: string; title: unknown; year: number; sides: unknown }[] };
     const expected = files.flatMap((file) => {
       const r = loadScenarioText(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file);
-      return r.ok ? [{ file, title: r.scenario.title, year: r.scenario.year }] : [];
+      if (!r.ok) return [];
+      const sides = r.scenario.seats.map((id) => ({ id, name: r.scenario.sides[id].name }));
+      return [{ file, title: r.scenario.title, year: r.scenario.year, sides }];
     }).sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
     expect(builtIns[0].file).toBe('reset-2009.yaml'); // the title screen opens on the first reset
     expect(expected.length).toBeGreaterThan(0);
-    expect(builtIns.map(({ file, title, year }) => ({ file, title, year }))).toEqual(expected);
+    expect(builtIns.map(({ file, title, year, sides }) => ({ file, title, year, sides }))).toEqual(expected);
     expect(watched).toEqual(expect.arrayContaining(files.map((f) => join(ROOT, 'scenarios', f))));
   });
 

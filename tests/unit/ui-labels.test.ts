@@ -1,6 +1,6 @@
 // The words the page shows for the engine's data.
 import { describe, expect, it } from 'vitest';
-import { scenarioLabel } from '../../src/ui/labels';
+import { colourSlot, SEAT_COLORS, sideColor, scenarioLabel } from '../../src/ui/labels';
 
 describe('the title screen’s scenario menu', () => {
   it('says a title that names its year once, and adds the year to one that does not', () => {
@@ -9,5 +9,20 @@ describe('the title screen’s scenario menu', () => {
   });
   it('marks a scenario opened from a file as a custom file', () => {
     expect(scenarioLabel('My classroom reset', 2009, true)).toBe('My classroom reset (2009) — custom file');
+  });
+});
+
+describe('the sides’ colours', () => {
+  it('keep the shipped United States blue and Russia vermillion, in whichever order a file writes them', () => {
+    expect(sideColor({ seats: ['us', 'ru'] }, 'us')).toBe(0x0072b2);
+    expect(sideColor({ seats: ['us', 'ru'] }, 'ru')).toBe(0xd55e00);
+    expect(sideColor({ seats: ['ru', 'us'] }, 'us')).toBe(0x0072b2);
+    expect(colourSlot({ seats: ['ru', 'us'] }, 'ru')).toBe(1);
+  });
+  it('give any other scenario’s sides two different colours by their order, even one that keeps one shipped id', () => {
+    for (const seats of [['india', 'pakistan'], ['pakistan', 'india'], ['us', 'canada'], ['canada', 'us'], ['ru', 'ua']] as const) {
+      expect(seats.map((s) => colourSlot({ seats }, s))).toEqual([0, 1]);
+      expect(new Set(seats.map((s) => sideColor({ seats }, s)))).toEqual(new Set(SEAT_COLORS));
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The student's page: join with the code and a name, then play for one team at one table. The page only
 // shows what the server sends this team and asks the engine's pure helpers what is legal; the server decides.
 import { allMoves, allNews, outcomeOf, sideName, textOf, cardTitle, nextForwardStep, otherSide, type Move, type Scenario, type Side, type SideView } from '../../engine';
-import { describeMove, meterName, signed, PHASE_NAME, agreementName } from '../../ui/labels';
+import { colourSlot, describeMove, meterName, signed, PHASE_NAME, agreementName } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import { TAKEOVER_QUESTION, type ChatMessage, type ProposalMessage, type SlowDown, type TeamMessage, type TeamUpdate, type Welcome } from '../protocol';
 import { connect, isJoinCode, normalCode, type Link, type LinkState } from './connection';
@@ -101,7 +101,7 @@ function receive(type: string, payload: unknown): void {
       announce(`Your teacher moved you to table ${w.table + 1}, ${sideName(scenario, w.side)}.`);
     }
     document.title = `${sideName(scenario, w.side)}, table ${w.table + 1} — Reset classroom`;
-    document.body.dataset.side = w.side;
+    document.body.dataset.colour = String(colourSlot(scenario, w.side));
     render();
   } else if (type === 'table') {
     const u = payload as TeamUpdate;

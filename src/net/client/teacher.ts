@@ -1,7 +1,7 @@
 // The teacher's page: create a session, then watch and steer every table. The private link (#CODE:TOKEN) is
 // the teacher's key: reopening it reconnects. The controls only send requests; the server applies them.
 import { sideName, textOf, type Move, type Scenario, type Side } from '../../engine';
-import { describeMove, PHASE_NAME } from '../../ui/labels';
+import { colourSlot, describeMove, PHASE_NAME } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import type { LogEntry, TableSummary, TeacherUpdate, TeacherWelcome } from '../protocol';
 import { api, connect, currentOrigin, normalCode, type Link } from './connection';
@@ -87,7 +87,7 @@ async function showSetup(): Promise<void> {
       'form',
       { class: 'setup', onsubmit: create, 'aria-labelledby': 'setup-h' },
       el('h1', { id: 'setup-h' }, 'Start a class session'),
-      el('p', {}, 'Students join from their own laptops with a code; each table is a United States team against a Russia team, all on the same scenario.'),
+      el('p', {}, 'Students join from their own laptops with a code; each table is two teams, one for each side of the scenario, all on the same scenario.'),
       loadError ? el('p', { role: 'alert', class: 'refused' }, loadError) : null,
       el('label', { for: 'scenario', class: 'block' }, 'Scenario'),
       select,
@@ -354,7 +354,7 @@ function timerText(t: TableSummary): string {
   if (update?.ended) return 'Session ended';
   if (t.timerLeft === null) return t.paused ? 'Paused' : '';
   // The server holds the timer of a table nobody sits at yet (see ClassroomRoom.tick).
-  if (!t.seats.us.length && !t.seats.ru.length) return `${clock(t.timerLeft)} a turn, from the first student`;
+  if (Object.values(t.seats).every((team) => !team.length)) return `${clock(t.timerLeft)} a turn, from the first student`;
   const left = t.paused ? t.timerLeft : t.timerLeft - (Date.now() - receivedAt);
   return `${t.paused ? 'Paused, ' : ''}${clock(left)} left`;
 }
@@ -446,7 +446,8 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
       ? button(`Take ${sideName(sc, side)} back from the computer, table ${n}`, () => send('computer', { table: t.table, side, computer: false }), { class: 'primary', 'data-focus': `computer-${n}-${side}` })
       : button(`Give ${sideName(sc, side)} to the computer, table ${n}`, () => send('computer', { table: t.table, side, computer: true }), { 'data-focus': `computer-${n}-${side}` });
   const m = t.meters;
-  const row = (label: string, us: number, ru: number) => el('tr', {}, el('th', { scope: 'row' }, label), el('td', { class: 'num' }, String(us)), el('td', { class: 'num' }, String(ru)));
+  const row = (label: string, meter: Record<Side, number>) => el('tr', {}, el('th', { scope: 'row' }, label), ...sc.seats.map((s) => el('td', { class: 'num' }, String(meter[s]))));
+  const coloured = (side: Side) => `seat-${colourSlot(sc, side)}`;
   const allies = Object.entries(m.allies).map(([id, v]) => `${textOf(sc.thirdParties.find((x) => x.id === id)?.name) || id} ${v}`);
   return el(
     'section',
@@ -454,13 +455,13 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
     el('h3', { id: `table-${n}-h` }, `Table ${n}`),
     el('p', {}, `Turn ${t.turn} of ${sc.turns} · ${PHASE_NAME[t.phase]}${waiting && !t.outcome?.ended && !update?.ended ? ` · waiting for ${waiting}` : ''}`),
     el('p', { id: `timer-${t.table}`, class: t.paused ? 'paused' : 'timer' }, timerText(t)),
-    el('p', {}, el('span', { class: 'us' }, `${sideName(sc, 'us')}: `), seats('us'), el('br', {}), el('span', { class: 'ru' }, `${sideName(sc, 'ru')}: `), seats('ru')),
+    el('p', {}, ...sc.seats.flatMap((side, i) => [i ? el('br', {}) : '', el('span', { class: coloured(side) }, `${sideName(sc, side)}: `), seats(side)])),
     el(
       'table',
       { class: 'grid' },
       el('caption', {}, `Meters at table ${n}`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Meter'), el('th', { scope: 'col', class: 'us' }, sideName(sc, 'us')), el('th', { scope: 'col', class: 'ru' }, sideName(sc, 'ru')))),
-      el('tbody', {}, row('Trust in the other', m.trust.us, m.trust.ru), row('Support at home', m.support.us, m.support.ru), row('Hawks', m.hawks.us, m.hawks.ru)),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Meter'), ...sc.seats.map((side) => el('th', { scope: 'col', class: coloured(side) }, sideName(sc, side))))),
+      el('tbody', {}, row('Trust in the other', m.trust), row('Support at home', m.support), row('Hawks', m.hawks)),
     ),
     el('p', {}, el('strong', {}, `Escalation risk ${m.escalation}`), allies.length ? ` · Allies: ${allies.join(', ')}` : ''),
     el('p', { class: 'detail' }, sc.tracks.map((tr) => `${textOf(tr.name)}: ${textOf(tr.stages.find((s) => s.id === t.stages[tr.id])?.name) || t.stages[tr.id]}`).join(' · '), ` · ${t.agreements} agreement${t.agreements === 1 ? '' : 's'}`),
@@ -474,8 +475,7 @@ function tableCard(sc: Scenario, t: TableSummary): HTMLElement {
           // One focus key for both states: the keyboard stays on the button as it turns from Pause to Resume.
           t.paused ? button(`Resume table ${n}`, () => send('resume', { table: t.table }), { class: 'primary', 'data-focus': `pause-${n}` }) : button(`Pause table ${n}`, () => send('pause', { table: t.table }), { 'data-focus': `pause-${n}` }),
           button(`One more minute, table ${n}`, () => send('extend', { table: t.table, seconds: 60 })),
-          computerButton('us'),
-          computerButton('ru'),
+          ...sc.seats.map(computerButton),
         ),
   );
 }

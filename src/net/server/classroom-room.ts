@@ -100,8 +100,8 @@ const SERVER_ERROR_SENTENCE = 'The server could not do that just now. Try again;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** The team chats as the log has them (every line is logged as it is said): the last 50 a team; null for a log from before chat was logged. */
-function chatOf(entries: LogEntry[]): Record<Side, ChatLine[]> | null {
-  const chat: Record<Side, ChatLine[]> = { us: [], ru: [] };
+function chatOf(entries: LogEntry[], seats: readonly Side[]): Record<Side, ChatLine[]> | null {
+  const chat = perSide(seats, (): ChatLine[] => []);
   let any = false;
   for (const e of entries) {
     if (e.kind === 'chat') chat[e.side].push({ from: e.from, text: e.text, at: Date.parse(e.at), ...(e.teacher ? { teacher: true } : {}) });
@@ -109,8 +109,11 @@ function chatOf(entries: LogEntry[]): Record<Side, ChatLine[]> | null {
     else continue;
     any = true;
   }
-  return any ? { us: chat.us.slice(-50), ru: chat.ru.slice(-50) } : null;
+  return any ? perSide(seats, (s) => chat[s].slice(-50)) : null;
 }
+
+/** One value for each of the scenario's sides, keyed by its id. */
+const perSide = <T>(seats: readonly Side[], value: (side: Side) => T): Record<Side, T> => Object.fromEntries(seats.map((s) => [s, value(s)]));
 
 /** A join the page must not retry: AUTH_FAILED tells the client so (a plain Error reaches it as APPLICATION_ERROR, and it kept rejoining). */
 const refusal = (sentence: string) => new ServerError(ErrorCode.AUTH_FAILED, sentence);
@@ -193,8 +196,8 @@ export class ClassroomRoom extends Room {
         deadline: paused || left === null ? null : now() + left,
         remaining: paused ? left : null,
         paused,
-        chat: chatOf(entries) ?? save?.chat ?? { us: [], ru: [] },
-        proposal: { us: null, ru: null },
+        chat: chatOf(entries, state.seats) ?? save?.chat ?? perSide(state.seats, () => []),
+        proposal: perSide(state.seats, () => null),
         counterparts: {},
         lastTurn: state.turn,
       });
@@ -558,6 +561,8 @@ export class ClassroomRoom extends Room {
     }
     // teacher
     if (typeof msg.table === 'number' && !this.tables[msg.table]) return this.refuse(client, `There is no table ${msg.table + 1}: this session has ${this.tables.length}.`);
+    if (typeof msg.side === 'string' && !this.scenario.seats.includes(msg.side))
+      return this.refuse(client, `There is no side "${msg.side}" in this scenario: its sides are ${this.scenario.seats.join(' and ')}.`, 'malformed');
     const targets = (m: Record<string, unknown>) => (m.table === undefined ? this.tables : [this.tables[m.table as number]]);
     const did = (t: Table, action: TeacherAction, extra: { side?: Side; seconds?: number; text?: string; student?: string } = {}) =>
       this.note(t, { kind: 'teacher', action, by: 'teacher', table: t.index + 1, ...extra });
@@ -771,7 +776,7 @@ export class ClassroomRoom extends Room {
   }
 
   private counterpart(t: Table, side: Side): Counterpart {
-    return (t.counterparts[side] ??= createCounterpart(t.scenario, side, 'normal', this.session.seeds[t.index] + (side === 'us' ? 1 : 2)));
+    return (t.counterparts[side] ??= createCounterpart(t.scenario, side, 'normal', this.session.seeds[t.index] + 1 + t.state.seats.indexOf(side)));
   }
 
   /** Computer seats move at once; a side whose timer ran out gets the computer's move for it. How many moves it made. */
@@ -879,7 +884,7 @@ export class ClassroomRoom extends Room {
       pending: pendingSides(t.state),
       paused: t.paused,
       timerLeft: this.timerLeft(t),
-      seats: { us: seats('us'), ru: seats('ru') },
+      seats: perSide(t.state.seats, seats),
       computer: this.computerSides(t),
       givenToComputer: [...t.givenToComputer],
       awayToComputer: t.state.seats.filter((s) => this.teamSeats(t.index, s).length > 0 && this.awayTooLong(t, s)),

@@ -79,7 +79,7 @@ export function meterLabel(scenario: Scenario, path: string, lang: Language = 'e
   }
 }
 
-/** "+12 trust.us: cause" (the engine's turning-point note) with the meter named in words. */
+/** "+12 trust.india: cause" (the engine's turning-point note) with the meter named in words. */
 function turningPointText(scenario: Scenario, note: string, lang: Language): string {
   const m = /^([+-]?\d+) (\S+): (.*)$/.exec(note);
   return m ? `${meterLabel(scenario, m[2], lang)} ${m[1]}: ${m[3]}` : note;
@@ -226,6 +226,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
   // Agreements.
   const cardsOf = (ids: string[]) => ids.map((id) => cardLabel(scenario, id, lang)).join('; ') || '—';
   const kept = (o: Obligation) => (o.cards.length ? `${STATUS_WORDS[o.status]}${o.delays ? w.delayedTimes(o.delays) : ''}` : w.owedNothing);
+  const [first, second] = state.seats;
   root.append(
     el(
       'section',
@@ -234,16 +235,16 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
       state.agreements.length
         ? table(
             w.everyAgreement,
-            w.agreementHead(name('us'), name('ru')),
+            w.agreementHead(name(first), name(second)),
             state.agreements.map((a) => [
               w.agreementName(a.id, wordsFor(lang).formats[a.format], name(a.proposer)),
               String(a.turn),
               a.tracks.map((t) => textOf(ix.tracks.get(t)?.name, lang) || t).join(', '),
-              cardsOf(a.obligations.us.cards),
-              cardsOf(a.obligations.ru.cards),
+              cardsOf(a.obligations[first].cards),
+              cardsOf(a.obligations[second].cards),
               STATUS_WORDS[a.status] ?? a.status,
-              kept(a.obligations.us),
-              kept(a.obligations.ru),
+              kept(a.obligations[first]),
+              kept(a.obligations[second]),
             ]),
           )
         : el('p', {}, w.noAgreement),

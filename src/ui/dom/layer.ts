@@ -83,7 +83,7 @@ function renderDebrief(root: HTMLElement): void {
   const host = el('div', { id: 'debrief' });
   root.append(host, el('div', { class: 'debrief-foot' }, el('div', { class: 'row' }, el('button', { type: 'button', onclick: () => store.quit() }, words().page.backToTitle)), soundControls()));
   debrief?.destroy();
-  const players = { us: store.isHuman('us') ? 'human' : 'computer', ru: store.isHuman('ru') ? 'human' : 'computer' } as const;
+  const players = Object.fromEntries(s.scenario.seats.map((side) => [side, store.isHuman(side) ? 'human' : 'computer'] as const));
   const cp = s.counterpart;
   void mountDebriefLazily(host, {
     scenario: s.scenario,

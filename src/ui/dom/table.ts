@@ -52,7 +52,7 @@ export function meterRows(scenario: Scenario, state: GameState): { path: string;
   const lang = store.language;
   const m = state.meters;
   const rows = [];
-  for (const side of ['us', 'ru'] as Side[]) {
+  for (const side of scenario.seats) {
     rows.push({ path: `trust.${side}`, label: meterName(scenario, `trust.${side}`, lang), value: m.trust[side] });
     rows.push({ path: `support.${side}`, label: meterName(scenario, `support.${side}`, lang), value: m.support[side] });
     rows.push({ path: `hawks.${side}`, label: meterName(scenario, `hawks.${side}`, lang), value: m.hawks[side] });
@@ -62,7 +62,7 @@ export function meterRows(scenario: Scenario, state: GameState): { path: string;
   return rows;
 }
 
-/** Meter changes as a list, "▲ Russia's trust in United States +3". */
+/** Meter changes as a list, "▲ Pakistan's trust in India +3". */
 function meterChanges(scenario: Scenario, changes: Record<string, number>, label: string): HTMLElement {
   return el('ul', { 'aria-label': label }, ...Object.entries(changes).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(scenario, p, store.language)} ${signed(d)}`)));
 }

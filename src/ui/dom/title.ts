@@ -12,6 +12,8 @@ interface Choice {
   file: string;
   title: Text;
   year: number;
+  /** Its two sides, in the scenario's order: the side choice offers them by name. */
+  sides: { id: string; name: Text }[];
   builtIn: boolean;
   /** The source and checked scenario (a built-in's load when it is chosen). */
   open(): Promise<{ source: ScenarioSource; scenario: Scenario }>;
@@ -29,7 +31,8 @@ export async function acceptCustomText(text: string, file: string, rerender: () 
   const loaded = await loadSource(source);
   if (loaded.ok) {
     const scenario = loaded.scenario;
-    custom = { file, title: scenario.title, year: scenario.year, builtIn: false, open: async () => ({ source, scenario }) };
+    const sides = scenario.seats.map((id) => ({ id, name: scenario.sides[id].name }));
+    custom = { file, title: scenario.title, year: scenario.year, sides, builtIn: false, open: async () => ({ source, scenario }) };
     problems = [];
   } else {
     problems = await formatProblems(loaded);
@@ -41,7 +44,7 @@ export async function acceptCustomText(text: string, file: string, rerender: () 
 export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const w = words().title;
   const lang = store.language;
-  const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, builtIn: true, open: () => openBuiltIn(entry) }));
+  const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, sides: entry.sides, builtIn: true, open: () => openBuiltIn(entry) }));
   const choices = custom ? [custom, ...builtIn] : builtIn;
   const select = el('select', { id: 'scenario-select' });
   for (const [i, c] of choices.entries())
@@ -49,6 +52,15 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
 
   const radio = (name: string, value: string, label: string, checked: boolean) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
+  // The side choice lists the chosen scenario's two sides by name, in its order; another scenario keeps the seat.
+  const sideChoice = el('fieldset', {}, el('legend', {}, w.yourSide));
+  const showSides = (choice: Choice) => {
+    const seat = Math.max(0, [...sideChoice.querySelectorAll<HTMLInputElement>('input[name=side]')].findIndex((r) => r.checked));
+    sideChoice.replaceChildren(sideChoice.firstElementChild!, ...choice.sides.map((side, i) => radio('side', side.id, textOf(side.name, lang), i === seat)));
+    store.showOnTitle({ sides: choice.sides.map((side) => side.name), year: choice.year });
+  };
+  select.addEventListener('change', () => showSides(choices[Number(select.value)]));
+  showSides(choices[0]);
   const difficulty = el('select', { id: 'difficulty' }, ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === 'normal' }, w.difficulties[d])));
 
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
@@ -63,7 +75,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     const inProgress = hasSave() ? savedSummary() : null;
     if (hasSave() && !inProgress?.ended && !(await confirmReplace(root, inProgress))) return;
     const choice = choices[Number(select.value)];
-    const side = (root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? 'us') as 'us' | 'ru';
+    const side = root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? choice.sides[0].id;
     const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
     const settings = { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1 };
     play('click');
@@ -122,7 +134,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
             el('ul', {}, ...problems.map((p) => el('li', {}, p))),
           )
         : null,
-      el('fieldset', {}, el('legend', {}, w.yourSide), radio('side', 'us', words().sides.us, true), radio('side', 'ru', words().sides.ru, false)),
+      sideChoice,
       el(
         'fieldset',
         {

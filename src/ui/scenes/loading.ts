@@ -1,8 +1,11 @@
 // Loading: a real progress bar over the images the table uses.
 import Phaser from 'phaser';
 import feltUrl from '../../../assets/images/felt.png?url';
-import { words } from '../session';
+import { textOf } from '../../engine';
+import { SEAT_COLORS } from '../labels';
+import { store, words } from '../session';
 import { crispScene, zoomOf } from './crisp';
+import { REDRAW } from './frames';
 
 export const W = 900;
 export const H = 720;
@@ -61,8 +64,8 @@ function emblemTexture(scene: Phaser.Scene): string {
   ctx.beginPath();
   ctx.arc(c, c, px * 0.47, 0, 2 * Math.PI);
   ctx.fill();
-  for (const [colour, from] of [['#0072b2', Math.PI / 2], ['#d55e00', -Math.PI / 2]] as const) {
-    ctx.fillStyle = colour;
+  for (const [colour, from] of [[SEAT_COLORS[0], Math.PI / 2], [SEAT_COLORS[1], -Math.PI / 2]] as const) {
+    ctx.fillStyle = `#${colour.toString(16).padStart(6, '0')}`;
     ctx.beginPath();
     ctx.arc(c, c, px * 0.43, from, from + Math.PI);
     ctx.closePath();
@@ -72,6 +75,18 @@ function emblemTexture(scene: Phaser.Scene): string {
   ctx.fillRect(c - px * 0.018, c - px * 0.45, px * 0.036, px * 0.9);
   scene.textures.addCanvas(key, canvas);
   return key;
+}
+
+/**
+ * Under the logo: the scenario's two sides and its year once one is chosen (on the title screen, or the game's), the
+ * game's tagline before. Nothing in it belongs to any one scenario.
+ */
+export function captionUnderLogo(): string {
+  const w = words().page;
+  const lang = store.language;
+  const game = store.session?.scenario;
+  const shown = store.screen === 'title' || !game ? store.onTitle : { sides: game.seats.map((id) => game.sides[id].name), year: game.year };
+  return shown ? w.caption(textOf(shown.sides[0], lang), textOf(shown.sides[1], lang), shown.year) : w.tagline;
 }
 
 /** Behind the title, briefing and hand-off: the emblem, nothing confidential. */
@@ -92,7 +107,14 @@ export class BackdropScene extends Phaser.Scene {
     this.scale.on(Phaser.Scale.Events.RESIZE, redraw);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, redraw));
     this.add.text(W / 2, H / 2 + 110, w.brand, { fontFamily: FONT, fontSize: '64px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
-    this.add.text(W / 2, H / 2 + 170, data.caption ?? w.subtitle, { fontFamily: FONT, fontSize: '22px', color: '#dddddd' }).setOrigin(0.5);
+    const caption = this.add.text(W / 2, H / 2 + 170, data.caption ?? captionUnderLogo(), { fontFamily: FONT, fontSize: '22px', color: '#dddddd' }).setOrigin(0.5);
+    if (!data.caption) {
+      const off = store.onTitleChoice(() => {
+        caption.setText(captionUnderLogo());
+        this.game.events.emit(REDRAW);
+      });
+      this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
+    }
     // One slow turn as the screen comes up, then still: a screen people read should not redraw forever.
     if (!matchMedia('(prefers-reduced-motion: reduce)').matches) this.tweens.add({ targets: emblem, angle: 360, duration: 6000, ease: 'Cubic.easeOut' });
   }

@@ -2,10 +2,10 @@
 // the five tracks as lanes, the package on the table with the answer's reason, and the news ticker.
 // It draws engine state and forwards clicks as moves; the accessible layer shows the same state.
 import Phaser from 'phaser';
-import { allNews, legalMoves, nextForwardStep, textOf, type Move, type Side } from '../../engine';
+import { allNews, legalMoves, nextForwardStep, otherSide, textOf, type Move, type Side } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words, type Change } from '../session';
-import { describeMove, newsWords, phaseName, SIDE_COLOR, sideLabel, signed } from '../labels';
+import { describeMove, newsWords, phaseName, sideColor, sideLabel, signed } from '../labels';
 import { W, FONT } from './loading';
 import { Board, css } from './board';
 import { crispScene } from './crisp';
@@ -62,18 +62,19 @@ export class TableScene extends Phaser.Scene {
     this.header = board.add(this.add.text(16, 10, textOf(scenario.title, lang), big));
     this.turnText = board.add(this.add.text(W - 16, 12, '', { ...label, fontSize: '19px' }).setOrigin(1, 0));
 
-    // Meters: one column per side, allies under their patron, escalation across.
-    const sides: Side[] = ['us', 'ru'];
+    // Meters: one column per side in the scenario's order, allies under their patron, escalation across.
+    const sides = scenario.seats;
     sides.forEach((side, col) => {
       const x = 16 + col * 446;
-      board.add(this.add.rectangle(x, 42, 422, 4, SIDE_COLOR[side]).setOrigin(0, 0));
+      const colour = sideColor(scenario, side);
+      board.add(this.add.rectangle(x, 42, 422, 4, colour).setOrigin(0, 0));
       board.add(this.add.text(x, 48, sideLabel(scenario, side, lang), { ...big, fontSize: '19px' }));
       let y = 76;
       const add = (path: string, text: string, inverse = false) => {
-        this.addMeter(path, text, x, y, inverse, SIDE_COLOR[side], 370);
+        this.addMeter(path, text, x, y, inverse, colour, 370);
         y += ROW;
       };
-      add(`trust.${side}`, w.trustIn(sideLabel(scenario, side === 'us' ? 'ru' : 'us', lang)));
+      add(`trust.${side}`, w.trustIn(sideLabel(scenario, otherSide(scenario.seats, side), lang)));
       add(`support.${side}`, w.support);
       add(`hawks.${side}`, w.hawks, true);
       for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, w.allies(textOf(t.name, lang)));
