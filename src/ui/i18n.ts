@@ -323,6 +323,29 @@ const en = {
     believedHeading: (side: string) => `What the computer believed ${side} wanted`,
     believedCaption: (side: string) => `The computer's estimate of ${possessive(side)} priorities beside the real ones (0–10)`,
     believedHead: ['Track', 'Computer believed', 'Real priority', 'Difference'],
+    /** The deal carried out against the best packages the scenario allowed (src/ai/analysis.ts values them). */
+    deal: {
+      heading: 'The deal against the best packages',
+      valued: (worth: string[], standing: string) =>
+        'Valued as one package signed, carried out and verified from the start — its concessions by each side’s own priorities, ' +
+        'the progress it makes on the tracks, what it costs and wins at home, and escalation — ' +
+        `the concessions carried out are worth ${worth.join(' and ')}. ${standing}`,
+      worth: (n: string, side: string) => `${n} to ${side}`,
+      onFrontier: 'It is on the Pareto frontier: no package was better for one side without being worse for the other.',
+      missed: (distance: string, gain: string) =>
+        `It is ${distance} from the Pareto frontier; a package better for both sides (at least +${gain} each) was on the table.`,
+      noneBetter: (distance: string) => `It is ${distance} from the Pareto frontier, but no package was better for both sides.`,
+      caption: 'The deal carried out beside the bargaining solutions (worth to each side)',
+      head: (sides: string[]) => ['Package', ...sides, 'What it holds'],
+      carriedOut: 'Carried out',
+      nash: 'Nash bargaining',
+      kalaiSmorodinsky: 'Kalai–Smorodinsky',
+      betterForBoth: 'Better for both',
+      noGain: 'no package gains both sides',
+      noDeal: 'no deal',
+      gives: (side: string, cards: string[]) => `${side} gives ${cards.join('; ') || 'nothing'}`,
+      multilateral: ' (multilateral)',
+    },
     ledgerHeading: 'The ledger: every meter change and its cause',
     ledgerNote: 'Open the ledger before printing to include it in the print-out.',
     showLedger: (changes: number, turns: number) => `Show the ledger: ${changes} changes over ${turns} turns`,

@@ -318,7 +318,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
   }
 
   // The deal against the best packages the scenario allowed, valued the way the deal analysis values them.
-  root.append(dealSection(scenario, state, name));
+  root.append(dealSection(scenario, state, name, lang));
 
   // Ledger by turn: long (hundreds of rows), so it is last and folded; paper gets it only when it is open.
   const byTurn = new Map<number, LedgerEntry[]>();
@@ -365,37 +365,36 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
  * What the concessions carried out would bring each side as one package from the start, beside the Pareto frontier,
  * the Nash and Kalai–Smorodinsky packages and the best package both sides would have preferred (src/ai/analysis.ts).
  */
-function dealSection(scenario: Scenario, state: GameState, name: (s: Side) => string): HTMLElement {
+function dealSection(scenario: Scenario, state: GameState, name: (s: Side) => string, lang: Language): HTMLElement {
+  const w = wordsFor(lang).debrief.deal;
   const a = analyzeScenario(scenario, state);
   const g = a.game!;
   const seats = state.seats;
   const fmt = (x: number) => x.toFixed(1);
-  const row = (label: string, d: ScenarioDeal | null) => (d ? [label, ...seats.map((s) => fmt(d.worth[s])), d.summary] : [label, ...seats.map(() => '—'), 'no package gains both sides']);
-  const standing = g.onFrontier
-    ? 'It is on the Pareto frontier: no package was better for one side without being worse for the other.'
-    : g.missed.length
-      ? `It is ${fmt(g.distanceToFrontier)} from the Pareto frontier; a package better for both sides (at least +${fmt(g.bothCouldGain)} each) was on the table.`
-      : `It is ${fmt(g.distanceToFrontier)} from the Pareto frontier, but no package was better for both sides.`;
+  // The package in the interface's language, from its cards (the analysis's own summary is English, for the CLI).
+  const holds = (d: ScenarioDeal) =>
+    seats.every((s) => d.gives[s].length === 0)
+      ? w.noDeal
+      : seats.map((s) => w.gives(name(s), d.gives[s].map((id) => cardLabel(scenario, id, lang)))).join(' — ') + (d.format === 'multilateral' ? w.multilateral : '');
+  const row = (label: string, d: ScenarioDeal | null) => (d ? [label, ...seats.map((s) => fmt(d.worth[s])), holds(d)] : [label, ...seats.map(() => '—'), w.noGain]);
+  const standing = g.onFrontier ? w.onFrontier : g.missed.length ? w.missed(fmt(g.distanceToFrontier), fmt(g.bothCouldGain)) : w.noneBetter(fmt(g.distanceToFrontier));
   return el(
     'section',
     { 'aria-labelledby': 'debrief-deal' },
-    el('h2', { id: 'debrief-deal' }, 'The deal against the best packages'),
+    el('h2', { id: 'debrief-deal' }, w.heading),
     el(
       'p',
       {},
-      'Valued as one package signed, carried out and verified from the start — its concessions by each side’s own priorities, ',
-      'the progress it makes on the tracks, what it costs and wins at home, and escalation — ',
-      `the concessions carried out are worth ${seats.map((s) => `${fmt(g.delivered.worth[s])} to ${name(s)}`).join(' and ')}. ${standing}`,
+      w.valued(
+        seats.map((s) => w.worth(fmt(g.delivered.worth[s]), name(s))),
+        standing,
+      ),
     ),
-    table(
-      'The deal carried out beside the bargaining solutions (worth to each side)',
-      ['Package', ...seats.map(name), 'What it holds'],
-      [
-        row('Carried out', g.delivered),
-        row('Nash bargaining', a.nash),
-        row('Kalai–Smorodinsky', a.kalaiSmorodinsky),
-        ...(g.missed[0] ? [row('Better for both', g.missed[0])] : []),
-      ],
-    ),
+    table(w.caption, w.head(seats.map(name)), [
+      row(w.carriedOut, g.delivered),
+      row(w.nash, a.nash),
+      row(w.kalaiSmorodinsky, a.kalaiSmorodinsky),
+      ...(g.missed[0] ? [row(w.betterForBoth, g.missed[0])] : []),
+    ]),
   );
 }
