@@ -2,7 +2,8 @@
 // with no English left on screen — in the panel or drawn on the table — but for what is English at its source:
 // scenario texts (those without a Russian translation, names in Latin letters in the translations, the articles'
 // quotes, which are checked word for word), and the sentences the engine and the computer write themselves (ledger
-// causes, the computer's reasons).
+// causes, the computer's reasons): a known gap, named in the README, allowed here only as the exact sentences this
+// game's state holds.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndVite, screenshot, watchErrors } from './harness';
@@ -67,9 +68,11 @@ async function englishLeft(page: Page): Promise<string[]> {
   const allowed = texts.map((t) => new RegExp(`(?<![A-Za-z])${escape(t)}(?![A-Za-z])`, 'g'));
   return lines.filter((line) => {
     let rest = line.trim();
-    // The canvas shortens a long text to fit, ending it with "…": the start of an allowed text is allowed.
-    if (rest.endsWith('…')) {
-      const body = rest.slice(0, -1);
+    // The canvas shortens a long text to fit, ending it with "…": the start of an allowed text is allowed. A meter's
+    // floating note is a ledger cause cut that way and then, in Russian, how many more changes it stands for.
+    const cutAt = /…(?: \(\+ ещё \d+\))?$/.exec(rest);
+    if (cutAt) {
+      const body = rest.slice(0, cutAt.index);
       const cut = texts.map((t) => [...Array(Math.min(t.length, body.length) + 1).keys()].reverse().find((k) => k >= 8 && body.endsWith(t.slice(0, k))) ?? 0).reduce((a, b) => Math.max(a, b), 0);
       if (cut) rest = body.slice(0, body.length - cut);
     }
