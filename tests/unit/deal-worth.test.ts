@@ -17,7 +17,17 @@ import { atFirstProposal, lastTurnScenario, playPackage, randomState, twistedSce
 
 function randomPackage(s: Scenario, from: GameState, rnd: () => number): { ids: string[]; format: Format } {
   const open = dealModel(s, from).open;
-  const ids = open.filter(() => rnd() < 0.35).map((c) => c.card.id);
+  // At most one option of an issue, as the rules allow.
+  const issues = new Set<string>();
+  const ids = open
+    .filter((c) => {
+      if (rnd() >= 0.35) return false;
+      if (c.card.issue === undefined) return true;
+      if (issues.has(c.card.issue)) return false;
+      issues.add(c.card.issue);
+      return true;
+    })
+    .map((c) => c.card.id);
   if (ids.length === 0) ids.push(open[Math.floor(rnd() * open.length)].card.id);
   const multilateral = ids.every((id) => open.find((c) => c.card.id === id)!.signing.multilateral) && rnd() < 0.5;
   return { ids, format: multilateral ? 'multilateral' : 'bilateral' };
