@@ -4,7 +4,12 @@
 // says why it does what it does, in the scenario's words.
 import {
   allMoves,
+  alliesAlarmed,
+  brokenByDelays,
   cardUtility,
+  concessionCost,
+  concessionGain,
+  escalationAtResolution,
   indexOf,
   makeRandom,
   nextStage,
@@ -12,6 +17,7 @@ import {
   pendingSides,
   textOf,
   undecidedObligations,
+  venueFactor,
   verifiable,
   whyNot,
   type CardDef,
@@ -298,10 +304,9 @@ export class NegotiatorAgent {
   private doomed(view: SideView): boolean {
     const m = view.meters;
     const rules = this.scenario.rules;
-    const damp = this.scenario.channels.filter((c) => view.channels[c.id]?.open).reduce((a, c) => a + c.damp, 0);
-    const hawks = (s: Side) => (m.hawks[s] >= 70 ? 2 : 0);
-    const perTurn =
-      rules.statements.hostile.escalation + rules.statements.conciliatory.escalation - rules.escalationDecay - damp + hawks(this.side) + hawks(this.them);
+    // What the end of each turn does to escalation (channels, time, the hawks), as the rules apply it.
+    const resolution = escalationAtResolution(this.scenario, view.channels, m.hawks).reduce((sum, step) => sum + step.delta, 0);
+    const perTurn = rules.statements.hostile.escalation + rules.statements.conciliatory.escalation + resolution;
     const turnsLeft = this.scenario.turns - view.turn + 1;
     return perTurn > 0 && m.escalation + perTurn * turnsLeft >= 100;
   }
@@ -370,7 +375,7 @@ export class NegotiatorAgent {
       for (const party of this.scenario.thirdParties.filter((p) => p.patron === this.side)) {
         let after = view.meters.allies[party.id] ?? 0;
         for (const id of give) after += this.cards.get(id)?.allies[party.id] ?? 0;
-        if (after < this.scenario.rules.allyAlarmBelow && (view.meters.allies[party.id] ?? 0) >= this.scenario.rules.allyAlarmBelow)
+        if (alliesAlarmed(this.scenario.rules, after) && !alliesAlarmed(this.scenario.rules, view.meters.allies[party.id] ?? 0))
           return `${this.me} must reassure ${textOf(party.name)}; this would leave them in the cold`;
       }
     }
@@ -387,14 +392,15 @@ export class NegotiatorAgent {
     const deliver = this.knobs.trustDiscount ? 0.75 + (0.25 * Math.min(100, t)) / 100 : 1;
     // Domestic pressure: concessions weigh more when support is low and the hawks are loud.
     const pressure = 1 + Math.max(0, (45 - m.support[this.side]) / 15) + Math.max(0, (m.hawks[this.side] - 60) / 40);
-    const hawkFactor = (s: Side) => 1 + m.hawks[s] * rules.hawkCostPerPoint;
     const turnsLeft = Math.max(1, this.scenario.turns - view.turn + 1);
+    // The support a card costs its giver (at full price: the venue's discount is applied per package) and wins its receiver.
+    const cost = (c: CardDef) => concessionCost(rules, m.hawks[c.side], c, 'bilateral');
     const card = (c: CardDef) => {
-      const received = (rules.receiveSupport * c.value) / 2 / 5;
+      const received = concessionGain(rules, c) / 5;
       if (c.side === this.side) {
         return {
-          mine: cardUtility(c, this.side, mine) - ((c.cost * hawkFactor(this.side)) / 5) * pressure,
-          cost: c.cost * hawkFactor(this.side),
+          mine: cardUtility(c, this.side, mine) - (cost(c) / 5) * pressure,
+          cost: cost(c),
           theirs: cardUtility(c, this.them, theirs) + received,
           theirCost: 0,
           allies: this.alliesPenalty(view, c, turnsLeft),
@@ -403,8 +409,8 @@ export class NegotiatorAgent {
       return {
         mine: cardUtility(c, this.side, mine) * deliver + received,
         cost: 0,
-        theirs: cardUtility(c, this.them, theirs) - (c.cost * hawkFactor(this.them)) / 5,
-        theirCost: c.cost * hawkFactor(this.them),
+        theirs: cardUtility(c, this.them, theirs) - cost(c) / 5,
+        theirCost: cost(c),
         allies: 0,
       };
     };
@@ -428,7 +434,7 @@ export class NegotiatorAgent {
       const party = this.scenario.thirdParties.find((p) => p.id === id);
       if (!party || party.patron !== this.side || delta >= 0) continue;
       const now = view.meters.allies[id] ?? 0;
-      if (now >= this.scenario.rules.allyAlarmBelow && now + delta < this.scenario.rules.allyAlarmBelow)
+      if (!alliesAlarmed(this.scenario.rules, now) && alliesAlarmed(this.scenario.rules, now + delta))
         penalty += (Math.abs(this.scenario.rules.allyAlarmSupport) / 5) * Math.min(turnsLeft, 6);
     }
     return penalty;
@@ -436,7 +442,7 @@ export class NegotiatorAgent {
 
   /** Worth of one package to the agent and (estimated) to the other side. */
   private value(view: SideView, give: string[], ask: string[], format: Format, f = this.figures(view)): Package {
-    const venue = format === 'multilateral' ? this.scenario.rules.multilateralCost : 1;
+    const venue = venueFactor(this.scenario.rules, format);
     let mine = 0;
     let theirs = 0;
     let cost = 0;
@@ -745,7 +751,8 @@ export class NegotiatorAgent {
       const mine = a.obligations[side];
       const theirs = a.obligations[this.them];
       const trust = view.meters.trust[side];
-      const canDelay = mine.delays < rules.maxDelays - 1;
+      // It never delays into breaking the agreement.
+      const canDelay = !brokenByDelays(rules, mine.delays + 1);
       const betrayed = view.agreements.some((x) => x.obligations[this.them].exposed);
       if (canDelay && betrayed && trust < 30)
         return { move: { type: 'delay', side, agreement: a.id }, reason: `After a broken promise, ${this.me} holds back on agreement ${a.id}: ${this.trustWords(view)}.` };

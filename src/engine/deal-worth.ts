@@ -28,10 +28,14 @@ import {
 
 /** Support the giver loses for a concession when the agreement is signed: its cost, more when its hawks are loud, less in a multilateral format. */
 export function concessionCost(rules: Rules, hawks: number, card: CardDef, format: Format): number {
-  const hawkFactor = 1 + hawks * rules.hawkCostPerPoint;
-  const venue = format === 'multilateral' ? rules.multilateralCost : 1;
-  return card.cost * hawkFactor * venue;
+  return card.cost * hawkFactor(rules, hawks) * venueFactor(rules, format);
 }
+
+/** Concessions cost their giver more at home the louder its hawks are. */
+export const hawkFactor = (rules: Rules, hawks: number): number => 1 + hawks * rules.hawkCostPerPoint;
+
+/** A multilateral venue (P5+1, the NRC) makes every concession of a package cheaper at home. */
+export const venueFactor = (rules: Rules, format: Format | undefined): number => (format === 'multilateral' ? rules.multilateralCost : 1);
 
 /** Support the receiver wins for a concession when the agreement is signed. */
 export function concessionGain(rules: Rules, card: CardDef): number {

@@ -2,12 +2,12 @@
 import { Immer, freeze } from 'immer';
 import { alliesAlarmed } from './deal-worth';
 import { runBriefing, draw } from './events';
+import { escalationAtResolution } from './escalation';
 import { settledPhase, undecidedObligations, whyNotNow } from './game-machine';
 import { changeMeter, changeTrust, meterSnapshot, sideMeter } from './meters';
 import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './moves';
 import { seedState } from './rng';
-import { sideName } from './scenario-index';
-import { possessive, textOf } from './text';
+import { textOf } from './text';
 import { allMoves } from './history';
 import { appendToTurn, startTurnRecord, updateTurnRecord } from './turn-log';
 import { otherSide, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Seats, type Side } from './types';
@@ -179,13 +179,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     }
     for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
   }
-  for (const c of scenario.channels) {
-    if (g.channels[c.id].open) changeMeter(g, 'escalation', -c.damp, `${textOf(c.name)} keeps the channel open`, c.cite[0]?.file);
-  }
-  changeMeter(g, 'escalation', -rules.escalationDecay, 'tensions ease with time');
-  for (const s of g.seats) {
-    if (g.meters.hawks[s] >= 70) changeMeter(g, 'escalation', 2, `${possessive(sideName(scenario, s))} hawks push for a show of force`);
-  }
+  for (const step of escalationAtResolution(scenario, g.channels, g.meters.hawks)) changeMeter(g, 'escalation', step.delta, step.cause, step.cite);
   for (const t of scenario.thirdParties) {
     if (alliesAlarmed(rules, g.meters.allies[t.id]))
       changeMeter(g, sideMeter('support', t.patron), rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);

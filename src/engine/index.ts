@@ -7,13 +7,14 @@ export { outcomeOf, winners, supportScore, escalationScore, type Outcome, type S
 export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
 export { cardUtility, packageUtility, deliveredUtility, progressUtility } from './utility';
 export { completeScenario, completeRules, completeCounterpart, DEFAULT_COUNTERPART, type ScenarioInput, type CounterpartInput } from './defaults';
-export { DEFAULT_RULES } from './rules';
+export { DEFAULT_RULES, brokenByDelays } from './rules';
 export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
 export { conditionsHold, CONDITION_KEYS, concessionsOnTrack, conditionCuts, conditionTracks } from './conditions';
 export { indexOf, sideName, cardTitle } from './scenario-index';
 export { textOf, citeFiles, possessive, type Language } from './text';
 export { makeRandom } from './rng';
 export { previewPackage, type PackagePreview } from './preview';
+export { escalationAtResolution, HAWKS_PUSH_FROM, type EscalationStep } from './escalation';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
 export { applyInject, whyNotInject, type Inject } from './inject';
 export { csvCell, csvRow, csvTable } from './csv';
@@ -31,6 +32,9 @@ export {
   keepsOffice,
   concessionCost,
   concessionGain,
+  hawkFactor,
+  venueFactor,
+  alliesAlarmed,
   DEAL_EVENTS,
   type DealModel,
   type DealEvent,

@@ -2,6 +2,7 @@
 // effects on a draft of the game state. Called only from game.ts, inside immer's produce.
 import { concessionCost, concessionGain, signingTrust } from './deal-worth';
 import { nextStage } from './track-machine';
+import { brokenByDelays } from './rules';
 import { changeMeter, changeTrust, sideMeter } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { possessive, textOf } from './text';
@@ -222,7 +223,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       o.decidedTurn = g.turn;
       changeTrust(g, rules, them, rules.delayTrust, `${me} delayed agreement ${a.id}: bureaucratic delays`);
       for (const t of a.tracks) sendTrack(scenario, g, t, 'DELAY');
-      if (o.delays >= rules.maxDelays) breakAgreement(scenario, g, a, move.side, 'kept delaying it');
+      if (brokenByDelays(rules, o.delays)) breakAgreement(scenario, g, a, move.side, 'kept delaying it');
       return;
     }
     case 'verify': {

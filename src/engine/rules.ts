@@ -1,5 +1,8 @@
 import type { Rules } from './types';
 
+/** A side that has delayed its part of an agreement this many times has broken it. */
+export const brokenByDelays = (rules: Rules, delays: number): boolean => delays >= rules.maxDelays;
+
 /** The default numbers of the rules. A scenario may override any of them under `rules:`. */
 export const DEFAULT_RULES: Rules = {
   statements: {

@@ -1,0 +1,35 @@
+// What the end of a turn does to escalation, written once: the resolution applies these steps, and the counterpart
+// adds them up to see whether restraint can still keep escalation from its maximum.
+import { textOf, possessive } from './text';
+import type { GameState, Scenario, Side } from './types';
+
+/** Hawks this loud push for a show of force at the end of every turn. */
+export const HAWKS_PUSH_FROM = 70;
+const HAWKS_PUSH = 2;
+
+/** One change the end of a turn makes to escalation, with its cause for the ledger. */
+export interface EscalationStep {
+  delta: number;
+  cause: string;
+  cite?: string;
+}
+
+/**
+ * What the end of a turn does to escalation, in the order it is applied (before any event): each open channel calms
+ * it, time eases it, and loud hawks push it up.
+ */
+export function escalationAtResolution(
+  scenario: Pick<Scenario, 'channels' | 'rules' | 'seats'> & { sides: Record<Side, { name: Scenario['sides'][Side]['name'] }> },
+  channels: GameState['channels'],
+  hawks: Record<Side, number>,
+): EscalationStep[] {
+  const steps: EscalationStep[] = [];
+  for (const c of scenario.channels) {
+    if (channels[c.id]?.open) steps.push({ delta: -c.damp, cause: `${textOf(c.name)} keeps the channel open`, cite: c.cite[0]?.file });
+  }
+  steps.push({ delta: -scenario.rules.escalationDecay, cause: 'tensions ease with time' });
+  for (const s of scenario.seats) {
+    if (hawks[s] >= HAWKS_PUSH_FROM) steps.push({ delta: HAWKS_PUSH, cause: `${possessive(textOf(scenario.sides[s].name))} hawks push for a show of force` });
+  }
+  return steps;
+}
