@@ -14,6 +14,7 @@ import {
   makeRandom,
   nextStage,
   otherSide,
+  packagePermission,
   pendingSides,
   textOf,
   undecidedObligations,
@@ -700,7 +701,7 @@ export class NegotiatorAgent {
       return { move: { type: 'accept', side }, reason: `${this.me} accepts: ${gain}, and ${this.trustWords(view)}.` };
     }
     const why = bar ?? this.rejection(view, offer, f);
-    if (this.knobs.counters && !p.isCounter) {
+    if (this.knobs.counters && packagePermission(this.scenario, view, side, 'counter').may) {
       const { pkg } = this.bid(view, random, candidates, keyOf(give, ask));
       if (pkg && pkg.theirs > 0 && pkg.mine > offer.mine) {
         const move: Move = { type: 'counter', side, give: pkg.give, ask: pkg.ask, format: pkg.format };

@@ -200,6 +200,13 @@ export function settledPhase(game: GameState): Phase {
   return target ? (target.key as Phase) : game.phase;
 }
 
+/** The phase in which a move of this type is made (a log's reader tells the phase from the move). */
+export function phaseOfMove(type: MoveType): Phase {
+  const phase = (Object.keys(gameMachine.states) as Phase[]).find((p) => movesInPhase(p).includes(type));
+  if (!phase) throw new Error(`no phase takes a move of type "${type}"`);
+  return phase;
+}
+
 /** The move types the phase accepts at all (whoever makes them). */
 export function movesInPhase(phase: Phase): MoveType[] {
   return gameMachine.states[phase].ownEvents.filter((e): e is MoveType => e !== 'SETTLE');

@@ -1,7 +1,7 @@
 // The engine's public API: everything the UI, the agents, the server and the command line use.
 export * from './types';
 export { RULES_VERSION, createGame, applyMove, whyNot, pendingSides, nextActors, verifiable, legalMoves, replay, logOf, type GameLog } from './game';
-export { undecidedObligations, movesInPhase, gameMachine } from './game-machine';
+export { undecidedObligations, movesInPhase, phaseOfMove, whyNotNow, gameMachine } from './game-machine';
 export { trackMachine, buildTrackMachine, nextStage, nextSteps, nextForwardStep } from './track-machine';
 export { outcomeOf, winners, supportScore, escalationScore, type Outcome, type SideOutcome } from './outcome';
 export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
@@ -13,7 +13,8 @@ export { conditionsHold, CONDITION_KEYS, concessionsOnTrack, conditionCuts, cond
 export { indexOf, sideName, cardTitle } from './scenario-index';
 export { textOf, citeFiles, possessive, type Language } from './text';
 export { makeRandom } from './rng';
-export { previewPackage, type PackagePreview } from './preview';
+export { previewPackage, playSigning, meterChanges, type PackagePreview } from './preview';
+export { tableView, previewFor, packagePermission, seatScenario, type TableView, type SigningPreview, type OfferView, type Permission, type TrackStanding } from './table-view';
 export { escalationAtResolution, HAWKS_PUSH_FROM, type EscalationStep } from './escalation';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
 export { applyInject, whyNotInject, type Inject } from './inject';

@@ -11,16 +11,31 @@ export interface PackagePreview {
   onSigning: Record<MeterPath, number>;
 }
 
-export function previewPackage(scenario: Scenario, state: GameState, side: Side, terms: PackageTerms): PackagePreview {
+/**
+ * The game right after `side` sent `terms` (a proposal, or a counter-proposal while answering) and the other side
+ * signed them: `signed` is null when the other side could not sign them (its red lines), `refused` says why the
+ * package could not be sent at all.
+ */
+export function playSigning(scenario: Scenario, state: GameState, side: Side, terms: PackageTerms): { refused: string } | { refused: null; signed: GameState | null } {
   const type = state.phase === 'responses' ? 'counter' : 'propose';
   const sent = applyMove(scenario, state, { type, side, ...terms });
-  if (!sent.ok) return { refused: sent.reason, onSigning: {} };
+  if (!sent.ok) return { refused: sent.reason };
   const signed = applyMove(scenario, sent.state, { type: 'accept', side: otherSide(state.seats, side) });
-  if (!signed.ok) return { refused: null, onSigning: {} };
-  const onSigning: Record<MeterPath, number> = {};
-  for (const p of meterPaths(state)) {
-    const d = readMeter(signed.state, p) - readMeter(state, p);
-    if (d !== 0) onSigning[p] = d;
+  return { refused: null, signed: signed.ok ? signed.state : null };
+}
+
+/** Every meter that differs between two states of one game, by how much. */
+export function meterChanges(before: GameState, after: GameState): Record<MeterPath, number> {
+  const changes: Record<MeterPath, number> = {};
+  for (const p of meterPaths(before)) {
+    const d = readMeter(after, p) - readMeter(before, p);
+    if (d !== 0) changes[p] = d;
   }
-  return { refused: null, onSigning };
+  return changes;
+}
+
+export function previewPackage(scenario: Scenario, state: GameState, side: Side, terms: PackageTerms): PackagePreview {
+  const played = playSigning(scenario, state, side, terms);
+  if (played.refused !== null) return { refused: played.refused, onSigning: {} };
+  return { refused: null, onSigning: played.signed ? meterChanges(state, played.signed) : {} };
 }
