@@ -1,7 +1,7 @@
 // What crosses the wire between classroom pages and the server: message names, zod schemas for
 // everything a client may send (checked before any handler runs), and the shapes the server sends.
 import { z } from 'zod';
-import type { GameState, Inject, Move, PublicScenario, Scenario, Side, SideView } from '../engine';
+import type { GameState, Inject, Move, PublicScenario, Scenario, Side, TableView } from '../engine';
 
 export const ROOM_NAME = 'classroom';
 /** Largest message a client may send (bytes); the WebSocket closes on anything bigger. */
@@ -121,14 +121,13 @@ export interface TeamProposal {
 
 /**
  * One team's whole picture of its table ('table'), sent on joining and after every change to the game, the timer or
- * the pause. Smaller parts go on their own: a chat line ('chat', appended), who is in the team ('team') and the team's
- * vote ('proposal'), so that a chat line or a laptop coming back does not resend the whole table.
+ * the pause: the engine's view of its seat (tableView: the game as it may see it, whose move it is, what it may do
+ * and what accepting would do, its score so far), with the room around it. The page shows these as they come and
+ * decides none of them. Smaller parts go on their own: a chat line ('chat', appended), who is in the team ('team')
+ * and the team's vote ('proposal'), so that a chat line or a laptop coming back does not resend the whole table.
  */
-export interface TeamUpdate {
+export interface TeamUpdate extends TableView {
   table: number;
-  side: Side;
-  view: SideView;
-  pending: Side[];
   /** Milliseconds left on the turn timer (null: no timer), and whether the table is paused. */
   timerLeft: number | null;
   paused: boolean;
@@ -176,6 +175,7 @@ export interface TableSummary {
   phase: GameState['phase'];
   meters: GameState['meters'];
   stages: Record<string, string>;
+  /** Who is asked to move now (the engine's turn order, as the teams' pages show it). */
   pending: Side[];
   paused: boolean;
   timerLeft: number | null;

@@ -1,6 +1,6 @@
 // Words for the engine's data, shared by the canvas, the accessible layer and the classroom pages so all say
 // the same. Each takes the language (English by default: the classroom pages are in English).
-import { textOf, otherSide, type Language, type Move, type Scenario, type Side, indexOf } from '../engine';
+import { textOf, otherSide, type Language, type Move, type Scenario, type Side, type SideOutcome, type SigningPreview, indexOf } from '../engine';
 import { wordsFor } from './i18n';
 
 /** Okabe–Ito blue and vermillion, told apart with every common colour-vision deficiency: one for each seat. */
@@ -26,6 +26,16 @@ export const sideLabel = (scenario: Scenario, side: Side, lang: Language = 'en')
 export const cardLabel = (scenario: Scenario, id: string, lang: Language = 'en'): string => textOf(indexOf(scenario).cards.get(id)?.title, lang) || id;
 
 export const trackLabel = (scenario: Scenario, id: string, lang: Language = 'en'): string => textOf(indexOf(scenario).tracks.get(id)?.name, lang) || id;
+
+/** A stage of a track, by its name in the scenario (its id when the track has no such stage). */
+export const stageLabel = (scenario: Scenario, track: string, stage: string, lang: Language = 'en'): string =>
+  textOf(indexOf(scenario).tracks.get(track)?.stages.find((s) => s.id === stage)?.name, lang) || stage;
+
+/** What signing a package does to the side's own score (the engine's preview), in the same words at every table. */
+export const previewScoreWords = (p: SigningPreview, lang: Language = 'en'): string => wordsFor(lang).table.scoreOnSigning(signed(p.score), signed(p.worth));
+
+/** A side's score so far against its goal, in the same words at every table. */
+export const scoreSoFarWords = (o: SideOutcome, lang: Language = 'en'): string => wordsFor(lang).table.scoreSoFar(o.score.toFixed(1), o.goal);
 
 export function meterName(scenario: Scenario, path: string, lang: Language = 'en'): string {
   const w = wordsFor(lang).meters;

@@ -24,8 +24,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { allMoves, legalMoves, type Move, type PublicScenario, type Scenario, type Side } from '../../src/engine';
-import { packageChoice, teamScenario } from '../../src/net/client/moves';
+import { allMoves, seatScenario, type Move, type PublicScenario, type Scenario, type Side } from '../../src/engine';
+import { packageChoice } from '../../src/net/client/moves';
 import type { ChatMessage, SlowDown, TeacherUpdate, TeamUpdate, Welcome } from '../../src/net/protocol';
 import { createSession, freePort, redisServerPath, startRedis, startServer, type ServerProcess } from '../classroom-server';
 
@@ -178,13 +178,13 @@ const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)];
 
 /** A lead's move: mostly cooperative, so games last the run; packages from the team's own cards, checked by the engine's preview. */
 function chooseMove(scenario: Scenario, u: TeamUpdate, side: Side): Move | null {
-  const legal = legalMoves(scenario, u.view, side);
+  const legal = u.moves;
   const view = u.view;
-  if (view.phase === 'proposals' && view.initiative === side && Math.random() < 0.7) {
+  if (u.propose.may && Math.random() < 0.7) {
     for (let i = 0; i < 6; i++) {
       const give = pick(scenario.cards.filter((c) => c.side === side)).id;
       const ask = pick(scenario.cards.filter((c) => c.side !== side)).id;
-      const choice = packageChoice(scenario, view, side, { give: new Set([give]), ask: new Set([ask]), format: 'bilateral' });
+      const choice = packageChoice(scenario, u, { give: new Set([give]), ask: new Set([ask]), format: 'bilateral' });
       if (choice && choice.preview?.refused === null) return choice.move;
     }
   }
@@ -274,7 +274,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   const act = (st: Student) => {
     st.thinking = false;
     const u = st.view;
-    if (!playing || !u || st.inFlight || u.ended || u.paused || !u.pending.includes(st.welcome!.side)) return;
+    if (!playing || !u || st.inFlight || u.ended || u.paused || !u.yourMove) return;
     const side = st.welcome!.side;
     const move = chooseMove(st.scenario!, u, side);
     if (!move) return;
@@ -288,7 +288,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
   };
 
   const maybeThink = (st: Student) => {
-    if (!playing || !st.welcome?.lead || st.thinking || st.inFlight || !st.view || !st.view.pending.includes(st.welcome.side) || st.view.ended) return;
+    if (!playing || !st.welcome?.lead || st.thinking || st.inFlight || !st.view || !st.view.yourMove || st.view.ended) return;
     st.thinking = true;
     setTimeout(() => act(st), THINK_MS * (0.5 + Math.random()));
   };
@@ -313,7 +313,7 @@ async function runClasses(label: string, ports: number[], servers: ServerProcess
     st.room.reconnection.enabled = false;
     st.room.onMessage('welcome', (w: Welcome) => {
       st.welcome = w;
-      st.scenario = teamScenario(w.scenario as PublicScenario, w.side);
+      st.scenario = seatScenario(w.scenario as PublicScenario, w.side);
       const key = `${code}/${w.table}`;
       let t = tables.get(key);
       if (!t) tables.set(key, (t = { key, students: [], flights: [], delivered: { us: 0, ru: 0 }, lost: 0 }));

@@ -150,12 +150,19 @@ test("statements are sealed over the wire: the second team's table says the firs
   const second = await joinStudent(here.base, created.code, { name: 'Raj' });
   const [a, b] = [first.welcome!.side, second.welcome!.side];
   const seen: string[] = [];
-  second.room.onMessage('*', (_type, payload) => seen.push(JSON.stringify(payload)));
+  const choices: string[] = [];
+  // The team's own choices list every tone it may use; everything else it is sent must not hold the other team's.
+  second.room.onMessage('*', (_type, payload) => {
+    const { moves, ...rest } = payload as { moves?: { side: string }[] };
+    for (const m of moves ?? []) choices.push(m.side);
+    seen.push(JSON.stringify(rest));
+  });
   first.send('move', { move: { type: 'statement', tone: 'hostile' } });
   await until(() => second.table?.view.sealed?.includes(a), "the second team's table saying the first has spoken");
-  expect(second.table!.pending).toEqual([b]);
+  expect(second.table!.nextActors).toEqual([b]);
   expect(toneSeen(second, a)).toBeUndefined();
   expect(seen.join('\n')).not.toContain('hostile');
+  expect(new Set(choices)).toEqual(new Set([b]));
   second.send('move', { move: { type: 'statement', tone: 'neutral' } });
   await until(() => toneSeen(second, a) === 'hostile', "the first team's tone, once the second has spoken");
   await until(() => toneSeen(first, b) === 'neutral', "the second team's tone at the first");

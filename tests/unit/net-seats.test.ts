@@ -87,7 +87,7 @@ test('the teacher gives a team to the computer, which moves for it; taken back, 
   a.send('move', { move: { type: 'statement', tone: 'neutral' } });
   await until(() => b.table?.view.phase === 'proposals', 'the proposals phase');
   const proposer = b.table!.view.initiative === given ? b : a;
-  expect(proposer.table!.pending).toEqual([b.table!.view.initiative]);
+  expect(proposer.table!.nextActors).toEqual([b.table!.view.initiative]);
   proposer.send('move', { move: { type: 'pass' } });
   await until(() => b.table?.view.phase !== 'proposals', 'the pass taken from the student');
   expect(b.refused).toEqual([]);
@@ -101,7 +101,7 @@ test('a computer seat makes its statement as soon as the student sits down, with
   const st = await joinStudent(here.base, created.code, { name: 'Solo' });
   const computer = st.welcome!.side === 'us' ? 'ru' : 'us';
   await until(() => st.table?.view.sealed?.includes(computer) || toneSeen(st, computer), 'the computer’s statement');
-  expect(st.table!.pending).toEqual([st.welcome!.side]);
+  expect(st.table!.nextActors).toEqual([st.welcome!.side]);
   await st.room.leave();
 });
 

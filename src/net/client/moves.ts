@@ -1,20 +1,8 @@
-// A team's moves in words, from the engine's own rules: what is legal now (legalMoves), why a package
-// cannot be sent (previewPackage), and the same labels as the single-player table.
-import { applyMove, legalMoves, meterPaths, otherSide, previewPackage, readMeter, textOf, type Format, type GameState, type MeterPath, type Move, type PackagePreview, type PublicScenario, type Scenario, type Side } from '../../engine';
+// A team's moves in words, from what the server sent of its seat (the engine's tableView: the moves it may make,
+// whether it may send a package) and the engine's preview of a package being built, with the same labels as the
+// single-player table.
+import { previewFor, textOf, type Format, type GameState, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { agreementName } from '../../ui/labels';
-
-/**
- * The scenario a team knows, made usable by the engine's helpers: the other side's hidden brief, priorities
- * and red lines are not sent, so they stand empty here (the server, which has them, decides every move).
- */
-export function teamScenario(known: PublicScenario, side: Side): Scenario {
-  const them = otherSide(known.seats, side);
-  const other = known.sides[them];
-  return {
-    ...known,
-    sides: { [side]: known.sides[side], [them]: { priorities: {}, redLines: [], brief: '', goal: 0, ...other } } as Scenario['sides'],
-  };
-}
 
 export interface MoveChoice {
   move: Move;
@@ -55,21 +43,19 @@ export function moveLabel(scenario: Scenario, state: GameState, move: Move): str
   }
 }
 
-/** Every move the side can make now, except packages (built from cards with packageChoice). */
-export function moveChoices(scenario: Scenario, state: GameState, side: Side): MoveChoice[] {
-  return legalMoves(scenario, state, side).map((move) => ({
+/** Every move the seat can make now, except packages (built from cards with packageChoice). */
+export function moveChoices(scenario: Scenario, seat: TableView): MoveChoice[] {
+  return seat.moves.map((move) => ({
     move,
-    label: moveLabel(scenario, state, move),
+    label: moveLabel(scenario, seat.view, move),
     group: move.type === 'statement' ? 'statements' : move.type === 'openChannel' ? 'channels' : 'agreement' in move ? move.agreement : move.type === 'done' ? 'finish' : 'response',
     primary: move.type === 'accept' || move.type === 'done',
   }));
 }
 
-/** Whether the side may send a package now, and as what. */
-export function packageMode(state: GameState, side: Side): 'propose' | 'counter' | null {
-  if (state.phase === 'proposals' && state.initiative === side) return 'propose';
-  if (state.phase === 'responses' && state.proposal && state.proposal.by !== side && !state.proposal.isCounter) return 'counter';
-  return null;
+/** Whether the seat may send a package now, and as what. */
+export function packageMode(seat: Pick<TableView, 'propose' | 'counter'>): 'propose' | 'counter' | null {
+  return seat.propose.may ? 'propose' : seat.counter.may ? 'counter' : null;
 }
 
 export interface PackageDraft {
@@ -78,23 +64,11 @@ export interface PackageDraft {
   format: Format;
 }
 
-/** The package as a move, with the engine's preview (its refusal reason, or the meters it would move). */
-export function packageChoice(scenario: Scenario, state: GameState, side: Side, draft: PackageDraft): { move: Move; preview: PackagePreview | null } | null {
-  const mode = packageMode(state, side);
+/** The package as a move, with the engine's preview (its refusal reason, or the meters and the score it would move). */
+export function packageChoice(scenario: Scenario, seat: TableView, draft: PackageDraft): { move: Move; preview: SigningPreview | null } | null {
+  const mode = packageMode(seat);
   if (!mode) return null;
   const terms = { give: [...draft.give], ask: [...draft.ask], format: mode === 'propose' ? draft.format : undefined };
-  const move = { type: mode, side, ...terms } as Move;
-  return { move, preview: terms.give.length + terms.ask.length ? previewPackage(scenario, state, side, terms) : null };
-}
-
-/** What accepting the package on the table would do to the meters now, or why it cannot be accepted (a red line). */
-export function acceptPreview(scenario: Scenario, state: GameState, side: Side): PackagePreview {
-  const signed = applyMove(scenario, state, { type: 'accept', side });
-  if (!signed.ok) return { refused: signed.reason, onSigning: {} };
-  const onSigning: Record<MeterPath, number> = {};
-  for (const p of meterPaths(state)) {
-    const d = readMeter(signed.state, p) - readMeter(state, p);
-    if (d !== 0) onSigning[p] = d;
-  }
-  return { refused: null, onSigning };
+  const move = { type: mode, side: seat.side, ...terms } as Move;
+  return { move, preview: terms.give.length + terms.ask.length ? previewFor(scenario, seat.view, seat.side, terms) : null };
 }

@@ -1,11 +1,12 @@
-// The student's page: join with the code and a name, then play for one team at one table. The page only
-// shows what the server sends this team and asks the engine's pure helpers what is legal; the server decides.
-import { allMoves, allNews, outcomeOf, sideName, textOf, cardTitle, nextForwardStep, otherSide, type Move, type Scenario, type Side, type SideView } from '../../engine';
-import { colourSlot, describeMove, meterName, signed, PHASE_NAME, agreementName } from '../../ui/labels';
+// The student's page: join with the code and a name, then play for one team at one table. The page shows what the
+// server sends this team (the engine's view of its seat: whose move, what it may do, what accepting would do, its
+// score) and asks the engine only to preview the package being built; the server decides every move.
+import { allNews, seatScenario, sideName, textOf, cardTitle, otherSide, type Move, type OfferView, type Scenario, type Side, type SideView } from '../../engine';
+import { colourSlot, describeMove, meterName, signed, PHASE_NAME, agreementName, previewScoreWords, scoreSoFarWords, stageLabel, trackLabel } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import { TAKEOVER_QUESTION, type ChatMessage, type ProposalMessage, type SlowDown, type TeamMessage, type TeamUpdate, type Welcome } from '../protocol';
 import { connect, isJoinCode, normalCode, type Link, type LinkState } from './connection';
-import { acceptPreview, moveChoices, packageChoice, packageMode, teamScenario, type PackageDraft } from './moves';
+import { moveChoices, packageChoice, packageMode, type PackageDraft } from './moves';
 import { announce, clock, linkBanner, meterBar, redraw } from './page';
 
 const app = document.getElementById('app')!;
@@ -95,7 +96,7 @@ function receive(type: string, payload: unknown): void {
     const moved = welcome && (welcome.side !== w.side || welcome.table !== w.table);
     welcome = w;
     localStorage.setItem(seatKey(code), JSON.stringify({ seat: w.seat, name: w.name } satisfies Remembered));
-    scenario = teamScenario(w.scenario, w.side);
+    scenario = seatScenario(w.scenario, w.side);
     if (moved) {
       update = null;
       announce(`Your teacher moved you to table ${w.table + 1}, ${sideName(scenario, w.side)}.`);
@@ -228,7 +229,7 @@ function timerText(): string {
 /** The last minute shows as well as being said: the timer turns to a warning colour and says why. */
 function showTimer(t: HTMLElement): void {
   const left = timerLeft();
-  const late = left !== null && left <= 60_000 && !update!.paused && update!.pending.includes(update!.side);
+  const late = left !== null && left <= 60_000 && !update!.paused && update!.yourMove;
   t.textContent = timerText() + (late ? ' — then the computer moves for your team' : '');
   t.classList.toggle('timer-low', late);
 }
@@ -238,7 +239,7 @@ setInterval(() => {
   const t = document.getElementById('timer');
   if (t) showTimer(t);
   // One spoken warning a turn, a minute before the computer moves for a team that is late.
-  if (update && update.timerLeft !== null && !update.paused && update.pending.includes(update.side)) {
+  if (update && update.timerLeft !== null && !update.paused && update.yourMove) {
     const left = update.timerLeft - (Date.now() - receivedAt);
     const turn = `${update.view.turn}:${update.view.phase}`;
     if (left <= 60_000 && left > 50_000 && warnedTurn !== turn) {
@@ -316,8 +317,8 @@ function render(): void {
   }
   const me = welcome.side;
   const v = update.view;
-  const left = el('div', { class: 'col' }, actions(scenario, v, me), onTheTable(scenario, v), latestMoves(scenario, v), news(v));
-  const right = el('div', { class: 'col' }, meters(scenario, v), tracks(scenario, v), team(), chat(), hand(scenario, v, me), brief(scenario, me));
+  const left = el('div', { class: 'col' }, actions(scenario, update, me), onTheTable(scenario, v), latestMoves(scenario, v), news(v));
+  const right = el('div', { class: 'col' }, meters(scenario, v), tracks(scenario, update), team(), chat(), hand(scenario, v, me), brief(scenario, me));
   redraw(app, [statusBar(scenario, v), el('div', { class: 'columns' }, left, right)], '#actions-h');
 }
 
@@ -331,6 +332,7 @@ function statusBar(sc: Scenario, v: SideView): HTMLElement {
     el('h1', { id: 'status-h' }, `${sideName(sc, u.side)} · Table ${u.table + 1} · Turn ${v.turn} of ${sc.turns}: ${PHASE_NAME[v.phase]}`),
     el('p', {}, `You are ${welcome!.name}${isLead() ? ', the team lead' : lead ? `; your team lead is ${lead.name}` : ''}. ${welcome!.decision === 'vote' ? 'Your team votes on every move.' : 'The team lead submits the team’s moves.'}`),
     el('p', { id: 'timer', class: 'timer' }, timerText()),
+    el('p', { class: 'score' }, scoreSoFarWords(u.score)),
     u.paused ? el('p', { class: 'paused', role: 'status' }, 'Paused by your teacher: moves wait until the table resumes.') : null,
     Date.now() < slowUntil ? el('p', { class: 'refused', role: 'alert', id: 'slow-down' }, `You are sending too fast; wait ${Math.ceil((slowUntil - Date.now()) / 1000)} s. What you sent meanwhile was not taken.`) : null,
     removed ? el('p', { class: 'refused', role: 'alert' }, removed) : null,
@@ -339,12 +341,12 @@ function statusBar(sc: Scenario, v: SideView): HTMLElement {
   );
 }
 
-function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
-  const u = update!;
+function actions(sc: Scenario, u: TeamUpdate, me: Side): HTMLElement {
+  const v = u.view;
   const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h', tabindex: -1, 'data-focus': 'actions-h' }, 'Your team’s move'));
   if (refused) section.append(el('p', { role: 'alert', class: 'refused' }, `Refused: ${refused}`));
   if (u.ended) {
-    const o = outcomeOf(sc, v).sides[me];
+    const o = u.score;
     section.append(
       el('p', {}, `The game is over${v.end ? ` (${v.end.reason === 'turns' ? 'the last turn was played' : v.end.reason === 'escalation' ? 'escalation reached 100' : `${sideName(sc, v.end.side!)} lost office`})` : ''}.`),
       el('p', {}, `Your side’s score: ${o.score.toFixed(1)} (your goal was ${o.goal}). Your teacher will lead the class debrief.`),
@@ -368,8 +370,7 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
       ),
     );
   }
-  const mine = u.pending.includes(me);
-  if (!mine) {
+  if (!u.yourMove) {
     section.append(el('p', {}, `Waiting for ${sideName(sc, otherSide(v.seats, me))}…`));
     return section;
   }
@@ -381,7 +382,7 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
     return section;
   }
   const verb = votes() ? 'Propose to the team: ' : '';
-  const choices = moveChoices(sc, v, me);
+  const choices = moveChoices(sc, u);
   const row = (group: string) => choices.filter((c) => c.group === group);
   if (v.phase === 'statements') {
     // Statements are simultaneous: the other side's words are read once this team has spoken too.
@@ -396,9 +397,9 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
       }
     }
   }
-  if (v.phase === 'responses' && v.proposal && v.proposal.by !== me) section.append(offer(sc, v, me));
+  if (u.offer && u.offer.by !== me) section.append(offer(sc, u.offer));
   if (v.phase === 'responses') section.append(el('div', { class: 'row' }, ...row('response').map((c) => button(verb + c.label, () => sendMove(c.move), { class: c.primary ? 'primary' : '' }))));
-  if (packageMode(v, me)) section.append(packageBuilder(sc, v, me, verb));
+  if (packageMode(u)) section.append(packageBuilder(sc, u, me, verb));
   if (v.phase === 'proposals') section.append(el('div', { class: 'row' }, ...row('response').map((c) => button(verb + c.label, () => sendMove(c.move)))));
   if (v.phase === 'implementation') {
     if (v.agreements.some((a) => row(a.id).length))
@@ -413,8 +414,9 @@ function actions(sc: Scenario, v: SideView, me: Side): HTMLElement {
   return section;
 }
 
-function packageBuilder(sc: Scenario, v: SideView, me: Side, verb: string): HTMLElement {
-  const mode = packageMode(v, me)!;
+function packageBuilder(sc: Scenario, u: TeamUpdate, me: Side, verb: string): HTMLElement {
+  const v = u.view;
+  const mode = packageMode(u)!;
   const them = otherSide(v.seats, me);
   const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
   const available = (side: Side) => sc.cards.filter((c) => c.side === side && !v.given[side].includes(c.id));
@@ -428,7 +430,7 @@ function packageBuilder(sc: Scenario, v: SideView, me: Side, verb: string): HTML
       el('span', { class: 'detail' }, ` — ${detail}`),
     );
   };
-  const choice = packageChoice(sc, v, me, draft)!;
+  const choice = packageChoice(sc, u, draft)!;
   const preview = choice.preview;
   return el(
     'div',
@@ -451,28 +453,27 @@ function packageBuilder(sc: Scenario, v: SideView, me: Side, verb: string): HTML
       ? el('p', {}, 'Choose cards to give and to ask for; the likely effect on every meter appears here.')
       : preview.refused
         ? el('p', { class: 'refused' }, `Cannot be sent: ${preview.refused}`)
-        : el('ul', { 'aria-label': 'Effect on the meters if signed' }, ...Object.entries(preview.onSigning).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(sc, p)} ${signed(d)}`))),
+        : el('div', {}, el('ul', { 'aria-label': 'Effect on the meters if signed' }, ...Object.entries(preview.onSigning).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(sc, p)} ${signed(d)}`))), el('p', { class: 'score' }, previewScoreWords(preview))),
     button(verb + (mode === 'propose' ? 'Send proposal' : 'Send counter-proposal'), () => sendMove(choice.move), { class: 'primary', disabled: !preview || Boolean(preview.refused) }),
   );
 }
 
 /** The package this team is answering, in its own terms: what it gets, what it gives, what accepting does now. */
-function offer(sc: Scenario, v: SideView, me: Side): HTMLElement {
-  const p = v.proposal!;
+function offer(sc: Scenario, p: OfferView): HTMLElement {
   const cards = (ids: string[]) => (ids.length ? ids.map((id) => cardTitle(sc, id)).join('; ') : 'nothing');
-  const accept = acceptPreview(sc, v, me);
-  const effects = Object.entries(accept.onSigning);
+  const effects = Object.entries(p.preview?.onSigning ?? {});
   return el(
     'div',
     { class: 'offer', role: 'group', 'aria-labelledby': 'offer-h' },
     el('h3', { id: 'offer-h' }, `${sideName(sc, p.by)} ${p.isCounter ? 'counters' : 'offers'}${p.format === 'multilateral' ? ' (multilateral)' : ''}`),
     el('p', {}, el('strong', {}, 'You get: '), cards(p.give)),
     el('p', {}, el('strong', {}, 'You give: '), cards(p.ask)),
-    accept.refused
-      ? el('p', { class: 'refused' }, `You cannot accept: ${accept.refused}`)
+    !p.accept.may
+      ? el('p', { class: 'refused' }, `You cannot accept: ${p.accept.why}`)
       : effects.length
         ? el('ul', { 'aria-label': 'If you accept' }, ...effects.map(([path, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(sc, path)} ${signed(d)}`)))
         : null,
+    p.preview ? el('p', { class: 'score' }, previewScoreWords(p.preview)) : null,
   );
 }
 
@@ -520,21 +521,12 @@ function meters(sc: Scenario, v: SideView): HTMLElement {
   return el('section', { 'aria-labelledby': 'meters-h' }, el('h2', { id: 'meters-h' }, 'Meters'), el('div', { class: 'meters' }, ...rows));
 }
 
-function tracks(sc: Scenario, v: SideView): HTMLElement {
+function tracks(sc: Scenario, u: TeamUpdate): HTMLElement {
   return el(
     'section',
     { 'aria-labelledby': 'tracks-h' },
     el('h2', { id: 'tracks-h' }, 'Tracks'),
-    el(
-      'ul',
-      {},
-      ...sc.tracks.map((t) => {
-        const stage = t.stages.find((x) => x.id === v.tracks[t.id].stage);
-        const next = nextForwardStep(t, v.tracks[t.id].stage);
-        const nextStage = next && t.stages.find((x) => x.id === next.to);
-        return el('li', {}, el('strong', {}, `${textOf(t.name)}: `), textOf(stage?.name), nextStage ? el('span', { class: 'detail' }, `. Next: ${textOf(nextStage.name)} (${next.on.toLowerCase()})`) : null);
-      }),
-    ),
+    el('ul', {}, ...u.tracks.map((t) => el('li', {}, el('strong', {}, `${trackLabel(sc, t.track)}: `), stageLabel(sc, t.track, t.stage), t.next ? el('span', { class: 'detail' }, `. Next: ${stageLabel(sc, t.track, t.next.to)} (${t.next.on.toLowerCase()})`) : null))),
   );
 }
 

@@ -1,5 +1,5 @@
 // One class session = one Colyseus room (roomId = join code). Every table runs the engine
-// authoritatively; each team receives only viewFor(its side) and the scenario without the other brief.
+// authoritatively; each team receives only the engine's view of its seat (tableView) and the scenario without the other brief.
 import { Room, Protocol, ServerError, ErrorCode, getMessageBytes, type Client } from '@colyseus/core';
 import { randomBytes } from 'node:crypto';
 import {
@@ -7,11 +7,10 @@ import {
   applyMove,
   createGame,
   outcomeOf,
-  pendingSides,
   nextActors,
   scenarioFor,
+  tableView,
   textOf,
-  viewFor,
   whyNotInject,
   otherSide,
   type GameState,
@@ -844,10 +843,8 @@ export class ClassroomRoom extends Room {
 
   private teamUpdate(t: Table, side: Side): TeamUpdate {
     return {
+      ...tableView(t.scenario, t.state, side),
       table: t.index,
-      side,
-      view: viewFor(t.state, side),
-      pending: pendingSides(t.state),
       timerLeft: this.timerLeft(t),
       paused: t.paused,
       ended: this.session.ended || t.state.phase === 'ended',
@@ -881,7 +878,7 @@ export class ClassroomRoom extends Room {
       phase: t.state.phase,
       meters: t.state.meters,
       stages: Object.fromEntries(Object.entries(t.state.tracks).map(([k, v]) => [k, v.stage])),
-      pending: pendingSides(t.state),
+      pending: nextActors(t.state),
       paused: t.paused,
       timerLeft: this.timerLeft(t),
       seats: perSide(t.state.seats, seats),
