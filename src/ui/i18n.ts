@@ -170,7 +170,6 @@ const en = {
     previewHeading: (them: string) => `Preview: the meters if ${them} accepts`,
     cannotSend: (why: string) => `Cannot be sent: ${why}`,
     effectIfSigned: 'Effect on the meters if signed',
-    noPreview: (them: string) => `No preview: ${them} could not sign this package as it stands. You may still send it.`,
     noMeterChange: 'No meter would change.',
     scoreOnSigning: (score: string, worth: string) => `Your score on signing: ${score}. What is given and received is worth ${worth} to you once both sides carry it out.`,
     scoreSoFar: (score: string, goal: number) => `Your score so far: ${score} (your goal: ${goal}).`,

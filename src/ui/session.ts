@@ -8,6 +8,7 @@ import {
   otherSide,
   nextActors,
   sideName,
+  tableView,
   textOf,
   allLedger,
   allMoves,
@@ -21,6 +22,7 @@ import {
   type NewsItem,
   type Scenario,
   type Side,
+  type TableView,
   type Text,
 } from '../engine';
 import { createCounterpart, type Counterpart, type Difficulty } from '../ai/counterpart';
@@ -109,6 +111,8 @@ class Store {
   private screenListeners = new Set<(s: Screen) => void>();
   private titleListeners = new Set<() => void>();
   private computerTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The engine's view of the seat on screen, made once per state (the DOM layer and the canvas both read it). */
+  private seat: { state: GameState; side: Side; scenario: Scenario; view: TableView } | null = null;
 
   onChange(l: Listener): () => void {
     this.listeners.add(l);
@@ -141,10 +145,9 @@ class Store {
     this.show(this.screen);
   }
 
-  /** The game as the side on screen may see it (the engine's viewFor): what the table shows. */
+  /** The game as the side on screen may see it (the view in the engine's tableView): what the table shows. */
   view(): SideView | null {
-    const s = this.session;
-    return s ? viewFor(s.state, s.viewer) : null;
+    return this.session ? this.table().view : null;
   }
 
   /** The computer's last reason, when the side on screen may see the move it explains (not a secret defection or a sealed statement). */
@@ -153,7 +156,7 @@ class Store {
     const r = s?.lastReason;
     if (!s || !r) return null;
     const move = JSON.stringify(r.move);
-    return allMoves(viewFor(s.state, s.viewer)).some((m) => JSON.stringify(m) === move) ? r : null;
+    return allMoves(this.table().view).some((m) => JSON.stringify(m) === move) ? r : null;
   }
 
   show(screen: Screen): void {
@@ -204,6 +207,15 @@ class Store {
     const s = this.session;
     if (!s) return false;
     return s.settings.opponent === 'hotseat' || side === s.settings.side;
+  }
+
+  /** What the seat on screen sees and may do now (the engine's tableView, as the classroom server sends a team). */
+  table(): TableView {
+    const s = this.session!;
+    const seat = this.seat;
+    if (seat?.state !== s.state || seat.side !== s.viewer || seat.scenario !== s.scenario)
+      this.seat = { state: s.state, side: s.viewer, scenario: s.scenario, view: tableView(s.scenario, s.state, s.viewer) };
+    return this.seat!.view;
   }
 
   /** The sides asked to move now (the engine decides: nextActors). */

@@ -1,31 +1,26 @@
-// The negotiation table's accessible layer: every move as a real button, every meter in words. It shows the
-// game as the side on screen may see it (store.view(): the engine's viewFor); the moves are the engine's.
+// The negotiation table's accessible layer: every move as a real button, every meter in words. It shows the engine's
+// view of the seat on screen (store.table(): tableView, the game as that side may see it, the moves it may make, what
+// a package or an answer would do, its score), the same view the classroom server sends a team; it decides no rule.
 import {
   allLedger,
   allNews,
-  applyMove,
-  legalMoves,
-  meterPaths,
-  readMeter,
   METER_MAX,
   METER_MIN,
-  whyNot,
-  nextForwardStep,
   otherSide,
-  previewPackage,
+  previewFor,
   textOf,
   type Format,
   type Move,
+  type OfferView,
   type Scenario,
   type Side,
   type GameState,
   type Obligation,
-  type SideView,
-  viewFor,
+  type TableView,
 } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words } from '../session';
-import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, newsWords } from '../labels';
+import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, stageLabel, newsWords, previewScoreWords, scoreSoFarWords } from '../labels';
 import { briefSection } from './briefing';
 import { el, button } from './el';
 
@@ -67,25 +62,11 @@ function meterChanges(scenario: Scenario, changes: Record<string, number>, label
   return el('ul', { 'aria-label': label }, ...Object.entries(changes).map(([p, d]) => el('li', { class: d > 0 ? 'up' : 'down' }, `${meterName(scenario, p, store.language)} ${signed(d)}`)));
 }
 
-/** What accepting the package on the table would do to the meters, played on a copy by the engine. */
-function acceptPreview(scenario: Scenario, state: GameState, me: Side): Record<string, number> | null {
-  const r = applyMove(scenario, state, { type: 'accept', side: me });
-  if (!r.ok) return null;
-  const changes: Record<string, number> = {};
-  for (const p of meterPaths(state)) {
-    const d = readMeter(r.state, p) - readMeter(state, p);
-    if (d !== 0) changes[p] = d;
-  }
-  return changes;
-}
-
 const cardList = (scenario: Scenario, ids: string[]) => (ids.length ? ids.map((id) => cardLabel(scenario, id, store.language)).join('; ') : words().moves.nothing);
 
 /** The package on the table in the words of the side that must answer it: what it gets, what it gives. */
-function proposalForResponder(scenario: Scenario, state: GameState): HTMLElement | null {
+function proposalForResponder(scenario: Scenario, p: OfferView): HTMLElement {
   const w = words();
-  const p = state.proposal;
-  if (!p) return null;
   const from = sideLabel(scenario, p.by, store.language);
   return el(
     'ul',
@@ -96,12 +77,13 @@ function proposalForResponder(scenario: Scenario, state: GameState): HTMLElement
   );
 }
 
-function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'propose' | 'counter'): HTMLElement {
+function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | 'counter'): HTMLElement {
   const w = words().table;
   const lang = store.language;
-  const them = otherSide(state.seats, me);
+  const me = seat.side;
+  const them = otherSide(seat.view.seats, me);
   const themName = sideLabel(scenario, them, lang);
-  const available = (side: Side) => scenario.cards.filter((c) => c.side === side && !state.given[side].includes(c.id));
+  const available = (side: Side) => scenario.cards.filter((c) => c.side === side && !seat.view.given[side].includes(c.id));
   const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
   const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
     const set = draft[kind];
@@ -120,13 +102,17 @@ function packageBuilder(scenario: Scenario, state: GameState, me: Side, mode: 'p
     return el('li', {}, input, el('label', { for: `${kind}-${id}` }, ` ${label}`), el('span', { class: 'detail' }, ` — ${detail}`));
   };
   const terms = { give: [...draft.give], ask: [...draft.ask], format: draft.format };
-  const preview = terms.give.length + terms.ask.length ? previewPackage(scenario, state, me, terms) : null;
+  // Previewed as the other side would sign it: its red lines are its secret (its answer tells).
+  const preview = terms.give.length + terms.ask.length ? previewFor(scenario, seat.view, me, terms) : null;
   const previewList = preview
     ? preview.refused
       ? el('p', { class: 'refused' }, w.cannotSend(preview.refused))
-      : Object.keys(preview.onSigning).length
-        ? meterChanges(scenario, preview.onSigning, w.effectIfSigned)
-        : el('p', {}, w.noPreview(themName))
+      : el(
+          'div',
+          {},
+          Object.keys(preview.onSigning).length ? meterChanges(scenario, preview.onSigning, w.effectIfSigned) : el('p', {}, w.noMeterChange),
+          el('p', { class: 'score' }, previewScoreWords(preview, lang)),
+        )
     : el('p', {}, w.chooseCards);
   const formats = el(
     'fieldset',
@@ -184,7 +170,8 @@ function obligationWords(o: Obligation, turn: number): string {
   return o.verified ? w.verified : w.unverified;
 }
 
-function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLElement {
+function actions(scenario: Scenario, seat: TableView, me: Side | null): HTMLElement {
+  const state = seat.view;
   const w = words().table;
   const lang = store.language;
   const section = el('section', { 'aria-labelledby': 'actions-h', class: 'actions' }, el('h2', { id: 'actions-h' }, me ? w.yourMove : w.movesHeading));
@@ -193,11 +180,14 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
     section.append(el('p', {}, w.waitingFor(sideLabel(scenario, otherSide(scenario.seats, store.session!.viewer), lang))));
     return section;
   }
-  const legal = legalMoves(scenario, state, me);
+  const legal = seat.moves;
   if (lastError) section.append(el('p', { role: 'alert', class: 'refused' }, lastError));
   if (store.notice) section.append(el('p', { role: 'alert', class: 'refused' }, store.notice));
   switch (state.phase) {
     case 'statements': {
+      // Statements are simultaneous: the other side's words are read once this side has spoken too.
+      const them = otherSide(scenario.seats, me);
+      if (state.sealed?.includes(them)) section.append(el('p', { class: 'detail' }, w.theySpoke(sideLabel(scenario, them, lang))));
       section.append(el('p', {}, w.makeStatement));
       const row = el('div', { class: 'row' });
       for (const m of legal) if (m.type === 'statement') row.append(button(w.statementButton[m.tone], () => send(m), { 'data-focus': `statement-${m.tone}` }));
@@ -213,32 +203,38 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
       break;
     }
     case 'proposals':
-      section.append(packageBuilder(scenario, state, me, 'propose'), el('div', { class: 'row' }, button(w.pass, () => send({ type: 'pass', side: me }), { 'data-focus': 'pass' })));
+      section.append(
+        seat.propose.may ? packageBuilder(scenario, seat, 'propose') : el('p', { class: 'refused' }, w.cannotPropose(seat.propose.why ?? '')),
+        el('div', { class: 'row' }, ...legal.filter((m) => m.type === 'pass').map((m) => button(w.pass, () => send(m), { 'data-focus': 'pass' }))),
+      );
       break;
     case 'responses': {
-      const from = state.proposal ? sideLabel(scenario, state.proposal.by, lang) : '';
-      section.append(el('h3', {}, w.proposalOf(from, Boolean(state.proposal?.isCounter))), proposalForResponder(scenario, state) ?? '');
-      const cannot = legal.some((m) => m.type === 'accept') ? null : whyNot(scenario, state, { type: 'accept', side: me });
-      const changes = cannot ? null : acceptPreview(scenario, state, me);
-      if (cannot) section.append(el('p', { class: 'refused' }, w.cannotAccept(cannot.replace(/[.\s]+$/, ''))));
-      else if (changes) section.append(el('h4', {}, w.ifAccept), Object.keys(changes).length ? meterChanges(scenario, changes, w.effectIfAccept) : el('p', {}, w.noChanges));
+      const offer = seat.offer;
+      if (offer) {
+        section.append(el('h3', {}, w.proposalOf(sideLabel(scenario, offer.by, lang), offer.isCounter)), proposalForResponder(scenario, offer));
+        if (!offer.accept.may) section.append(el('p', { class: 'refused' }, w.cannotAccept((offer.accept.why ?? '').replace(/[.\s]+$/, ''))));
+        else if (offer.preview)
+          section.append(
+            el('h4', {}, w.ifAccept),
+            Object.keys(offer.preview.onSigning).length ? meterChanges(scenario, offer.preview.onSigning, w.effectIfAccept) : el('p', {}, w.noChanges),
+            el('p', { class: 'score' }, previewScoreWords(offer.preview, lang)),
+          );
+      }
       const row = el('div', { class: 'row' });
       for (const m of legal) row.append(button(m.type === 'accept' ? w.accept : w.reject, () => send(m), { class: m.type === 'accept' ? 'primary' : '', 'data-focus': m.type }));
       section.append(row);
-      if (state.proposal && !state.proposal.isCounter) section.append(packageBuilder(scenario, state, me, 'counter'));
+      if (seat.counter.may) section.append(packageBuilder(scenario, seat, 'counter'));
       break;
     }
     case 'implementation': {
       section.append(el('p', { class: 'detail' }, w.implementationHelp));
-      // Read through the player's own view: the other side's undiscovered defection looks like implementation.
-      const view = viewFor(state, me);
+      // The player's own view: the other side's undiscovered defection looks like implementation.
       for (const a of state.agreements) {
         const mine = legal.filter((m) => 'agreement' in m && m.agreement === a.id);
         if (!mine.length) continue;
         const name = agreementName(scenario, a.id, a.tracks, lang);
-        const seen = view.agreements.find((x) => x.id === a.id) ?? a;
         const part = (side: Side) => {
-          const o = seen.obligations[side];
+          const o = a.obligations[side];
           if (!o.cards.length) return words().moves.nothing;
           return `${cardList(scenario, o.cards)} (${obligationWords(o, state.turn)})`;
         };
@@ -270,14 +266,16 @@ function actions(scenario: Scenario, state: GameState, me: Side | null): HTMLEle
 
 export function renderTable(root: HTMLElement): void {
   const s = store.session!;
-  const { scenario, state } = s;
+  const { scenario } = s;
   const w = words().table;
   const lang = store.language;
-  // What the table shows is the viewer's own view: the other side's secret defection and its statement still
-  // sealed (with their effects on the meters) are not on it. The moves offered are the engine's, from the game.
-  const view: SideView = store.view()!;
-  const me = store.humanToAct();
+  // What the table shows is the engine's view of the seat on screen: the other side's secret defection and its
+  // statement still sealed (with their effects on the meters) are not on it; the moves offered are that seat's.
+  const seat = store.table();
+  const view = seat.view;
   const viewer = s.viewer;
+  // The seat on screen moves when the engine asks it to and a person sits there (hot-seat: the hand-off follows).
+  const me = store.humanToAct() === viewer ? viewer : null;
   const ledger = allLedger(view);
   const news = allNews(view);
   const proposal = view.proposal;
@@ -289,13 +287,14 @@ export function renderTable(root: HTMLElement): void {
       { 'aria-labelledby': 'status-h' },
       el('h2', { id: 'status-h' }, w.status(view.turn, scenario.turns, phaseName(view.phase, lang))),
       el('p', {}, `${w.youAre(sideLabel(scenario, viewer, lang))} ${me ? w.yourMoveNow : w.otherMoving}`),
+      el('p', { class: 'score' }, scoreSoFarWords(seat.score, lang)),
       proposal && !(me && view.phase === 'responses')
         ? el('p', {}, w.onTable(describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format }, lang)))
         : null,
       reason ? el('p', { class: 'reason' }, w.said(sideLabel(scenario, reason.side, lang), reason.reason)) : null,
       ...dangers(view, viewer).map((text) => el('p', { class: 'refused danger' }, text)),
     ),
-    actions(scenario, state, me),
+    actions(scenario, seat, me),
     el(
       'section',
       { 'aria-labelledby': 'meters-h' },
@@ -320,12 +319,9 @@ export function renderTable(root: HTMLElement): void {
       el(
         'ul',
         {},
-        ...scenario.tracks.map((t) => {
-          const stage = t.stages.find((x) => x.id === view.tracks[t.id].stage);
-          const next = nextForwardStep(t, view.tracks[t.id].stage);
-          const nextStage = next && t.stages.find((x) => x.id === next.to);
-          return el('li', {}, `${w.trackLine(textOf(t.name, lang), textOf(stage?.name, lang))}${nextStage ? w.trackNext(textOf(nextStage.name, lang), words().trackEvents[next.on]) : ''}`);
-        }),
+        ...seat.tracks.map((t) =>
+          el('li', {}, `${w.trackLine(trackLabel(scenario, t.track, lang), stageLabel(scenario, t.track, t.stage, lang))}${t.next ? w.trackNext(stageLabel(scenario, t.track, t.next.to, lang), words().trackEvents[t.next.on]) : ''}`),
+        ),
       ),
     ),
     scenario.channels.length

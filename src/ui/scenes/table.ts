@@ -2,7 +2,7 @@
 // the five tracks as lanes, the package on the table with the answer's reason, and the news ticker.
 // It draws engine state and forwards clicks as moves; the accessible layer shows the same state.
 import Phaser from 'phaser';
-import { allNews, legalMoves, nextForwardStep, otherSide, textOf, type Move, type Side } from '../../engine';
+import { allNews, otherSide, readMeter, textOf, type Move, type Side } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words, type Change } from '../session';
 import { describeMove, newsWords, phaseName, sideColor, sideLabel, signed } from '../labels';
@@ -124,10 +124,7 @@ export class TableScene extends Phaser.Scene {
 
   /** A meter as the side on screen may see it (a statement still sealed has not moved it yet). */
   private read(path: string): number {
-    const m = store.view()!.meters;
-    const [kind, key] = path.split('.');
-    if (kind === 'escalation') return m.escalation;
-    return (m as unknown as Record<string, Record<string, number>>)[kind][key];
+    return readMeter(store.table().view, path);
   }
 
   private onChange(change: Change) {
@@ -181,7 +178,8 @@ export class TableScene extends Phaser.Scene {
   private draw(first: boolean) {
     const s = store.session!;
     const { scenario } = s;
-    const state = store.view()!; // the viewer's own view: nothing hidden from it is drawn
+    const seat = store.table(); // the engine's view of the seat on screen: nothing hidden from it is drawn
+    const state = seat.view;
     const lang = store.language;
     const w = words().canvas;
     const me = store.humanToAct();
@@ -209,7 +207,7 @@ export class TableScene extends Phaser.Scene {
         else pips.push([cx, cy, 6, st.value < 0 ? 0xd55e00 : 0xaaaaaa], [cx, cy, 4, 0x10202c]);
       });
       lane.stage.setText(w.now(textOf(stage?.name, lang)));
-      const next = nextForwardStep(track, at);
+      const next = seat.tracks[i].next;
       const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name, lang);
       lane.next.setText(next ? `${w.next(nextName ?? '', words().trackEvents[next.on])}${next.needs?.trustAtLeast ? w.bothTrust(next.needs.trustAtLeast) : ''}` : w.noFurther);
     });
@@ -254,9 +252,9 @@ export class TableScene extends Phaser.Scene {
   private drawChips(me: Side | null) {
     for (const c of this.chips) c.destroy();
     this.chips = [];
-    const s = store.session!;
-    if (!me || s.state.phase !== 'statements') return;
-    const moves = legalMoves(s.scenario, s.state, me).filter((m): m is Extract<Move, { type: 'statement' }> => m.type === 'statement');
+    const seat = store.table();
+    if (!me || me !== seat.side || seat.phase !== 'statements') return;
+    const moves = seat.moves.filter((m): m is Extract<Move, { type: 'statement' }> => m.type === 'statement');
     moves.forEach((m, i) => {
       const x = 16 + i * 170;
       const y = this.chipY;
