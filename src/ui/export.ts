@@ -1,5 +1,5 @@
 // The game log for a teacher: every move as JSON or CSV, and a browser download helper.
-import { RULES_VERSION, cardTitle, csvTable, indexOf, logOf, outcomeOf, sideName, textOf, type GameState, type Move, type Scenario } from '../engine';
+import { RULES_VERSION, cardTitle, csvTable, indexOf, logOf, outcomeOf, phaseOfMove, sideName, textOf, type GameState, type Move, type Scenario } from '../engine';
 
 export interface MoveRow {
   /** Order of the move in the whole game, from 1. */
@@ -10,22 +10,6 @@ export interface MoveRow {
   move: string;
   details: string;
 }
-
-/** The phase a move belongs to, by its kind (the move record itself holds no phase). */
-const PHASE_OF: Record<Move['type'], string> = {
-  statement: 'statements',
-  openChannel: 'statements',
-  propose: 'proposals',
-  pass: 'proposals',
-  accept: 'responses',
-  reject: 'responses',
-  counter: 'responses',
-  implement: 'implementation',
-  delay: 'implementation',
-  defect: 'implementation',
-  verify: 'implementation',
-  done: 'implementation',
-};
 
 /** A move in words, e.g. "gives: New START limits; asks: Transit to Afghanistan (bilateral)". */
 export function moveDetails(scenario: Scenario, move: Move): string {
@@ -52,7 +36,7 @@ export function moveRows(scenario: Scenario, state: GameState): MoveRow[] {
   const rows: MoveRow[] = [];
   for (const t of state.history) {
     for (const m of t.moves) {
-      rows.push({ n: rows.length + 1, turn: t.turn, phase: PHASE_OF[m.type], side: sideName(scenario, m.side), move: m.type, details: moveDetails(scenario, m) });
+      rows.push({ n: rows.length + 1, turn: t.turn, phase: phaseOfMove(m.type), side: sideName(scenario, m.side), move: m.type, details: moveDetails(scenario, m) });
     }
   }
   return rows;
