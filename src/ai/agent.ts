@@ -268,8 +268,9 @@ export class NegotiatorAgent {
       const reading = this.stance.tone;
       const provoked = reading.patience === 0 || this.hostileStatements(view) > reading.patience;
       const rules = this.scenario.rules;
-      // Sealed statements: an answer in kind is a second hostile statement in the same turn as theirs.
-      const exchanged = m.escalation + 2 * rules.statements.hostile.escalation - rules.escalationDecay;
+      // Sealed statements: an answer in kind is a second hostile statement in the same turn as theirs; then the turn
+      // ends as the rules end it (channels, time, the hawks).
+      const exchanged = m.escalation + 2 * rules.statements.hostile.escalation + this.atTurnEnd(view);
       const risk = this.knobs.foresight ? exchanged : m.escalation;
       tone = provoked && risk < reading.mirrorsBelow && m.hawks[side] < 60 ? 'hostile' : 'neutral';
       reason =
@@ -306,10 +307,14 @@ export class NegotiatorAgent {
     const m = view.meters;
     const rules = this.scenario.rules;
     // What the end of each turn does to escalation (channels, time, the hawks), as the rules apply it.
-    const resolution = escalationAtResolution(this.scenario, view.channels, m.hawks).reduce((sum, step) => sum + step.delta, 0);
-    const perTurn = rules.statements.hostile.escalation + rules.statements.conciliatory.escalation + resolution;
+    const perTurn = rules.statements.hostile.escalation + rules.statements.conciliatory.escalation + this.atTurnEnd(view);
     const turnsLeft = this.scenario.turns - view.turn + 1;
     return perTurn > 0 && m.escalation + perTurn * turnsLeft >= 100;
+  }
+
+  /** What the end of a turn would do to escalation now, as the rules apply it (open channels, time, the hawks). */
+  private atTurnEnd(view: SideView): number {
+    return escalationAtResolution(this.scenario, view.channels, view.meters.hawks).reduce((sum, step) => sum + step.delta, 0);
   }
 
   private channelToAsk(view: SideView): Decision | null {
