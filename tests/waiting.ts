@@ -4,8 +4,17 @@
 // Nothing here imports vitest: unit tests, browser tests and benchmarks share it.
 import type { Page } from 'playwright-core';
 
-/** How long a test waits for one event before it fails: generous, for a loaded 2-core machine. */
-export const EVENT_TIMEOUT = 30_000;
+/**
+ * How long a test waits for one event (a page's scene, a heading, a message, a navigation) before it fails: generous,
+ * for a loaded 2-core machine. At load average 20 a page that loads in 2 s idle took over 30 s from the dev server.
+ * The browser tests' Playwright waits, expect.poll and until() all default to it: a test names no shorter limit.
+ */
+export const EVENT_TIMEOUT = 60_000;
+/**
+ * How long one test, or one beforeAll/afterAll, may take (vitest.config.ts): a whole game in a browser took 57 s, and a
+ * fixed-size property test 65 s, at load average 16-25 (9-19 s idle). A hang is caught by EVENT_TIMEOUT long before.
+ */
+export const TEST_TIMEOUT = 240_000;
 
 /** Resolve with the first truthy value of `condition` (checked every 20 ms); reject after `timeout` naming `what`. */
 export async function until<T>(condition: () => T | Promise<T>, what: string, timeout = EVENT_TIMEOUT): Promise<NonNullable<T>> {

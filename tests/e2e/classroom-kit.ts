@@ -7,6 +7,7 @@ import { build, type InlineConfig } from 'vite';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ROOT } from './harness';
+import { EVENT_TIMEOUT } from '../waiting';
 
 /** `vite build` with the project's config (game, teacher and student pages) into a temporary folder. */
 export async function buildPages(): Promise<{ outDir: string; remove(): void }> {
@@ -24,6 +25,6 @@ export async function press(page: Page, name: string | RegExp): Promise<void> {
 }
 
 /** The page's top heading, e.g. "Russia · Table 1 · Turn 3 of 12: Public statements". */
-export async function expectHeading(page: Page, text: RegExp, timeout = 15_000): Promise<void> {
+export async function expectHeading(page: Page, text: RegExp, timeout = EVENT_TIMEOUT): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent(), { timeout, interval: 100 }).toMatch(text);
 }

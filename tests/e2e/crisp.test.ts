@@ -86,6 +86,6 @@ describe('crisp at any size and pixel ratio', () => {
         await browser.close();
         await vite.server.close();
       }
-    }, 90_000);
+    });
   }
 });

@@ -54,7 +54,7 @@ describe('production build with the custom Phaser core', () => {
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${served.url}/`);
-    await page.waitForSelector('body[data-scene="title"]', { timeout: 20_000 });
+    await page.waitForSelector('body[data-scene="title"]');
     await animationFrames(page);
     await screenshot(page, 'build-title');
     expect(errors).toEqual([]);

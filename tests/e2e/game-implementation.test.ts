@@ -53,7 +53,7 @@ describe('implementation against the computer', () => {
     await resumeWith(page, savedWithRussianOffer('nothing'));
     await press(page, 'button', 'Accept the package');
     // The computer decides on its part first; then the player may verify it.
-    await verifyButton(page).waitFor({ timeout: 15_000 });
+    await verifyButton(page).waitFor();
     await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/Implementation$/);
     await expect(page.getByText(/^Your part: nothing\. Russia's part: .+ \(carried out, not verified\)\.$/).count()).resolves.toBe(1);
     await screenshot(page, 'game-implementation-verify');
@@ -76,7 +76,7 @@ describe('implementation against the computer', () => {
     await expect(page.getByText(/^Your part: .+ \(not yet carried out\)\. Russia's part: .+ \(not yet carried out\)\.$/).count()).resolves.toBe(1);
     await implement.focus();
     await page.keyboard.press('Enter');
-    await verifyButton(page).waitFor({ timeout: 15_000 });
+    await verifyButton(page).waitFor();
     await expect(page.getByText(/^Your part: .+ \(carried out, not verified\)\. Russia's part: .+ \(carried out, not verified\)\.$/).count()).resolves.toBe(1);
     await screenshot(page, 'game-implementation-verify-after-both');
     await verifyButton(page).focus();

@@ -1,5 +1,6 @@
 // Keyboard-only steps through the game's accessible layer, shared by the game-*.test.ts files.
 import type { Page } from 'playwright-core';
+import { EVENT_TIMEOUT } from '../waiting';
 
 export async function press(page: Page, role: 'button' | 'checkbox' | 'radio', name: string | RegExp): Promise<void> {
   const target = page.getByRole(role, { name }).first();
@@ -7,7 +8,7 @@ export async function press(page: Page, role: 'button' | 'checkbox' | 'radio', n
   await page.keyboard.press(role === 'button' ? 'Enter' : 'Space');
 }
 
-export async function scene(page: Page, name: string, timeout = 30_000): Promise<void> {
+export async function scene(page: Page, name: string, timeout = EVENT_TIMEOUT): Promise<void> {
   await page.waitForFunction((n) => document.body.dataset.scene === n, name, { timeout });
 }
 
@@ -64,7 +65,7 @@ export async function openWithStorage(page: Page, url: string, items: Record<str
 }
 
 /** Wait until the side on screen must move (its status says so) or the game is over; returns which. */
-export async function nextTurnFor(page: Page, timeout = 20_000): Promise<'move' | 'debrief' | 'handoff'> {
+export async function nextTurnFor(page: Page, timeout = EVENT_TIMEOUT): Promise<'move' | 'debrief' | 'handoff'> {
   await page.waitForFunction(
     () => ['debrief', 'handoff'].includes(document.body.dataset.scene ?? '') || (document.body.dataset.scene === 'table' && document.querySelector('#panel')!.textContent!.includes('Your move.')),
     undefined,

@@ -127,7 +127,7 @@ describe('the interface in Russian', () => {
     // One turn: a statement, a package (or a pass), the answer, implementation, to the next turn's statements.
     const turnOne = () => page.evaluate(() => (window as unknown as { resetGame: { store: { session: { state: { turn: number } } } } }).resetGame.store.session.state.turn === 1);
     for (let i = 0; i < 20 && (await turnOne()); i++) {
-      await page.waitForFunction(() => document.querySelector('#panel')!.textContent!.includes('Ваш ход.') || document.body.dataset.scene !== 'table', undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector('#panel')!.textContent!.includes('Ваш ход.') || document.body.dataset.scene !== 'table');
       if (!(await turnOne())) break;
       const heading = (await page.locator('#status-h').textContent()) ?? '';
       await look(heading);
@@ -162,5 +162,5 @@ describe('the interface in Russian', () => {
     expect(left).toEqual({});
     expect(errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 });

@@ -118,7 +118,7 @@ describe('a scenario with its own sides', () => {
       await send.focus();
       await page.keyboard.press('Enter');
       proposed = true;
-      await page.waitForFunction(() => document.querySelector('#live')!.textContent!.includes('the package'), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => document.querySelector('#live')!.textContent!.includes('the package'));
       await animationFrames(page);
       // The canvas names both sides' columns and meters by the scenario's names.
       const { texts } = await textsOnScreen(page);
@@ -151,5 +151,5 @@ describe('a scenario with its own sides', () => {
     expect([...phases]).toEqual(expect.arrayContaining(['statements', 'proposals', 'responses', 'implementation']));
     expect(errors).toEqual([]);
     await page.close();
-  }, 180_000);
+  });
 });

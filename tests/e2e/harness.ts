@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, chromiumInstall } from '../chromium';
+import { EVENT_TIMEOUT } from '../waiting';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
@@ -32,6 +33,9 @@ export async function launchBrowser(
     reducedMotion: options.reducedMotion ?? 'no-preference',
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
+  // Every wait and navigation of every page gets the same generous limit (Playwright's own default is 30 s).
+  context.setDefaultTimeout(EVENT_TIMEOUT);
+  context.setDefaultNavigationTimeout(EVENT_TIMEOUT);
   return {
     context,
     async close() {

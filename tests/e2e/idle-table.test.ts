@@ -15,7 +15,7 @@ const loop = (page: Page) => page.evaluate(() => {
   const l = (window as unknown as { resetGame: { game: { loop: Loop } } }).resetGame.game.loop;
   return { frame: l.frame, running: l.running };
 });
-const asleep = (page: Page) => page.waitForFunction(() => !(window as unknown as { resetGame: { game: { loop: Loop } } }).resetGame.game.loop.running, undefined, { timeout: 20_000 });
+const asleep = (page: Page) => page.waitForFunction(() => !(window as unknown as { resetGame: { game: { loop: Loop } } }).resetGame.game.loop.running);
 
 describe('no redraw at an idle table', () => {
   it('sleeps while nothing moves, draws while the meters move, and wakes for a click and a new size', async () => {
@@ -54,5 +54,5 @@ describe('no redraw at an idle table', () => {
     await asleep(page);
     expect(errors).toEqual([]);
     await page.close();
-  }, 90_000);
+  });
 });

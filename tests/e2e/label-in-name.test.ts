@@ -85,7 +85,7 @@ describe('label in name', () => {
     await page.getByText('Your confidential brief').click();
     await check('table, statements');
     await press(page, 'button', 'Conciliatory statement');
-    await page.getByRole('heading', { name: 'Build a package' }).waitFor({ timeout: 15_000 }); // the United States propose first in 2009
+    await page.getByRole('heading', { name: 'Build a package' }).waitFor(); // the United States propose first in 2009
     await page.getByRole('group', { name: /cards you give/i }).getByRole('checkbox', { disabled: false }).first().check();
     await page.getByRole('group', { name: /cards you ask/i }).getByRole('checkbox').first().check();
     await check('table, proposals');
@@ -123,6 +123,6 @@ describe('label in name', () => {
     for (const role of ['button', 'checkbox', 'radio', 'combobox', 'slider', 'DisclosureTriangle']) expect(roles, `a ${role} was checked`).toContain(role);
     expect(errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 });
 

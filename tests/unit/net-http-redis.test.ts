@@ -21,7 +21,7 @@ test.skipIf(missing && !process.env.CI)('a page whose server process is killed r
     for (const p of ports) servers.set(p, await startServer(p, mkdtempSync(join(tmpdir(), 'reset-redis-http-')), '', { REDIS_URL: redis.url }));
     const origins = ports.map((p) => `http://127.0.0.1:${p}`);
     // Each process lists both (the first heartbeat of the later one reaches the earlier within its 5 s beat).
-    for (const o of origins) await expect.poll(async () => ((await (await fetch(`${o}/api/info`)).json()) as { servers: string[] }).servers.sort(), { timeout: 20_000 }).toEqual([...origins].sort());
+    for (const o of origins) await expect.poll(async () => ((await (await fetch(`${o}/api/info`)).json()) as { servers: string[] }).servers.sort()).toEqual([...origins].sort());
     const sibling = await fetch(`${origins[0]}/api/info`, { headers: { origin: origins[1] } });
     expect(sibling.headers.get('access-control-allow-origin')).toBe(origins[1]);
     expect(sibling.headers.get('access-control-allow-credentials')).toBeNull();
@@ -48,22 +48,22 @@ test.skipIf(missing && !process.env.CI)('a page whose server process is killed r
       },
       state: (s) => states.push(s),
     });
-    await expect.poll(() => link.state, { timeout: 20_000 }).toBe('online');
+    await expect.poll(() => link.state).toBe('online');
     // The page learned the other process from the one it joined through.
-    await expect.poll(() => knownServers(), { timeout: 20_000 }).toContain(other);
+    await expect.poll(() => knownServers()).toContain(other);
     expect(currentOrigin()).toBe(host);
 
     await servers.get(hostPort)!.kill();
-    await expect.poll(() => states.includes('reconnecting'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => states.includes('reconnecting')).toBe(true);
     await expect.poll(() => link.state, { timeout: 60_000, interval: 200 }).toBe('online');
     expect(currentOrigin()).toBe(other);
     expect(link.send('move', { move: { type: 'statement', tone: 'conciliatory' } }, true)).toBe(true);
     const log = () => realFetch(`${other}/api/sessions/${made.code}/log.json?token=${made.token}`).then((r) => r.text());
-    await expect.poll(log, { timeout: 20_000 }).toContain('"conciliatory"');
+    await expect.poll(log).toContain('"conciliatory"');
     await link.close();
   } finally {
     globalThis.fetch = realFetch;
     for (const s of servers.values()) await s.kill();
     await redis.kill();
   }
-}, 180_000);
+});

@@ -39,4 +39,4 @@ test('a killed and restarted server process resumes the table from its log and t
   } finally {
     await server.kill();
   }
-}, 180_000); // two server starts: generous for a loaded machine
+});

@@ -42,7 +42,7 @@ describe('docs/scenario-authoring.md', () => {
     } finally {
       rmSync(file, { force: true });
     }
-  }, 180_000); // starts the checker as a process: generous for a loaded machine
+  });
 
   it('the variant example extends a shipped scenario in a few lines and changes what it says', () => {
     const [variant] = yamlBlocks(section('## Variants', '## What the checker checks'));

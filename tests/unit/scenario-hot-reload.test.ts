@@ -32,7 +32,7 @@ beforeAll(async () => {
   socket = new WebSocket(`ws://127.0.0.1:${address.port}/?token=${server.config.webSocketToken}`, 'vite-hmr');
   socket.on('message', (m) => messages.push(JSON.parse(String(m))));
   await new Promise((ok, fail) => (socket.once('open', ok), socket.once('error', fail)));
-}, 120_000);
+});
 
 afterAll(async () => {
   socket?.close();
@@ -53,7 +53,7 @@ describe('scenario hot reload in the dev server', () => {
     writeFileSync(join(root, 'scenarios', 'class-a.yaml'), 'id: class-a\nturns: 9\n');
     expect((await nextChange('class-a.yaml'))?.text).toBe('id: class-a\nturns: 9\n');
     expect(messages.filter((m) => m.type === 'full-reload')).toEqual([]);
-  }, 90_000);
+  });
 
   it('the schema and files elsewhere are not scenarios', async () => {
     messages.length = 0;
@@ -65,5 +65,5 @@ describe('scenario hot reload in the dev server', () => {
     writeFileSync(join(root, 'scenarios', 'marker-2.json'), '{"id":"marker-2"}');
     await nextChange('marker-2.json');
     expect(messages.filter((m) => m.event === SCENARIO_EVENT).map((m) => (m.data as ScenarioChange).file)).toEqual(['marker.json', 'marker-2.json']);
-  }, 90_000);
+  });
 });
