@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
 import { animationFrames } from '../waiting';
-import { applyMove, createGame, logOf, pendingSides, type Move } from '../../src/engine';
+import { RULES_VERSION, applyMove, createGame, logOf, pendingSides, type Move } from '../../src/engine';
 import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
 import { loadScenarioText } from '../../src/scenario/load';
@@ -125,7 +125,7 @@ describe('warnings at the table', () => {
       state = r.state;
     }
     const page = await env.browser.context.newPage();
-    const save = { version: 1, source: { file, text, builtIn: true }, settings: { side: 'us', opponent: 'computer', difficulty: 'normal', seed: 3 }, log: logOf(state) };
+    const save = { version: 1, rulesVersion: RULES_VERSION, source: { file, text, builtIn: true }, settings: { side: 'us', opponent: 'computer', difficulty: 'normal', seed: 3 }, log: logOf(state) };
     await openWithStorage(page, env.url, { 'reset.save': JSON.stringify(save) });
     await scene(page, 'table');
     await expect(page.getByText(`Danger: escalation risk is ${state.meters.escalation}. At 100 a crisis ends the game for both sides.`).count()).resolves.toBe(1);
@@ -143,6 +143,7 @@ describe('a finished game on the title screen', () => {
   const save = (summary: boolean) =>
     JSON.stringify({
       version: 1,
+      rulesVersion: RULES_VERSION,
       source: { file, text, builtIn: true },
       settings: { side: 'us', opponent: 'computer', difficulty: 'normal', seed: 3 },
       log: logOf(state),

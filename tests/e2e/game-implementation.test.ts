@@ -9,7 +9,7 @@ import { openWithStorage, press, scene } from './game-kit';
 import { applyMove, logOf, type Move } from '../../src/engine';
 import { loadScenarioText } from '../../src/scenario/load';
 import { advance, giveable } from '../unit/engine-test-kit';
-import { createGame } from '../../src/engine';
+import { RULES_VERSION, createGame } from '../../src/engine';
 
 const env = browserAndVite({ reducedMotion: 'reduce' });
 
@@ -32,6 +32,7 @@ function savedWithRussianOffer(ask: 'nothing' | 'a card'): string {
   state = r.state;
   return JSON.stringify({
     version: 1,
+    rulesVersion: RULES_VERSION,
     source: { file, text, builtIn: true },
     settings: { side: 'us', opponent: 'computer', difficulty: 'easy', seed: SEED },
     log: logOf(state),
