@@ -79,7 +79,7 @@ export function seatScenario(scenario: Scenario | PublicScenario, side: Side): S
   // Only the open fields are read: a seat's scenario may hold the hidden ones behind traps (the agent's tests do).
   const open = Object.fromEntries(Object.keys(theirs).filter((k) => !(HIDDEN as readonly string[]).includes(k)).map((k) => [k, theirs[k]]));
   const blank: Pick<SideDef, Exclude<(typeof HIDDEN)[number], 'counterpart'>> = { priorities: {}, redLines: [], brief: '', goal: 0, reservation: 0 };
-  const { classroom: _limits, ...rest } = scenario; // how far each side's brief may vary: not the engine's, nor a seat's
+  const { classroom: _limits, ...rest } = scenario as Scenario; // how far each side's brief may vary: not the engine's, nor a seat's
   const seat = { ...rest, sides: { [side]: scenario.sides[side], [them]: { ...open, ...blank } } } as Scenario;
   seatScenarios.set(scenario, { ...known, [side]: seat });
   return seat;

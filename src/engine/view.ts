@@ -86,7 +86,7 @@ function hasHiddenDefection(state: GameState, them: Side): boolean {
  * The scenario as one side knows it: the other side's priorities, red lines and brief removed, and its stance
  * as a computer counterpart (what it wants most and will never give would tell its brief).
  */
-export type PublicScenario = Omit<Scenario, 'sides'> & {
+export type PublicScenario = Omit<Scenario, 'sides' | 'classroom'> & {
   sides: Record<Side, SideDef | Omit<SideDef, 'priorities' | 'redLines' | 'brief' | 'goal' | 'reservation' | 'counterpart'>>;
 };
 
@@ -94,5 +94,7 @@ export function scenarioFor(scenario: Scenario, side: Side): PublicScenario {
   const them = otherSide(scenario.seats, side);
   // The other side's hidden brief: what it values, will not give, counts as success, can get without a deal, and how its computer plays.
   const { priorities: _p, redLines: _r, brief: _b, goal: _g, reservation: _v, counterpart: _c, ...open } = scenario.sides[them];
-  return { ...scenario, sides: { [side]: scenario.sides[side], [them]: open } as PublicScenario['sides'] };
+  // The classroom's limits name the other side's candidate red lines and how far its priorities may move: not a seat's to read.
+  const { classroom: _limits, ...shared } = scenario;
+  return { ...shared, sides: { [side]: scenario.sides[side], [them]: open } as PublicScenario['sides'] };
 }

@@ -133,6 +133,18 @@ describe('a seat’s view holds nothing of the other side’s secrets', () => {
     expect(Object.keys(view.score).sort()).toEqual(['goal', 'inOffice', 'parts', 'score', 'won']);
     expect(view.score.goal).toBe(scenario.sides.us.goal);
   });
+
+  it('the scenario a seat receives leaves out the classroom limits, which name the other side’s candidate red lines', () => {
+    for (const [id, scenario] of shippedScenarios()) {
+      expect(scenario.classroom, `${id} declares classroom limits`).toBeDefined();
+      for (const side of scenario.seats) {
+        const open = scenarioFor(scenario, side);
+        expect(open, `${id}, as ${side} receives it`).not.toHaveProperty('classroom');
+        const them = otherSide(scenario.seats, side);
+        for (const r of scenario.classroom!.vary[them]?.redLines?.from ?? []) expect(JSON.stringify(open)).not.toContain(JSON.stringify(textOf(r.why)));
+      }
+    }
+  });
 });
 
 describe('the view says what the rules say', () => {
