@@ -92,6 +92,8 @@ export interface Welcome {
   decision: Decision;
   /** The last message number this seat sent (from any page): the page numbers on from it, so a replay is refused. */
   lastSeq: number;
+  /** This seat's resume code, shown only on its own page: another device continues in the seat with the name and this code. */
+  resumeCode: string;
   /** The scenario with the other side's brief, priorities and red lines removed. */
   scenario: PublicScenario;
 }
@@ -168,6 +170,9 @@ export const REMOVED_CLOSE_CODE = 4001;
 /** The question a name that matches an away seat gets: the page offers to continue as that student, or to join anew. */
 export const takeoverQuestion = (name: string, table: number, side: string) => `Are you ${name} at table ${table}, ${side}? Continue as ${name} on this device, or join as someone else.`;
 export const TAKEOVER_QUESTION = /^Are you (.+) at table \d+, /;
+/** Said when a takeover comes without the seat's resume code, or with a wrong one. */
+export const wrongResumeCode = (name: string) =>
+  `To continue as ${name} on this device, type the resume code shown on ${name}'s own page. Lost that page? Ask your teacher to move you, or join with a seat of your own.`;
 
 export interface TableSummary {
   table: number;

@@ -132,7 +132,15 @@ test('a second laptop: the same name takes over an away seat after saying yes, a
   // Both away now: the name asks first, and the answer continues in that seat.
   const asked = await joinRefusal(here.base, created.code, { name: 'kim' });
   expect(asked).toMatchObject({ code: 525, message: expect.stringMatching(/^Are you Kim at table 1, .+\? Continue as Kim on this device/) });
-  const laptop = await joinStudent(here.base, created.code, { name: 'Kim', takeover: true });
+  // A classmate who only knows the name cannot take the seat (and so read that team's brief): the resume code shown on
+  // Kim's own page is the proof; without it or with a wrong one the answer says where to find it.
+  for (const resumeCode of [undefined, '000000', 'x'.repeat(6)]) {
+    const refused = await joinRefusal(here.base, created.code, { name: 'Kim', takeover: true, ...(resumeCode ? { resumeCode } : {}) });
+    expect(refused?.message).toMatch(/type the resume code shown on Kim's own page/);
+  }
+  expect(kim.welcome!.resumeCode).toMatch(/^\d{6}$/);
+  expect(other.welcome!.resumeCode).not.toBe(kim.welcome!.resumeCode);
+  const laptop = await joinStudent(here.base, created.code, { name: 'Kim', takeover: true, resumeCode: kim.welcome!.resumeCode });
   expect(laptop.welcome!.seat).toBe(kim.welcome!.seat);
   expect(laptop.welcome!.table).toBe(kim.welcome!.table);
   // Someone else who happens to be called Kim says so and gets a seat of their own.

@@ -39,6 +39,8 @@ let chatDraft = '';
 let pendingName = '';
 /** The answer to "Are you Sam at table 2?": continue in that seat on this device, or join as someone new. */
 let nameChoice: 'takeover' | 'newSeat' | null = null;
+/** The resume code typed to continue in one's own seat from another device. */
+let resumeCode = '';
 let takeover: { question: string; name: string } | null = null;
 /** Until when the server asked this page to slow down (it was sending faster than it may). */
 let slowUntil = 0;
@@ -54,7 +56,7 @@ function start(name: string): void {
     auth: () => {
       const r = remembered(code);
       // A seat this server no longer knows falls back to joining by name.
-      const choice = nameChoice ? { [nameChoice]: true } : {};
+      const choice = nameChoice === 'takeover' ? { takeover: true, resumeCode } : nameChoice ? { [nameChoice]: true } : {};
       return r ? { seat: r.seat, name: r.name, ...choice } : { name: pendingName, ...choice };
     },
     message: receive,
@@ -70,7 +72,7 @@ function start(name: string): void {
           joinError = '';
           linkBanner(banner, 'online');
           render();
-          document.getElementById('takeover-yes')?.focus();
+          document.getElementById('takeover-code')?.focus();
           return;
         }
         if (welcome) announce(joinError);
@@ -284,8 +286,10 @@ function joinForm(): HTMLElement {
 /** "Are you Sam at table 2?": the same name as a seat whose page is away. */
 function takeoverForm(): HTMLElement {
   const q = takeover!;
+  const code = el('input', { id: 'takeover-code', inputmode: 'numeric', autocomplete: 'off', maxlength: 6, 'aria-describedby': 'takeover-code-help' }) as HTMLInputElement;
   const answer = (choice: 'takeover' | 'newSeat') => {
     nameChoice = choice;
+    resumeCode = code.value.trim();
     takeover = null;
     start(pendingName);
   };
@@ -294,6 +298,9 @@ function takeoverForm(): HTMLElement {
     { class: 'join', 'aria-labelledby': 'takeover-h' },
     el('h1', { id: 'takeover-h' }, `Someone called ${q.name} is already in this session`),
     el('p', { role: 'alert' }, q.question),
+    el('label', { for: 'takeover-code' }, `${q.name}'s resume code`),
+    code,
+    el('p', { id: 'takeover-code-help', class: 'detail' }, `Six digits shown on ${q.name}'s own page, under the name.`),
     el(
       'div',
       { class: 'row' },
@@ -330,6 +337,7 @@ function statusBar(sc: Scenario, v: SideView): HTMLElement {
     'section',
     { class: 'status', 'aria-labelledby': 'status-h' },
     el('h1', { id: 'status-h' }, `${sideName(sc, u.side)} · Table ${u.table + 1} · Turn ${v.turn} of ${sc.turns}: ${PHASE_NAME[v.phase]}`),
+    el('p', { class: 'detail', id: 'resume-code' }, `Your resume code: ${welcome!.resumeCode}. To continue on another device, join with your name and this code; keep it to yourself.`),
     el('p', {}, `You are ${welcome!.name}${isLead() ? ', the team lead' : lead ? `; your team lead is ${lead.name}` : ''}. ${welcome!.decision === 'vote' ? 'Your team votes on every move.' : 'The team lead submits the team’s moves.'}`),
     el('p', { id: 'timer', class: 'timer' }, timerText()),
     el('p', { class: 'score' }, scoreSoFarWords(u.score)),

@@ -1,7 +1,7 @@
 // One class session = one Colyseus room (roomId = join code). Every table runs the engine
 // authoritatively; each team receives only the engine's view of its seat (tableView) and the scenario without the other brief.
 import { Room, Protocol, ServerError, ErrorCode, getMessageBytes, type Client } from '@colyseus/core';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   applyInject,
   applyMove,
@@ -24,6 +24,7 @@ import {
   clientMessages,
   isGameEntry,
   takeoverQuestion,
+  wrongResumeCode,
   AWAY_GRACE_SECONDS,
   RATE_PER_SECOND,
   REMOVED_CLOSE_CODE,
@@ -124,6 +125,9 @@ const now = () => Date.now();
 /** A running timer is saved this often, so a killed server loses at most this much of it (in the students' favour). */
 const TIMER_SAVE_MS = 5000;
 
+/** Six digits drawn from the seat key (a secret of the seat's own page), so a student can carry them to another device. */
+const resumeCodeOf = (seatKey: string): string => String(parseInt(createHash('sha256').update(`resume:${seatKey}`).digest('hex').slice(0, 8), 16) % 1_000_000).padStart(6, '0');
+
 export class ClassroomRoom extends Room {
   // Our token bucket (RATE_PER_SECOND) refuses and tells the page; Colyseus drops only a connection far past it.
   override maxMessagesPerSecond = 2000;
@@ -212,7 +216,7 @@ export class ClassroomRoom extends Room {
     for (const t of this.tables) this.playComputer(t);
   }
 
-  override onAuth(_client: Client, options: { token?: string; seat?: string; name?: string; takeover?: boolean; newSeat?: boolean }) {
+  override onAuth(_client: Client, options: { token?: string; seat?: string; name?: string; takeover?: boolean; newSeat?: boolean; resumeCode?: string }) {
     if (typeof options?.token === 'string') {
       if (options.token === this.session.token) return { role: 'teacher' };
       throw refusal('This teacher link is not the one for this session: open the private link you got when you created it.');
@@ -229,6 +233,8 @@ export class ClassroomRoom extends Room {
     if (away && !options.newSeat) {
       const [key, seat] = away;
       if (!options.takeover) throw refusal(takeoverQuestion(seat.name, seat.table! + 1, textOf(this.tables[seat.table!].scenario.sides[seat.side!].name)));
+      // A name is no proof (every classmate knows it): the seat's resume code, shown only on its own page, is.
+      if (typeof options.resumeCode !== 'string' || options.resumeCode.trim() !== resumeCodeOf(key)) throw refusal(wrongResumeCode(seat.name));
       this.note(this.tables[seat.table!], { kind: 'seat', table: seat.table! + 1, side: seat.side, student: seat.name, change: 'took over from another device' });
       return { role: 'student', seat: key };
     }
@@ -446,7 +452,7 @@ export class ClassroomRoom extends Room {
     const s = this.seats.get(seat)!;
     if (s.table === null || s.side === null) return;
     const t = this.tables[s.table];
-    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: this.actingLead(s.table, s.side) === seat, decision: this.session.decision, lastSeq: this.lastSeq.get(seat) ?? 0, scenario: scenarioFor(t.scenario, s.side) };
+    const w: Welcome = { role: 'student', seat, name: s.name, table: s.table, side: s.side, lead: this.actingLead(s.table, s.side) === seat, decision: this.session.decision, lastSeq: this.lastSeq.get(seat) ?? 0, resumeCode: resumeCodeOf(seat), scenario: scenarioFor(t.scenario, s.side) };
     client.send('welcome', w);
     client.send('table', this.teamUpdate(t, s.side));
   }
