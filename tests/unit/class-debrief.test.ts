@@ -221,9 +221,8 @@ describe('the classroom server', () => {
     const { tmpdir } = await import('node:os');
     const { Client } = await import('@colyseus/sdk');
     const { startClassroomServer } = await import('../../src/net/server/main');
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const base = `http://127.0.0.1:${port}`;
-    const server = await startClassroomServer({ port, dataDir: mkdtempSync(join(tmpdir(), 'reset-debrief-')), staticDir: null });
+    const server = await startClassroomServer({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'reset-debrief-')), staticDir: null });
+    const base = `http://127.0.0.1:${server.port}`;
     try {
       const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'reset-2009', tables: 3, fillWithComputer: false }) })).json();
       const teacher = await new Client(base).joinById(created.code, { token: created.token });

@@ -9,10 +9,10 @@ import type { ChatMessage, ProposalMessage, TeacherUpdate, TeamMessage, TeamUpda
 import { until } from '../waiting';
 
 export async function startServerHere() {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // Port 0: the system picks a free port, so two test files never race for one.
   const dataDir = mkdtempSync(join(tmpdir(), 'reset-net-'));
-  const server = await startClassroomServer({ port, dataDir });
-  return { server, base: `http://127.0.0.1:${port}`, dataDir };
+  const server = await startClassroomServer({ port: 0, dataDir });
+  return { server, base: `http://127.0.0.1:${server.port}`, dataDir };
 }
 
 export interface Student {

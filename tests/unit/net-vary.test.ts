@@ -19,12 +19,12 @@ import { until } from '../waiting';
 const SIDES = ['us', 'ru'] as const;
 
 let server: Awaited<ReturnType<typeof startClassroomServer>>;
-const port = 20000 + Math.floor(Math.random() * 20000);
-const base = `http://127.0.0.1:${port}`;
+let base = '';
 const dataDir = mkdtempSync(join(tmpdir(), 'reset-vary-'));
 const scenario = requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
 beforeAll(async () => {
-  server = await startClassroomServer({ port, dataDir, staticDir: null });
+  server = await startClassroomServer({ port: 0, dataDir, staticDir: null });
+  base = `http://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
   await server.gracefullyShutdown(false);

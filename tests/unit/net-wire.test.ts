@@ -10,10 +10,10 @@ import { createSession } from '../classroom-server';
 import { nextMessage, timePasses, until } from '../waiting';
 
 let server: Awaited<ReturnType<typeof startClassroomServer>>;
-const port = 20000 + Math.floor(Math.random() * 20000);
-const base = `http://127.0.0.1:${port}`;
+let base = '';
 beforeAll(async () => {
-  server = await startClassroomServer({ port, dataDir: mkdtempSync(join(tmpdir(), 'reset-net-')) });
+  server = await startClassroomServer({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'reset-net-')) });
+  base = `http://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
   await server.gracefullyShutdown(false);

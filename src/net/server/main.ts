@@ -260,7 +260,16 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
     },
   });
   server.define(ROOM_NAME, ClassroomRoom);
-  await server.listen(opts.port, opts.host ?? '127.0.0.1');
+  // A port already taken fails the start with Node's error (Colyseus listens for errors only once listening).
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1').then(() => {
+      httpServer.off('error', reject);
+      resolve();
+    }, reject);
+  });
+  /** The port it listens on: the one asked for, or the one the system chose for port 0. */
+  const port = (httpServer.address() as { port: number }).port;
   // After listen(): Colyseus has put its router and express on the HTTP server, and the door goes in front of both.
   installFrontDoor(httpServer, door);
 
@@ -302,7 +311,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
     const late = new Promise<false>((r) => setTimeout(() => r(false), withinMs).unref());
     return Promise.race([done, late]);
   };
-  return Object.assign(server, { stop });
+  return Object.assign(server, { stop, port });
 }
 
 /** Express's last word: a 404 that names no path, and errors as one JSON sentence (never a stack trace or a path). */
