@@ -174,6 +174,12 @@ export const TAKEOVER_QUESTION = /^Are you (.+) at table \d+, /;
 export const wrongResumeCode = (name: string) =>
   `To continue as ${name} on this device, type the resume code shown on ${name}'s own page. Lost that page? Ask your teacher to move you, or join with a seat of your own.`;
 
+/** Wrong resume codes a seat takes in ten minutes before it refuses every takeover for the rest of them. */
+export const WRONG_RESUME_CODES = 5;
+/** Said when a seat has had too many wrong resume codes: the right one waits too, so guessing gains nothing. */
+export const resumeCodeLocked = (name: string) =>
+  `Too many wrong resume codes were typed for ${name}: taking over that seat is closed for ten minutes. Ask your teacher to move you, or join with a seat of your own.`;
+
 export interface TableSummary {
   table: number;
   turn: number;
@@ -277,6 +283,6 @@ export type LogEntry =
   | { n: number; at: string; kind: 'chat'; table: number; side: Side; from: string; text: string; teacher?: boolean }
   | { n: number; at: string; kind: 'seat'; table: number; side: Side | null; student: string; change: SeatChange };
 export type TeacherAction = 'pause' | 'resume' | 'extend' | 'message' | 'assign' | 'remove' | 'computer' | 'human' | 'end';
-export type SeatChange = 'joined' | 'moved in' | 'moved out' | 'removed' | 'took over from another device';
+export type SeatChange = 'joined' | 'moved in' | 'moved out' | 'removed' | 'took over from another device' | 'takeovers locked after wrong resume codes';
 /** The entries the engine replays: everything else in a table's log is a record for the teacher. */
 export const isGameEntry = (e: LogEntry): e is Extract<LogEntry, { kind: 'move' | 'inject' }> => e.kind === 'move' || e.kind === 'inject';

@@ -149,3 +149,28 @@ test('a second laptop: the same name takes over an away seat after saying yes, a
   await laptop.room.leave();
   await namesake.room.leave();
 });
+
+test('guessing a resume code: after five wrong codes the seat refuses every takeover, the right code too, and the teacher log says so', async () => {
+  const created = await createSession(here.base, { scenario: 'reset-2009', tables: 1, fillWithComputer: false });
+  const lee = await joinStudent(here.base, created.code, { name: 'Lee' });
+  const code = lee.welcome!.resumeCode;
+  await lee.room.leave();
+  const wrong = [0, 1, 2, 3, 4, 5].map((i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+  for (const guess of wrong.slice(0, 5)) {
+    const refused = await joinRefusal(here.base, created.code, { name: 'Lee', takeover: true, resumeCode: guess });
+    expect(refused?.message).toMatch(/type the resume code shown on Lee's own page/);
+  }
+  // The sixth try is refused whatever it is: the right code would otherwise end a guessing run.
+  for (const guess of [wrong[5], code]) {
+    const refused = await joinRefusal(here.base, created.code, { name: 'Lee', takeover: true, resumeCode: guess });
+    expect(refused?.message).toMatch(/Too many wrong resume codes were typed for Lee: taking over that seat is closed for ten minutes/);
+  }
+  const log = (await (await fetch(`${here.base}/api/sessions/${created.code}/log.json?token=${created.token}`)).json()) as { tables: { entries: { kind: string; student?: string; change?: string }[] }[] };
+  expect(log.tables[0].entries.filter((e) => e.kind === 'seat' && e.student === 'Lee' && e.change === 'takeovers locked after wrong resume codes')).toHaveLength(1);
+  // Another seat is not locked by Lee's guesses: its own student continues with its code.
+  const ann = await joinStudent(here.base, created.code, { name: 'Ann' });
+  await ann.room.leave();
+  const back = await joinStudent(here.base, created.code, { name: 'Ann', takeover: true, resumeCode: ann.welcome!.resumeCode });
+  expect(back.welcome!.seat).toBe(ann.welcome!.seat);
+  await back.room.leave();
+});

@@ -25,6 +25,8 @@ import {
   isGameEntry,
   takeoverQuestion,
   wrongResumeCode,
+  resumeCodeLocked,
+  WRONG_RESUME_CODES,
   AWAY_GRACE_SECONDS,
   RATE_PER_SECOND,
   REMOVED_CLOSE_CODE,
@@ -48,6 +50,7 @@ import {
   type Welcome,
 } from '../protocol';
 import type { ClassroomStore, Seat, SessionRecord, TableSave } from './store';
+import { WindowCounter } from './http';
 import { tableScenario, type BriefChange } from '../../scenario/vary';
 
 export interface ClassroomContext {
@@ -216,6 +219,9 @@ export class ClassroomRoom extends Room {
     for (const t of this.tables) this.playComputer(t);
   }
 
+  /** Wrong resume codes typed for each seat (by seat key), over ten minutes. */
+  private readonly wrongResumeCodes = new WindowCounter(WRONG_RESUME_CODES, 600_000);
+
   override onAuth(_client: Client, options: { token?: string; seat?: string; name?: string; takeover?: boolean; newSeat?: boolean; resumeCode?: string }) {
     if (typeof options?.token === 'string') {
       if (options.token === this.session.token) return { role: 'teacher' };
@@ -234,7 +240,16 @@ export class ClassroomRoom extends Room {
       const [key, seat] = away;
       if (!options.takeover) throw refusal(takeoverQuestion(seat.name, seat.table! + 1, textOf(this.tables[seat.table!].scenario.sides[seat.side!].name)));
       // A name is no proof (every classmate knows it): the seat's resume code, shown only on its own page, is.
-      if (typeof options.resumeCode !== 'string' || options.resumeCode.trim() !== resumeCodeOf(key)) throw refusal(wrongResumeCode(seat.name));
+      // A million codes, and five guesses per seat in ten minutes: guessing through them would take the rest of the year.
+      if (this.wrongResumeCodes.full(key)) throw refusal(resumeCodeLocked(seat.name));
+      if (typeof options.resumeCode !== 'string' || options.resumeCode.trim() !== resumeCodeOf(key)) {
+        if (typeof options.resumeCode === 'string') {
+          this.wrongResumeCodes.add(key);
+          if (this.wrongResumeCodes.full(key))
+            this.note(this.tables[seat.table!], { kind: 'seat', table: seat.table! + 1, side: seat.side, student: seat.name, change: 'takeovers locked after wrong resume codes' });
+        }
+        throw refusal(wrongResumeCode(seat.name));
+      }
       this.note(this.tables[seat.table!], { kind: 'seat', table: seat.table! + 1, side: seat.side, student: seat.name, change: 'took over from another device' });
       return { role: 'student', seat: key };
     }
