@@ -782,9 +782,12 @@ export class ClassroomRoom extends Room {
 
   private afterChange(t: Table) {
     this.playComputer(t);
+    // Shown once stored: a move a page has seen is in the log, so a server killed a moment later comes back with it.
     // Only this table changed: its teams and the teachers hear of it (every table to every student cost O(students) a move).
-    this.broadcastTable(t);
-    this.broadcastTeachers();
+    void this.writes.then(() => {
+      this.broadcastTable(t);
+      this.broadcastTeachers();
+    });
   }
 
   private resetTimer(t: Table) {
