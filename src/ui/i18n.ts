@@ -320,6 +320,15 @@ const en = {
       short: (tracks: string) => `fell short of history on ${tracks}`,
       whole: (parts: string[]) => `This game ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}.`,
     },
+    /** How the game as a whole differed from history: one sentence, by how it ended and what it carried out. */
+    gameAgainstHistory: {
+      crisis: (turn: number) =>
+        `Unlike history, this game ended in a crisis: escalation reached 100 in turn ${turn}. In history the two sides, however far apart, kept talking through the period; no crisis ended their negotiations.`,
+      office: (side: string, turn: number) => `Unlike history, ${side} lost office in turn ${turn} when support at home collapsed; in history no leader fell over these talks.`,
+      cooperative: (n: number) => `This game was a cooperative one: ${n === 1 ? 'one agreement was' : `${n} agreements were`} carried out, by both sides or one.`,
+      stalled: 'This game ran its course without a crisis, but nothing agreed was carried out.',
+      historyDeal: (cards: string, matched: string) => (matched ? ` Of what history agreed (${cards}), this game carried out ${matched}.` : ` History agreed ${cards}; this game carried out none of it.`),
+    },
     metersHeading: 'Meters over the turns',
     turningPoints: 'Turning points',
     turnLabel: (turn: number) => `Turn ${turn}: `,
@@ -349,6 +358,41 @@ const en = {
       noDeal: 'no deal',
       gives: (side: string, cards: string[]) => `${side} gives ${cards.join('; ') || 'nothing'}`,
       multilateral: ' (multilateral)',
+    },
+    /** What each side really wanted, revealed once the game is over, beside what the offers assumed. */
+    wanted: {
+      heading: 'What each side really wanted',
+      intro:
+        'The game is over, so both briefs can be opened. Offers show what a player assumed: you offer a side something on a track you think it cares about.',
+      caption: 'Each side’s real priorities (0–10) beside the cards each side offered the other on that track',
+      head: (first: string, second: string) => ['Track', `${possessive(first)} priority`, `${possessive(second)} priority`, `Cards ${first} offered`, `Cards ${second} offered`],
+      redLinesHeading: 'Red lines',
+      redLine: (side: string, card: string, why: string) => `${side} would never give ${card}: ${why}`,
+      askedFor: (by: string, n: number) => (n === 0 ? ` Never asked for by ${by}.` : ` ${by} asked for it ${n === 1 ? 'once' : `${n} times`}.`),
+      noRedLines: (side: string) => `${side} had no red line.`,
+      briefOf: (side: string) => `${possessive(side)} brief`,
+      aimed: (side: string, offered: string, other: string, top: string) => `${side} offered most on ${offered}; ${other} cared most about ${top}.`,
+      offeredNothing: (side: string, other: string, top: string) => `${side} offered nothing; ${other} cared most about ${top}.`,
+    },
+    /** The packages both sides would have preferred to the deal carried out, in sentences. */
+    missedDeals: {
+      heading: 'Deals both sides would have preferred',
+      sentence: (terms: string, gains: string) => `${terms} would have given ${gains}, beyond the deal carried out.`,
+      gives: (side: string, cards: string) => `${side} also giving ${cards}`,
+      keeps: (side: string, cards: string) => `${side} keeping ${cards}`,
+      terms: (parts: string[]) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`),
+      gain: (n: string, side: string) => `${side} ${n}`,
+      none: 'No package would have been better for both sides than the deal carried out: to gain more, one side had to give something up.',
+      noneBetter: 'None existed.',
+      plot: 'Every package by its worth to each side: the frontier, the Nash point and this game',
+      plotDesc: (first: string, second: string, game: string, nash: string, distance: string) =>
+        `Across: worth to ${first}; up: worth to ${second}. This game’s deal is at ${game}; the Nash point at ${nash}; the deal is ${distance} from the Pareto frontier.`,
+      legendCloud: 'a package of one or two cards',
+      legendFrontier: 'Pareto frontier',
+      legendNash: 'Nash point',
+      legendGame: 'this game',
+      legendNoDeal: 'no deal',
+      noNash: 'none',
     },
     ledgerHeading: 'The ledger: every meter change and its cause',
     ledgerNote: 'Open the ledger before printing to include it in the print-out.',
