@@ -11,6 +11,7 @@ import { loadLanguage } from './ui/i18n';
 import { hasSave, readSave, clearSave, savedSummary } from './ui/save';
 import { loadSource } from './ui/scenarios';
 import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
+import { takeSharedBranch } from './ui/dom/title';
 import { canKeepGame } from './scenario/compat';
 import { fitToScreen, keepFitted } from './ui/scenes/crisp';
 import { drawOnlyWhenNeeded } from './ui/scenes/frames';
@@ -24,8 +25,10 @@ async function afterLoading(): Promise<void> {
   // A saved game is replayed before anything shows (its scenario may need the checker, loaded then).
   // A finished one is not: the title offers its debrief beside a new game.
   await language;
-  const saved = hasSave() && !savedSummary()?.ended ? await readSave(store.language) : null;
-  if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state);
+  // A shared turn (?branch=...) is offered on the title screen, beside any saved game, rather than resuming it.
+  const sharedTurn = takeSharedBranch();
+  const saved = hasSave() && !savedSummary()?.ended && !sharedTurn ? await readSave(store.language) : null;
+  if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state, saved.origin);
   else {
     if (saved && !saved.ok) {
       clearSave();

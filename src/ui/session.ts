@@ -28,7 +28,8 @@ import {
 import { createCounterpart, type Counterpart, type Difficulty } from '../ai/counterpart';
 import { play } from '../audio/sound';
 import type { ScenarioSource } from './scenarios';
-import { SAVE_VERSION, writeSave } from './save';
+import { SAVE_VERSION, writeSave, type Origin } from './save';
+import { replayToTurn, type BranchPoint } from './branch';
 import { storeLanguage, storedLanguage, wordsFor, type Words } from './i18n';
 
 export type Screen = 'loading' | 'title' | 'briefing' | 'table' | 'handoff' | 'debrief';
@@ -52,6 +53,8 @@ export interface Session {
   counterpart: Counterpart | null;
   /** The computer's last stated reason, for the table. */
   lastReason: { side: Side; move: Move; reason: string } | null;
+  /** A branch: the game it went its own way from, and at which turn (its debrief sets the two endings side by side). */
+  origin?: Origin;
 }
 
 export interface Change {
@@ -171,8 +174,9 @@ class Store {
     this.show('briefing');
   }
 
-  resume(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
+  resume(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState, origin?: Origin): void {
     this.begin(source, scenario, settings, state);
+    if (origin) this.session!.origin = origin;
     this.save(); // a save from before summaries gets one
     const s = this.session!;
     if (state.phase !== 'ended' && settings.opponent === 'hotseat') {
@@ -195,6 +199,38 @@ class Store {
     // A resumed game's players have sat at the table already: those who have moved need no briefing again.
     const briefed = new Set(logOf(state).moves.map((m) => m.side));
     this.session = { source, scenario, settings, state, viewer: settings.side, briefed, counterpart, lastReason: null };
+  }
+
+  /**
+   * Play the finished game again from the start of `turn`: its log replayed to that turn, then a new branch with the
+   * same players. The first game is kept (the origin) for the branch's debrief.
+   */
+  branchFrom(turn: number): void {
+    const s = this.session;
+    if (!s) return;
+    this.playBranch(s.source, s.scenario, s.settings, { log: logOf(s.state), turn });
+  }
+
+  /** A branch point handed over as a link: the same, with the link's settings. */
+  openBranch(source: ScenarioSource, scenario: Scenario, point: BranchPoint): void {
+    const settings: Settings = { side: point.settings.side, opponent: point.settings.opponent, difficulty: point.settings.difficulty, seed: point.seed };
+    this.playBranch(source, scenario, settings, { log: { scenario: point.scenario, seed: point.seed, moves: point.moves }, turn: point.turn });
+  }
+
+  private playBranch(source: ScenarioSource, scenario: Scenario, settings: Settings, origin: Origin): void {
+    const state = replayToTurn(scenario, origin.log, origin.turn);
+    this.begin(source, scenario, settings, state);
+    const s = this.session!;
+    s.origin = origin;
+    for (const side of scenario.seats) s.briefed.add(side); // the players know the game up to here
+    this.save();
+    if (settings.opponent === 'hotseat') {
+      s.viewer = this.humanToAct() ?? settings.side;
+      this.show('handoff');
+      return;
+    }
+    this.show('table');
+    this.afterMove();
   }
 
   quit(): void {
@@ -280,7 +316,7 @@ class Store {
       turns: s.scenario.turns,
       ended: s.state.phase === 'ended',
     };
-    writeSave({ version: SAVE_VERSION, rulesVersion: RULES_VERSION, source: s.source, settings: s.settings, log: logOf(s.state), summary });
+    writeSave({ version: SAVE_VERSION, rulesVersion: RULES_VERSION, source: s.source, settings: s.settings, log: logOf(s.state), summary, ...(s.origin ? { origin: s.origin } : {}) });
   }
 
   /** After any move: end the game, hand the screen over (hot-seat), or let the computer act. */

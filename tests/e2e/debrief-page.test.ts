@@ -44,6 +44,10 @@ describe('debrief', () => {
     const space = page.getByRole('img', { name: /Every package by its worth to each side/ });
     expect(await space.evaluate((e) => e.querySelector('desc')!.textContent)).toMatch(/This game’s deal is at \(-?\d+\.\d, -?\d+\.\d\); the Nash point at \(/);
     expect(await space.locator('.frontier-point').count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'What each side really wanted' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-wanted');
+    await space.scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-deal-space');
     // What was agreed and what happened in history come before the charts; the long ledger comes last.
     const order = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(order.slice(0, 4)).toEqual(['Outcome', 'Agreements and their fate', 'What actually happened', 'Meters over the turns']);

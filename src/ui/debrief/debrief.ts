@@ -14,7 +14,8 @@ import {
   type Side,
 } from '../../engine';
 import { analyzeScenario, type ScenarioAnalysis, type ScenarioDeal } from '../../ai/analysis';
-import { missedDealsSection, wantedSection } from './lesson';
+import { branchSection, endingsSection, missedDealsSection, wantedSection, type BranchControls } from './lesson';
+import { branchTurns } from '../branch';
 import { download, gameLogCsv, gameLogJson } from '../export';
 import { gameAgainstHistory, historyByTrack, historySentence } from './history';
 import { DEBRIEF_CSS } from './style';
@@ -30,6 +31,10 @@ export interface DebriefInput {
   beliefs?: { side: Side; estimated: Record<string, number> };
   /** The interface's language (English when not given). */
   language?: Language;
+  /** This game is a branch: the game it went its own way from, and the turn it did. */
+  branch?: { origin: GameState; turn: number };
+  /** Play on from a turn of this game, or a link to that turn (none: the page offers no branching). */
+  controls?: BranchControls;
 }
 
 /** Okabe–Ito colours: told apart with every common colour-vision deficiency. Lines also differ by dash and marker. */
@@ -224,6 +229,9 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     ),
   );
 
+  // A branch: its ending beside the first game's.
+  if (input.branch && state.phase === 'ended') root.append(endingsSection(scenario, input.branch.origin, state, input.branch.turn, lang));
+
   // Agreements.
   const cardsOf = (ids: string[]) => ids.map((id) => cardLabel(scenario, id, lang)).join('; ') || '—';
   const kept = (o: Obligation) => (o.cards.length ? `${STATUS_WORDS[o.status]}${o.delays ? w.delayedTimes(o.delays) : ''}` : w.owedNothing);
@@ -296,6 +304,9 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
         : el('p', {}, w.noTurningPoints),
     ),
   );
+
+  // Pick a turn on the timeline and play on from it.
+  if (input.controls && state.phase === 'ended') root.append(branchSection(branchTurns(state), input.controls, lang));
 
   // The other side's brief is shown only once the game is over: what each side wanted, with the computer's beliefs.
   const beliefs: HTMLElement[] = [];

@@ -2,7 +2,7 @@
 // beside what the players' offers assumed, the packages both sides would have preferred to the deal carried out,
 // in sentences, and where the deal stands against the frontier and the Nash point, drawn. The worth of every package
 // comes from the deal analysis (src/ai/analysis.ts), the same as `npm run analyze`.
-import { indexOf, otherSide, textOf, type GameState, type Language, type Scenario, type Side } from '../../engine';
+import { indexOf, otherSide, outcomeOf as outcomeOfState, textOf, type GameState, type Language, type Scenario, type Side } from '../../engine';
 import type { ScenarioAnalysis, ScenarioDeal } from '../../ai/analysis';
 import { el, svg } from '../dom/el';
 import { wordsFor } from '../i18n';
@@ -196,4 +196,96 @@ export function dealSpacePlot(scenario: Scenario, analysis: ScenarioAnalysis, la
     key('l-none', svg('path', { d: 'M-5,-5 L5,5 M-5,5 L5,-5', class: 'no-deal' }), w.legendNoDeal),
   );
   return el('figure', { class: 'chart-figure deal-space-figure' }, el('h3', {}, w.plot), chart, legend);
+}
+
+export interface BranchControls {
+  /** Play on from the start of this turn (a new branch of this game). */
+  play(turn: number): void;
+  /** A link that opens this game at that turn, or null when the scenario cannot travel by link (a custom file). */
+  link(turn: number): string | null;
+}
+
+/** Pick a turn on the timeline and play on from it; or hand the class a link to the same turn. */
+export function branchSection(turns: number[], controls: BranchControls, lang: Language): HTMLElement {
+  const w = wordsFor(lang).debrief.branch;
+  const select = el('select', { id: 'branch-turn' }, ...turns.map((t) => el('option', { value: t, selected: t === Math.min(3, turns.length) }, w.option(t))));
+  const turn = () => Number(select.value);
+  const play = el('button', { type: 'button', class: 'primary' }, w.play(turn()));
+  play.addEventListener('click', () => controls.play(turn()));
+  const linkField = el('input', { type: 'text', id: 'branch-link', readonly: true, size: 40 });
+  const copied = el('span', { role: 'status', class: 'copied' });
+  const copy = el('button', { type: 'button' }, w.copy);
+  const refresh = () => {
+    play.textContent = w.play(turn());
+    const url = controls.link(turn());
+    linkField.value = url ?? '';
+    copied.textContent = '';
+  };
+  select.addEventListener('change', refresh);
+  copy.addEventListener('click', async () => {
+    linkField.select();
+    try {
+      await navigator.clipboard.writeText(linkField.value);
+    } catch {
+      document.execCommand?.('copy');
+    }
+    copied.textContent = w.copied;
+  });
+  refresh();
+  const canLink = controls.link(turns[0] ?? 1) !== null;
+  return el(
+    'section',
+    { 'aria-labelledby': 'debrief-branch', class: 'branch branch-controls' },
+    el('h2', { id: 'debrief-branch' }, w.heading),
+    el('p', {}, w.intro),
+    el('div', { class: 'row' }, el('label', { for: 'branch-turn' }, w.pick), ' ', select, ' ', play),
+    canLink
+      ? el('div', { class: 'row' }, el('label', { for: 'branch-link' }, w.link), ' ', linkField, ' ', copy, ' ', copied, el('p', { class: 'detail', id: 'branch-link-help' }, w.linkHelp))
+      : el('p', { class: 'detail' }, w.customOnly),
+  );
+}
+
+/** The first game's ending beside this branch's: how each ended, scores, agreements, escalation, every track. */
+export function endingsSection(scenario: Scenario, first: GameState, branch: GameState, turn: number, lang: Language): HTMLElement {
+  const w = wordsFor(lang).debrief.branch;
+  const d = wordsFor(lang).debrief;
+  const name = (s: Side) => sideLabel(scenario, s, lang);
+  const ended = (g: GameState) => {
+    const e = g.end;
+    if (!e) return d.notEnded;
+    if (e.reason === 'turns') return d.endTurns(e.turn);
+    if (e.reason === 'escalation') return d.endEscalation(e.turn);
+    return d.endOffice(e.side ? name(e.side) : null, e.turn);
+  };
+  const o1 = outcomeOfState(scenario, first);
+  const o2 = outcomeOfState(scenario, branch);
+  const result = (o: ReturnType<typeof outcomeOfState>, s: Side) => (o.sides[s].won ? d.succeeded : o.sides[s].inOffice ? d.fellShort : d.lostOffice);
+  const stage = (g: GameState, track: string) => {
+    const def = indexOf(scenario).tracks.get(track);
+    return textOf(def?.stages.find((x) => x.id === g.tracks[track]?.stage)?.name, lang) || g.tracks[track]?.stage || '';
+  };
+  const rows: string[][] = [
+    [w.ended, ended(first), ended(branch)],
+    ...scenario.seats.map((s) => [w.score(name(s)), w.scoreCell(o1.sides[s].score, o1.sides[s].goal, result(o1, s)), w.scoreCell(o2.sides[s].score, o2.sides[s].goal, result(o2, s))]),
+    [w.joint, String(o1.joint), String(o2.joint)],
+    [w.agreements, w.agreementsCell(o1.agreements.signed, o1.agreements.implemented, o1.agreements.broken), w.agreementsCell(o2.agreements.signed, o2.agreements.implemented, o2.agreements.broken)],
+    [w.escalation, String(first.meters.escalation), String(branch.meters.escalation)],
+    ...scenario.tracks.map((t) => [w.track(textOf(t.name, lang)), stage(first, t.id), stage(branch, t.id)]),
+  ];
+  const differ = scenario.tracks.filter((t) => first.tracks[t.id]?.stage !== branch.tracks[t.id]?.stage).length;
+  const head = w.endingsHead(turn);
+  return el(
+    'section',
+    { 'aria-labelledby': 'debrief-endings' },
+    el('h2', { id: 'debrief-endings' }, w.endingsHeading),
+    el('p', {}, w.endingsIntro(turn)),
+    el(
+      'table',
+      { class: 'endings' },
+      el('caption', {}, w.endingsCaption(turn)),
+      el('thead', {}, el('tr', {}, el('td', {}), ...head.slice(1).map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r[0]), el('td', {}, r[1]), el('td', {}, r[2])))),
+    ),
+    el('p', {}, w.differ(differ, scenario.tracks.length)),
+  );
 }

@@ -4,6 +4,8 @@ import { setMuted, setVolume, soundSettings } from '../../audio/sound';
 import { store, words, type Change, type Session } from '../session';
 import { describeMove, meterName, newsWords, sideLabel, signed } from '../labels';
 import { mountDebriefLazily } from '../debrief/lazy';
+import { branchLink } from '../branch-link';
+import { replay } from '../../engine';
 import { renderTitle, acceptCustomText } from './title';
 import { renderBriefing, renderHandoff } from './briefing';
 import { renderTable } from './table';
@@ -85,7 +87,13 @@ function renderDebrief(root: HTMLElement): void {
   debrief?.destroy();
   const players = Object.fromEntries(s.scenario.seats.map((side) => [side, store.isHuman(side) ? 'human' : 'computer'] as const));
   const cp = s.counterpart;
+  const origin = s.origin ? { origin: replay(s.scenario, s.origin.log), turn: s.origin.turn } : undefined;
   void mountDebriefLazily(host, {
+    branch: origin,
+    controls: {
+      play: (turn) => store.branchFrom(turn),
+      link: (turn) => (s.source.builtIn ? branchLink(s, turn) : null),
+    },
     scenario: s.scenario,
     state: s.state,
     players,

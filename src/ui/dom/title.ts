@@ -7,6 +7,7 @@ import { store, words } from '../session';
 import { scenarioLabel } from '../labels';
 import { LANGUAGES, LANGUAGE_NAMES, loadLanguage, type Language } from '../i18n';
 import { el, button } from './el';
+import { decodeBranch, type BranchPoint } from '../branch';
 
 interface Choice {
   file: string;
@@ -24,6 +25,16 @@ let problems: string[] = [];
 let problemFile = '';
 /** A new game is being opened: a second press waits for it rather than starting another. */
 let starting = false;
+/** A branch point from the page's link (?branch=...), offered until it is played. */
+let shared: BranchPoint | { problem: string } | null = null;
+
+/** Read ?branch= once: the title then offers to play on from that turn. True when the page has one. */
+export function takeSharedBranch(): boolean {
+  const text = new URLSearchParams(location.search).get('branch');
+  if (!text) return false;
+  shared = decodeBranch(text);
+  return true;
+}
 
 /** Check a custom scenario file; good ones join the list and are selected, bad ones show the checker's messages. */
 export async function acceptCustomText(text: string, file: string, rerender: () => void): Promise<void> {
@@ -102,17 +113,19 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       return;
     }
     store.notice = null;
-    store.resume(r.source, r.scenario, r.settings, r.state);
+    store.resume(r.source, r.scenario, r.settings, r.state, r.origin);
   };
 
   const summary = hasSave() ? savedSummary() : null;
   const saved = hasSave() ? savedGameSection(summary, resume) : null;
+  const offer = shared ? sharedBranchSection(root, shared, rerender) : null;
 
   root.append(
     el('h1', {}, w.heading),
     languageSwitch(),
     el('p', { class: 'lede' }, w.lede),
     ...(store.notice ? [el('p', { role: 'alert', class: 'notice' }, store.notice)] : []),
+    ...(offer ? [offer] : []),
     ...(saved ? [saved] : []),
     el(
       'section',
@@ -150,6 +163,41 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       summary && !summary.ended ? el('p', { class: 'detail' }, w.replaces) : null,
       el('div', { class: 'row' }, button(w.newGame, start, { class: 'primary', 'data-focus': 'new-game' })),
     ),
+  );
+}
+
+/** The shared turn: the scenario, the turn and who plays, with a button to play on; or why the link cannot open. */
+function sharedBranchSection(root: HTMLElement, point: BranchPoint | { problem: string }, rerender: () => void): HTMLElement {
+  const w = words().title;
+  const lang = store.language;
+  const section = (...body: (HTMLElement | null)[]) => el('section', { 'aria-labelledby': 'shared-h' }, el('h2', { id: 'shared-h' }, w.sharedHeading), ...body);
+  if ('problem' in point) return section(el('p', { role: 'alert', class: 'notice' }, w.sharedBad(point.problem)));
+  const entry = builtInScenarios().find((b) => b.file.replace(/\.(ya?ml|json)$/, '') === point.scenario);
+  if (!entry) return section(el('p', { role: 'alert', class: 'notice' }, w.sharedBad(w.sharedUnknown(point.scenario))));
+  const side = entry.sides.find((x) => x.id === point.settings.side);
+  const play = async () => {
+    if (starting) return;
+    const inProgress = hasSave() ? savedSummary() : null;
+    if (hasSave() && !inProgress?.ended && !(await confirmReplace(root, inProgress))) return;
+    starting = true;
+    try {
+      const { source, scenario } = await openBuiltIn(entry);
+      shared = null;
+      // A reload goes on with the branch's own save, not the link again.
+      history.replaceState(null, '', location.pathname);
+      store.notice = null;
+      store.openBranch(source, scenario, point);
+    } catch (e) {
+      store.notice = w.sharedBad((e as Error).message);
+      shared = null;
+      rerender();
+    } finally {
+      starting = false;
+    }
+  };
+  return section(
+    el('p', {}, w.sharedText(textOf(entry.title, lang), point.turn, side ? textOf(side.name, lang) : point.settings.side, point.settings.opponent === 'computer')),
+    el('div', { class: 'row' }, button(w.sharedPlay(point.turn), () => void play(), { class: 'primary', 'data-focus': 'shared-play' })),
   );
 }
 
