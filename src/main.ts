@@ -1,7 +1,7 @@
 // The page's entry: Phaser draws the table, the accessible DOM layer carries every control,
 // and the session (src/ui/session.ts) sends the moves to the engine.
 import Phaser from 'phaser';
-import { replay, logOf } from './engine';
+import { replay, logOf, scenarioOfLength } from './engine';
 import { startAmbient } from './audio/sound';
 import { onScenarioChange } from './scenario/hot';
 import { LoadingScene, BackdropScene, W, H } from './ui/scenes/loading';
@@ -92,7 +92,7 @@ onScenarioChange(async (change) => {
   const swap = canKeepGame(loaded.scenario, s.state);
   try {
     if (!swap.keep) throw new Error(swap.reason);
-    store.replaceScenario(source, loaded.scenario, replay(loaded.scenario, logOf(s.state)));
+    store.replaceScenario(source, loaded.scenario, replay(scenarioOfLength(loaded.scenario, s.settings.length), logOf(s.state)));
     announce(words().page.reloadedGoesOn(change.file));
   } catch (e) {
     announce(words().page.reloadedRestarts(change.file, (e as Error).message));

@@ -7,7 +7,7 @@ export function branchLink(s: Session, turn: number, base: string = location.hre
   const url = new URL(base);
   url.search = '';
   url.hash = '';
-  const { side, opponent, difficulty } = s.settings;
+  const { side, opponent, difficulty, length } = s.settings;
   const point = {
     format: BRANCH_FORMAT,
     version: BRANCH_VERSION,
@@ -16,7 +16,7 @@ export function branchLink(s: Session, turn: number, base: string = location.hre
     seed: s.state.seed,
     turn,
     moves: logOf(s.state).moves,
-    settings: { side, opponent, difficulty },
+    settings: { side, opponent, difficulty, ...(length ? { length } : {}) },
   } as const;
   url.searchParams.set('branch', encodeBranch(point));
   return url.href;

@@ -1,5 +1,5 @@
 // The saved game: scenario text, settings and the move log; resuming replays the log through the engine.
-import { RULES_VERSION, replay, type GameLog, type GameState, type Language, type Scenario, type Text } from '../engine';
+import { RULES_VERSION, replay, scenarioOfLength, type GameLog, type GameState, type Language, type Scenario, type Text } from '../engine';
 import { wordsFor } from './i18n';
 import type { ScenarioSource } from './scenarios';
 import { loadSource } from './scenarios';
@@ -107,11 +107,12 @@ export async function readSave(lang: Language = 'en'): Promise<Resumed | null> {
   try {
     const loaded = await loadSource(save.source);
     if (!loaded.ok) return { ok: false, message: w.noScenario(save.source.file) };
-    const state = replay(loaded.scenario, save.log);
+    const played = scenarioOfLength(loaded.scenario, save.settings?.length);
+    const state = replay(played, save.log);
     // A branch's first game replays too, or the branch is kept without it.
     let origin: Origin | undefined;
     try {
-      if (save.origin) replay(loaded.scenario, save.origin.log);
+      if (save.origin) replay(played, save.origin.log);
       origin = save.origin;
     } catch {
       origin = undefined;

@@ -24,6 +24,8 @@ import {
   type Side,
   type TableView,
   type Text,
+  type GameLength,
+  scenarioOfLength,
 } from '../engine';
 import { createCounterpart, type Counterpart, type Difficulty } from '../ai/counterpart';
 import { play } from '../audio/sound';
@@ -39,6 +41,8 @@ export interface Settings {
   opponent: 'computer' | 'hotseat';
   difficulty: Difficulty;
   seed: number;
+  /** The scenario's full length (the default) or its short class length. */
+  length?: GameLength;
 }
 
 export interface Session {
@@ -168,7 +172,7 @@ class Store {
   }
 
   newGame(source: ScenarioSource, scenario: Scenario, settings: Settings): void {
-    const state = createGame(scenario, settings.seed);
+    const state = createGame(scenarioOfLength(scenario, settings.length), settings.seed);
     this.begin(source, scenario, settings, state);
     this.save();
     this.show('briefing');
@@ -191,8 +195,10 @@ class Store {
     this.afterMove();
   }
 
-  private begin(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
+  private begin(source: ScenarioSource, full: Scenario, settings: Settings, state: GameState): void {
     this.stopComputer();
+    // The game is played at the length chosen: the class length is a scenario of its own (scenarioOfLength).
+    const scenario = scenarioOfLength(full, settings.length);
     this.reopened = false;
     const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(scenario.seats, settings.side), settings.difficulty, settings.seed + 7) : null;
     // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
@@ -213,12 +219,12 @@ class Store {
 
   /** A branch point handed over as a link: the same, with the link's settings. */
   openBranch(source: ScenarioSource, scenario: Scenario, point: BranchPoint): void {
-    const settings: Settings = { side: point.settings.side, opponent: point.settings.opponent, difficulty: point.settings.difficulty, seed: point.seed };
+    const settings: Settings = { side: point.settings.side, opponent: point.settings.opponent, difficulty: point.settings.difficulty, seed: point.seed, ...(point.settings.length ? { length: point.settings.length } : {}) };
     this.playBranch(source, scenario, settings, { log: { scenario: point.scenario, seed: point.seed, moves: point.moves }, turn: point.turn });
   }
 
   private playBranch(source: ScenarioSource, scenario: Scenario, settings: Settings, origin: Origin): void {
-    const state = replayToTurn(scenario, origin.log, origin.turn);
+    const state = replayToTurn(scenarioOfLength(scenario, settings.length), origin.log, origin.turn);
     this.begin(source, scenario, settings, state);
     const s = this.session!;
     s.origin = origin;

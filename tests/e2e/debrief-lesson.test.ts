@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndVite, screenshot, watchErrors } from './harness';
-import { scene } from './game-kit';
+import { openFresh, press, scene, setUp } from './game-kit';
 import { finishedGame, openWithSave, saveOf, SCENARIO } from './saves';
 import { makeRandom, outcomeOf, replay, type GameState, type Move } from '../../src/engine';
 import { STRATEGIES, contextFor } from '../../src/ai/strategies';
@@ -147,6 +147,26 @@ describe('the debrief as a lesson', () => {
     expect(errors).toEqual([]);
     expect(studentErrors).toEqual([]);
     await student.close();
+    await page.close();
+  });
+
+  it('the title offers the class length: six turns and the short summary in the briefing', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await setUp(page, { side: 'Russia' });
+    expect(await page.getByRole('radio', { name: 'Full game: 12 turns' }).isChecked()).toBe(true);
+    await press(page, 'radio', /^Class length: 6 turns/);
+    await press(page, 'button', 'New game');
+    await scene(page, 'briefing');
+    const summary = (SCENARIO.classLength!.summary as Record<string, string>).en;
+    expect(await page.getByText(summary.slice(0, 60)).count()).toBe(1);
+    expect(await page.getByText((SCENARIO.summary as Record<string, string>).en.slice(0, 60)).count()).toBe(0);
+    const turns = await page.evaluate(() => (window as unknown as { resetGame: { store: { session: { scenario: { turns: number }; settings: { length?: string } } } } }).resetGame.store.session);
+    expect(turns.scenario.turns).toBe(6);
+    expect(turns.settings.length).toBe('class');
+    await screenshot(page, 'briefing-class-length');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -15,6 +15,9 @@ interface Choice {
   year: number;
   /** Its two sides, in the scenario's order: the side choice offers them by name. */
   sides: { id: string; name: Text }[];
+  /** Its full length and its class length in turns (null: none). */
+  turns: number;
+  classTurns: number | null;
   builtIn: boolean;
   /** The source and checked scenario (a built-in's load when it is chosen). */
   open(): Promise<{ source: ScenarioSource; scenario: Scenario }>;
@@ -43,7 +46,7 @@ export async function acceptCustomText(text: string, file: string, rerender: () 
   if (loaded.ok) {
     const scenario = loaded.scenario;
     const sides = scenario.seats.map((id) => ({ id, name: scenario.sides[id].name }));
-    custom = { file, title: scenario.title, year: scenario.year, sides, builtIn: false, open: async () => ({ source, scenario }) };
+    custom = { file, title: scenario.title, year: scenario.year, sides, turns: scenario.turns, classTurns: scenario.classLength?.turns ?? null, builtIn: false, open: async () => ({ source, scenario }) };
     problems = [];
   } else {
     problems = await formatProblems(loaded);
@@ -55,7 +58,7 @@ export async function acceptCustomText(text: string, file: string, rerender: () 
 export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const w = words().title;
   const lang = store.language;
-  const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, sides: entry.sides, builtIn: true, open: () => openBuiltIn(entry) }));
+  const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, sides: entry.sides, turns: entry.turns, classTurns: entry.classTurns, builtIn: true, open: () => openBuiltIn(entry) }));
   const choices = custom ? [custom, ...builtIn] : builtIn;
   const select = el('select', { id: 'scenario-select' });
   for (const [i, c] of choices.entries())
@@ -65,10 +68,19 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
   // The side choice lists the chosen scenario's two sides by name, in its order; another scenario keeps the seat.
   const sideChoice = el('fieldset', {}, el('legend', {}, w.yourSide));
+  const lengthChoice = el('fieldset', { class: 'length' }, el('legend', {}, w.length));
   const showSides = (choice: Choice) => {
     const seat = Math.max(0, [...sideChoice.querySelectorAll<HTMLInputElement>('input[name=side]')].findIndex((r) => r.checked));
     sideChoice.replaceChildren(sideChoice.firstElementChild!, ...choice.sides.map((side, i) => radio('side', side.id, textOf(side.name, lang), i === seat)));
     store.showOnTitle({ sides: choice.sides.map((side) => side.name), year: choice.year });
+    // The length: the full game, or the class length when the scenario has one (the choice is kept across scenarios).
+    const wasClass = lengthChoice.querySelector<HTMLInputElement>('input[name=length][value=class]')?.checked ?? false;
+    lengthChoice.hidden = choice.classTurns === null;
+    lengthChoice.replaceChildren(
+      lengthChoice.firstElementChild!,
+      radio('length', 'full', w.fullLength(choice.turns), !wasClass || choice.classTurns === null),
+      ...(choice.classTurns === null ? [] : [radio('length', 'class', w.classLength(choice.classTurns), wasClass)]),
+    );
   };
   select.addEventListener('change', () => showSides(choices[Number(select.value)]));
   showSides(choices[0]);
@@ -88,7 +100,8 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     const choice = choices[Number(select.value)];
     const side = root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? choice.sides[0].id;
     const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
-    const settings = { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1 };
+    const length = root.querySelector<HTMLInputElement>('input[name=length]:checked')?.value === 'class' && choice.classTurns !== null ? 'class' : 'full';
+    const settings = { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1, length } as const;
     play('click');
     store.notice = null;
     starting = true;
@@ -148,6 +161,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
           )
         : null,
       sideChoice,
+      lengthChoice,
       el(
         'fieldset',
         {
