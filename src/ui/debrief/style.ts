@@ -69,5 +69,9 @@ export const DEBRIEF_CSS = `
   .debrief h2 { break-after: avoid; }
   .debrief tr { break-inside: avoid; }
   .debrief thead th { background: none; }
+  /* Wide tables (the agreements have eight columns) wrap inside the page instead of running off it. */
+  .debrief table { font-size: 9pt; }
+  .debrief th, .debrief td { overflow-wrap: anywhere; }
+  .debrief .deal-space { max-width: 15cm; }
 }
 `;
