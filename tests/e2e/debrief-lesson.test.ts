@@ -95,6 +95,21 @@ describe('the debrief as a lesson', () => {
     await page.close();
   });
 
+  it('a game not yet over reveals nothing of the other side: no priorities, red lines, briefs or missed deals', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${env.url}/tests/e2e/pages/debrief.html?scenario=reset-2009&seed=3&stopAt=40`);
+    await page.waitForSelector('body[data-ready="debrief"]');
+    expect(await page.getByText('The game has not ended.').count()).toBe(1);
+    for (const name of ['What each side really wanted', 'Deals both sides would have preferred', 'Play it again from any turn'])
+      expect(await page.getByRole('heading', { name }).count()).toBe(0);
+    const text = await page.locator('.debrief').textContent();
+    for (const r of SCENARIO.sides.ru.redLines) expect(text).not.toContain((r.why as Record<string, string>).en);
+    expect(text).not.toContain((SCENARIO.sides.ru.brief as Record<string, string>).en.slice(0, 50));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('plays a branch from turn 3 to its own debrief, which sets both endings side by side; the link opens the same turn', async () => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
