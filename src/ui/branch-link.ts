@@ -1,14 +1,12 @@
-// The link that opens a finished game at one of its turns (?branch=...), for a teacher to hand a class.
+// The link (?branch=...) or file that opens a finished game at one of its turns, for a teacher to hand a class.
 import { RULES_VERSION, logOf } from '../engine';
-import { BRANCH_FORMAT, BRANCH_VERSION, encodeBranch } from './branch';
+import { BRANCH_FORMAT, BRANCH_VERSION, encodeBranch, type BranchPoint } from './branch';
 import type { Session } from './session';
 
-export function branchLink(s: Session, turn: number, base: string = location.href): string {
-  const url = new URL(base);
-  url.search = '';
-  url.hash = '';
+/** The branch point at `turn` of the session's game. */
+export function branchPointOf(s: Session, turn: number): BranchPoint {
   const { side, opponent, difficulty, length } = s.settings;
-  const point = {
+  return {
     format: BRANCH_FORMAT,
     version: BRANCH_VERSION,
     rulesVersion: RULES_VERSION,
@@ -17,7 +15,13 @@ export function branchLink(s: Session, turn: number, base: string = location.hre
     turn,
     moves: logOf(s.state).moves,
     settings: { side, opponent, difficulty, ...(length ? { length } : {}) },
-  } as const;
-  url.searchParams.set('branch', encodeBranch(point));
+  };
+}
+
+export function branchLink(s: Session, turn: number, base: string = location.href): string {
+  const url = new URL(base);
+  url.search = '';
+  url.hash = '';
+  url.searchParams.set('branch', encodeBranch(branchPointOf(s, turn)));
   return url.href;
 }

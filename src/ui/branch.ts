@@ -54,16 +54,35 @@ export function encodeBranch(point: BranchPoint): string {
 
 /** A link's branch point, or a sentence saying what is wrong with it. */
 export function decodeBranch(text: string): BranchPoint | { problem: string } {
-  let point: BranchPoint;
+  let point: unknown;
   try {
     const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    point = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))) as BranchPoint;
+    point = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
   } catch {
     return { problem: 'the link is cut short or damaged: ask for it again' };
   }
+  return checkBranch(point, 'link');
+}
+
+/** A branch point file's text (what the debrief's download wrote), or null when the text is no branch point at all. */
+export function readBranchFile(text: string): BranchPoint | { problem: string } | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return data && typeof data === 'object' && (data as { format?: unknown }).format === BRANCH_FORMAT ? checkBranch(data, 'file') : null;
+}
+
+/** The branch point file's text for a download. */
+export const branchFileText = (point: BranchPoint): string => JSON.stringify(point, null, 1);
+
+function checkBranch(data: unknown, what: 'link' | 'file'): BranchPoint | { problem: string } {
+  const point = data as BranchPoint;
   if (!point || point.format !== BRANCH_FORMAT || typeof point.turn !== 'number' || !Array.isArray(point.moves) || typeof point.seed !== 'number' || !point.settings)
-    return { problem: 'the link does not hold a branch point of this game' };
-  if (point.version !== BRANCH_VERSION) return { problem: `the link is in branch format ${point.version}; this game reads format ${BRANCH_VERSION}` };
-  if (point.rulesVersion !== RULES_VERSION) return { problem: `the game in the link was played under other rules (rules version ${point.rulesVersion}; this game has ${RULES_VERSION}) and does not replay` };
+    return { problem: `the ${what} does not hold a branch point of this game` };
+  if (point.version !== BRANCH_VERSION) return { problem: `the ${what} is in branch format ${point.version}; this game reads format ${BRANCH_VERSION}` };
+  if (point.rulesVersion !== RULES_VERSION) return { problem: `the game in the ${what} was played under other rules (rules version ${point.rulesVersion}; this game has ${RULES_VERSION}) and does not replay` };
   return point;
 }

@@ -159,8 +159,21 @@ describe('the debrief as a lesson', () => {
     const opened = await movesOnPage(student);
     expect(opened.turn).toBe(turn);
     expect(opened.moves).toEqual(branch.history.filter((t) => t.turn < turn).flatMap((t) => t.moves));
+    // The same turn as a file, opened from the title screen's file picker on a fresh page.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download turn ${turn} as a file` }).click()]);
+    expect(file.suggestedFilename()).toBe(`reset-reset-2009-turn${turn}.json`);
+    const another = await env.browser.context.newPage();
+    const anotherErrors = watchErrors(another);
+    await openFresh(another, env.url);
+    await scene(another, 'title');
+    await another.getByLabel('Load a scenario file').setInputFiles((await file.path())!);
+    await another.getByRole('button', { name: `Play on from turn ${turn}` }).click();
+    await scene(another, 'table');
+    expect((await movesOnPage(another)).moves).toEqual(opened.moves);
     expect(errors).toEqual([]);
     expect(studentErrors).toEqual([]);
+    expect(anotherErrors).toEqual([]);
+    await another.close();
     await student.close();
     await page.close();
   });

@@ -6,7 +6,7 @@ import { playGame } from '../../src/ai/runner';
 import { STRATEGIES } from '../../src/ai/strategies';
 import { RULES_VERSION, logOf } from '../../src/engine';
 import { requireScenario, SCENARIO_DIR } from '../../src/scenario/files';
-import { BRANCH_FORMAT, BRANCH_VERSION, branchTurns, decodeBranch, encodeBranch, replayToTurn, type BranchPoint } from '../../src/ui/branch';
+import { BRANCH_FORMAT, BRANCH_VERSION, branchFileText, branchTurns, decodeBranch, encodeBranch, readBranchFile, replayToTurn, type BranchPoint } from '../../src/ui/branch';
 
 const reset = requireScenario(join(SCENARIO_DIR, 'reset-2009.yaml'));
 const game = playGame(reset, 4, { us: STRATEGIES.reciprocator, ru: STRATEGIES.hardliner }).state;
@@ -31,5 +31,10 @@ describe('a branch point', () => {
     expect(decodeBranch(text.slice(0, text.length / 2))).toEqual({ problem: expect.stringMatching(/cut short or damaged|does not hold/) });
     expect(decodeBranch(encodeBranch({ ...point, rulesVersion: RULES_VERSION + 1 }))).toEqual({ problem: expect.stringMatching(/other rules/) });
     expect(decodeBranch(btoa('{"hello":1}'))).toEqual({ problem: 'the link does not hold a branch point of this game' });
+    // The same point as a file; a scenario file is not taken for one.
+    expect(readBranchFile(branchFileText(point))).toEqual(point);
+    expect(readBranchFile('{"id":"reset-2009","title":"x"}')).toBeNull();
+    expect(readBranchFile('id: reset-2009')).toBeNull();
+    expect(readBranchFile(JSON.stringify({ ...point, moves: 'none' }))).toEqual({ problem: 'the file does not hold a branch point of this game' });
   });
 });

@@ -203,6 +203,8 @@ export interface BranchControls {
   play(turn: number): void;
   /** A link that opens this game at that turn, or null when the scenario cannot travel by link (a custom file). */
   link(turn: number): string | null;
+  /** Download the same branch point as a file (the title screen's file picker opens it). */
+  download?(turn: number): void;
 }
 
 /** Pick a turn on the timeline and play on from it; or hand the class a link to the same turn. */
@@ -215,8 +217,11 @@ export function branchSection(turns: number[], controls: BranchControls, lang: L
   const linkField = el('input', { type: 'text', id: 'branch-link', readonly: true, size: 40 });
   const copied = el('span', { role: 'status', class: 'copied' });
   const copy = el('button', { type: 'button' }, w.copy);
+  const file = el('button', { type: 'button' }, w.file(turn()));
+  file.addEventListener('click', () => controls.download?.(turn()));
   const refresh = () => {
     play.textContent = w.play(turn());
+    file.textContent = w.file(turn());
     const url = controls.link(turn());
     linkField.value = url ?? '';
     copied.textContent = '';
@@ -240,7 +245,7 @@ export function branchSection(turns: number[], controls: BranchControls, lang: L
     el('p', {}, w.intro),
     el('div', { class: 'row' }, el('label', { for: 'branch-turn' }, w.pick), ' ', select, ' ', play),
     canLink
-      ? el('div', { class: 'row' }, el('label', { for: 'branch-link' }, w.link), ' ', linkField, ' ', copy, ' ', copied, el('p', { class: 'detail', id: 'branch-link-help' }, w.linkHelp))
+      ? el('div', { class: 'row' }, el('label', { for: 'branch-link' }, w.link), ' ', linkField, ' ', copy, ' ', copied, ...(controls.download ? [' ', file] : []), el('p', { class: 'detail', id: 'branch-link-help' }, w.linkHelp))
       : el('p', { class: 'detail' }, w.customOnly),
   );
 }

@@ -4,7 +4,9 @@ import { setMuted, setVolume, soundSettings } from '../../audio/sound';
 import { store, words, type Change, type Session } from '../session';
 import { describeMove, meterName, newsWords, sideLabel, signed } from '../labels';
 import { mountDebriefLazily } from '../debrief/lazy';
-import { branchLink } from '../branch-link';
+import { branchLink, branchPointOf } from '../branch-link';
+import { branchFileText } from '../branch';
+import { download } from '../export';
 import { replay } from '../../engine';
 import { renderTitle, acceptCustomText } from './title';
 import { renderBriefing, renderHandoff } from './briefing';
@@ -93,6 +95,7 @@ function renderDebrief(root: HTMLElement): void {
     controls: {
       play: (turn) => store.branchFrom(turn),
       link: (turn) => (s.source.builtIn ? branchLink(s, turn) : null),
+      download: (turn) => download(`reset-${s.scenario.id}-turn${turn}.json`, branchFileText(branchPointOf(s, turn)), 'application/json'),
     },
     scenario: s.scenario,
     state: s.state,

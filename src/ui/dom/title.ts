@@ -7,7 +7,7 @@ import { store, words } from '../session';
 import { scenarioLabel } from '../labels';
 import { LANGUAGES, LANGUAGE_NAMES, loadLanguage, type Language } from '../i18n';
 import { el, button } from './el';
-import { decodeBranch, type BranchPoint } from '../branch';
+import { decodeBranch, readBranchFile, type BranchPoint } from '../branch';
 
 interface Choice {
   file: string;
@@ -41,6 +41,14 @@ export function takeSharedBranch(): boolean {
 
 /** Check a custom scenario file; good ones join the list and are selected, bad ones show the checker's messages. */
 export async function acceptCustomText(text: string, file: string, rerender: () => void): Promise<void> {
+  // A branch point file (the debrief's download) opens its game at its turn, like a ?branch= link.
+  const branch = readBranchFile(text);
+  if (branch) {
+    shared = branch;
+    problems = [];
+    rerender();
+    return;
+  }
   const source: ScenarioSource = { file, text, builtIn: false };
   const loaded = await loadSource(source);
   if (loaded.ok) {
