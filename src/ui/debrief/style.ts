@@ -44,6 +44,9 @@ export const DEBRIEF_CSS = `
 .debrief .endings td, .debrief .endings th { width: 33%; }
 .debrief .branch { border: 2px solid #009E73; padding: .5rem 1rem; border-radius: 4px; margin: 1rem 0; }
 .debrief .branch label { margin-right: .5rem; }
+/* The page's own .detail is light for the dark table; on the debrief's white it must stay readable (WCAG AA). */
+.debrief .detail { color: #444; font-size: .95rem; }
+.debrief .branch input[type=text] { font: inherit; font-size: .9rem; padding: .25rem; border: 1px solid #767676; }
 .debrief select { font: inherit; padding: .25rem; }
 .debrief .chart { overflow: visible; }
 /* The game's own controls under the debrief line up with its column. */
