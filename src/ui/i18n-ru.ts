@@ -377,6 +377,7 @@ export const ru: Words = {
       sentence: (terms, gains) => `${terms} дал бы сверх выполненной сделки: ${gains}.`,
       gives: (side, cards) => `${side}: ещё и ${cards}`,
       keeps: (side, cards) => `${side}: без уступки «${cards}»`,
+      instead: (side, card, was) => `${side}: «${card}» вместо «${was}»`,
       terms: (parts) => `Пакет, в котором ${parts.join('; ')},`,
       gain: (n, side) => `${side} ${n}`,
       none: 'Ни один пакет не был бы лучше выполненной сделки для обеих сторон: чтобы выиграть больше, одной из сторон пришлось бы чем-то поступиться.',

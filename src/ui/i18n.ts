@@ -389,6 +389,7 @@ const en = {
       sentence: (terms: string, gains: string) => `${terms} would have given ${gains}, beyond the deal carried out.`,
       gives: (side: string, cards: string) => `${side} also giving ${cards}`,
       keeps: (side: string, cards: string) => `${side} keeping ${cards}`,
+      instead: (side: string, card: string, was: string) => `${side} giving ${card} instead of ${was}`,
       terms: (parts: string[]) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`),
       gain: (n: string, side: string) => `${side} ${n}`,
       none: 'No package would have been better for both sides than the deal carried out: to gain more, one side had to give something up.',

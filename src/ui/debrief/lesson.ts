@@ -53,13 +53,20 @@ export function missedDealSentence(scenario: Scenario, m: MissedDeal, delivered:
   const w = wordsFor(lang).debrief.missedDeals;
   const list = wordsFor(lang).debrief.historySentence.list;
   const cards = (ids: string[]) => list(ids.map((id) => cardLabel(scenario, id, lang)));
+  const issueOf = (id: string) => indexOf(scenario).cards.get(id)?.issue;
   const parts: string[] = [];
   for (const s of scenario.seats) {
-    const more = m.deal.gives[s].filter((id) => !delivered.gives[s].includes(id));
+    let more = m.deal.gives[s].filter((id) => !delivered.gives[s].includes(id));
+    let fewer = delivered.gives[s].filter((id) => !m.deal.gives[s].includes(id));
+    // Another option of the same issue: "X instead of Y".
+    for (const id of [...more]) {
+      const other = fewer.find((f) => issueOf(f) !== undefined && issueOf(f) === issueOf(id));
+      if (!other) continue;
+      parts.push(w.instead(name(s), cardLabel(scenario, id, lang), cardLabel(scenario, other, lang)));
+      more = more.filter((x) => x !== id);
+      fewer = fewer.filter((x) => x !== other);
+    }
     if (more.length) parts.push(w.gives(name(s), cards(more)));
-  }
-  for (const s of scenario.seats) {
-    const fewer = delivered.gives[s].filter((id) => !m.deal.gives[s].includes(id));
     if (fewer.length) parts.push(w.keeps(name(s), cards(fewer)));
   }
   const terms = w.terms(parts);
