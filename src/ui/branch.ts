@@ -82,6 +82,9 @@ function checkBranch(data: unknown, what: 'link' | 'file'): BranchPoint | { prob
   const point = data as BranchPoint;
   if (!point || point.format !== BRANCH_FORMAT || typeof point.turn !== 'number' || !Array.isArray(point.moves) || typeof point.seed !== 'number' || !point.settings)
     return { problem: `the ${what} does not hold a branch point of this game` };
+  const { side, opponent, difficulty, length } = point.settings;
+  if (typeof side !== 'string' || !['computer', 'hotseat'].includes(opponent) || !['easy', 'normal', 'hard'].includes(difficulty) || ![undefined, 'full', 'class'].includes(length))
+    return { problem: `the ${what}'s players are not ones this game knows (side, opponent, difficulty or length)` };
   if (point.version !== BRANCH_VERSION) return { problem: `the ${what} is in branch format ${point.version}; this game reads format ${BRANCH_VERSION}` };
   if (point.rulesVersion !== RULES_VERSION) return { problem: `the game in the ${what} was played under other rules (rules version ${point.rulesVersion}; this game has ${RULES_VERSION}) and does not replay` };
   return point;

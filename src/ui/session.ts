@@ -219,6 +219,8 @@ class Store {
 
   /** A branch point handed over as a link: the same, with the link's settings. */
   openBranch(source: ScenarioSource, scenario: Scenario, point: BranchPoint): void {
+    if (point.scenario !== scenario.id || !scenario.seats.includes(point.settings.side))
+      throw new Error(`it is for scenario "${point.scenario}" and side "${point.settings.side}", which ${scenario.id} does not have`);
     const settings: Settings = { side: point.settings.side, opponent: point.settings.opponent, difficulty: point.settings.difficulty, seed: point.seed, ...(point.settings.length ? { length: point.settings.length } : {}) };
     this.playBranch(source, scenario, settings, { log: { scenario: point.scenario, seed: point.seed, moves: point.moves }, turn: point.turn });
   }

@@ -35,6 +35,7 @@ describe('a branch point', () => {
     expect(readBranchFile(branchFileText(point))).toEqual(point);
     expect(readBranchFile('{"id":"reset-2009","title":"x"}')).toBeNull();
     expect(readBranchFile('id: reset-2009')).toBeNull();
+    expect(decodeBranch(encodeBranch({ ...point, settings: { ...point.settings, difficulty: 'impossible' as 'hard' } }))).toEqual({ problem: expect.stringMatching(/players are not ones this game knows/) });
     expect(readBranchFile(JSON.stringify({ ...point, moves: 'none' }))).toEqual({ problem: 'the file does not hold a branch point of this game' });
   });
 });

@@ -7,7 +7,7 @@ import { mountDebriefLazily } from '../debrief/lazy';
 import { branchLink, branchPointOf } from '../branch-link';
 import { branchFileText } from '../branch';
 import { download } from '../export';
-import { replay } from '../../engine';
+import { replay, type GameState } from '../../engine';
 import { renderTitle, acceptCustomText } from './title';
 import { renderBriefing, renderHandoff } from './briefing';
 import { renderTable } from './table';
@@ -89,7 +89,13 @@ function renderDebrief(root: HTMLElement): void {
   debrief?.destroy();
   const players = Object.fromEntries(s.scenario.seats.map((side) => [side, store.isHuman(side) ? 'human' : 'computer'] as const));
   const cp = s.counterpart;
-  const origin = s.origin ? { origin: replay(s.scenario, s.origin.log), turn: s.origin.turn } : undefined;
+  // The game a branch came from; one that no longer replays (a damaged link) leaves the comparison out, not the debrief.
+  let origin: { origin: GameState; turn: number } | undefined;
+  try {
+    origin = s.origin ? { origin: replay(s.scenario, s.origin.log), turn: s.origin.turn } : undefined;
+  } catch {
+    origin = undefined;
+  }
   void mountDebriefLazily(host, {
     branch: origin,
     controls: {
