@@ -193,6 +193,7 @@ describe('the debrief as a lesson', () => {
     await setUp(page, { side: 'Russia' });
     expect(await page.getByRole('radio', { name: 'Full game: 12 turns' }).isChecked()).toBe(true);
     await press(page, 'radio', /^Class length: 6 turns/);
+    await screenshot(page, 'title-class-length');
     await press(page, 'button', 'New game');
     await scene(page, 'briefing');
     const summary = (SCENARIO.classLength!.summary as Record<string, string>).en;
