@@ -17,6 +17,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         game: resolve(import.meta.dirname, 'index.html'),
+        lessons: resolve(import.meta.dirname, 'lessons.html'),
         teacher: resolve(import.meta.dirname, 'classroom/teacher.html'),
         student: resolve(import.meta.dirname, 'classroom/student.html'),
       },

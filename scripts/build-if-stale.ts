@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** Written into dist/ after a build that succeeded, dated when that build began. */
 export const STAMP = 'dist/.build-stamp';
 /** What the build reads: the game's code, its data, its pages and how it is built. */
-export const BUILD_INPUTS = ['src', 'scenarios', 'assets', 'index.html', 'classroom', 'vite.config.ts', 'package-lock.json'];
+export const BUILD_INPUTS = ['src', 'scenarios', 'assets', 'index.html', 'lessons.html', 'docs/teacher-guide.md', 'classroom', 'vite.config.ts', 'package-lock.json'];
 
 /** The newest modification under `path` (a folder's own time counts: it changes when a file is added or removed). */
 function newest(path: string): { time: number; path: string } {

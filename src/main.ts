@@ -1,7 +1,7 @@
 // The page's entry: Phaser draws the table, the accessible DOM layer carries every control,
 // and the session (src/ui/session.ts) sends the moves to the engine.
 import Phaser from 'phaser';
-import { replay, logOf } from './engine';
+import { replay, logOf, scenarioOfLength } from './engine';
 import { startAmbient } from './audio/sound';
 import { onScenarioChange } from './scenario/hot';
 import { LoadingScene, BackdropScene, W, H } from './ui/scenes/loading';
@@ -11,6 +11,7 @@ import { loadLanguage } from './ui/i18n';
 import { hasSave, readSave, clearSave, savedSummary } from './ui/save';
 import { loadSource } from './ui/scenarios';
 import { mountLayer, loadScenarioFromQuery, announce } from './ui/dom/layer';
+import { takeSharedBranch } from './ui/dom/title';
 import { canKeepGame } from './scenario/compat';
 import { fitToScreen, keepFitted } from './ui/scenes/crisp';
 import { drawOnlyWhenNeeded } from './ui/scenes/frames';
@@ -24,8 +25,10 @@ async function afterLoading(): Promise<void> {
   // A saved game is replayed before anything shows (its scenario may need the checker, loaded then).
   // A finished one is not: the title offers its debrief beside a new game.
   await language;
-  const saved = hasSave() && !savedSummary()?.ended ? await readSave(store.language) : null;
-  if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state);
+  // A shared turn (?branch=...) is offered on the title screen, beside any saved game, rather than resuming it.
+  const sharedTurn = takeSharedBranch();
+  const saved = hasSave() && !savedSummary()?.ended && !sharedTurn ? await readSave(store.language) : null;
+  if (saved?.ok) store.resume(saved.source, saved.scenario, saved.settings, saved.state, saved.origin);
   else {
     if (saved && !saved.ok) {
       clearSave();
@@ -89,7 +92,7 @@ onScenarioChange(async (change) => {
   const swap = canKeepGame(loaded.scenario, s.state);
   try {
     if (!swap.keep) throw new Error(swap.reason);
-    store.replaceScenario(source, loaded.scenario, replay(loaded.scenario, logOf(s.state)));
+    store.replaceScenario(source, loaded.scenario, replay(scenarioOfLength(loaded.scenario, s.settings.length), logOf(s.state)));
     announce(words().page.reloadedGoesOn(change.file));
   } catch (e) {
     announce(words().page.reloadedRestarts(change.file, (e as Error).message));

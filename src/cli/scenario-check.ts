@@ -9,6 +9,8 @@ import { textOf, type Scenario } from '../engine';
 import { formatProblem, type Problem } from '../scenario/load';
 import { loadScenarioFile } from '../scenario/files';
 import { useAuthorCwd } from './author-cwd';
+import { proveClassLength, type ClassLengthProof } from './class-length';
+import { readFileSync } from 'node:fs';
 import { exitQuietlyWhenPipeCloses } from './pipe';
 
 useAuthorCwd();
@@ -138,12 +140,32 @@ if (values.help) {
 if (positionals.length === 0) fail('name at least one scenario file, e.g. scenarios/reset-2009.yaml');
 const games = values.simulate === undefined ? 0 : /^[1-9]\d{0,4}$/.test(values.simulate) ? Number(values.simulate) : fail(`--simulate needs a whole number of games (1 or more), not "${values.simulate}"`);
 
-const report: { file: string; ok: boolean; problems: Problem[]; balance?: Balance }[] = [];
+const report: { file: string; ok: boolean; problems: Problem[]; balance?: Balance; classLength?: ClassLengthProof }[] = [];
 for (const file of positionals) {
   const r = loadScenarioFile(file);
   const problems = (r.ok ? r.warnings : r.problems).filter((p) => !values.quiet || p.severity === 'error');
   const entry: (typeof report)[number] = { file, ok: r.ok, problems };
+  // The class length: each side must be able to reach its goal in it, shown by a game it wins.
+  const proof = r.ok ? proveClassLength(r.scenario) : null;
+  if (r.ok && proof) {
+    entry.classLength = proof;
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => /^classLength:/.test(l)) + 1 || 1;
+    for (const side of r.scenario.seats)
+      if (!proof.witnesses[side]) {
+        entry.ok = false;
+        problems.push({ file, line, column: 1, path: 'classLength', severity: 'error', message: `${textOf(r.scenario.sides[side].name)} (${side}) cannot reach its goal ${r.scenario.classLength!.goals[side]} in the class length's ${proof.turns} turns in any of ${proof.games} games of the built-in strategies: lower its goal under classLength.goals, or give the class length more turns` });
+      }
+  }
   if (!values.json) printProblems(problems, values.translations!);
+  if (r.ok && proof && entry.ok && !values.json && !values.quiet) {
+    const { scenario } = r;
+    const shown = (w: NonNullable<ClassLengthProof['together']>) => `${scenario.seats.map((s) => w.strategies[s]).join(' vs ')}, seed ${w.seed}`;
+    console.log(
+      `${file}: class length (${proof.turns} turns): ` +
+        scenario.seats.map((s) => { const w = proof.witnesses[s]!; return `${textOf(scenario.sides[s].name)} can reach its goal ${w.goal} (${shown(w)}: ${w.score})`; }).join('; ') +
+        (proof.together ? `; both at once (${shown(proof.together)})` : '; never both at once in these games'),
+    );
+  }
   if (r.ok && games > 0) {
     entry.balance = simulate(r.scenario, games);
     if (!values.json) printBalance(r.scenario, entry.balance);

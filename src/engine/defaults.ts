@@ -62,6 +62,8 @@ export interface ScenarioInput {
   firstMover?: string;
   escalationStart?: number;
   summary?: Text;
+  /** The short game for a lesson; goals left out stay the sides' own. */
+  classLength?: { turns: number; goals?: Record<string, number>; summary: Text };
   history?: HistoryInput;
   sources?: (Omit<SourceDef, 'author' | 'date'> & Partial<SourceDef>)[];
   /** Exactly two sides, by the ids the scenario gives its seats, in order. */
@@ -225,6 +227,9 @@ export function completeScenario(s: ScenarioInput): Scenario {
     rules: completeRules(s.rules),
     // Absent stays absent: a scenario without the section is the same object as before it existed.
     ...(s.classroom ? { classroom: completeClassroom(s.classroom, s.sides) } : {}),
+    ...(s.classLength
+      ? { classLength: { turns: s.classLength.turns, summary: s.classLength.summary, goals: Object.fromEntries(seats.map((id) => [id, s.classLength!.goals?.[id] ?? s.sides[id].goal ?? 10])) } }
+      : {}),
   };
 }
 

@@ -17,6 +17,7 @@ export { previewPackage, playSigning, meterChanges, type PackagePreview } from '
 export { tableView, previewFor, packagePermission, seatScenario, type TableView, type SigningPreview, type OfferView, type Permission, type TrackStanding } from './table-view';
 export { escalationAtResolution, HAWKS_PUSH_FROM, type EscalationStep } from './escalation';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
+export { classVersion, scenarioOfLength, type GameLength } from './class-length';
 export { applyInject, whyNotInject, type Inject } from './inject';
 export { csvCell, csvRow, csvTable } from './csv';
 export {

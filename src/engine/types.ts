@@ -249,6 +249,17 @@ export interface Scenario {
   rules: Rules;
   /** Only the classroom server reads this (the engine never does): how far a table's hidden briefs may vary. */
   classroom?: ClassroomDef;
+  /** A short game for one lesson (classVersion plays it): fewer turns, goals to suit, a short summary. */
+  classLength?: ClassLengthDef;
+}
+
+/** The scenario's short "class" length: a game that fits a 50-minute lesson with its debrief. */
+export interface ClassLengthDef {
+  turns: number;
+  /** Each side's goal in the short game (by side id). */
+  goals: Record<Side, number>;
+  /** The situation in at most 150 words, in place of the summary. */
+  summary: Text;
 }
 
 /** Limits within which the classroom server may vary one side's hidden brief at each table (src/scenario/vary.ts). */

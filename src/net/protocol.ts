@@ -73,6 +73,8 @@ export const sessionRequestSchema = z
     decision: z.enum(['lead', 'vote']).default('lead'),
     /** Vary each table's hidden priorities and red lines within the scenario's classroom.vary limits. */
     varyBriefs: z.boolean().default(false),
+    /** Play the scenario's short class length (classLength in its file) instead of its full length. */
+    length: z.enum(['full', 'class']).default('full'),
   })
   .strict()
   .refine((r) => (r.scenario === undefined) !== (r.scenarioText === undefined), 'give either a built-in scenario id or a scenario text');
@@ -103,7 +105,7 @@ export interface TeacherWelcome {
   role: 'teacher';
   code: string;
   scenario: Scenario;
-  settings: { tables: number; timerSeconds: number; fillWithComputer: boolean; decision: Decision; createdAt: string; varyBriefs: boolean };
+  settings: { tables: number; timerSeconds: number; fillWithComputer: boolean; decision: Decision; createdAt: string; varyBriefs: boolean; classLength: boolean };
 }
 
 export interface ChatLine {

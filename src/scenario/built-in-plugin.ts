@@ -54,12 +54,12 @@ export function builtInScenarios(options: { dir?: string } = {}): Plugin {
           this.addWatchFile(join(dir, file));
           const { result } = loadOne(file);
           if (!result.ok) continue;
-          const { title, year, seats } = result.scenario;
+          const { title, year, seats, turns, classLength } = result.scenario;
           const sides = seats.map((id) => ({ id, name: result.scenario.sides[id].name }));
           found.push({
             file,
             year,
-            row: `  { file: ${JSON.stringify(file)}, title: ${JSON.stringify(title)}, year: ${JSON.stringify(year)}, sides: ${JSON.stringify(sides)}, open: () => import(${JSON.stringify(ONE_ID + file)}) },`,
+            row: `  { file: ${JSON.stringify(file)}, title: ${JSON.stringify(title)}, year: ${JSON.stringify(year)}, sides: ${JSON.stringify(sides)}, turns: ${JSON.stringify(turns)}, classTurns: ${JSON.stringify(classLength?.turns ?? null)}, open: () => import(${JSON.stringify(ONE_ID + file)}) },`,
           });
         }
         const rows = found.sort((a, b) => a.year - b.year || a.file.localeCompare(b.file)).map((f) => f.row);

@@ -12,6 +12,9 @@ export interface Finding {
   atKey?: boolean;
 }
 
+/** The most words a class length's summary may have (in each language). */
+export const CLASS_SUMMARY_WORDS = 150;
+
 export function meaningFindings(s: ScenarioInput): Finding[] {
   const out: Finding[] = [];
   const error = (pointer: Pointer, message: string, atKey = false) => out.push({ pointer, message, severity: 'error', atKey });
@@ -294,6 +297,19 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
     const reservation = s.sides[side].reservation;
     if (reservation !== undefined && reservation >= best)
       warn(['sides', side, 'reservation'], `no deal can be worth signing for ${who(side)}: its reservation is ${reservation}, and the best score its priorities allow is ${best}; lower the reservation`);
+  }
+
+  // ---- classLength: the short game for a lesson (whether each side can still win in it: npm run scenario:check plays it)
+  if (s.classLength) {
+    const c = s.classLength;
+    const at: Pointer = ['classLength'];
+    if (c.turns > s.turns) error([...at, 'turns'], `the class length has ${c.turns} turns, more than the scenario's ${s.turns}: make it shorter`);
+    const texts: [string, string][] = typeof c.summary === 'string' ? [['summary', c.summary]] : Object.entries(c.summary ?? {}).map(([lang, t]) => [`summary (${lang})`, String(t)]);
+    for (const [what, text] of texts) {
+      const words = text.split(/\s+/).filter(Boolean).length;
+      if (words > CLASS_SUMMARY_WORDS) error([...at, 'summary'], `the class length's ${what} has ${words} words; a lesson's summary may have at most ${CLASS_SUMMARY_WORDS}: shorten it`);
+    }
+    for (const k of Object.keys(c.goals ?? {})) sideRef([...at, 'goals', k], k, true);
   }
 
   // ---- classroom.vary: the limits within which a table's hidden brief may differ from this file

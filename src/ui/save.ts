@@ -1,5 +1,5 @@
 // The saved game: scenario text, settings and the move log; resuming replays the log through the engine.
-import { RULES_VERSION, replay, type GameLog, type GameState, type Language, type Scenario, type Text } from '../engine';
+import { RULES_VERSION, replay, scenarioOfLength, type GameLog, type GameState, type Language, type Scenario, type Text } from '../engine';
 import { wordsFor } from './i18n';
 import type { ScenarioSource } from './scenarios';
 import { loadSource } from './scenarios';
@@ -19,6 +19,13 @@ export interface SaveFile {
   log: GameLog;
   /** What the title screen says about the game without replaying it (saves from before it have none). */
   summary?: SaveSummary;
+  /** A branch: the game it was branched from (its whole log) and the turn it went its own way at. */
+  origin?: Origin;
+}
+
+export interface Origin {
+  log: GameLog;
+  turn: number;
 }
 
 export interface SaveSummary {
@@ -36,7 +43,7 @@ export interface SaveSummary {
 }
 
 export type Resumed =
-  | { ok: true; source: ScenarioSource; scenario: Scenario; settings: Settings; state: GameState }
+  | { ok: true; source: ScenarioSource; scenario: Scenario; settings: Settings; state: GameState; origin?: Origin }
   | { ok: false; message: string };
 
 export function writeSave(save: SaveFile): void {
@@ -100,8 +107,17 @@ export async function readSave(lang: Language = 'en'): Promise<Resumed | null> {
   try {
     const loaded = await loadSource(save.source);
     if (!loaded.ok) return { ok: false, message: w.noScenario(save.source.file) };
-    const state = replay(loaded.scenario, save.log);
-    return { ok: true, source: save.source, scenario: loaded.scenario, settings: save.settings, state };
+    const played = scenarioOfLength(loaded.scenario, save.settings?.length);
+    const state = replay(played, save.log);
+    // A branch's first game replays too, or the branch is kept without it.
+    let origin: Origin | undefined;
+    try {
+      if (save.origin) replay(played, save.origin.log);
+      origin = save.origin;
+    } catch {
+      origin = undefined;
+    }
+    return { ok: true, source: save.source, scenario: loaded.scenario, settings: save.settings, state, ...(origin ? { origin } : {}) };
   } catch (e) {
     return { ok: false, message: w.noReplay((e as Error).message) };
   }

@@ -24,11 +24,14 @@ import {
   type Side,
   type TableView,
   type Text,
+  type GameLength,
+  scenarioOfLength,
 } from '../engine';
 import { createCounterpart, type Counterpart, type Difficulty } from '../ai/counterpart';
 import { play } from '../audio/sound';
 import type { ScenarioSource } from './scenarios';
-import { SAVE_VERSION, writeSave } from './save';
+import { SAVE_VERSION, writeSave, type Origin } from './save';
+import { replayToTurn, type BranchPoint } from './branch';
 import { storeLanguage, storedLanguage, wordsFor, type Words } from './i18n';
 
 export type Screen = 'loading' | 'title' | 'briefing' | 'table' | 'handoff' | 'debrief';
@@ -38,6 +41,8 @@ export interface Settings {
   opponent: 'computer' | 'hotseat';
   difficulty: Difficulty;
   seed: number;
+  /** The scenario's full length (the default) or its short class length. */
+  length?: GameLength;
 }
 
 export interface Session {
@@ -52,6 +57,8 @@ export interface Session {
   counterpart: Counterpart | null;
   /** The computer's last stated reason, for the table. */
   lastReason: { side: Side; move: Move; reason: string } | null;
+  /** A branch: the game it went its own way from, and at which turn (its debrief sets the two endings side by side). */
+  origin?: Origin;
 }
 
 export interface Change {
@@ -165,14 +172,15 @@ class Store {
   }
 
   newGame(source: ScenarioSource, scenario: Scenario, settings: Settings): void {
-    const state = createGame(scenario, settings.seed);
+    const state = createGame(scenarioOfLength(scenario, settings.length), settings.seed);
     this.begin(source, scenario, settings, state);
     this.save();
     this.show('briefing');
   }
 
-  resume(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
+  resume(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState, origin?: Origin): void {
     this.begin(source, scenario, settings, state);
+    if (origin) this.session!.origin = origin;
     this.save(); // a save from before summaries gets one
     const s = this.session!;
     if (state.phase !== 'ended' && settings.opponent === 'hotseat') {
@@ -187,14 +195,50 @@ class Store {
     this.afterMove();
   }
 
-  private begin(source: ScenarioSource, scenario: Scenario, settings: Settings, state: GameState): void {
+  private begin(source: ScenarioSource, full: Scenario, settings: Settings, state: GameState): void {
     this.stopComputer();
+    // The game is played at the length chosen: the class length is a scenario of its own (scenarioOfLength).
+    const scenario = scenarioOfLength(full, settings.length);
     this.reopened = false;
     const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(scenario.seats, settings.side), settings.difficulty, settings.seed + 7) : null;
     // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
     // A resumed game's players have sat at the table already: those who have moved need no briefing again.
     const briefed = new Set(logOf(state).moves.map((m) => m.side));
     this.session = { source, scenario, settings, state, viewer: settings.side, briefed, counterpart, lastReason: null };
+  }
+
+  /**
+   * Play the finished game again from the start of `turn`: its log replayed to that turn, then a new branch with the
+   * same players. The first game is kept (the origin) for the branch's debrief.
+   */
+  branchFrom(turn: number): void {
+    const s = this.session;
+    if (!s) return;
+    this.playBranch(s.source, s.scenario, s.settings, { log: logOf(s.state), turn });
+  }
+
+  /** A branch point handed over as a link: the same, with the link's settings. */
+  openBranch(source: ScenarioSource, scenario: Scenario, point: BranchPoint): void {
+    if (point.scenario !== scenario.id || !scenario.seats.includes(point.settings.side))
+      throw new Error(`it is for scenario "${point.scenario}" and side "${point.settings.side}", which ${scenario.id} does not have`);
+    const settings: Settings = { side: point.settings.side, opponent: point.settings.opponent, difficulty: point.settings.difficulty, seed: point.seed, ...(point.settings.length ? { length: point.settings.length } : {}) };
+    this.playBranch(source, scenario, settings, { log: { scenario: point.scenario, seed: point.seed, moves: point.moves }, turn: point.turn });
+  }
+
+  private playBranch(source: ScenarioSource, scenario: Scenario, settings: Settings, origin: Origin): void {
+    const state = replayToTurn(scenarioOfLength(scenario, settings.length), origin.log, origin.turn);
+    this.begin(source, scenario, settings, state);
+    const s = this.session!;
+    s.origin = origin;
+    for (const side of scenario.seats) s.briefed.add(side); // the players know the game up to here
+    this.save();
+    if (settings.opponent === 'hotseat') {
+      s.viewer = this.humanToAct() ?? settings.side;
+      this.show('handoff');
+      return;
+    }
+    this.show('table');
+    this.afterMove();
   }
 
   quit(): void {
@@ -280,7 +324,7 @@ class Store {
       turns: s.scenario.turns,
       ended: s.state.phase === 'ended',
     };
-    writeSave({ version: SAVE_VERSION, rulesVersion: RULES_VERSION, source: s.source, settings: s.settings, log: logOf(s.state), summary });
+    writeSave({ version: SAVE_VERSION, rulesVersion: RULES_VERSION, source: s.source, settings: s.settings, log: logOf(s.state), summary, ...(s.origin ? { origin: s.origin } : {}) });
   }
 
   /** After any move: end the game, hand the screen over (hot-seat), or let the computer act. */

@@ -32,9 +32,22 @@ afterAll(async () => {
 describe('debrief', () => {
   it('shows the outcome, charts, agreements, ledger, beliefs and history under headings a screen reader can list', async () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Debrief: ');
-    for (const name of ['Outcome', 'Meters over the turns', 'Agreements and their fate', 'The deal against the best packages', 'The ledger: every meter change and its cause', 'What actually happened'])
+    for (const name of ['Outcome', 'Meters over the turns', 'Agreements and their fate', 'The deal against the best packages', 'The ledger: every meter change and its cause', 'What actually happened', 'What each side really wanted', 'Deals both sides would have preferred'])
       expect(await page.getByRole('heading', { level: 2, name, exact: true }).count()).toBe(1);
-    expect(await page.getByRole('heading', { level: 2, name: /What the computer believed United States wanted/ }).count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 3, name: /What the computer believed United States wanted/ }).count()).toBe(1);
+    // The other side's real priorities, now that the game is over, beside what each side offered.
+    const priorities = page.getByRole('table', { name: /real priorities/ });
+    expect(await priorities.getByRole('columnheader').allTextContents()).toEqual(["Track", "United States' priority", "Russia's priority", 'Cards United States offered', 'Cards Russia offered']);
+    expect(await priorities.getByRole('row', { name: /NATO/ }).getByRole('cell').first().textContent()).toBe('3');
+    expect(await page.getByText(/^Russia would never give .+: Russia's arms and energy trade with Iran/).count()).toBe(1);
+    // The deal space drawn: the frontier, the Nash point and this game, with a description in words.
+    const space = page.getByRole('img', { name: /Every package by its worth to each side/ });
+    expect(await space.evaluate((e) => e.querySelector('desc')!.textContent)).toMatch(/This game’s deal is at \(-?\d+\.\d, -?\d+\.\d\); the Nash point at \(/);
+    expect(await space.locator('.frontier-point').count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'What each side really wanted' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-wanted');
+    await space.scrollIntoViewIfNeeded();
+    await screenshot(page, 'debrief-deal-space');
     // What was agreed and what happened in history come before the charts; the long ledger comes last.
     const order = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(order.slice(0, 4)).toEqual(['Outcome', 'Agreements and their fate', 'What actually happened', 'Meters over the turns']);
@@ -49,7 +62,7 @@ describe('debrief', () => {
     expect(await deals.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(['Carried out', 'Nash bargaining', 'Kalai–Smorodinsky']));
 
     // Every chart is an image with a name and a description, and its figures as a table.
-    const charts = page.getByRole('img');
+    const charts = page.locator('.charts').getByRole('img');
     expect(await charts.count()).toBe(5);
     const trust = page.getByRole('img', { name: /Trust in the other side/ });
     expect(await trust.count()).toBe(1);
@@ -108,10 +121,15 @@ describe('debrief', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(csv.suggestedFilename()).toBe('reset-reset-2009-seed3.csv');
     const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('n,turn,phase,side,move,details');
-    expect(lines.length).toBe(moves.length + 1);
+    expect(lines[0]).toBe('record,n,turn,phase,side,move,details,meter,change,value,cause,source');
+    const moveLines = lines.filter((l) => l.startsWith('move,'));
+    expect(moveLines.length).toBe(moves.length);
     const proposal = moves.findIndex((m) => m.type === 'propose');
-    expect(lines[proposal + 1]).toMatch(new RegExp(`^${proposal + 1},${moves[proposal].turn},proposals,(United States|Russia),propose,"?gives: .+; asks: `));
+    expect(moveLines[proposal]).toMatch(new RegExp(`^move,${proposal + 1},${moves[proposal].turn},proposals,(United States|Russia),propose,"?gives: .+; asks: `));
+    // Every turn's ledger and both sides' scores are there too.
+    expect(lines.filter((l) => l.startsWith('ledger,')).length).toBeGreaterThan(moves.length / 2);
+    const lastTurn = moves.at(-1)!.turn;
+    expect(lines.filter((l) => new RegExp(`^score,,${lastTurn},`).test(l)).length).toBe(2);
     expect(errors).toEqual([]);
   });
 
@@ -151,7 +169,7 @@ describe('debrief', () => {
       await other.goto(`${vite.url}/tests/e2e/pages/debrief.html?scenario=${scenario}&seed=2&us=${us}&ru=${ru}`);
       await other.waitForSelector('body[data-ready="debrief"]', { timeout: 60_000 });
       expect(await other.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Debrief: /);
-      expect(await other.getByRole('img').count()).toBe(5);
+      expect(await other.locator('.charts').getByRole('img').count()).toBe(5);
       await screenshot(other, `debrief-${scenario}`);
       const agreements = other.getByRole('region', { name: 'Agreements and their fate' });
       expect((await agreements.getByRole('table').count()) + (await agreements.getByText('No agreement was signed.').count())).toBe(1);

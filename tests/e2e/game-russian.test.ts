@@ -158,6 +158,12 @@ describe('the interface in Russian', () => {
     await page.getByRole('heading', { name: /^Разбор игры/, level: 1 }).waitFor();
     await look('debrief');
     await screenshot(page, 'ru-debrief');
+    // The lesson sections speak Russian too: what each side wanted, the deals both would have preferred, playing again.
+    for (const name of ['Чего на самом деле хотела каждая сторона', 'Сделки, которые обе стороны предпочли бы', 'Сыграть заново с любого хода'])
+      expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
+    expect(await page.getByText(/^Пакет, в котором .+ дал бы сверх выполненной сделки: /).count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: 'Чего на самом деле хотела каждая сторона' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'ru-debrief-wanted');
 
     expect(left).toEqual({});
     expect(errors).toEqual([]);

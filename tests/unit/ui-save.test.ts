@@ -65,6 +65,6 @@ describe('a saved game and the rules it was played under', () => {
 describe('the game log a teacher downloads', () => {
   it('says which rules its log replays under, beside its format version', () => {
     const json = JSON.parse(gameLogJson(loaded.scenario, state)) as { format: string; version: number; rulesVersion: number; log: unknown };
-    expect(json).toMatchObject({ format: 'reset-game-log', version: 1, rulesVersion: RULES_VERSION, log: logOf(state) });
+    expect(json).toMatchObject({ format: 'reset-game-log', version: 2, rulesVersion: RULES_VERSION, log: logOf(state) });
   });
 });

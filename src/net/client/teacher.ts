@@ -34,6 +34,9 @@ interface ScenarioChoice {
   id: string;
   title: string;
   year: number;
+  turns: number;
+  /** Its class length in turns (null: none). */
+  classTurns: number | null;
 }
 
 async function showSetup(): Promise<void> {
@@ -56,11 +59,27 @@ async function showSetup(): Promise<void> {
     const f = file.files?.[0];
     upload = f ? { name: f.name, text: await f.text() } : null;
     uploadNote.textContent = upload ? `The session will use ${upload.name} instead of the list above.` : '';
+    showLength();
   });
   const tables = el('input', { type: 'number', id: 'tables', min: 1, max: 200, value: 2, inputmode: 'numeric' });
   const minutes = el('input', { type: 'number', id: 'timer', min: 0, max: 60, step: 0.5, value: 5, inputmode: 'decimal' });
   const computer = el('input', { type: 'checkbox', id: 'computer', checked: true });
   const vary = el('input', { type: 'checkbox', id: 'vary-briefs', 'aria-describedby': 'vary-briefs-note' });
+  const short = el('input', { type: 'checkbox', id: 'class-length', 'aria-describedby': 'class-length-note' });
+  const shortNote = el('p', { class: 'detail', id: 'class-length-note' });
+  // The class length is offered for a built-in scenario that has one (an uploaded file's is checked when the session is made).
+  const showLength = () => {
+    const c = choices.find((x) => x.id === select.value);
+    short.disabled = !upload && !c?.classTurns;
+    if (short.disabled) short.checked = false;
+    shortNote.textContent = upload
+      ? 'The uploaded file must have a class length (classLength) for this.'
+      : c?.classTurns
+        ? `${c.classTurns} turns instead of ${c.turns}, with a short summary: one game and its debrief in a 50-minute lesson (docs/teacher-guide.md has a lesson plan).`
+        : 'This scenario has no class length.';
+  };
+  select.addEventListener('change', showLength);
+  showLength();
   const password = el('input', { type: 'password', id: 'teacher-password', autocomplete: 'current-password', required: passwordRequired });
   const decision = (value: string, label: string, checked: boolean) => el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'decision', value, checked }), ` ${label}`);
   const create = async (e: Event) => {
@@ -71,6 +90,7 @@ async function showSetup(): Promise<void> {
       timerSeconds: Math.round(Number(minutes.value) * 60),
       fillWithComputer: computer.checked,
       varyBriefs: vary.checked,
+      length: short.checked ? 'class' : 'full',
       decision: app.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value ?? 'lead',
       ...(passwordRequired ? { password: password.value } : {}),
     };
@@ -100,6 +120,8 @@ async function showSetup(): Promise<void> {
       minutes,
       el('div', { class: 'row' }, el('label', { for: 'computer' }, computer, ' Fill empty seats with the computer (a team with no students is played by the computer)')),
       el('div', { class: 'row' }, el('label', { for: 'vary-briefs' }, vary, ' Vary the briefs: each table gets its own hidden priorities and red lines')),
+      el('div', { class: 'row' }, el('label', { for: 'class-length' }, short, ' Class length: a short game for one lesson')),
+      shortNote,
       el('p', { class: 'detail', id: 'vary-briefs-note' }, 'Within the limits the scenario declares, so a student who has read the scenario file still does not know the other team’s brief. The class debrief shows how each table’s briefs were varied.'),
       el('fieldset', {}, el('legend', {}, 'How a team decides'), decision('lead', 'The team lead submits the team’s moves', true), decision('vote', 'The team votes: a move is made when most of the team says yes', false)),
       passwordRequired ? el('label', { for: 'teacher-password', class: 'block' }, 'Teacher password (the one this server was started with)') : null,
@@ -208,7 +230,7 @@ function buildSession(): void {
     el(
       'div',
       {},
-      el('p', {}, el('strong', {}, textOf(sc.title)), ` (${sc.year}) · ${w.settings.tables} table${w.settings.tables === 1 ? '' : 's'} · ${w.settings.timerSeconds ? `${clock(w.settings.timerSeconds * 1000)} a turn` : 'no turn timer'} · ${w.settings.decision === 'lead' ? 'team leads submit' : 'teams vote'} · ${w.settings.fillWithComputer ? 'computer fills empty seats' : 'no computer players'}${w.settings.varyBriefs ? ' · briefs varied per table' : ''}`),
+      el('p', {}, el('strong', {}, textOf(sc.title)), ` (${sc.year}) · ${w.settings.tables} table${w.settings.tables === 1 ? '' : 's'} · ${w.settings.timerSeconds ? `${clock(w.settings.timerSeconds * 1000)} a turn` : 'no turn timer'} · ${w.settings.decision === 'lead' ? 'team leads submit' : 'teams vote'} · ${w.settings.fillWithComputer ? 'computer fills empty seats' : 'no computer players'}${w.settings.varyBriefs ? ' · briefs varied per table' : ''}${w.settings.classLength ? ` · class length (${sc.turns} turns)` : ''}`),
       // As large as the class needs to copy it from the back of the room: the code alone does not get them to the page.
       el('p', {}, 'Students open', el('br', {}), el('a', { href: studentUrl, id: 'student-link', class: 'student-address' }, studentUrl), el('br', {}), 'and type the code and their name.'),
       !lan.length && /^(127\.|localhost)/.test(location.hostname) ? el('p', { class: 'detail' }, 'This server listens on this computer only: restart it with HOST=0.0.0.0 so students’ laptops can reach it.') : null,

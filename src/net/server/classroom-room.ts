@@ -458,7 +458,7 @@ export class ClassroomRoom extends Room {
 
   private welcomeTeacher(client: Client) {
     const { tables, timerSeconds, fillWithComputer, decision, createdAt } = this.session;
-    const w: TeacherWelcome = { role: 'teacher', code: this.session.code, scenario: this.scenario, settings: { tables, timerSeconds, fillWithComputer, decision, createdAt, varyBriefs: this.session.varyBriefs === true } };
+    const w: TeacherWelcome = { role: 'teacher', code: this.session.code, scenario: this.scenario, settings: { tables, timerSeconds, fillWithComputer, decision, createdAt, varyBriefs: this.session.varyBriefs === true, classLength: this.session.length === 'class' } };
     client.send('teacherWelcome', w);
   }
 

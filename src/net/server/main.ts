@@ -20,7 +20,7 @@ import { dueForArchive, fileStore, redisStore, type ClassroomStore, type Session
 import { installFrontDoor, MATCHMAKE_METHODS, SESSION_BODY_BYTES, samePassword, upgradeAllowed, WindowCounter, type FrontDoor } from './http';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf, resolveBuiltInOnly } from '../../scenario/files';
 import { loadScenarioText, formatProblem } from '../../scenario/load';
-import { RULES_VERSION, textOf, type Scenario } from '../../engine';
+import { RULES_VERSION, scenarioOfLength, textOf, type Scenario } from '../../engine';
 
 // express comes with @colyseus/ws-transport (no @types here): only json() and static() are used.
 const express = createRequire(import.meta.url)('express') as { json(o: object): unknown; static(dir: string, o?: object): unknown };
@@ -74,7 +74,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
   const store: ClassroomStore = presence ? redisStore(presence) : fileStore(opts.dataDir);
   const cache = new Map<string, Scenario>();
   const scenarioOf = (s: SessionRecord): Scenario => {
-    const key = s.scenarioText === null ? s.scenarioId : s.code;
+    const key = `${s.scenarioText === null ? s.scenarioId : s.code}/${s.length ?? 'full'}`;
     let sc = cache.get(key);
     if (!sc) {
       if (s.scenarioText === null) {
@@ -85,6 +85,10 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
         const r = loadScenarioText(s.scenarioText, 'upload.yaml', { resolve: resolveBuiltInOnly, knownScenarios: builtInScenarioFiles().map(scenarioIdOf) });
         if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
         sc = r.scenario;
+      }
+      if (s.length === 'class') {
+        if (!sc.classLength) throw new Error(`${s.scenarioText === null ? s.scenarioId : 'the uploaded scenario'} has no class length (classLength in the file): play it at its full length, or add one (docs/scenario-authoring.md)`);
+        sc = scenarioOfLength(sc, 'class');
       }
       cache.set(key, sc);
     }
@@ -175,7 +179,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
           builtInScenarioFiles().map((f) => {
             const id = scenarioIdOf(f);
             const sc = scenarioOf({ scenarioId: id, scenarioText: null } as SessionRecord);
-            return { id, title: textOf(sc.title), year: sc.year };
+            return { id, title: textOf(sc.title), year: sc.year, turns: sc.turns, classTurns: sc.classLength?.turns ?? null };
           }),
         );
       });
@@ -218,6 +222,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions) {
           fillWithComputer: r.fillWithComputer,
           decision: r.decision,
           ...(r.varyBriefs ? { varyBriefs: true } : {}),
+          ...(r.length === 'class' ? { length: 'class' as const } : {}),
           seeds: Array.from({ length: r.tables }, () => randomInt(1, 2 ** 31)),
           createdAt: new Date().toISOString(),
           rulesVersion: RULES_VERSION,

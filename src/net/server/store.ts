@@ -19,6 +19,8 @@ export interface SessionRecord {
   seeds: number[];
   /** Each table's hidden priorities and red lines varied within the scenario's `classroom.vary` limits (absent: off). */
   varyBriefs?: boolean;
+  /** The tables play the scenario's class length (absent: its full length). */
+  length?: 'class';
   createdAt: string;
   /** The engine's RULES_VERSION the tables are played under (absent: sessions from before it was kept, rules 1). */
   rulesVersion?: number;

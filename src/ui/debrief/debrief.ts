@@ -13,9 +13,11 @@ import {
   type Scenario,
   type Side,
 } from '../../engine';
-import { analyzeScenario, type ScenarioDeal } from '../../ai/analysis';
+import { analyzeScenario, type ScenarioAnalysis, type ScenarioDeal } from '../../ai/analysis';
+import { branchSection, endingsSection, missedDealsSection, wantedSection, type BranchControls } from './lesson';
+import { branchTurns } from '../branch';
 import { download, gameLogCsv, gameLogJson } from '../export';
-import { historyByTrack, historySentence } from './history';
+import { gameAgainstHistory, historyByTrack, historySentence } from './history';
 import { DEBRIEF_CSS } from './style';
 import { el, svg } from '../dom/el';
 import { wordsFor, type Words } from '../i18n';
@@ -29,6 +31,10 @@ export interface DebriefInput {
   beliefs?: { side: Side; estimated: Record<string, number> };
   /** The interface's language (English when not given). */
   language?: Language;
+  /** This game is a branch: the game it went its own way from, and the turn it did. */
+  branch?: { origin: GameState; turn: number };
+  /** Play on from a turn of this game, or a link to that turn (none: the page offers no branching). */
+  controls?: BranchControls;
 }
 
 /** Okabe–Ito colours: told apart with every common colour-vision deficiency. Lines also differ by dash and marker. */
@@ -103,7 +109,7 @@ function lineChart(state: GameState, def: ChartDef, w: Words['debrief']): HTMLEl
   const lastTurn = Math.max(1, turns[turns.length - 1] ?? 1);
   const W = 640;
   const H = 240;
-  const pad = { l: 40, r: 16, t: 16, b: 34 };
+  const pad = { l: 40, r: 32, t: 16, b: 34 };
   const x = (turn: number) => pad.l + ((W - pad.l - pad.r) * turn) / lastTurn;
   const y = (v: number) => pad.t + ((H - pad.t - pad.b) * (100 - v)) / 100;
   const uid = `debrief-${nextId++}`;
@@ -223,6 +229,9 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     ),
   );
 
+  // A branch: its ending beside the first game's.
+  if (input.branch && state.phase === 'ended') root.append(endingsSection(scenario, input.branch.origin, state, input.branch.turn, lang));
+
   // Agreements.
   const cardsOf = (ids: string[]) => ids.map((id) => cardLabel(scenario, id, lang)).join('; ') || '—';
   const kept = (o: Obligation) => (o.cards.length ? `${STATUS_WORDS[o.status]}${o.delays ? w.delayedTimes(o.delays) : ''}` : w.owedNothing);
@@ -265,6 +274,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
       el('h2', { id: 'debrief-history' }, w.history),
       el('p', {}, textOf(scenario.history.text, lang)),
       el('ul', { class: 'citations' }, ...scenario.history.cite.map(citation)),
+      el('p', { class: 'game-against-history' }, gameAgainstHistory(scenario, state, lang)),
       ...(byTrack.length
         ? [
             el('h3', {}, w.byTrackHeading),
@@ -295,30 +305,32 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
     ),
   );
 
-  // Beliefs beside the real priorities.
+  // Pick a turn on the timeline and play on from it.
+  if (input.controls && state.phase === 'ended') root.append(branchSection(branchTurns(state), input.controls, lang));
+
+  // The other side's brief is shown only once the game is over: what each side wanted, with the computer's beliefs.
+  const beliefs: HTMLElement[] = [];
   if (input.beliefs) {
     const { side, estimated } = input.beliefs;
     const real = scenario.sides[side].priorities;
-    root.append(
-      el(
-        'section',
-        { 'aria-labelledby': 'debrief-beliefs' },
-        el('h2', { id: 'debrief-beliefs' }, w.believedHeading(name(side))),
-        table(
-          w.believedCaption(name(side)),
-          w.believedHead,
-          scenario.tracks.map((t) => {
-            const e = estimated[t.id];
-            const r = real[t.id] ?? 0;
-            return [textOf(t.name, lang), e === undefined ? '—' : e.toFixed(1), String(r), e === undefined ? '—' : (e - r >= 0 ? '+' : '') + (e - r).toFixed(1)];
-          }),
-        ),
+    beliefs.push(
+      el('h3', { id: 'debrief-beliefs' }, w.believedHeading(name(side))),
+      table(
+        w.believedCaption(name(side)),
+        w.believedHead,
+        scenario.tracks.map((t) => {
+          const e = estimated[t.id];
+          const r = real[t.id] ?? 0;
+          return [textOf(t.name, lang), e === undefined ? '—' : e.toFixed(1), String(r), e === undefined ? '—' : (e - r >= 0 ? '+' : '') + (e - r).toFixed(1)];
+        }),
       ),
     );
   }
+  const analysis = analyzeScenario(scenario, state);
+  if (state.phase === 'ended') root.append(wantedSection(scenario, state, lang, who, beliefs), missedDealsSection(scenario, analysis, who, lang));
 
   // The deal against the best packages the scenario allowed, valued the way the deal analysis values them.
-  root.append(dealSection(scenario, state, name, lang));
+  root.append(dealSection(scenario, analysis, state, name, lang));
 
   // Ledger by turn: long (hundreds of rows), so it is last and folded; paper gets it only when it is open.
   const byTurn = new Map<number, LedgerEntry[]>();
@@ -365,9 +377,8 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
  * What the concessions carried out would bring each side as one package from the start, beside the Pareto frontier,
  * the Nash and Kalai–Smorodinsky packages and the best package both sides would have preferred (src/ai/analysis.ts).
  */
-function dealSection(scenario: Scenario, state: GameState, name: (s: Side) => string, lang: Language): HTMLElement {
+function dealSection(scenario: Scenario, a: ScenarioAnalysis, state: GameState, name: (s: Side) => string, lang: Language): HTMLElement {
   const w = wordsFor(lang).debrief.deal;
-  const a = analyzeScenario(scenario, state);
   const g = a.game!;
   const seats = state.seats;
   const fmt = (x: number) => x.toFixed(1);

@@ -1,7 +1,7 @@
 // History compared with the game, track by track: where each track ended in this game beside where history left it
 // (the scenario's `history.tracks`, each with its article), and one sentence on how the game differed. Pure: the
 // debrief page draws it, tests read it.
-import { textOf, type Cite, type GameState, type Language, type Scenario } from '../../engine';
+import { indexOf, textOf, type Cite, type GameState, type Language, type Scenario } from '../../engine';
 import { wordsFor } from '../i18n';
 
 export type Compared = 'further' | 'same' | 'short';
@@ -50,4 +50,39 @@ export function historySentence(rows: TrackComparison[], lang: Language = 'en'):
   const on = (c: Compared) => rows.filter((r) => r.compared === c).map((r) => r.name);
   const parts = (['further', 'same', 'short'] as const).filter((c) => on(c).length).map((c) => w[c](w.list(on(c))));
   return parts.length === 0 ? '' : w.whole(parts);
+}
+
+export type GameKind = 'crisis' | 'office' | 'cooperative' | 'stalled';
+
+/** What kind of game this was: ended by a crisis, by a fall from office, with something carried out, or with nothing. */
+export function gameKind(state: GameState): GameKind {
+  if (state.end?.reason === 'escalation') return 'crisis';
+  if (state.end?.reason === 'office') return 'office';
+  const carried = state.agreements.some((a) => state.seats.some((s) => a.obligations[s].status === 'implemented' && a.obligations[s].cards.length > 0));
+  return carried ? 'cooperative' : 'stalled';
+}
+
+/** The cards this game carried out (implemented obligations). */
+export function carriedOut(state: GameState): string[] {
+  return state.agreements.flatMap((a) => state.seats.flatMap((s) => (a.obligations[s].status === 'implemented' ? a.obligations[s].cards : [])));
+}
+
+/**
+ * How this game as a whole differed from history, in one sentence or two: a crisis or a fall from office (which
+ * history did not have), or what was carried out against what history agreed (the scenario's `history.deal`).
+ */
+export function gameAgainstHistory(scenario: Scenario, state: GameState, lang: Language = 'en'): string {
+  const w = wordsFor(lang).debrief.gameAgainstHistory;
+  const list = wordsFor(lang).debrief.historySentence.list;
+  const kind = gameKind(state);
+  const turn = state.end?.turn ?? state.turn;
+  if (kind === 'crisis') return w.crisis(turn);
+  if (kind === 'office') return w.office(textOf(scenario.sides[state.end!.side!]?.name, lang), turn);
+  const done = carriedOut(state);
+  const n = state.agreements.filter((a) => state.seats.some((s) => a.obligations[s].status === 'implemented' && a.obligations[s].cards.length > 0)).length;
+  const lead = kind === 'cooperative' ? w.cooperative(n) : w.stalled;
+  const deal = scenario.history.deal;
+  if (!deal) return lead;
+  const title = (id: string) => textOf(indexOf(scenario).cards.get(id)?.title, lang) || id;
+  return lead + w.historyDeal(list(deal.cards.map(title)), list(deal.cards.filter((c) => done.includes(c)).map(title)));
 }

@@ -30,6 +30,25 @@ export const DEBRIEF_CSS = `
 .debrief .ledger-table td:nth-child(2) { text-align: right; white-space: nowrap; }
 .debrief .ledger summary { cursor: pointer; color: #003d63; font-weight: 600; }
 .debrief .ledger-note { font-size: .9rem; color: #444; margin: .25rem 0; }
+.debrief .deal-space { max-width: 720px; }
+.debrief .deal-space .cloud { fill: #bbb; }
+.debrief .deal-space .frontier { fill: none; stroke: #0072B2; stroke-width: 2.5; }
+.debrief .deal-space .frontier-point { fill: #0072B2; }
+.debrief .deal-space .nash, .debrief .legend .nash { fill: #E69F00; stroke: #111; stroke-width: 1; }
+.debrief .deal-space .game-point, .debrief .legend .game-point { fill: #D55E00; stroke: #111; stroke-width: 1; }
+.debrief .no-deal { stroke: #111; stroke-width: 2; fill: none; }
+.debrief .legend .cloud { fill: #bbb; }
+.debrief .legend .frontier-point { fill: #0072B2; }
+.debrief .missed-deals li, .debrief .aims li, .debrief .red-lines li { margin: .25rem 0; }
+.debrief details.brief summary { cursor: pointer; color: #003d63; }
+.debrief .endings td, .debrief .endings th { width: 33%; }
+.debrief .branch { border: 2px solid #009E73; padding: .5rem 1rem; border-radius: 4px; margin: 1rem 0; }
+.debrief .branch label { margin-right: .5rem; }
+/* The page's own .detail is light for the dark table; on the debrief's white it must stay readable (WCAG AA). */
+.debrief .detail { color: #444; font-size: .95rem; }
+.debrief .branch input[type=text] { font: inherit; font-size: .9rem; padding: .25rem; border: 1px solid #767676; }
+.debrief select { font: inherit; padding: .25rem; }
+.debrief .chart { overflow: visible; }
 /* The game's own controls under the debrief line up with its column. */
 .debrief-foot { max-width: 1100px; margin: 0 auto; padding: 0 24px 24px; }
 @media print {
@@ -43,6 +62,7 @@ export const DEBRIEF_CSS = `
   .debrief { max-width: none; padding: 0; font-size: 11pt; }
   .debrief button, .debrief .actions { display: none !important; }
   .debrief .chart-figures { display: none; }
+  .debrief .branch-controls { display: none !important; }
   /* The ledger is on paper only when it was opened on screen; its summary and note are for the screen. */
   .debrief .ledger:has(details:not([open])) { display: none; }
   .debrief .ledger summary, .debrief .ledger-note { display: none; }
@@ -52,5 +72,9 @@ export const DEBRIEF_CSS = `
   .debrief h2 { break-after: avoid; }
   .debrief tr { break-inside: avoid; }
   .debrief thead th { background: none; }
+  /* Wide tables (the agreements have eight columns) wrap inside the page instead of running off it. */
+  .debrief table { font-size: 9pt; }
+  .debrief th, .debrief td { overflow-wrap: anywhere; }
+  .debrief .deal-space { max-width: 15cm; }
 }
 `;

@@ -4,6 +4,10 @@ import { setMuted, setVolume, soundSettings } from '../../audio/sound';
 import { store, words, type Change, type Session } from '../session';
 import { describeMove, meterName, newsWords, sideLabel, signed } from '../labels';
 import { mountDebriefLazily } from '../debrief/lazy';
+import { branchLink, branchPointOf } from '../branch-link';
+import { branchFileText } from '../branch';
+import { download } from '../export';
+import { replay, type GameState } from '../../engine';
 import { renderTitle, acceptCustomText } from './title';
 import { renderBriefing, renderHandoff } from './briefing';
 import { renderTable } from './table';
@@ -85,7 +89,20 @@ function renderDebrief(root: HTMLElement): void {
   debrief?.destroy();
   const players = Object.fromEntries(s.scenario.seats.map((side) => [side, store.isHuman(side) ? 'human' : 'computer'] as const));
   const cp = s.counterpart;
+  // The game a branch came from; one that no longer replays (a damaged link) leaves the comparison out, not the debrief.
+  let origin: { origin: GameState; turn: number } | undefined;
+  try {
+    origin = s.origin ? { origin: replay(s.scenario, s.origin.log), turn: s.origin.turn } : undefined;
+  } catch {
+    origin = undefined;
+  }
   void mountDebriefLazily(host, {
+    branch: origin,
+    controls: {
+      play: (turn) => store.branchFrom(turn),
+      link: (turn) => (s.source.builtIn ? branchLink(s, turn) : null),
+      download: (turn) => download(`reset-${s.scenario.id}-turn${turn}.json`, branchFileText(branchPointOf(s, turn)), 'application/json'),
+    },
     scenario: s.scenario,
     state: s.state,
     players,

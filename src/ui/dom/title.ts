@@ -7,6 +7,7 @@ import { store, words } from '../session';
 import { scenarioLabel } from '../labels';
 import { LANGUAGES, LANGUAGE_NAMES, loadLanguage, type Language } from '../i18n';
 import { el, button } from './el';
+import { decodeBranch, readBranchFile, type BranchPoint } from '../branch';
 
 interface Choice {
   file: string;
@@ -14,6 +15,9 @@ interface Choice {
   year: number;
   /** Its two sides, in the scenario's order: the side choice offers them by name. */
   sides: { id: string; name: Text }[];
+  /** Its full length and its class length in turns (null: none). */
+  turns: number;
+  classTurns: number | null;
   builtIn: boolean;
   /** The source and checked scenario (a built-in's load when it is chosen). */
   open(): Promise<{ source: ScenarioSource; scenario: Scenario }>;
@@ -24,15 +28,33 @@ let problems: string[] = [];
 let problemFile = '';
 /** A new game is being opened: a second press waits for it rather than starting another. */
 let starting = false;
+/** A branch point from the page's link (?branch=...), offered until it is played. */
+let shared: BranchPoint | { problem: string } | null = null;
+
+/** Read ?branch= once: the title then offers to play on from that turn. True when the page has one. */
+export function takeSharedBranch(): boolean {
+  const text = new URLSearchParams(location.search).get('branch');
+  if (!text) return false;
+  shared = decodeBranch(text);
+  return true;
+}
 
 /** Check a custom scenario file; good ones join the list and are selected, bad ones show the checker's messages. */
 export async function acceptCustomText(text: string, file: string, rerender: () => void): Promise<void> {
+  // A branch point file (the debrief's download) opens its game at its turn, like a ?branch= link.
+  const branch = readBranchFile(text);
+  if (branch) {
+    shared = branch;
+    problems = [];
+    rerender();
+    return;
+  }
   const source: ScenarioSource = { file, text, builtIn: false };
   const loaded = await loadSource(source);
   if (loaded.ok) {
     const scenario = loaded.scenario;
     const sides = scenario.seats.map((id) => ({ id, name: scenario.sides[id].name }));
-    custom = { file, title: scenario.title, year: scenario.year, sides, builtIn: false, open: async () => ({ source, scenario }) };
+    custom = { file, title: scenario.title, year: scenario.year, sides, turns: scenario.turns, classTurns: scenario.classLength?.turns ?? null, builtIn: false, open: async () => ({ source, scenario }) };
     problems = [];
   } else {
     problems = await formatProblems(loaded);
@@ -44,7 +66,7 @@ export async function acceptCustomText(text: string, file: string, rerender: () 
 export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const w = words().title;
   const lang = store.language;
-  const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, sides: entry.sides, builtIn: true, open: () => openBuiltIn(entry) }));
+  const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, sides: entry.sides, turns: entry.turns, classTurns: entry.classTurns, builtIn: true, open: () => openBuiltIn(entry) }));
   const choices = custom ? [custom, ...builtIn] : builtIn;
   const select = el('select', { id: 'scenario-select' });
   for (const [i, c] of choices.entries())
@@ -54,10 +76,19 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
   // The side choice lists the chosen scenario's two sides by name, in its order; another scenario keeps the seat.
   const sideChoice = el('fieldset', {}, el('legend', {}, w.yourSide));
+  const lengthChoice = el('fieldset', { class: 'length' }, el('legend', {}, w.length));
   const showSides = (choice: Choice) => {
     const seat = Math.max(0, [...sideChoice.querySelectorAll<HTMLInputElement>('input[name=side]')].findIndex((r) => r.checked));
     sideChoice.replaceChildren(sideChoice.firstElementChild!, ...choice.sides.map((side, i) => radio('side', side.id, textOf(side.name, lang), i === seat)));
     store.showOnTitle({ sides: choice.sides.map((side) => side.name), year: choice.year });
+    // The length: the full game, or the class length when the scenario has one (the choice is kept across scenarios).
+    const wasClass = lengthChoice.querySelector<HTMLInputElement>('input[name=length][value=class]')?.checked ?? false;
+    lengthChoice.hidden = choice.classTurns === null;
+    lengthChoice.replaceChildren(
+      lengthChoice.firstElementChild!,
+      radio('length', 'full', w.fullLength(choice.turns), !wasClass || choice.classTurns === null),
+      ...(choice.classTurns === null ? [] : [radio('length', 'class', w.classLength(choice.classTurns), wasClass)]),
+    );
   };
   select.addEventListener('change', () => showSides(choices[Number(select.value)]));
   showSides(choices[0]);
@@ -77,7 +108,8 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     const choice = choices[Number(select.value)];
     const side = root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? choice.sides[0].id;
     const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
-    const settings = { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1 };
+    const length = root.querySelector<HTMLInputElement>('input[name=length]:checked')?.value === 'class' && choice.classTurns !== null ? 'class' : 'full';
+    const settings = { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1, length } as const;
     play('click');
     store.notice = null;
     starting = true;
@@ -102,17 +134,19 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       return;
     }
     store.notice = null;
-    store.resume(r.source, r.scenario, r.settings, r.state);
+    store.resume(r.source, r.scenario, r.settings, r.state, r.origin);
   };
 
   const summary = hasSave() ? savedSummary() : null;
   const saved = hasSave() ? savedGameSection(summary, resume) : null;
+  const offer = shared ? sharedBranchSection(root, shared, rerender) : null;
 
   root.append(
     el('h1', {}, w.heading),
     languageSwitch(),
     el('p', { class: 'lede' }, w.lede),
     ...(store.notice ? [el('p', { role: 'alert', class: 'notice' }, store.notice)] : []),
+    ...(offer ? [offer] : []),
     ...(saved ? [saved] : []),
     el(
       'section',
@@ -135,6 +169,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
           )
         : null,
       sideChoice,
+      lengthChoice,
       el(
         'fieldset',
         {
@@ -150,6 +185,41 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       summary && !summary.ended ? el('p', { class: 'detail' }, w.replaces) : null,
       el('div', { class: 'row' }, button(w.newGame, start, { class: 'primary', 'data-focus': 'new-game' })),
     ),
+  );
+}
+
+/** The shared turn: the scenario, the turn and who plays, with a button to play on; or why the link cannot open. */
+function sharedBranchSection(root: HTMLElement, point: BranchPoint | { problem: string }, rerender: () => void): HTMLElement {
+  const w = words().title;
+  const lang = store.language;
+  const section = (...body: (HTMLElement | null)[]) => el('section', { 'aria-labelledby': 'shared-h' }, el('h2', { id: 'shared-h' }, w.sharedHeading), ...body);
+  if ('problem' in point) return section(el('p', { role: 'alert', class: 'notice' }, w.sharedBad(point.problem)));
+  const entry = builtInScenarios().find((b) => b.file.replace(/\.(ya?ml|json)$/, '') === point.scenario);
+  if (!entry) return section(el('p', { role: 'alert', class: 'notice' }, w.sharedBad(w.sharedUnknown(point.scenario))));
+  const side = entry.sides.find((x) => x.id === point.settings.side);
+  const play = async () => {
+    if (starting) return;
+    const inProgress = hasSave() ? savedSummary() : null;
+    if (hasSave() && !inProgress?.ended && !(await confirmReplace(root, inProgress))) return;
+    starting = true;
+    try {
+      const { source, scenario } = await openBuiltIn(entry);
+      shared = null;
+      // A reload goes on with the branch's own save, not the link again.
+      history.replaceState(null, '', location.pathname);
+      store.notice = null;
+      store.openBranch(source, scenario, point);
+    } catch (e) {
+      store.notice = w.sharedBad((e as Error).message);
+      shared = null;
+      rerender();
+    } finally {
+      starting = false;
+    }
+  };
+  return section(
+    el('p', {}, w.sharedText(textOf(entry.title, lang), point.turn, side ? textOf(side.name, lang) : point.settings.side, point.settings.opponent === 'computer')),
+    el('div', { class: 'row' }, button(w.sharedPlay(point.turn), () => void play(), { class: 'primary', 'data-focus': 'shared-play' })),
   );
 }
 
