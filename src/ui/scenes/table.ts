@@ -344,6 +344,7 @@ export class TableScene extends Phaser.Scene {
     const mode = store.packageMode();
     const draft = store.draft;
     const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
+    this.hits.push({ id: 'package-zone', ...this.zone }); // where cards are dropped (not a control of its own)
     if (mode) {
       const cards = (kind: Kind, side: Side, top: number) => {
         const hand = handOf(scenario, seat.view, side);
