@@ -12,14 +12,17 @@ export const H = 720;
 export const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 
 /**
- * The felt under the backdrop and the table: the canvas's CSS background (the canvas is transparent),
- * drawn by the browser rather than as a full-screen WebGL image on every frame. Under software WebGL
- * (no GPU) that one image cost as much per frame as everything else on the table together.
+ * The felt under the backdrop: the page's felt (#game's background, FELT_AROUND) shows through the transparent
+ * canvas, one felt across the whole box rather than a second one fitted to the canvas with bands around it. It is
+ * drawn by the browser rather than as a full-screen WebGL image on every frame: under software WebGL (no GPU) that
+ * one image cost as much per frame as everything else on the table together.
  */
 export function showFelt(scene: Phaser.Scene): void {
-  scene.game.canvas.style.background = FELT;
+  scene.game.canvas.style.background = 'none';
 }
 export const FELT = `url("${feltUrl}") 0 0 / 100% 100% no-repeat`;
+/** The felt behind the canvas too, so that the margins left where the 900×720 table is fitted into a wider or taller box are felt, not bands of page. */
+export const FELT_AROUND = `url("${feltUrl}") center / cover no-repeat`;
 
 export class LoadingScene extends Phaser.Scene {
   constructor(private readonly onDone: () => void) {
