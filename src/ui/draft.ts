@@ -15,7 +15,7 @@ export interface HandCard {
   options: CardDef[];
 }
 
-/** A side's hand: its cards not given yet, the options of an issue grouped on one card, in the scenario's order. */
+/** A side's hand: its cards not given yet, the options of an issue grouped on one card (a settled issue left out), in the scenario's order. */
 export function handOf(scenario: Scenario, view: SideView, side: Side): HandCard[] {
   const out: HandCard[] = [];
   const issues = new Map<string, HandCard>();
@@ -34,7 +34,9 @@ export function handOf(scenario: Scenario, view: SideView, side: Side): HandCard
     card.options.push(c);
   }
   for (const card of issues.values()) card.options.sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
-  return out;
+  // An issue conceded once is settled (CardDef.issue): its other options leave the hand with it.
+  const settled = new Set(scenario.cards.filter((c) => c.side === side && c.issue && view.given[side].includes(c.id)).map((c) => c.issue));
+  return out.filter((card) => !card.issue || !settled.has(card.issue));
 }
 
 export class PackageDraft {

@@ -7,14 +7,14 @@
 // Everything that stays put between two changes is painted onto the board (./board.ts) with the 2D canvas; Phaser
 // draws only what moves (the meter bars, their notes, a card being dragged) and takes the pointer through zones.
 import Phaser from 'phaser';
-import { allNews, otherSide, readMeter, textOf, type CardDef, type FlagDef, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
+import { allNews, otherSide, readMeter, textOf, type CardDef, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words, type Change } from '../session';
-import { agreementName, phaseName, sideColor, sideLabel, signed, trackLabel } from '../labels';
+import { agreementName, phaseName, sideColor, sideFlag, sideLabel, signed, trackLabel } from '../labels';
 import { handOf, type HandCard, type Kind } from '../draft';
 import { W, H, FONT } from './loading';
 import { Board, css } from './board';
-import { crispScene } from './crisp';
+import { crispScene, zoomOf } from './crisp';
 import { REDRAW } from './frames';
 import type * as Art from './art';
 
@@ -125,15 +125,11 @@ function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: T
   return lines.length * lead;
 }
 
-/** A side's flag: the scenario's, or a plain one in the side's colour. */
-function flagOf(scenario: Scenario, side: Side): FlagDef {
-  return scenario.sides[side].flag ?? { colours: [css(sideColor(scenario, side)).replace(/rgba\((\d+), (\d+), (\d+), 1\)/, (_m, r, g, b) => `#${[r, g, b].map((n: string) => Number(n).toString(16).padStart(2, '0')).join('')}`), '#f2f2f2'], pattern: 'columns' };
-}
-
 export class TableScene extends Phaser.Scene {
   private meters = new Map<string, MeterView>();
   private board!: Board;
   private art: typeof Art | null = null;
+  private room: HTMLCanvasElement | null = null;
   private floaters = new Map<string, Phaser.GameObjects.Text>();
   private zones: Phaser.GameObjects.Zone[] = [];
   private hits: Hit[] = [];
@@ -168,6 +164,7 @@ export class TableScene extends Phaser.Scene {
     this.press = null;
     this.ghost = null;
     this.board = new Board(this);
+    this.room = null;
 
     // Meters down the left, under the other leader: one block per side, allies under their patron, escalation last.
     let y = 200;
@@ -511,7 +508,9 @@ export class TableScene extends Phaser.Scene {
     const me = seat.side;
     const them = otherSide(scenario.seats, me);
     const state = seat.view;
-    if (art) art.paintRoom(ctx, W, H);
+    // The room and the table, painted once per size and copied: their gradients and shadow cost most of a repaint.
+    const room = this.roomImage();
+    if (room) ctx.drawImage(room, 0, 0, W, H);
     else {
       ctx.fillStyle = '#14283a';
       ctx.fillRect(0, 0, W, H);
@@ -521,7 +520,7 @@ export class TableScene extends Phaser.Scene {
     const mover = store.humanToAct();
     ctx.fillStyle = 'rgba(0,0,0,0.35)';
     ctx.fillRect(0, 0, W, 34);
-    if (art) art.paintFlag(ctx, flagOf(scenario, me), 10, 8, 27, 18);
+    if (art) art.paintFlag(ctx, sideFlag(scenario, me), 10, 8, 27, 18);
     write(ctx, textOf(scenario.title, lang), 44, 8, 230, { size: 16, min: 12, bold: true });
     write(ctx, `${w.turnLine(state.turn, scenario.turns, phaseName(state.phase, lang))}${mover ? w.toMove(sideLabel(scenario, mover, lang)) : w.waiting}`, 282, 10, 330, { size: 13, min: 11 });
     const sc = seat.score;
@@ -554,11 +553,9 @@ export class TableScene extends Phaser.Scene {
     this.paintTracks(ctx, scenario, seat);
 
     // The table and what is on it.
-    const t = this.layout.tableY;
-    if (art) art.paintTable(ctx, RIGHT.x - 4, t - 4, RIGHT.w + 8, H - t);
-    else {
+    if (!room) {
       ctx.fillStyle = '#1f4a3f';
-      ctx.fillRect(RIGHT.x, t, RIGHT.w, H - t - 4);
+      ctx.fillRect(RIGHT.x, this.layout.tableY, RIGHT.w, H - this.layout.tableY - 4);
     }
     const mode = store.packageMode();
     const draft = store.draft;
@@ -589,6 +586,26 @@ export class TableScene extends Phaser.Scene {
     }
   }
 
+  /** The room with the table in it, at the board's pixels (drawn again only when the size changes). */
+  private roomImage(): HTMLCanvasElement | null {
+    const art = this.art;
+    if (!art) return null;
+    const zoom = zoomOf(this.game);
+    const width = Math.round(W * zoom);
+    const height = Math.round(H * zoom);
+    if (this.room?.width === width && this.room.height === height) return this.room;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.scale(width / W, height / H);
+    art.paintRoom(ctx, W, H);
+    const t = this.layout.tableY;
+    art.paintTable(ctx, RIGHT.x - 4, t - 4, RIGHT.w + 8, H - t);
+    this.room = canvas;
+    return canvas;
+  }
+
   private chip(ctx: Ctx, label: string, x: number, y: number, w: number, fill: string, disabled = false) {
     ctx.globalAlpha = disabled ? 0.45 : 1;
     ctx.fillStyle = fill;
@@ -606,22 +623,21 @@ export class TableScene extends Phaser.Scene {
     const lang = store.language;
     const side = option.side;
     ctx.globalAlpha = o.faded ? 0.55 : 1;
-    ctx.save();
-    ctx.shadowColor = 'rgba(0,0,0,0.45)';
-    ctx.shadowBlur = 5;
-    ctx.shadowOffsetY = 2;
+    ctx.fillStyle = 'rgba(0,0,0,0.35)'; // a hard shadow: a blurred one cost a repaint more than the rest of the card
+    ctx.beginPath();
+    ctx.roundRect(x + 1.5, y + 2.5, w, CARD_H, 5);
+    ctx.fill();
     ctx.fillStyle = '#f4efe2';
     ctx.beginPath();
     ctx.roundRect(x, y, w, CARD_H, 5);
     ctx.fill();
-    ctx.restore();
     ctx.fillStyle = css(sideColor(scenario, side));
     ctx.beginPath();
     ctx.roundRect(x, y, w, 14, [5, 5, 0, 0]);
     ctx.fill();
     write(ctx, trackLabel(scenario, option.track, lang).replace(/\s*\(.*\)\s*/, ' ').trim(), x + 4, y + 1.5, w - 8, { size: 10, min: 8, bold: true, colour: '#ffffff' });
-    const lines = card.issue ? 2 : 3;
-    write(ctx, textOf(option.title, lang), x + 4, y + 16, w - 8, { size: 11.5, min: 9.5, colour: '#1d1d1d', lines, leading: 12 });
+    const lines = card.issue || o.red ? 3 : 4; // a setting or a red-line band takes the last line
+    write(ctx, textOf(option.title, lang), x + 4, y + 16, w - 8, { size: 11.5, min: 9.5, colour: '#1d1d1d', lines, leading: 11.5 });
     if (card.issue) {
       const at = card.options.indexOf(option) + 1;
       ctx.fillStyle = '#e2d9c0';
@@ -726,10 +742,10 @@ export class TableScene extends Phaser.Scene {
     const x = LEFT.x;
     const y = 42;
     const leader = textOf(scenario.sides[them].leader, lang) || sideLabel(scenario, them, lang);
-    if (this.art) this.art.paintPortrait(ctx, textOf(scenario.sides[them].leader, 'en'), flagOf(scenario, them), css(sideColor(scenario, them)), x, y, 92, 118);
+    if (this.art) this.art.paintPortrait(ctx, textOf(scenario.sides[them].leader, 'en'), sideFlag(scenario, them), css(sideColor(scenario, them)), x, y, 92, 118);
     const bx = x + 100;
     write(ctx, leader, bx, y, LEFT.w - 100, { size: 12.5, min: 10.5, bold: true, lines: 2 });
-    if (this.art) this.art.paintFlag(ctx, flagOf(scenario, them), bx, y + 30, 20, 13);
+    if (this.art) this.art.paintFlag(ctx, sideFlag(scenario, them), bx, y + 30, 20, 13);
     write(ctx, sideLabel(scenario, them, lang), bx + 25, y + 30, LEFT.w - 125, { size: 11.5, colour: '#c8d6e4' });
     // The speech bubble: the other side's explanation of its last move, as far as this seat may see it.
     const reason = store.visibleReason();
@@ -751,7 +767,7 @@ export class TableScene extends Phaser.Scene {
     const ok = preview && !preview.refused ? preview : null;
     let y = 200;
     for (const side of scenario.seats) {
-      if (this.art) this.art.paintFlag(ctx, flagOf(scenario, side), LEFT.x, y + 3, 18, 12);
+      if (this.art) this.art.paintFlag(ctx, sideFlag(scenario, side), LEFT.x, y + 3, 18, 12);
       write(ctx, sideLabel(scenario, side, lang), LEFT.x + 24, y + 1, LEFT.w - 24, { size: 13, bold: true });
       y += 20;
       const n = 3 + scenario.thirdParties.filter((p) => p.patron === side).length;
@@ -759,7 +775,7 @@ export class TableScene extends Phaser.Scene {
     }
     for (const view of this.meters.values()) {
       const v = readMeter(store.table().view, view.path);
-      write(ctx, view.label, view.x, view.y, LEFT.w, { size: 11.5, min: 10, colour: '#dfe6ee' });
+      write(ctx, view.label, view.x, view.y, LEFT.w, { size: 11.5, min: 9, colour: '#dfe6ee' });
       ctx.fillStyle = '#8899aa';
       ctx.fillRect(view.x - 1, view.y + 14, BAR.w + 2, BAR.h + 2);
       ctx.fillStyle = '#222a33';
@@ -815,14 +831,16 @@ export class TableScene extends Phaser.Scene {
         ctx.stroke();
       }
     };
-    write(ctx, w.tracks, x + 2, y + 1, 60, { size: 12, bold: true });
+    ctx.font = font(12, true);
+    const tracksW = ctx.measureText(w.tracks).width;
+    write(ctx, w.tracks, x + 2, y + 1, tracksW + 4, { size: 12, bold: true });
     const legend: [string, 'progress' | 'reached' | 'breakdown' | 'broken', boolean][] = [
       [w.legendReached, 'reached', false],
       [w.legendAhead, 'progress', false],
       [w.legendBreakdown, 'breakdown', false],
       [w.legendNow, 'reached', true],
     ];
-    let lx = x + 70;
+    let lx = x + tracksW + 16;
     for (const [label, kind, now] of legend) {
       pip(lx + 6, y + 8, kind, now);
       ctx.font = font(11);
