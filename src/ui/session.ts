@@ -334,6 +334,8 @@ class Store {
     const r = applyMove(s.scenario, before, move);
     if (!r.ok) return r.reason;
     s.state = r.state;
+    // A package left unsent when the moment for it has passed is dropped: the next one starts from an empty table.
+    if (this.packageMode() === null) this.draft.clear();
     if (by === 'computer' && reason) s.lastReason = { side: move.side, move, reason };
     const change: Change = { ...seenChange(before, r.state, s.viewer), move, by };
     this.soundFor(change);
@@ -392,6 +394,7 @@ class Store {
     const human = this.humanToAct();
     if (!human || human === s.viewer || s.settings.opponent !== 'hotseat') return false;
     s.viewer = human;
+    this.draft.clear(); // the next player never sees a package the last one left unsent
     this.show('handoff');
     return true;
   }

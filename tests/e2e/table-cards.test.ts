@@ -125,4 +125,45 @@ describe('the table at 1366×768', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('hot-seat: a package left unsent is not on the table when the other player sits down', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await setUp(page, { side: 'United States', opponent: 'hotseat' });
+    await toTable(page);
+    for (let i = 0; i < 40; i++) {
+      const next = await nextTurnFor(page);
+      if (next === 'handoff') {
+        const takes = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Hand over to ', '');
+        await press(page, 'button', `Continue as ${takes}`);
+        if ((await page.evaluate('document.body.dataset.scene')) === 'briefing') await press(page, 'button', 'Go to the table');
+        await scene(page, 'table');
+        continue;
+      }
+      const heading = (await page.getByRole('heading', { level: 2 }).first().textContent()) ?? '';
+      const me = (await page.locator('#panel').textContent())!.includes('You are Russia.') ? 'Russia' : 'United States';
+      if (heading.includes('Public statements')) await press(page, 'button', 'Conciliatory statement');
+      else if (heading.includes('Proposals') && me === 'United States') {
+        // The United States tick two cards, then think better of it and pass.
+        await page.locator('#panel .builder input[type=checkbox]:not([disabled])').first().check();
+        await page.getByRole('group', { name: /cards you ask/i }).getByRole('checkbox').first().check();
+        expect(find(await canvasHits(page), /^package:/)).toBeTruthy();
+        await press(page, 'button', 'Pass (no proposal)');
+      } else if (heading.includes('Proposals') && me === 'Russia') {
+        // Russia's own table: nothing the United States left, on the panel or the canvas.
+        await expect(page.locator('#panel .builder input[type=checkbox]:checked').count()).resolves.toBe(0);
+        const hits = await canvasHits(page);
+        expect(find(hits, /^package:/)).toBeUndefined();
+        expect(find(hits, 'clear'), 'an empty table has nothing to clear').toBeUndefined();
+        await expect(page.locator('.builder-foot').textContent()).resolves.toContain('Choose cards to give and to ask for');
+        await expect(page.getByRole('button', { name: 'Send proposal' }).isDisabled()).resolves.toBe(true);
+        break;
+      } else if (heading.includes('Responses')) await press(page, 'button', /Reject the package/);
+      else if (heading.includes('Implementation')) await press(page, 'button', 'Done with implementation');
+      else throw new Error(`no move known for "${heading}"`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
