@@ -41,6 +41,9 @@ interface MeterView {
   colour: number;
   /** A high value is bad (hawks, escalation). */
   inverse: boolean;
+  /** The note of its last change, floating under it for a few seconds, and how many notes it has shown. */
+  note: Phaser.GameObjects.Text;
+  notes: number;
 }
 
 /** A place on the canvas that takes the pointer: a card, a button, a card's setting. */
@@ -130,7 +133,6 @@ export class TableScene extends Phaser.Scene {
   private board!: Board;
   private art: typeof Art | null = null;
   private room: HTMLCanvasElement | null = null;
-  private floaters = new Map<string, Phaser.GameObjects.Text>();
   private zones: Phaser.GameObjects.Zone[] = [];
   private hits: Hit[] = [];
   private off: (() => void) | null = null;
@@ -158,7 +160,6 @@ export class TableScene extends Phaser.Scene {
     const w = words().canvas;
     this.reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.meters.clear();
-    this.floaters.clear();
     this.hits = [];
     this.zones = [];
     this.press = null;
@@ -215,7 +216,11 @@ export class TableScene extends Phaser.Scene {
     const x = LEFT.x;
     const bar = this.add.rectangle(x, y + 15, 0, BAR.h, colour).setOrigin(0, 0);
     const ghost = this.add.rectangle(x, y + 15, 0, BAR.h, 0xffffff, 0.55).setOrigin(0, 0).setVisible(false);
-    this.meters.set(path, { path, label, bar, ghost, x, y, shown: -1, colour, inverse });
+    const note = this.add
+      .text(x, y + 27, '', { fontFamily: FONT, fontSize: '12px', fontStyle: 'bold', backgroundColor: '#0b1620', padding: { x: 4, y: 1 }, wordWrap: { width: LEFT.w - 8 } })
+      .setDepth(10)
+      .setVisible(false);
+    this.meters.set(path, { path, label, bar, ghost, x, y, shown: -1, colour, inverse, note, notes: 0 });
   }
 
   private onChange(change: Change) {
@@ -227,7 +232,6 @@ export class TableScene extends Phaser.Scene {
     for (const [path, entries] of byMeter) {
       const view = this.meters.get(path);
       if (!view) continue;
-      this.floaters.get(path)?.destroy();
       const net = entries.reduce((sum, e) => sum + e.delta, 0);
       const good = view.inverse ? net < 0 : net > 0;
       const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
@@ -236,21 +240,13 @@ export class TableScene extends Phaser.Scene {
         .slice(0, 2)
         .map((e) => e.cause)
         .join('; ')}${more}`;
-      const t = this.add
-        .text(view.x, view.y + 27, note, {
-          fontFamily: FONT,
-          fontSize: '12px',
-          color: good ? UP : DOWN,
-          fontStyle: 'bold',
-          backgroundColor: '#0b1620',
-          padding: { x: 4, y: 1 },
-          wordWrap: { width: LEFT.w - 8 },
-        })
-        .setDepth(10);
-      this.floaters.set(path, t);
+      // One note per meter, made once and shown again: a new text's canvas cost a millisecond or more to make.
+      const t = view.note;
+      this.tweens.killTweensOf(t);
+      t.setText(note).setColor(good ? UP : DOWN).setAlpha(1).setVisible(true);
+      const shown = ++view.notes;
       const gone = () => {
-        if (this.floaters.get(path) === t) this.floaters.delete(path);
-        t.destroy();
+        if (view.notes === shown) t.setVisible(false);
       };
       // Not a scene timer: the loop sleeps while nothing moves (./frames.ts), and would never reach it.
       if (this.reduced)
