@@ -64,6 +64,9 @@ interface Press {
   dragging: boolean;
 }
 
+/** The texts written onto a board's canvas in its last paint (what the table shows, for tests and tools). */
+const written = new WeakMap<Ctx, string[]>();
+
 /** A text on the board: font, wrapping, and an ellipsis only at a word's end when the lines run out. */
 function font(size: number, bold = false, italic = false): string {
   return `${italic ? 'italic ' : ''}${bold ? 'bold ' : ''}${size}px ${FONT}`;
@@ -102,6 +105,7 @@ interface TextOpts {
  * with an ellipsis after the last whole word that fits. Returns the height used.
  */
 function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: TextOpts = {}): number {
+  written.get(ctx)?.push(text);
   const { size = 13, bold = false, italic = false, colour = '#f2f2f2', align = 'left', lines: max = 1 } = o;
   let s = size;
   let lines: string[] = [];
@@ -133,6 +137,7 @@ export class TableScene extends Phaser.Scene {
   private board!: Board;
   private art: typeof Art | null = null;
   private room: HTMLCanvasElement | null = null;
+  private texts: string[] = [];
   private zones: Phaser.GameObjects.Zone[] = [];
   private hits: Hit[] = [];
   private off: (() => void) | null = null;
@@ -496,7 +501,14 @@ export class TableScene extends Phaser.Scene {
 
   // ---- painting the board ----
 
+  /** Every text the board shows now (each as it was written, before wrapping), for tests and tools. */
+  paintedTexts(): string[] {
+    return [...this.texts];
+  }
+
   private paintTable(ctx: Ctx, seat: TableView, preview: SigningPreview | null) {
+    this.texts = [];
+    written.set(ctx, this.texts);
     const { scenario } = store.session!;
     const lang = store.language;
     const w = words().canvas;
