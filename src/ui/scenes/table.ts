@@ -645,12 +645,13 @@ export class TableScene extends Phaser.Scene {
     ctx.fill();
     write(ctx, trackLabel(scenario, option.track, lang).replace(/\s*\(.*\)\s*/, ' ').trim(), x + 4, y + 1.5, w - 8, { size: 10, min: 8, bold: true, colour: '#ffffff' });
     const lines = card.issue || o.red ? 3 : 4; // a setting or a red-line band takes the last line
-    write(ctx, textOf(option.title, lang), x + 4, y + 16, w - 8, { size: 11.5, min: 9.5, colour: '#1d1d1d', lines, leading: 11.5 });
+    // Above the band a setting or a red line takes at the foot (three lines), or down to the foot (four).
+    write(ctx, textOf(option.title, lang), x + 4, y + 16, w - 8, { size: lines === 3 ? 11 : 11.5, min: 9.5, colour: '#1d1d1d', lines, leading: lines === 3 ? 10.8 : 11.5 });
     if (card.issue) {
       const at = card.options.indexOf(option) + 1;
       ctx.fillStyle = '#e2d9c0';
-      ctx.fillRect(x + 1, y + CARD_H - 16, w - 2, 15);
-      write(ctx, `‹  ${words().canvas.option(at, card.options.length)}  ›`, x + 2, y + CARD_H - 15, w - 4, { size: 11, min: 9, bold: true, colour: '#1d1d1d', align: 'center' });
+      ctx.fillRect(x + 1, y + CARD_H - 14, w - 2, 13);
+      write(ctx, `‹  ${words().canvas.option(at, card.options.length)}  ›`, x + 2, y + CARD_H - 14, w - 4, { size: 10.5, min: 9, bold: true, colour: '#1d1d1d', align: 'center' });
     }
     if (o.red) {
       ctx.strokeStyle = '#d55e00';
@@ -659,8 +660,8 @@ export class TableScene extends Phaser.Scene {
       ctx.roundRect(x + 1, y + 1, w - 2, CARD_H - 2, 5);
       ctx.stroke();
       ctx.fillStyle = 'rgba(213, 94, 0, 0.92)';
-      ctx.fillRect(x + 1, y + CARD_H - 15, w - 2, 14);
-      write(ctx, words().canvas.redLine, x + 2, y + CARD_H - 14, w - 4, { size: 10, min: 8, bold: true, align: 'center' });
+      ctx.fillRect(x + 1, y + CARD_H - 14, w - 2, 13);
+      write(ctx, words().canvas.redLine, x + 2, y + CARD_H - 13.5, w - 4, { size: 10, min: 8, bold: true, align: 'center' });
     }
     ctx.globalAlpha = 1;
     void kind;
