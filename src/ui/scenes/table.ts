@@ -64,6 +64,9 @@ interface Press {
   dragging: boolean;
 }
 
+/** Text laid out in a box (its font size and lines), by text, font and box: a cache of measurements, the same for every table. */
+const layouts = new Map<string, { size: number; lines: string[] }>();
+
 /** The texts written onto a board's canvas in its last paint (what the table shows, for tests and tools). */
 const written = new WeakMap<Ctx, string[]>();
 
@@ -107,21 +110,31 @@ interface TextOpts {
 function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: TextOpts = {}): number {
   written.get(ctx)?.push(text);
   const { size = 13, bold = false, italic = false, colour = '#f2f2f2', align = 'left', lines: max = 1 } = o;
-  let s = size;
-  let lines: string[] = [];
-  for (; s >= (o.min ?? size); s -= 0.5) {
+  // The same text in the same box is laid out the same: measuring it again on every repaint cost most of a repaint.
+  const key = `${size}|${o.min}|${bold}|${italic}|${max}|${width}|${text}`;
+  let known = layouts.get(key);
+  if (!known) {
+    let s = size;
+    let lines: string[] = [];
+    for (; s >= (o.min ?? size); s -= 0.5) {
+      ctx.font = font(s, bold, italic);
+      lines = wrap(ctx, text, width);
+      if (lines.length <= max && lines.every((l) => ctx.measureText(l).width <= width)) break;
+    }
+    s = Math.max(s, o.min ?? size);
     ctx.font = font(s, bold, italic);
-    lines = wrap(ctx, text, width);
-    if (lines.length <= max && lines.every((l) => ctx.measureText(l).width <= width)) break;
+    if (lines.length > max) {
+      lines = lines.slice(0, max);
+      let last = lines[max - 1].split(' ');
+      while (last.length > 1 && ctx.measureText(`${last.join(' ')}…`).width > width) last = last.slice(0, -1);
+      lines[max - 1] = `${last.join(' ').replace(/[\s,;:—-]+$/, '')}…`;
+    }
+    known = { size: s, lines };
+    if (layouts.size > 4000) layouts.clear();
+    layouts.set(key, known);
   }
-  s = Math.max(s, o.min ?? size);
+  const { size: s, lines } = known;
   ctx.font = font(s, bold, italic);
-  if (lines.length > max) {
-    lines = lines.slice(0, max);
-    let last = lines[max - 1].split(' ');
-    while (last.length > 1 && ctx.measureText(`${last.join(' ')}…`).width > width) last = last.slice(0, -1);
-    lines[max - 1] = `${last.join(' ').replace(/[\s,;:—-]+$/, '')}…`;
-  }
   ctx.fillStyle = colour;
   ctx.textAlign = align;
   ctx.textBaseline = 'top';
