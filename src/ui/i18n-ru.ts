@@ -166,6 +166,7 @@ export const ru: Words = {
     buildCounter: 'Или соберите встречное предложение',
     yourHand: 'Ваши карты: что вы уступаете',
     askOf: (them) => `Что вы просите у стороны «${them}»`,
+    optionCost: (cost) => `стоит вам ${cost} поддержки`,
     cardCost: (track, cost) => `${track}; стоит вам ${cost} поддержки`,
     redLine: ' — ваша красная линия: уступить нельзя',
     format: 'Формат',

@@ -171,6 +171,7 @@ const en = {
     buildCounter: 'Or build a counter-proposal',
     yourHand: 'Your hand: cards you give',
     askOf: (them: string) => `Cards you ask of ${them}`,
+    optionCost: (cost: number) => `costs you ${cost} support`,
     cardCost: (track: string, cost: number) => `${track}, costs you ${cost} support`,
     redLine: ' — your red line: cannot be given',
     format: 'Format',

@@ -97,7 +97,7 @@ function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | '
     return el('li', {}, input, el('label', { for: `${kind}-${c.id}` }, ` ${textOf(c.title, lang)}`), el('span', { class: 'detail' }, ` — ${detail}`));
   };
   // A graded issue is one card with a setting: none of its options, or one of them (a package holds one).
-  const issue = (kind: Kind, card: HandCard, detail: string) => {
+  const issue = (kind: Kind, card: HandCard) => {
     const chosen = draft.inPackage(kind, card);
     const name = `${kind}-issue-${card.issue}`;
     const option = (id: string | null, label: string) =>
@@ -120,9 +120,10 @@ function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | '
       el(
         'fieldset',
         { class: 'issue' },
-        el('legend', {}, `${textOf(card.options[0].title, lang)} — ${detail}`),
+        // The issue's track in the legend; each option with what it costs (the options of one issue cost differently).
+        el('legend', {}, trackLabel(scenario, card.options[0].track, lang)),
         option(null, w.notInPackage),
-        ...card.options.map((o) => option(o.id, `${textOf(o.title, lang)}${kind === 'give' && redLines.has(o.id) ? w.redLine : ''}`)),
+        ...card.options.map((o) => option(o.id, `${textOf(o.title, lang)}${kind === 'give' ? ` — ${w.optionCost(o.cost)}` : ''}${kind === 'give' && redLines.has(o.id) ? w.redLine : ''}`)),
       ),
     );
   };
@@ -130,7 +131,7 @@ function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | '
     handOf(scenario, seat.view, side).map((card) => {
       const c = card.options[0];
       const detail = kind === 'give' ? `${w.cardCost(trackLabel(scenario, c.track, lang), c.cost)}${!card.issue && redLines.has(c.id) ? w.redLine : ''}` : trackLabel(scenario, c.track, lang);
-      return card.issue ? issue(kind, card, detail) : box(kind, card, detail);
+      return card.issue ? issue(kind, card) : box(kind, card, detail);
     });
   // Previewed as the other side would sign it: its red lines are its secret (its answer tells).
   const preview = store.draftPreview();

@@ -151,6 +151,8 @@ export class TableScene extends Phaser.Scene {
   private art: typeof Art | null = null;
   private room: HTMLCanvasElement | null = null;
   private texts: string[] = [];
+  /** The card whose control has the keyboard focus in the accessible panel: outlined on the table too. */
+  private focused: { kind: Kind; id: string } | null = null;
   private zones: Phaser.GameObjects.Zone[] = [];
   private hits: Hit[] = [];
   private off: (() => void) | null = null;
@@ -212,6 +214,19 @@ export class TableScene extends Phaser.Scene {
     this.layout.handY = this.zone.y + this.zone.h + 6;
     this.layout.rowsY = this.layout.handY + 16 + 2 * (CARD_H + 5) + 2;
 
+    // A card chosen by keyboard in the panel is outlined where it lies on the table (hand or package).
+    const focus = (e: FocusEvent) => {
+      const m = /^(give|ask)-(.+)$/.exec((e.target as HTMLElement | null)?.dataset?.focus ?? '');
+      // A checkbox names its card; a graded issue's radio names the issue and its option (or none).
+      const option = m && store.session?.scenario.cards.find((c) => c.issue && (m[2] === `issue-${c.issue}-${c.id}` || m[2] === `issue-${c.issue}-none`));
+      const next = m ? { kind: m[1] as Kind, id: option ? (m[2].endsWith('-none') ? `issue:${option.issue}` : option.id) : m[2] } : null;
+      if (JSON.stringify(next) === JSON.stringify(this.focused)) return;
+      this.focused = next;
+      this.repaint();
+      this.game.events.emit(REDRAW);
+    };
+    document.addEventListener('focusin', focus);
+    this.events.once('shutdown', () => document.removeEventListener('focusin', focus));
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.dragTo(p));
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.drop(p));
     this.input.on('gameout', () => this.cancelDrag());
@@ -666,6 +681,7 @@ export class TableScene extends Phaser.Scene {
       ctx.fillRect(x + 1, y + CARD_H - 14, w - 2, 13);
       write(ctx, `‹  ${words().canvas.option(at, card.options.length)}  ›`, x + 2, y + CARD_H - 14, w - 4, { size: 10.5, min: 9, bold: true, colour: '#1d1d1d', align: 'center' });
     }
+    if (this.isFocused(kind, card)) this.outline(ctx, x, y, w, CARD_H);
     if (o.red) {
       ctx.strokeStyle = '#d55e00';
       ctx.lineWidth = 2.5;
@@ -677,7 +693,20 @@ export class TableScene extends Phaser.Scene {
       write(ctx, words().canvas.redLine, x + 2, y + CARD_H - 13.5, w - 4, { size: 10, min: 8, bold: true, align: 'center' });
     }
     ctx.globalAlpha = 1;
-    void kind;
+  }
+
+  private isFocused(kind: Kind, card: HandCard): boolean {
+    const f = this.focused;
+    return Boolean(f && f.kind === kind && (f.id === card.key || card.options.some((o) => o.id === f.id)));
+  }
+
+  /** The keyboard focus's ring, in the panel's focus colour. */
+  private outline(ctx: Ctx, x: number, y: number, w: number, h: number) {
+    ctx.strokeStyle = '#f0e442';
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.roundRect(x - 2.5, y - 2.5, w + 5, h + 5, 7);
+    ctx.stroke();
   }
 
   private paintZone(ctx: Ctx, scenario: Scenario, seat: TableView, preview: SigningPreview | null) {
@@ -712,6 +741,7 @@ export class TableScene extends Phaser.Scene {
         ctx.fillStyle = css(sideColor(scenario, c?.side ?? me));
         ctx.fillRect(slot.x, slot.y, 4, slot.h);
         write(ctx, c ? textOf(c.title, lang) : slot.id, slot.x + 7, slot.y + 2, slot.w - 10, { size: 10.5, min: 9, colour: '#1d1d1d', lines: 2, leading: 11.5 });
+        if (this.focused?.kind === kind && c && (this.focused.id === c.id || this.focused.id === `issue:${c.issue}`)) this.outline(ctx, slot.x, slot.y, slot.w, slot.h);
         ctx.globalAlpha = 1;
       }
     };
