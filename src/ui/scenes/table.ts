@@ -397,7 +397,6 @@ export class TableScene extends Phaser.Scene {
     }
     // Buttons: the moves the seat may make now, as the accessible layer offers them.
     if (store.humanToAct() !== me) return;
-    const w = words();
     const foot = this.zone.y + this.zone.h - 36;
     const right = this.zone.x + this.zone.w - 8;
     if (mode && !draft.empty) {
@@ -411,14 +410,18 @@ export class TableScene extends Phaser.Scene {
       if (venue) this.button('format', this.zone.x + 8, foot, 150, () => ((draft.format = draft.format === 'bilateral' ? 'multilateral' : 'bilateral'), store.refresh()));
     }
     const row = this.layout.rowsY;
+    this.chipRow(this.chips(seat)).forEach(({ id, move, x, y, w: cw }) => this.button(id, x, row + y, cw, () => store.send(move)));
+  }
+
+  /** The moves the seat may make now as buttons on the table (packages are built with the cards; channels are in the panel). */
+  private chips(seat: TableView): { id: string; move: Move }[] {
     const chips: { id: string; move: Move }[] = [];
     for (const m of seat.moves) {
       if (m.type === 'statement') chips.push({ id: `statement:${m.tone}`, move: m });
       else if (m.type === 'pass' || m.type === 'accept' || m.type === 'reject' || m.type === 'done') chips.push({ id: m.type, move: m });
       else if (m.type === 'implement' || m.type === 'delay' || m.type === 'defect' || m.type === 'verify') chips.push({ id: `${m.type}:${m.agreement}`, move: m });
     }
-    this.chipRow(chips).forEach(({ id, move, x, y, w: cw }) => this.button(id, x, row + y, cw, () => store.send(move)));
-    void w;
+    return chips;
   }
 
   /** The chips' places: in rows across the table's foot. */
@@ -611,12 +614,7 @@ export class TableScene extends Phaser.Scene {
 
     // The buttons: the moves open to the seat now.
     if (store.humanToAct() === me) {
-      const chips: { id: string; move: Move }[] = [];
-      for (const m of seat.moves) {
-        if (m.type === 'statement') chips.push({ id: `statement:${m.tone}`, move: m });
-        else if (m.type === 'pass' || m.type === 'accept' || m.type === 'reject' || m.type === 'done') chips.push({ id: m.type, move: m });
-        else if (m.type === 'implement' || m.type === 'delay' || m.type === 'defect' || m.type === 'verify') chips.push({ id: `${m.type}:${m.agreement}`, move: m });
-      }
+      const chips = this.chips(seat);
       const colours: Record<string, string> = { 'statement:conciliatory': '#007a5a', 'statement:neutral': '#55606b', 'statement:hostile': '#b34700', accept: '#0072b2', reject: '#7a3b1f', done: '#0072b2' };
       for (const c of this.chipRow(chips)) this.chip(ctx, c.label, c.x, this.layout.rowsY + c.y, c.w, colours[c.id] ?? (c.id.startsWith('defect') ? '#7a3b1f' : '#2f4c66'));
     }
