@@ -4,7 +4,7 @@ import Phaser from 'phaser';
 import { replay, logOf, scenarioOfLength } from './engine';
 import { startAmbient } from './audio/sound';
 import { onScenarioChange } from './scenario/hot';
-import { LoadingScene, BackdropScene, W, H } from './ui/scenes/loading';
+import { LoadingScene, BackdropScene, W, H, FELT_AROUND } from './ui/scenes/loading';
 import { TableScene } from './ui/scenes/table';
 import { store, words } from './ui/session';
 import { loadLanguage } from './ui/i18n';
@@ -63,6 +63,7 @@ const game = new Phaser.Game({
 });
 
 game.events.once(Phaser.Core.Events.READY, () => keepFitted(game));
+document.getElementById('game')!.style.background = FELT_AROUND;
 // Phaser draws while something changes or moves, and sleeps at a table where nothing does.
 const frames = drawOnlyWhenNeeded(game);
 store.onChange(() => frames.wake());

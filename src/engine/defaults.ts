@@ -188,6 +188,7 @@ export function completeScenario(s: ScenarioInput): Scenario {
     start: { trust: 40, support: 60, hawks: 40, ...x.start },
     priorities: x.priorities,
     redLines: x.redLines ?? [],
+    ...(x.flag ? { flag: x.flag } : {}),
     // Absent stays absent: the computer then plays DEFAULT_COUNTERPART.
     ...(x.counterpart ? { counterpart: completeCounterpart(x.counterpart) } : {}),
   });

@@ -127,8 +127,19 @@ export interface RedLine {
   why: Text;
 }
 
+/** How a side's flag is drawn at the table (the scenario's own choice; the game draws a plain one in the side's colour without it). */
+export interface FlagDef {
+  /** Colours as #rrggbb, in the pattern's order (top to bottom, left to right; stripes: the two stripes, then the canton). */
+  colours: string[];
+  pattern?: 'bands' | 'columns' | 'stripes' | 'cross' | 'diagonal';
+  emblem?: 'none' | 'star' | 'stars' | 'circle' | 'crescent' | 'wheel';
+  emblemColour?: string;
+}
+
 export interface SideDef {
   name: Text;
+  /** The side's flag at the table. */
+  flag?: FlagDef;
   capital: Text;
   leader: Text;
   brief: Text;

@@ -1,6 +1,6 @@
 // Words for the engine's data, shared by the canvas, the accessible layer and the classroom pages so all say
 // the same. Each takes the language (English by default: the classroom pages are in English).
-import { textOf, otherSide, type Language, type Move, type Scenario, type Side, type SideOutcome, type SigningPreview, indexOf } from '../engine';
+import { textOf, otherSide, type FlagDef, type Language, type Move, type Scenario, type Side, type SideOutcome, type SigningPreview, indexOf } from '../engine';
 import { wordsFor } from './i18n';
 
 /** Okabe–Ito blue and vermillion, told apart with every common colour-vision deficiency: one for each seat. */
@@ -18,6 +18,11 @@ export function colourSlot(scenario: Pick<Scenario, 'seats'>, side: Side): 0 | 1
 
 /** A side's colour on the canvas (meter bars, its column's rule). */
 export const sideColor = (scenario: Pick<Scenario, 'seats'>, side: Side): number => SEAT_COLORS[colourSlot(scenario, side)];
+
+/** A side's flag: the scenario's own, or a plain one in the side's colour. */
+export function sideFlag(scenario: Pick<Scenario, 'seats' | 'sides'>, side: Side): FlagDef {
+  return scenario.sides[side].flag ?? { colours: [`#${sideColor(scenario, side).toString(16).padStart(6, '0')}`, '#f2f2f2'], pattern: 'columns' };
+}
 
 /** A side's name from the scenario, in the language. */
 export const sideLabel = (scenario: Scenario, side: Side, lang: Language = 'en'): string => textOf(scenario.sides[side].name, lang);

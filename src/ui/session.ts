@@ -14,7 +14,9 @@ import {
   allMoves,
   allNews,
   viewFor,
+  previewFor,
   type GameState,
+  type SigningPreview,
   type Language,
   type SideView,
   type LedgerEntry,
@@ -33,6 +35,7 @@ import type { ScenarioSource } from './scenarios';
 import { SAVE_VERSION, writeSave, type Origin } from './save';
 import { replayToTurn, type BranchPoint } from './branch';
 import { storeLanguage, storedLanguage, wordsFor, type Words } from './i18n';
+import { PackageDraft } from './draft';
 
 export type Screen = 'loading' | 'title' | 'briefing' | 'table' | 'handoff' | 'debrief';
 
@@ -120,6 +123,9 @@ class Store {
   private computerTimer: ReturnType<typeof setTimeout> | null = null;
   /** The engine's view of the seat on screen, made once per state (the DOM layer and the canvas both read it). */
   private seat: { state: GameState; side: Side; scenario: Scenario; view: TableView } | null = null;
+  /** The package being built at the table (the canvas and the accessible layer share it). */
+  readonly draft = new PackageDraft();
+  private previewed: { view: TableView; terms: string; preview: SigningPreview } | null = null;
 
   onChange(l: Listener): () => void {
     this.listeners.add(l);
@@ -204,6 +210,7 @@ class Store {
     // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
     // A resumed game's players have sat at the table already: those who have moved need no briefing again.
     const briefed = new Set(logOf(state).moves.map((m) => m.side));
+    this.draft.clear();
     this.session = { source, scenario, settings, state, viewer: settings.side, briefed, counterpart, lastReason: null };
   }
 
@@ -262,6 +269,45 @@ class Store {
     return this.seat!.view;
   }
 
+  /** May the seat on screen send the draft now, and as what: a proposal, a counter-proposal, or neither. */
+  packageMode(): 'propose' | 'counter' | null {
+    const seat = this.table();
+    if (this.humanToAct() !== seat.side) return null;
+    if (seat.phase === 'proposals' && seat.propose.may) return 'propose';
+    if (seat.phase === 'responses' && seat.counter.may) return 'counter';
+    return null;
+  }
+
+  /** What signing the draft would do (the engine's previewFor, made once per state and draft); null for an empty draft. */
+  draftPreview(): SigningPreview | null {
+    const mode = this.packageMode();
+    if (!mode || this.draft.empty) return null;
+    const seat = this.table();
+    const terms = { ...this.draft.terms(), format: mode === 'propose' ? this.draft.format : undefined };
+    const key = JSON.stringify(terms);
+    if (this.previewed?.view !== seat || this.previewed.terms !== key) this.previewed = { view: seat, terms: key, preview: previewFor(this.session!.scenario, seat.view, seat.side, terms) };
+    return this.previewed.preview;
+  }
+
+  /** Send the draft as the seat's proposal or counter-proposal; returns the engine's refusal, if any. */
+  sendPackage(): string | null {
+    const mode = this.packageMode();
+    if (!mode) return words().table.cannotPropose('');
+    const seat = this.table();
+    const terms = this.draft.terms();
+    const move: Move = mode === 'propose' ? { type: 'propose', side: seat.side, ...terms } : { type: 'counter', side: seat.side, give: terms.give, ask: terms.ask };
+    // Cleared before the move's listeners draw the table: the package has left the hand. Refused, it comes back.
+    const kept = { ...terms };
+    this.draft.clear();
+    const refused = this.send(move);
+    if (refused) {
+      for (const id of kept.give) this.draft.give.add(id);
+      for (const id of kept.ask) this.draft.ask.add(id);
+      this.draft.format = kept.format ?? 'bilateral';
+    }
+    return refused;
+  }
+
   /** The sides asked to move now (the engine decides: nextActors). */
   actingSides(): Side[] {
     return this.session ? nextActors(this.session.state) : [];
@@ -288,6 +334,8 @@ class Store {
     const r = applyMove(s.scenario, before, move);
     if (!r.ok) return r.reason;
     s.state = r.state;
+    // A package left unsent when the moment for it has passed is dropped: the next one starts from an empty table.
+    if (this.packageMode() === null) this.draft.clear();
     if (by === 'computer' && reason) s.lastReason = { side: move.side, move, reason };
     const change: Change = { ...seenChange(before, r.state, s.viewer), move, by };
     this.soundFor(change);
@@ -346,6 +394,7 @@ class Store {
     const human = this.humanToAct();
     if (!human || human === s.viewer || s.settings.opponent !== 'hotseat') return false;
     s.viewer = human;
+    this.draft.clear(); // the next player never sees a package the last one left unsent
     this.show('handoff');
     return true;
   }

@@ -119,6 +119,35 @@ async function frameTimes(page: Page, ms: number): Promise<number[]> {
   })`);
 }
 
+/** The table's cards and buttons in page pixels (the table scene's hitAreas), by a string: see frameTimes. */
+async function canvasTargets(page: Page): Promise<{ id: string; x: number; y: number }[]> {
+  return page.evaluate(`(() => {
+    const box = document.querySelector('#game canvas').getBoundingClientRect();
+    const k = box.width / 900;
+    return window.resetGame.game.scene.getScene('table').hitAreas().map((h) => ({ id: h.id, x: box.x + (h.x + h.w / 2) * k, y: box.y + (h.y + h.h / 2) * k }));
+  })()`);
+}
+
+/** Frame times while a card is dragged across the table and dropped on it (the proposals of the turn the statement began). */
+async function dragSample(page: Page): Promise<void> {
+  await page.waitForFunction(`window.resetGame.game.scene.getScene('table').hitAreas().some((h) => h.id.startsWith('card:give:'))`, undefined, { timeout: 20_000 }).catch(() => {});
+  const targets = await canvasTargets(page);
+  const card = targets.find((t) => t.id.startsWith('card:give:'));
+  const zone = targets.find((t) => t.id === 'package-zone');
+  if (!card || !zone) return console.log('drag: no card to drag on the table (not the proposals phase)');
+  await page.mouse.move(card.x, card.y);
+  await page.mouse.down();
+  const frames = frameTimes(page, 2000);
+  const before = chromiumCpu();
+  for (let i = 1; i <= 40; i++) await page.mouse.move(card.x + ((zone.x - card.x) * i) / 40, card.y + ((zone.y - card.y) * i) / 40);
+  await page.mouse.up();
+  const deltas = await frames;
+  const after = chromiumCpu();
+  const gpu = ((after.get('gpu-process') ?? 0) - (before.get('gpu-process') ?? 0)) / Math.max(1, deltas.length);
+  const placed = (await canvasTargets(page)).some((t) => t.id.startsWith('package:give:'));
+  console.log(`frame time over 2 s while a card is dragged onto the table (${placed ? 'dropped on it' : 'NOT dropped'}): median ${median(deltas).toFixed(1)} ms, p99 ${quantile(deltas, 0.99).toFixed(1)} ms, ${deltas.length} frames; GPU process ${gpu.toFixed(1)} ms per frame`);
+}
+
 export async function run(): Promise<void> {
   const hasGame = existsSync(GAME_HTML);
   const started = Date.now();
@@ -173,6 +202,7 @@ export async function run(): Promise<void> {
         const { deltas, cpu } = await sample(page, 3000);
         if (hasGame) await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots/bench-table.png') });
         console.log(`frame time over 3 s in ${where}: median ${median(deltas).toFixed(1)} ms, p99 ${quantile(deltas, 0.99).toFixed(1)} ms, ${deltas.length} frames (target p99 < 20 ms)${cpu}`);
+        if (hasGame) await dragSample(page);
         await page.close();
       }
     }

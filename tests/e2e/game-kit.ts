@@ -123,3 +123,40 @@ export async function playOneMove(page: Page, options: { propose?: boolean } = {
   }
   throw new Error(`no move known for "${heading}"`);
 }
+
+/** A place on the table's canvas that takes the pointer (a card, a button), by its name in the table scene's hitAreas(). */
+export interface CanvasHit {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The table's canvas targets now, in page pixels (their centre: x, y). */
+export async function canvasHits(page: Page): Promise<CanvasHit[]> {
+  const box = (await page.locator('#game canvas').boundingBox())!;
+  const k = box.width / 900;
+  const hits = await page.evaluate(() =>
+    (window as unknown as { resetGame: { game: { scene: { getScene(k: string): { hitAreas(): CanvasHit[] } } } } }).resetGame.game.scene.getScene('table').hitAreas(),
+  );
+  return hits.map((h) => ({ id: h.id, x: box.x + (h.x + h.w / 2) * k, y: box.y + (h.y + h.h / 2) * k, w: h.w * k, h: h.h * k }));
+}
+
+/** Click a target on the canvas with the mouse. */
+export async function clickCanvas(page: Page, id: string | RegExp): Promise<void> {
+  const hit = (await canvasHits(page)).find((h) => (typeof id === 'string' ? h.id === id : id.test(h.id)));
+  if (!hit) throw new Error(`nothing named ${id} on the table's canvas`);
+  await page.mouse.click(hit.x, hit.y);
+}
+
+/** Drag a card on the canvas with the mouse, in steps, to a point (page pixels). */
+export async function dragCanvas(page: Page, id: string, to: { x: number; y: number }): Promise<void> {
+  const hit = (await canvasHits(page)).find((h) => h.id === id);
+  if (!hit) throw new Error(`no card ${id} on the table's canvas`);
+  await page.mouse.move(hit.x, hit.y);
+  await page.mouse.down();
+  await page.mouse.move(hit.x + (to.x - hit.x) / 3, hit.y + (to.y - hit.y) / 3, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+}

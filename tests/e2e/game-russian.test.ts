@@ -38,7 +38,7 @@ async function onScreen(page: Page): Promise<{ lines: string[]; engine: string[]
     type Obj = { type: string; text?: string; list?: Obj[] };
     const w = window as unknown as {
       resetGame: {
-        game: { scene: { getScenes(active: boolean): { children: { list: Obj[] } }[] } };
+        game: { scene: { getScenes(active: boolean): { children: { list: Obj[] }; paintedTexts?(): string[] }[] } };
         store: { session: { state: { history: { ledger: { cause: string }[] }[] }; lastReason: { reason: string } | null } | null };
       };
     };
@@ -48,6 +48,8 @@ async function onScreen(page: Page): Promise<{ lines: string[]; engine: string[]
       for (const c of o.list ?? []) walk(c);
     };
     for (const s of w.resetGame.game.scene.getScenes(true)) for (const o of s.children.list) walk(o);
+    // The texts the table paints onto its board.
+    for (const s of w.resetGame.game.scene.getScenes(true)) texts.push(...(s.paintedTexts?.() ?? []));
     const marked = [...document.querySelectorAll<HTMLElement>('#panel [lang="en"]')];
     for (const m of marked) m.dataset.hold = m.style.display, (m.style.display = 'none');
     const panel = document.querySelector<HTMLElement>('#panel')!.innerText;

@@ -19,9 +19,10 @@ const FORBIDDEN = ['United States', 'Russia', 'Washington', 'Moscow', 'U.S.'];
 async function textsOnScreen(page: Page): Promise<{ screen: string; phase: string | null; texts: string[] }> {
   return page.evaluate(() => {
     type Shown = { type: string; text?: string; list?: Shown[] };
-    const { store, game } = (window as unknown as { resetGame: { store: { screen: string; view(): { phase: string } | null }; game: { scene: { getScenes(active: boolean): { children: { list: Shown[] } }[] } } } }).resetGame;
+    const { store, game } = (window as unknown as { resetGame: { store: { screen: string; view(): { phase: string } | null }; game: { scene: { getScenes(active: boolean): { children: { list: Shown[] }; paintedTexts?(): string[] }[] } } } }).resetGame;
     const walk = (o: Shown): string[] => (o.type === 'Text' ? [o.text ?? ''] : o.list ? o.list.flatMap(walk) : []);
-    const canvas = game.scene.getScenes(true).flatMap((s) => s.children.list.flatMap(walk));
+    // Phaser's texts, and those the table paints onto its board.
+    const canvas = game.scene.getScenes(true).flatMap((s) => [...s.children.list.flatMap(walk), ...(s.paintedTexts?.() ?? [])]);
     return { screen: store.screen, phase: store.view()?.phase ?? null, texts: [document.title, document.body.innerText, ...canvas] };
   });
 }
@@ -40,14 +41,14 @@ async function watchEveryScreen(page: Page): Promise<void> {
   await page.evaluate((forbidden) => {
     type Shown = { type: string; text?: string; list?: Shown[] };
     const w = window as unknown as {
-      resetGame: { store: { screen: string; view(): { phase: string } | null; onChange(f: () => void): void; onScreen(f: () => void): void }; game: { scene: { getScenes(active: boolean): { children: { list: Shown[] } }[] } } };
+      resetGame: { store: { screen: string; view(): { phase: string } | null; onChange(f: () => void): void; onScreen(f: () => void): void }; game: { scene: { getScenes(active: boolean): { children: { list: Shown[] }; paintedTexts?(): string[] }[] } } };
       seen: { screen: string; phase: string | null; lines: string[] }[];
     };
     const { store, game } = w.resetGame;
     w.seen = [];
     const walk = (o: Shown): string[] => (o.type === 'Text' ? [o.text ?? ''] : o.list ? o.list.flatMap(walk) : []);
     const look = () => {
-      const canvas = game.scene.getScenes(true).flatMap((s) => s.children.list.flatMap(walk));
+      const canvas = game.scene.getScenes(true).flatMap((s) => [...s.children.list.flatMap(walk), ...(s.paintedTexts?.() ?? [])]);
       const lines = [document.title, document.body.innerText, ...canvas].flatMap((t) => t.split('\n')).filter((line) => forbidden.some((x) => line.includes(x)));
       w.seen.push({ screen: store.screen, phase: store.view()?.phase ?? null, lines });
     };

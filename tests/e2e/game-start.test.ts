@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserAndVite, watchErrors, screenshot, ROOT } from './harness';
 import { animationFrames } from '../waiting';
-import { scene, setUp, toTable, openFresh } from './game-kit';
+import { clickCanvas, scene, setUp, toTable, openFresh } from './game-kit';
 import { loadScenarioText } from '../../src/scenario/load';
 import { readFileSync } from 'node:fs';
 
@@ -56,9 +56,7 @@ describe('title and setup', () => {
         await animationFrames(page);
         await screenshot(page, 'game-table');
         // A mouse click on the canvas's statement chip is the same move; the meters' notes float beside them.
-        const box = (await page.locator('#game canvas').boundingBox())!;
-        const k = box.width / 900;
-        await page.mouse.click(box.x + (16 + 170 + 80) * k, box.y + (720 - 44 + 17) * k); // the "neutral" chip
+        await clickCanvas(page, 'statement:neutral');
         await page.waitForFunction(() => document.querySelector('#live')!.textContent!.includes('Russia made a neutral statement'));
         await animationFrames(page, 20); // the meters' notes under way
         await screenshot(page, 'game-table-meters-moving');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndVite, watchErrors } from './harness';
 import { animationFrames } from '../waiting';
-import { scene } from './game-kit';
+import { clickCanvas, scene } from './game-kit';
 import { openWithSave, saveOf, statementsOfTurn } from './saves';
 
 const env = browserAndVite();
@@ -30,9 +30,7 @@ describe('no redraw at an idle table', () => {
 
     // A click on the canvas reaches a statement chip while the loop sleeps; the move's meters animate (Phaser
     // draws), then the table is still again.
-    const box = (await page.locator('#game canvas').boundingBox())!;
-    const k = box.width / 900;
-    await page.mouse.click(box.x + (16 + 80) * k, box.y + (720 - 44 + 17) * k); // the "conciliatory" chip
+    await clickCanvas(page, 'statement:conciliatory');
     await page.waitForFunction(() => document.querySelector('#live')!.textContent!.includes('United States made a conciliatory statement.'));
     await page.waitForFunction((f) => (window as unknown as { resetGame: { game: { loop: Loop } } }).resetGame.game.loop.frame > f + 10, rest.frame);
     await asleep(page);

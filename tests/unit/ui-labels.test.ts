@@ -1,6 +1,6 @@
 // The words the page shows for the engine's data.
 import { describe, expect, it } from 'vitest';
-import { colourSlot, SEAT_COLORS, sideColor, scenarioLabel } from '../../src/ui/labels';
+import { colourSlot, SEAT_COLORS, sideColor, sideFlag, scenarioLabel } from '../../src/ui/labels';
 
 describe('the title screen’s scenario menu', () => {
   it('says a title that names its year once, and adds the year to one that does not', () => {
@@ -24,5 +24,14 @@ describe('the sides’ colours', () => {
       expect(seats.map((s) => colourSlot({ seats }, s))).toEqual([0, 1]);
       expect(new Set(seats.map((s) => sideColor({ seats }, s)))).toEqual(new Set(SEAT_COLORS));
     }
+  });
+});
+
+describe('the sides’ flags', () => {
+  it('are the scenario’s own when it names them, and a plain one in the side’s colour when it does not', () => {
+    const flag = { colours: ['#ffffff', '#0039a6', '#d52b1e'], pattern: 'bands' as const };
+    const sides = { us: { flag }, ru: {} } as unknown as Parameters<typeof sideFlag>[0]['sides'];
+    expect(sideFlag({ seats: ['us', 'ru'], sides }, 'us')).toBe(flag);
+    expect(sideFlag({ seats: ['us', 'ru'], sides }, 'ru').colours[0]).toBe('#d55e00');
   });
 });

@@ -71,8 +71,14 @@ function render(): void {
       return;
   }
   root.append(soundControls());
+  // The package's sticky foot (preview and Send) covers the panel's bottom: a control focused there scrolls above it.
+  const foot = root.querySelector<HTMLElement>('.builder-foot');
+  root.style.scrollPaddingBottom = foot ? `${foot.offsetHeight + 12}px` : '';
   const again = focused ? root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`) : null;
-  if (again && !(again as HTMLButtonElement).disabled) again.focus();
+  if (again && !(again as HTMLButtonElement).disabled) {
+    again.focus();
+    if (foot && !foot.contains(again)) (again.closest('li') ?? again).scrollIntoView({ block: 'nearest' }); // above the foot, whole
+  }
   else if (focused || focusInPanel || store.screen !== lastScreen) {
     const heading = root.querySelector<HTMLElement>('#actions-h') ?? root.querySelector<HTMLElement>('h1');
     heading?.setAttribute('tabindex', '-1');

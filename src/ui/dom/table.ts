@@ -7,7 +7,6 @@ import {
   METER_MAX,
   METER_MIN,
   otherSide,
-  previewFor,
   textOf,
   type Format,
   type Move,
@@ -23,23 +22,22 @@ import { store, words } from '../session';
 import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, stageLabel, newsWords, previewScoreWords, scoreSoFarWords } from '../labels';
 import { briefSection } from './briefing';
 import { el, button } from './el';
+import { handOf, type HandCard, type Kind } from '../draft';
 
-/** The package being built; kept across re-renders until it is sent. */
-const draft = { give: new Set<string>(), ask: new Set<string>(), format: 'bilateral' as Format };
 let ledgerOpen = false;
 let lastError = '';
-
-export function resetDraft(): void {
-  draft.give.clear();
-  draft.ask.clear();
-  draft.format = 'bilateral';
-}
 
 function send(move: Move): void {
   play('click');
   const refused = store.send(move);
   lastError = refused ?? '';
-  if (!refused && (move.type === 'propose' || move.type === 'counter')) resetDraft();
+  if (refused) store.refresh();
+}
+
+function sendPackage(): void {
+  play('click');
+  const refused = store.sendPackage();
+  lastError = refused ?? '';
   if (refused) store.refresh();
 }
 
@@ -80,30 +78,63 @@ function proposalForResponder(scenario: Scenario, p: OfferView): HTMLElement {
 function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | 'counter'): HTMLElement {
   const w = words().table;
   const lang = store.language;
+  const draft = store.draft;
   const me = seat.side;
   const them = otherSide(seat.view.seats, me);
   const themName = sideLabel(scenario, them, lang);
-  const available = (side: Side) => scenario.cards.filter((c) => c.side === side && !seat.view.given[side].includes(c.id));
   const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
-  const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
-    const set = draft[kind];
+  const changed = () => store.refresh();
+  const box = (kind: Kind, card: HandCard, detail: string) => {
+    const c = card.options[0];
     const input = el('input', {
       type: 'checkbox',
-      id: `${kind}-${id}`,
-      'data-focus': `${kind}-${id}`,
-      checked: set.has(id),
-      disabled: kind === 'give' && redLines.has(id), // the label says why
-      onchange: (e: Event) => {
-        if ((e.target as HTMLInputElement).checked) set.add(id);
-        else set.delete(id);
-        store.refresh();
-      },
+      id: `${kind}-${c.id}`,
+      'data-focus': `${kind}-${c.id}`,
+      checked: Boolean(draft.inPackage(kind, card)),
+      disabled: kind === 'give' && redLines.has(c.id), // the label says why
+      onchange: (e: Event) => ((e.target as HTMLInputElement).checked ? draft.place(kind, card) : draft.remove(kind, card), changed()),
     });
-    return el('li', {}, input, el('label', { for: `${kind}-${id}` }, ` ${label}`), el('span', { class: 'detail' }, ` — ${detail}`));
+    return el('li', {}, input, el('label', { for: `${kind}-${c.id}` }, ` ${textOf(c.title, lang)}`), el('span', { class: 'detail' }, ` — ${detail}`));
   };
-  const terms = { give: [...draft.give], ask: [...draft.ask], format: draft.format };
+  // A graded issue is one card with a setting: none of its options, or one of them (a package holds one).
+  const issue = (kind: Kind, card: HandCard) => {
+    const chosen = draft.inPackage(kind, card);
+    const name = `${kind}-issue-${card.issue}`;
+    const option = (id: string | null, label: string) =>
+      el(
+        'label',
+        { class: 'choice' },
+        el('input', {
+          type: 'radio',
+          name,
+          'data-focus': `${name}-${id ?? 'none'}`,
+          checked: (chosen?.id ?? null) === id,
+          disabled: kind === 'give' && id !== null && redLines.has(id),
+          onchange: () => (id ? draft.place(kind, card, id) : draft.remove(kind, card), changed()),
+        }),
+        ` ${label}`,
+      );
+    return el(
+      'li',
+      {},
+      el(
+        'fieldset',
+        { class: 'issue' },
+        // The issue's track in the legend; each option with what it costs (the options of one issue cost differently).
+        el('legend', {}, trackLabel(scenario, card.options[0].track, lang)),
+        option(null, w.notInPackage),
+        ...card.options.map((o) => option(o.id, `${textOf(o.title, lang)}${kind === 'give' ? ` — ${w.optionCost(o.cost)}` : ''}${kind === 'give' && redLines.has(o.id) ? w.redLine : ''}`)),
+      ),
+    );
+  };
+  const hand = (kind: Kind, side: Side) =>
+    handOf(scenario, seat.view, side).map((card) => {
+      const c = card.options[0];
+      const detail = kind === 'give' ? `${w.cardCost(trackLabel(scenario, c.track, lang), c.cost)}${!card.issue && redLines.has(c.id) ? w.redLine : ''}` : trackLabel(scenario, c.track, lang);
+      return card.issue ? issue(kind, card) : box(kind, card, detail);
+    });
   // Previewed as the other side would sign it: its red lines are its secret (its answer tells).
-  const preview = terms.give.length + terms.ask.length ? previewFor(scenario, seat.view, me, terms) : null;
+  const preview = store.draftPreview();
   const previewList = preview
     ? preview.refused
       ? el('p', { class: 'refused' }, w.cannotSend(preview.refused))
@@ -122,7 +153,7 @@ function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | '
       el(
         'label',
         { class: 'choice' },
-        el('input', { type: 'radio', name: 'format', value: f, 'data-focus': `format-${f}`, checked: draft.format === f, onchange: () => ((draft.format = f), store.refresh()) }),
+        el('input', { type: 'radio', name: 'format', value: f, 'data-focus': `format-${f}`, checked: draft.format === f, onchange: () => ((draft.format = f), changed()) }),
         ` ${f === 'bilateral' ? w.bilateral : w.multilateral}`,
       ),
     ),
@@ -132,21 +163,21 @@ function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | '
     'div',
     { class: 'builder' },
     el('h3', {}, mode === 'propose' ? w.buildPackage : w.buildCounter),
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, w.yourHand),
-      el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title, lang), `${w.cardCost(trackLabel(scenario, c.track, lang), c.cost)}${redLines.has(c.id) ? w.redLine : ''}`))),
-    ),
-    el('fieldset', {}, el('legend', {}, w.askOf(themName)), el('ul', { class: 'cards' }, ...available(them).map((c) => box('ask', c.id, textOf(c.title, lang), trackLabel(scenario, c.track, lang))))),
+    el('fieldset', {}, el('legend', {}, w.yourHand), el('ul', { class: 'cards' }, ...hand('give', me))),
+    el('fieldset', {}, el('legend', {}, w.askOf(themName)), el('ul', { class: 'cards' }, ...hand('ask', them))),
     mode === 'propose' ? formats : null,
-    el('h4', {}, w.previewHeading(themName)),
-    previewList,
-    button(verb, () => send({ type: mode, side: me, ...terms, format: mode === 'propose' ? draft.format : undefined } as Move), {
-      class: 'primary',
-      disabled: !preview || Boolean(preview.refused),
-      'data-focus': `send-${mode}`,
-    }),
+    // The preview and Send stay in sight at the panel's foot while cards are ticked above them.
+    el(
+      'div',
+      { class: 'builder-foot' },
+      el('h4', {}, w.previewHeading(themName)),
+      previewList,
+      button(verb, sendPackage, {
+        class: 'primary',
+        disabled: !preview || Boolean(preview.refused),
+        'data-focus': `send-${mode}`,
+      }),
+    ),
   );
 }
 

@@ -1,8 +1,9 @@
 // Loading: a real progress bar over the images the table uses.
 import Phaser from 'phaser';
 import feltUrl from '../../../assets/images/felt.png?url';
-import { textOf } from '../../engine';
-import { SEAT_COLORS } from '../labels';
+import { textOf, type FlagDef, type Scenario } from '../../engine';
+import { SEAT_COLORS, sideFlag } from '../labels';
+import type * as Art from './art';
 import { store, words } from '../session';
 import { crispScene, zoomOf } from './crisp';
 import { REDRAW } from './frames';
@@ -12,14 +13,17 @@ export const H = 720;
 export const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 
 /**
- * The felt under the backdrop and the table: the canvas's CSS background (the canvas is transparent),
- * drawn by the browser rather than as a full-screen WebGL image on every frame. Under software WebGL
- * (no GPU) that one image cost as much per frame as everything else on the table together.
+ * The felt under the backdrop: the page's felt (#game's background, FELT_AROUND) shows through the transparent
+ * canvas, one felt across the whole box rather than a second one fitted to the canvas with bands around it. It is
+ * drawn by the browser rather than as a full-screen WebGL image on every frame: under software WebGL (no GPU) that
+ * one image cost as much per frame as everything else on the table together.
  */
 export function showFelt(scene: Phaser.Scene): void {
-  scene.game.canvas.style.background = FELT;
+  scene.game.canvas.style.background = 'none';
 }
 export const FELT = `url("${feltUrl}") 0 0 / 100% 100% no-repeat`;
+/** The felt behind the canvas too, so that the margins left where the 900×720 table is fitted into a wider or taller box are felt, not bands of page. */
+export const FELT_AROUND = `url("${feltUrl}") center / cover no-repeat`;
 
 export class LoadingScene extends Phaser.Scene {
   constructor(private readonly onDone: () => void) {
@@ -89,6 +93,22 @@ export function captionUnderLogo(): string {
   return shown ? w.caption(textOf(shown.sides[0], lang), textOf(shown.sides[1], lang), shown.year) : w.tagline;
 }
 
+/** A flag drawn with the 2D canvas at the device pixels it is shown at (like the emblem). */
+function flagTexture(scene: Phaser.Scene, art: typeof Art, flag: FlagDef, w: number, h: number): string {
+  const zoom = zoomOf(scene.game);
+  const key = `flag-${JSON.stringify(flag)}-${Math.ceil(w * zoom)}`;
+  if (scene.textures.exists(key)) return key;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil((w + 8) * zoom);
+  canvas.height = Math.ceil((h + 8) * zoom);
+  const ctx = canvas.getContext('2d')!;
+  ctx.scale(zoom, zoom);
+  ctx.shadowColor = 'rgba(0,0,0,0.5)';
+  art.paintFlag(ctx, flag, 4, 4, w, h);
+  scene.textures.addCanvas(key, canvas);
+  return key;
+}
+
 /** Behind the title, briefing and hand-off: the emblem, nothing confidential. */
 export class BackdropScene extends Phaser.Scene {
   constructor() {
@@ -115,7 +135,23 @@ export class BackdropScene extends Phaser.Scene {
       });
       this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
     }
+    // The briefing and the hand-off: the game's two flags either side of the emblem (public, like its caption).
+    const game = store.session?.scenario;
+    if (game && store.screen !== 'title') void import('./art').then((art) => this.showFlags(art, game));
     // One slow turn as the screen comes up, then still: a screen people read should not redraw forever.
     if (!matchMedia('(prefers-reduced-motion: reduce)').matches) this.tweens.add({ targets: emblem, angle: 360, duration: 6000, ease: 'Cubic.easeOut' });
+  }
+
+  private showFlags(art: typeof Art, scenario: Scenario) {
+    if (!this.sys.isActive()) return;
+    const size = { w: 150, h: 100 };
+    scenario.seats.forEach((side, i) => {
+      const x = W / 2 + (i === 0 ? -1 : 1) * 250;
+      const image = this.add.image(x, H / 2 - 60, flagTexture(this, art, sideFlag(scenario, side), size.w, size.h)).setDisplaySize(size.w + 8, size.h + 8);
+      const redraw = () => image.setTexture(flagTexture(this, art, sideFlag(scenario, side), size.w, size.h)).setDisplaySize(size.w + 8, size.h + 8);
+      this.scale.on(Phaser.Scale.Events.RESIZE, redraw);
+      this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, redraw));
+    });
+    this.game.events.emit(REDRAW);
   }
 }

@@ -1,167 +1,285 @@
-// The negotiation table on the canvas: meters that animate with their cause floating beside them,
-// the five tracks as lanes, the package on the table with the answer's reason, and the news ticker.
-// It draws engine state and forwards clicks as moves; the accessible layer shows the same state.
+// The negotiation table on the canvas: the other leader across the table with what they last said, the meters with
+// their causes floating beside them and the package's preview on them, the tracks as lanes with a legend, the score
+// against the goal, and the cards: the other side's concessions across the table, your hand in front of you, and the
+// package built between them by dragging (or clicking) cards. It draws the engine's view of the seat on screen
+// (store.table()) and forwards input as moves or draft changes; the accessible layer shows and does the same.
+//
+// Everything that stays put between two changes is painted onto the board (./board.ts) with the 2D canvas; Phaser
+// draws only what moves (the meter bars, their notes, a card being dragged) and takes the pointer through zones.
 import Phaser from 'phaser';
-import { allNews, otherSide, readMeter, textOf, type Move, type Side } from '../../engine';
+import { allNews, otherSide, readMeter, textOf, type CardDef, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words, type Change } from '../session';
-import { describeMove, newsWords, phaseName, sideColor, sideLabel, signed } from '../labels';
-import { W, FONT } from './loading';
+import { agreementName, phaseName, sideColor, sideFlag, sideLabel, signed, trackLabel } from '../labels';
+import { handOf, type HandCard, type Kind } from '../draft';
+import { W, H, FONT } from './loading';
 import { Board, css } from './board';
-import { crispScene } from './crisp';
+import { crispScene, zoomOf } from './crisp';
 import { REDRAW } from './frames';
+import type * as Art from './art';
 
-const BAR_W = 300;
-const ROW = 44;
 const UP = '#7fd4ff';
 const DOWN = '#ffb27a';
+const PROGRESS = 0x009e73;
+const BREAKDOWN = 0xd55e00;
+type Ctx = CanvasRenderingContext2D;
+
+/** The table's regions, in world units. */
+const LEFT = { x: 10, w: 280 };
+const RIGHT = { x: 302, w: 590 };
+const BAR = { w: 196, h: 10 };
+const CARD_H = 66;
 
 interface MeterView {
+  path: string;
+  label: string;
   bar: Phaser.GameObjects.Rectangle;
-  value: Phaser.GameObjects.Text;
+  ghost: Phaser.GameObjects.Rectangle;
   x: number;
   y: number;
   shown: number;
+  colour: number;
   /** A high value is bad (hawks, escalation). */
   inverse: boolean;
+  /** The note of its last change, floating under it for a few seconds, and how many notes it has shown. */
+  note: Phaser.GameObjects.Text;
+  notes: number;
+}
+
+/** A place on the canvas that takes the pointer: a card, a button, a card's setting. */
+export interface Hit {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface Press {
+  kind: Kind;
+  card: HandCard;
+  from: 'hand' | 'package';
+  x0: number;
+  y0: number;
+  dragging: boolean;
+}
+
+/** Text laid out in a box (its font size and lines), by text, font and box: a cache of measurements, the same for every table. */
+const layouts = new Map<string, { size: number; lines: string[] }>();
+
+/** The texts written onto a board's canvas in its last paint (what the table shows, for tests and tools). */
+const written = new WeakMap<Ctx, string[]>();
+
+/** A text on the board: font, wrapping, and an ellipsis only at a word's end when the lines run out. */
+function font(size: number, bold = false, italic = false): string {
+  return `${italic ? 'italic ' : ''}${bold ? 'bold ' : ''}${size}px ${FONT}`;
+}
+
+/** Words into lines no wider than `width` (a word longer than the line keeps a line of its own, never cut). */
+function wrap(ctx: Ctx, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && ctx.measureText(next).width > width) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+interface TextOpts {
+  size?: number;
+  min?: number;
+  bold?: boolean;
+  italic?: boolean;
+  colour?: string;
+  align?: CanvasTextAlign;
+  lines?: number;
+  leading?: number;
+}
+
+/**
+ * Write `text` in a box `width` wide: wrapped, made smaller down to `min` until it fits in `lines` lines, then ended
+ * with an ellipsis after the last whole word that fits. Returns the height used.
+ */
+function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: TextOpts = {}): number {
+  written.get(ctx)?.push(text);
+  const { size = 13, bold = false, italic = false, colour = '#f2f2f2', align = 'left', lines: max = 1 } = o;
+  // The same text in the same box is laid out the same: measuring it again on every repaint cost most of a repaint.
+  const key = `${size}|${o.min}|${bold}|${italic}|${max}|${width}|${text}`;
+  let known = layouts.get(key);
+  if (!known) {
+    let s = size;
+    let lines: string[] = [];
+    for (; s >= (o.min ?? size); s -= 0.5) {
+      ctx.font = font(s, bold, italic);
+      lines = wrap(ctx, text, width);
+      if (lines.length <= max && lines.every((l) => ctx.measureText(l).width <= width)) break;
+    }
+    s = Math.max(s, o.min ?? size);
+    ctx.font = font(s, bold, italic);
+    if (lines.length > max) {
+      lines = lines.slice(0, max);
+      let last = lines[max - 1].split(' ');
+      while (last.length > 1 && ctx.measureText(`${last.join(' ')}…`).width > width) last = last.slice(0, -1);
+      lines[max - 1] = `${last.join(' ').replace(/[\s,;:—-]+$/, '')}…`;
+    }
+    known = { size: s, lines };
+    if (layouts.size > 4000) layouts.clear();
+    layouts.set(key, known);
+  }
+  const { size: s, lines } = known;
+  ctx.font = font(s, bold, italic);
+  ctx.fillStyle = colour;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'top';
+  const lead = o.leading ?? Math.round(s * 1.22);
+  const ax = align === 'center' ? x + width / 2 : align === 'right' ? x + width : x;
+  lines.forEach((l, i) => ctx.fillText(l, ax, y + i * lead));
+  ctx.textAlign = 'left';
+  return lines.length * lead;
 }
 
 export class TableScene extends Phaser.Scene {
   private meters = new Map<string, MeterView>();
-  private header!: Phaser.GameObjects.Text;
-  private turnText!: Phaser.GameObjects.Text;
-  private lanes: { stage: Phaser.GameObjects.Text; next: Phaser.GameObjects.Text; x: number; y: number }[] = [];
-  /** Everything that stays put between two changes (see ./board.ts); Phaser draws the bars, notes and chips. */
   private board!: Board;
-  private chipY = 680;
-  private floaters = new Map<string, Phaser.GameObjects.Text>();
-  private tableText!: Phaser.GameObjects.Text;
-  private reasonText!: Phaser.GameObjects.Text;
-  private newsText!: Phaser.GameObjects.Text;
-  private chips: Phaser.GameObjects.Container[] = [];
+  private art: typeof Art | null = null;
+  private room: HTMLCanvasElement | null = null;
+  private texts: string[] = [];
+  /** The card whose control has the keyboard focus in the accessible panel: outlined on the table too. */
+  private focused: { kind: Kind; id: string } | null = null;
+  private zones: Phaser.GameObjects.Zone[] = [];
+  private hits: Hit[] = [];
   private off: (() => void) | null = null;
   private reduced = false;
+  private press: Press | null = null;
+  private ghost: Phaser.GameObjects.Container | null = null;
+  /** Where the package is built (and the offer shown), in world units. */
+  private zone = { x: RIGHT.x + 8, y: 0, w: RIGHT.w - 16, h: 128 };
+  private layout = { tracksY: 40, tableY: 0, theirsY: 0, handY: 0, rowsY: 0, newsY: 0 };
+  private paints = 0;
 
   constructor() {
     super('table');
   }
 
+  /** Where each card and button is on the canvas now (world units), by name: for tests and tools. */
+  hitAreas(): Hit[] {
+    return this.hits.map((h) => ({ ...h }));
+  }
+
   create() {
     crispScene(this);
-    const s = store.session!;
-    const { scenario } = s;
+    const { scenario } = store.session!;
     const lang = store.language;
     const w = words().canvas;
     this.reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.meters.clear();
-    this.floaters.clear();
-    this.lanes = [];
-    const board = (this.board = new Board(this)); // the felt, and under Phaser's canvas whatever stays put
-    const big = { fontFamily: FONT, fontSize: '22px', color: '#ffffff', fontStyle: 'bold' };
-    const label = { fontFamily: FONT, fontSize: '17px', color: '#e8e8e8' };
-    this.header = board.add(this.add.text(16, 10, textOf(scenario.title, lang), big));
-    this.turnText = board.add(this.add.text(W - 16, 12, '', { ...label, fontSize: '19px' }).setOrigin(1, 0));
+    this.hits = [];
+    this.zones = [];
+    this.press = null;
+    this.ghost = null;
+    this.board = new Board(this);
+    this.room = null;
 
-    // Meters: one column per side in the scenario's order, allies under their patron, escalation across.
-    const sides = scenario.seats;
-    sides.forEach((side, col) => {
-      const x = 16 + col * 446;
+    // Meters down the left, under the other leader: one block per side, allies under their patron, escalation last.
+    let y = 200;
+    for (const side of scenario.seats) {
+      y += 20; // the side's name and flag
       const colour = sideColor(scenario, side);
-      board.add(this.add.rectangle(x, 42, 422, 4, colour).setOrigin(0, 0));
-      board.add(this.add.text(x, 48, sideLabel(scenario, side, lang), { ...big, fontSize: '19px' }));
-      let y = 76;
-      const add = (path: string, text: string, inverse = false) => {
-        this.addMeter(path, text, x, y, inverse, colour, 370);
-        y += ROW;
+      const add = (path: string, label: string, inverse = false) => {
+        this.addMeter(path, label, y, inverse, colour);
+        y += 29;
       };
       add(`trust.${side}`, w.trustIn(sideLabel(scenario, otherSide(scenario.seats, side), lang)));
       add(`support.${side}`, w.support);
       add(`hawks.${side}`, w.hawks, true);
       for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, w.allies(textOf(t.name, lang)));
-    });
-    const rows = Math.max(...sides.map((side) => 3 + scenario.thirdParties.filter((p) => p.patron === side).length));
-    const escY = 76 + rows * ROW;
-    this.addMeter('escalation', w.escalation, 16, escY, true, 0xe69f00, W - 32 - 52);
-
-    // Tracks as lanes: name, stages as pips, the stage reached, and what the next stage needs.
-    let y = escY + ROW + 6;
-    for (const track of scenario.tracks) {
-      board.add(this.add.rectangle(16, y, W - 32, 44, 0x000000, 0.28).setOrigin(0, 0));
-      board.add(this.add.text(26, y + 3, textOf(track.name, lang), { ...label, fontStyle: 'bold' }));
-      const stage = board.add(this.add.text(26, y + 23, '', { ...label, fontSize: '15px', color: '#ffffff' }));
-      const next = board.add(this.add.text(W - 26, y + 23, '', { ...label, fontSize: '15px', color: '#c8c8c8' }).setOrigin(1, 0));
-      this.lanes.push({ stage, next, x: 560, y: y + 12 });
-      y += 48;
+      y += 4;
     }
+    this.addMeter('escalation', w.escalation, y + 4, true, 0xe69f00);
+    this.layout.newsY = y + 40;
 
-    // The package on the table, the answer's reason, and the news ticker.
-    y += 4;
-    this.tableText = board.add(this.add.text(16, y, '', { ...label, fontSize: '16px', wordWrap: { width: 520 } }));
-    this.reasonText = board.add(this.add.text(16, y + 44, '', { ...label, fontSize: '16px', fontStyle: 'italic', color: '#f0e442', wordWrap: { width: 520 } }));
-    this.chipY = 720 - 44;
-    board.add(this.add.rectangle(552, y - 2, W - 568, 720 - y - 6, 0x000000, 0.35).setOrigin(0, 0));
-    board.add(this.add.text(562, y + 2, w.news, { ...label, fontStyle: 'bold' }));
-    this.newsText = board.add(this.add.text(562, y + 24, '', { ...label, fontSize: '14px', wordWrap: { width: W - 590 } }));
+    // The right: tracks on top, then the table with the other side's cards, the package, your hand and the buttons.
+    const tracksH = 18 + scenario.tracks.length * 19;
+    this.layout.tableY = this.layout.tracksY + tracksH + 6;
+    const t = this.layout.tableY;
+    this.layout.theirsY = t + 14;
+    this.zone.y = this.layout.theirsY + 16 + 2 * (CARD_H + 5) + 4;
+    this.layout.handY = this.zone.y + this.zone.h + 6;
+    this.layout.rowsY = this.layout.handY + 16 + 2 * (CARD_H + 5) + 2;
+
+    // A card chosen by keyboard in the panel is outlined where it lies on the table (hand or package).
+    const focus = (e: FocusEvent) => {
+      const m = /^(give|ask)-(.+)$/.exec((e.target as HTMLElement | null)?.dataset?.focus ?? '');
+      // A checkbox names its card; a graded issue's radio names the issue and its option (or none).
+      const option = m && store.session?.scenario.cards.find((c) => c.issue && (m[2] === `issue-${c.issue}-${c.id}` || m[2] === `issue-${c.issue}-none`));
+      const next = m ? { kind: m[1] as Kind, id: option ? (m[2].endsWith('-none') ? `issue:${option.issue}` : option.id) : m[2] } : null;
+      if (JSON.stringify(next) === JSON.stringify(this.focused)) return;
+      this.focused = next;
+      this.repaint();
+      this.game.events.emit(REDRAW);
+    };
+    document.addEventListener('focusin', focus);
+    this.events.once('shutdown', () => document.removeEventListener('focusin', focus));
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.dragTo(p));
+    this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.drop(p));
+    this.input.on('gameout', () => this.cancelDrag());
 
     this.draw(true);
     this.off = store.onChange((change) => this.onChange(change));
     this.events.once('shutdown', () => this.off?.());
     this.input.keyboard?.on('keydown-L', () => document.querySelector<HTMLButtonElement>('[data-focus="ledger"]')?.click());
+    // The art (room, table, flags, portraits) comes with the table, not with the title screen.
+    void import('./art').then((art) => {
+      this.art = art;
+      if (!this.sys.isActive()) return;
+      this.draw(false);
+      document.body.dataset.art = 'ready';
+      this.game.events.emit(REDRAW);
+    });
   }
 
-  private addMeter(path: string, text: string, x: number, y: number, inverse: boolean, color: number, width = BAR_W) {
-    const board = this.board;
-    board.add(this.add.text(x, y, text, { fontFamily: FONT, fontSize: '15px', color: '#e0e0e0' }));
-    const bx = x;
-    board.add(this.add.rectangle(bx - 1, y + 18, width + 2, 20, 0x8899aa).setOrigin(0, 0)); // the track's edge
-    board.add(this.add.rectangle(bx, y + 19, width, 18, 0x222a33).setOrigin(0, 0));
-    const bar = this.add.rectangle(bx, y + 19, 0, 18, color).setOrigin(0, 0);
-    const value = board.add(this.add.text(bx + width + 8, y + 17, '', { fontFamily: FONT, fontSize: '18px', color: '#ffffff', fontStyle: 'bold' }));
-    const view: MeterView = { bar, value, x: bx, y, shown: -1, inverse };
-    (bar as unknown as { full: number }).full = width;
-    this.meters.set(path, view);
-  }
-
-  /** A meter as the side on screen may see it (a statement still sealed has not moved it yet). */
-  private read(path: string): number {
-    return readMeter(store.table().view, path);
+  private addMeter(path: string, label: string, y: number, inverse: boolean, colour: number) {
+    const x = LEFT.x;
+    const bar = this.add.rectangle(x, y + 15, 0, BAR.h, colour).setOrigin(0, 0);
+    const ghost = this.add.rectangle(x, y + 15, 0, BAR.h, 0xffffff, 0.55).setOrigin(0, 0).setVisible(false);
+    const note = this.add
+      .text(x, y + 27, '', { fontFamily: FONT, fontSize: '12px', fontStyle: 'bold', backgroundColor: '#0b1620', padding: { x: 4, y: 1 }, wordWrap: { width: LEFT.w - 8 } })
+      .setDepth(10)
+      .setVisible(false);
+    this.meters.set(path, { path, label, bar, ghost, x, y, shown: -1, colour, inverse, note, notes: 0 });
   }
 
   private onChange(change: Change) {
     this.draw(false);
     const w = words().canvas;
-    // The number and cause of each change float beside its meter (one note per meter, newest wins).
+    // The number and causes of each change float under their meter, whole: wrapped, never cut (the ledger has all).
     const byMeter = new Map<string, typeof change.ledger>();
     for (const e of change.ledger) byMeter.set(e.meter, [...(byMeter.get(e.meter) ?? []), e]);
     for (const [path, entries] of byMeter) {
       const view = this.meters.get(path);
       if (!view) continue;
-      this.floaters.get(path)?.destroy();
       const net = entries.reduce((sum, e) => sum + e.delta, 0);
       const good = view.inverse ? net < 0 : net > 0;
-      const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 39)}…` : t);
-      const biggest = entries.reduce((x, e) => (Math.abs(e.delta) > Math.abs(x.delta) ? e : x));
-      const more = entries.length > 1 ? w.more(entries.length - 1) : '';
-      const full = (view.bar as unknown as { full: number }).full;
-      // Inside the bar's track, right-aligned: the label above and the number beside stay readable.
-      const t = this.add
-        .text(view.x + full - 2, view.y + 20, `${signed(net)} ${cut(biggest.cause)}${more}`, {
-          fontFamily: FONT,
-          fontSize: '13px',
-          color: good ? UP : DOWN,
-          fontStyle: 'bold',
-          backgroundColor: '#0b1620',
-          padding: { x: 4, y: 0 },
-        })
-        .setOrigin(1, 0)
-        .setDepth(10);
-      // Never wider than the bar's track: shorten the cause until the note fits (the ledger keeps it whole).
-      for (let n = Math.min(39, biggest.cause.length); t.width > full - 4 && n > 8; n -= 3)
-        t.setText(`${signed(net)} ${biggest.cause.slice(0, n).trimEnd()}…${more}`);
-      this.floaters.set(path, t);
+      const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+      const more = entries.length > 2 ? w.more(entries.length - 2) : '';
+      const note = `${signed(net)}: ${biggest
+        .slice(0, 2)
+        .map((e) => e.cause)
+        .join('; ')}${more}`;
+      // One note per meter, made once and shown again: a new text's canvas cost a millisecond or more to make.
+      const t = view.note;
+      this.tweens.killTweensOf(t);
+      t.setText(note).setColor(good ? UP : DOWN).setAlpha(1).setVisible(true);
+      const shown = ++view.notes;
       const gone = () => {
-        if (this.floaters.get(path) === t) this.floaters.delete(path);
-        t.destroy();
+        if (view.notes === shown) t.setVisible(false);
       };
       // Not a scene timer: the loop sleeps while nothing moves (./frames.ts), and would never reach it.
       if (this.reduced)
@@ -169,105 +287,633 @@ export class TableScene extends Phaser.Scene {
           if (!t.scene) return; // the table was left meanwhile
           gone();
           this.game.events.emit(REDRAW);
-        }, 3000);
-      // It fades where it stands: drifting up, it crossed the meter's label above.
-      else this.tweens.add({ targets: t, alpha: 0, delay: 2200, duration: 800, onComplete: gone });
+        }, 3500);
+      else this.tweens.add({ targets: t, alpha: 0, delay: 2800, duration: 800, onComplete: gone });
     }
+  }
+
+  /** The preview on the table now: the draft's, else the offer's when this side may accept it. */
+  private preview(seat: TableView): SigningPreview | null {
+    const mine = store.draftPreview();
+    if (mine) return mine;
+    if (seat.phase === 'responses' && seat.offer?.preview && store.humanToAct() === seat.side) return seat.offer.preview;
+    return null;
   }
 
   private draw(first: boolean) {
     const s = store.session!;
     const { scenario } = s;
     const seat = store.table(); // the engine's view of the seat on screen: nothing hidden from it is drawn
-    const state = seat.view;
-    const lang = store.language;
-    const w = words().canvas;
-    const me = store.humanToAct();
-    this.turnText.setText(`${w.turnLine(state.turn, scenario.turns, phaseName(state.phase, lang))}${me ? w.toMove(sideLabel(scenario, me, lang)) : w.waiting}`);
-    for (const [path, view] of this.meters) {
-      const v = this.read(path);
-      const full = (view.bar as unknown as { full: number }).full;
-      const width = (full * Math.max(0, Math.min(100, v))) / 100;
-      view.value.setText(String(v));
+    const preview = this.preview(seat);
+    const ok = preview && !preview.refused ? preview : null;
+    for (const view of this.meters.values()) {
+      const v = readMeter(seat.view, view.path);
+      const width = (BAR.w * Math.max(0, Math.min(100, v))) / 100;
       if (first || this.reduced) view.bar.width = width;
       else if (view.shown !== v) this.tweens.add({ targets: view.bar, width, duration: 700, ease: 'Cubic.easeOut' });
       view.shown = v;
+      // The preview on the bar: the stretch it would gain or lose if the package were signed.
+      const d = ok?.onSigning[view.path] ?? 0;
+      const to = Math.max(0, Math.min(100, v + d));
+      view.ghost.setVisible(d !== 0);
+      if (d) view.ghost.setPosition(view.x + (BAR.w * Math.min(v, to)) / 100, view.y + 15).setSize((BAR.w * Math.abs(to - v)) / 100, BAR.h).setFillStyle(d > 0 !== view.inverse ? 0x7fd4ff : 0xffb27a, 0.8);
     }
-    const pips: [x: number, y: number, r: number, color: number][] = []; // each stage of a track is a circle
-    scenario.tracks.forEach((track, i) => {
-      const lane = this.lanes[i];
-      const at = state.tracks[track.id].stage;
-      const idx = track.stages.findIndex((x) => x.id === at);
-      const stage = track.stages[idx];
-      const pipsX = W - 26 - track.stages.length * 22;
-      track.stages.forEach((st, j) => {
-        const cx = pipsX + j * 22 + 8;
-        const cy = lane.y;
-        if (j === idx) pips.push([cx, cy, 8, st.value < 0 ? 0xd55e00 : 0x009e73]);
-        else pips.push([cx, cy, 6, st.value < 0 ? 0xd55e00 : 0xaaaaaa], [cx, cy, 4, 0x10202c]);
-      });
-      lane.stage.setText(w.now(textOf(stage?.name, lang)));
-      const next = seat.tracks[i].next;
-      const nextName = next && textOf(track.stages.find((x) => x.id === next.to)?.name, lang);
-      lane.next.setText(next ? `${w.next(nextName ?? '', words().trackEvents[next.on])}${next.needs?.trustAtLeast ? w.bothTrust(next.needs.trustAtLeast) : ''}` : w.noFurther);
-    });
-    const p = state.proposal;
-    const answer = state.lastAnswer ? `${w.lastAnswer(state.lastAnswer.turn, sideLabel(scenario, state.lastAnswer.side, lang), state.lastAnswer.answer)}\n` : '';
-    this.tableText.setText(
-      p
-        ? describeMove(scenario, { type: p.isCounter ? 'counter' : 'propose', side: p.by, give: p.give, ask: p.ask, format: p.format }, lang)
-        : `${answer}${state.agreements.length ? w.agreements(state.agreements.map((a) => `${a.id} ${words().agreementStatus[a.status]}`).join(', ')) : w.noPackage}`,
-    );
-    // The package, then the answer's reason under it; both stay above the chips (the side panel has them whole).
-    const bottom = (me && state.phase === 'statements' ? this.chipY : 720) - 6;
-    this.fitText(this.tableText, bottom - 22);
-    this.reasonText.setY(this.tableText.y + (this.tableText.text ? this.tableText.height + 6 : 0));
-    const reason = store.visibleReason();
-    this.reasonText.setText(reason ? `“${reason.reason}”` : '');
-    this.fitText(this.reasonText, bottom);
-    const news = allNews(state).slice(-3).reverse();
-    this.newsText.setText(news.length ? news.map((n) => `${w.newsTurn(n.turn)} ${newsWords(scenario, n, lang).title} [${n.cite.join(', ')}]`).join('\n\n') : w.noNews);
-    this.drawChips(me);
-    this.board.paint(pips.join(' '), (ctx) => {
-      for (const [x, y, r, color] of pips) {
-        ctx.fillStyle = css(color);
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-        ctx.fill();
-      }
-    });
+    this.placeZones(seat);
+    this.repaint();
   }
 
-  /** Shorten a wrapped text word by word until its bottom edge is above `bottom`. */
-  private fitText(t: Phaser.GameObjects.Text, bottom: number) {
-    const close = t.text.startsWith('“') ? '”' : '';
-    let words = t.text.split(' ');
-    while (words.length > 3 && t.y + t.height > bottom) {
-      words = words.slice(0, -2);
-      t.setText(`${words.join(' ').replace(/[\s,;:—-]+$/, '')}…${close}`);
-    }
-  }
-
-  /** Clickable statement chips on the canvas (the same moves as the accessible buttons). */
-  private drawChips(me: Side | null) {
-    for (const c of this.chips) c.destroy();
-    this.chips = [];
+  private repaint() {
     const seat = store.table();
-    if (!me || me !== seat.side || seat.phase !== 'statements') return;
-    const moves = seat.moves.filter((m): m is Extract<Move, { type: 'statement' }> => m.type === 'statement');
-    moves.forEach((m, i) => {
-      const x = 16 + i * 170;
-      const y = this.chipY;
-      const bg = this.add.rectangle(0, 0, 160, 34, [0x009e73, 0x666666, 0xd55e00][i]).setOrigin(0, 0).setStrokeStyle(2, 0xffffff);
-      const text = this.add.text(80, 17, words().canvas.chips[m.tone], { fontFamily: FONT, fontSize: '17px', color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5);
-      const chip = this.add.container(x, y, [bg, text]);
-      const zone = this.add.zone(0, 0, 160, 34).setOrigin(0, 0).setInteractive({ useHandCursor: true });
-      chip.add(zone);
-      zone.on('pointerdown', () => {
-        play('click');
-        store.send(m);
-      });
-      this.chips.push(chip);
+    const preview = this.preview(seat);
+    this.board.paint(String(++this.paints), (ctx) => this.paintTable(ctx, seat, preview));
+  }
+
+  // ---- input: cards dragged or clicked, buttons clicked ----
+
+  private hit(id: string, x: number, y: number, w: number, h: number, onDown: (p: Phaser.Input.Pointer) => void) {
+    this.hits.push({ id, x, y, w, h });
+    const zone = this.add.zone(x, y, w, h).setOrigin(0, 0).setInteractive({ useHandCursor: true });
+    zone.on('pointerdown', onDown);
+    this.zones.push(zone);
+  }
+
+  private button(id: string, x: number, y: number, w: number, act: () => void) {
+    this.hit(id, x, y, w, 30, () => {
+      play('click');
+      act();
+    });
+  }
+
+  /** The cards in the hands, laid out: up to two rows, as wide as the row allows. */
+  private laidOut(cards: HandCard[], top: number): { card: HandCard; x: number; y: number; w: number }[] {
+    const rows = cards.length > 6 ? 2 : 1;
+    const cols = Math.max(1, Math.ceil(cards.length / rows));
+    const w = Math.min(140, (RIGHT.w - 16 - (cols - 1) * 5) / cols);
+    return cards.map((card, i) => ({ card, x: RIGHT.x + 8 + (i % cols) * (w + 5), y: top + Math.floor(i / cols) * (CARD_H + 5), w }));
+  }
+
+  /** The package's cards in the zone: your side's on the left, theirs on the right, two to a row. */
+  private packageSlots(ids: string[], kind: Kind): { id: string; x: number; y: number; w: number; h: number }[] {
+    const half = (this.zone.w - 24) / 2;
+    const x0 = this.zone.x + 8 + (kind === 'ask' ? half + 8 : 0);
+    const w = (half - 6) / 2;
+    return ids.map((id, i) => ({ id, x: x0 + (i % 2) * (w + 6), y: this.zone.y + 36 + Math.floor(i / 2) * 31, w, h: 28 }));
+  }
+
+  private placeZones(seat: TableView) {
+    for (const z of this.zones) z.destroy();
+    this.zones = [];
+    this.hits = [];
+    const { scenario } = store.session!;
+    const me = seat.side;
+    const them = otherSide(scenario.seats, me);
+    const mode = store.packageMode();
+    const draft = store.draft;
+    const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
+    this.hits.push({ id: 'package-zone', ...this.zone }); // where cards are dropped (not a control of its own)
+    if (mode) {
+      const cards = (kind: Kind, side: Side, top: number) => {
+        const hand = handOf(scenario, seat.view, side);
+        for (const { card, x, y, w } of this.laidOut(hand.filter((c) => !draft.inPackage(kind, c)), top)) {
+          const shown = draft.shown(kind, card);
+          if (kind === 'give' && redLines.has(shown.id)) continue;
+          this.hit(`card:${kind}:${card.key}`, x, y, w, CARD_H - (card.issue ? 16 : 0), (p) => this.pick(p, kind, card, 'hand'));
+          if (card.issue) {
+            this.button(`step:${kind}:${card.key}:-1`, x, y + CARD_H - 16, w / 2, () => (draft.step(kind, card, -1), store.refresh()));
+            this.zones.at(-1)!.setSize(w / 2, 16);
+            this.hits.at(-1)!.h = 16;
+            this.button(`step:${kind}:${card.key}:+1`, x + w / 2, y + CARD_H - 16, w / 2, () => (draft.step(kind, card, 1), store.refresh()));
+            this.zones.at(-1)!.setSize(w / 2, 16);
+            this.hits.at(-1)!.h = 16;
+          }
+        }
+        for (const slot of this.packageSlots([...draft[kind]], kind)) {
+          const card = hand.find((c) => c.options.some((o) => o.id === slot.id));
+          if (card) this.hit(`package:${kind}:${card.key}`, slot.x, slot.y, slot.w, slot.h, (p) => this.pick(p, kind, card, 'package'));
+        }
+      };
+      cards('ask', them, this.layout.theirsY + 16);
+      cards('give', me, this.layout.handY + 16);
+    }
+    // Buttons: the moves the seat may make now, as the accessible layer offers them.
+    if (store.humanToAct() !== me) return;
+    const foot = this.zone.y + this.zone.h - 36;
+    const right = this.zone.x + this.zone.w - 8;
+    if (mode && !draft.empty) {
+      const preview = store.draftPreview();
+      const sendW = 150;
+      if (preview && !preview.refused) this.button('send', right - sendW, foot, sendW, () => this.sendDraft());
+      this.button('clear', right - sendW - 76, foot, 70, () => (draft.clear(), store.refresh()));
+    }
+    if (mode === 'propose') {
+      const venue = scenario.tracks.some((t) => t.venue);
+      if (venue) this.button('format', this.zone.x + 8, foot, 150, () => ((draft.format = draft.format === 'bilateral' ? 'multilateral' : 'bilateral'), store.refresh()));
+    }
+    const row = this.layout.rowsY;
+    this.chipRow(this.chips(seat)).forEach(({ id, move, x, y, w: cw }) => this.button(id, x, row + y, cw, () => store.send(move)));
+  }
+
+  /** The moves the seat may make now as buttons on the table (packages are built with the cards; channels are in the panel). */
+  private chips(seat: TableView): { id: string; move: Move }[] {
+    const chips: { id: string; move: Move }[] = [];
+    for (const m of seat.moves) {
+      if (m.type === 'statement') chips.push({ id: `statement:${m.tone}`, move: m });
+      else if (m.type === 'pass' || m.type === 'accept' || m.type === 'reject' || m.type === 'done') chips.push({ id: m.type, move: m });
+      else if (m.type === 'implement' || m.type === 'delay' || m.type === 'defect' || m.type === 'verify') chips.push({ id: `${m.type}:${m.agreement}`, move: m });
+    }
+    return chips;
+  }
+
+  /** The chips' places: in rows across the table's foot. */
+  private chipRow(chips: { id: string; move: Move }[]): { id: string; move: Move; label: string; x: number; y: number; w: number }[] {
+    const out = [];
+    let x = RIGHT.x + 8;
+    let y = 0;
+    for (const c of chips) {
+      const label = this.chipLabel(c.move);
+      const w = Math.min(RIGHT.w - 16, Math.max(92, label.length * 7.2 + 20));
+      if (x + w > RIGHT.x + RIGHT.w - 8) {
+        x = RIGHT.x + 8;
+        y += 34;
+      }
+      out.push({ ...c, label, x, y, w });
+      x += w + 6;
+    }
+    return out;
+  }
+
+  private chipLabel(m: Move): string {
+    const w = words();
+    switch (m.type) {
+      case 'statement':
+        return w.table.statementButton[m.tone];
+      case 'pass':
+        return w.table.pass;
+      case 'accept':
+        return w.table.accept;
+      case 'reject':
+        return w.table.reject;
+      case 'done':
+        return w.table.doneImplementing;
+      case 'implement':
+      case 'delay':
+      case 'defect':
+      case 'verify':
+        return w.table.agreementButton[m.type](m.agreement);
+      default:
+        return m.type;
+    }
+  }
+
+  private sendDraft() {
+    const refused = store.sendPackage();
+    if (refused) store.refresh();
+  }
+
+  private pick(p: Phaser.Input.Pointer, kind: Kind, card: HandCard, from: 'hand' | 'package') {
+    this.press = { kind, card, from, x0: p.worldX, y0: p.worldY, dragging: false };
+  }
+
+  private inZone(x: number, y: number): boolean {
+    const z = this.zone;
+    return x >= z.x && x <= z.x + z.w && y >= z.y && y <= z.y + z.h;
+  }
+
+  private dragTo(p: Phaser.Input.Pointer) {
+    const press = this.press;
+    if (!press || !p.isDown) return;
+    if (!press.dragging && Math.hypot(p.worldX - press.x0, p.worldY - press.y0) < 6) return;
+    if (!press.dragging) {
+      press.dragging = true;
+      const option = store.draft.shown(press.kind, press.card);
+      const bg = this.add.rectangle(0, 0, 130, 40, 0xf4efe2).setStrokeStyle(2, 0xf0e442).setOrigin(0.5);
+      const label = this.add
+        .text(0, 0, textOf(option.title, store.language), { fontFamily: FONT, fontSize: '11px', color: '#1d1d1d', wordWrap: { width: 122 }, align: 'center', fixedHeight: 30 })
+        .setOrigin(0.5);
+      this.ghost = this.add.container(p.worldX, p.worldY, [bg, label]).setDepth(20).setAlpha(0.92);
+      this.repaint(); // the lifted card fades in its place
+    }
+    this.ghost?.setPosition(p.worldX, p.worldY);
+    this.game.events.emit(REDRAW);
+  }
+
+  private drop(p: Phaser.Input.Pointer) {
+    const press = this.press;
+    this.press = null;
+    this.ghost?.destroy();
+    this.ghost = null;
+    if (!press) return;
+    const draft = store.draft;
+    if (!press.dragging) {
+      play('click');
+      draft.toggle(press.kind, press.card);
+    } else {
+      const inside = this.inZone(p.worldX, p.worldY);
+      if (press.from === 'hand' && inside) draft.place(press.kind, press.card);
+      else if (press.from === 'package' && !inside) draft.remove(press.kind, press.card);
+      else {
+        this.repaint();
+        this.game.events.emit(REDRAW);
+        return;
+      }
+      play('click');
+    }
+    store.refresh();
+  }
+
+  private cancelDrag() {
+    if (!this.press?.dragging) return;
+    this.press = null;
+    this.ghost?.destroy();
+    this.ghost = null;
+    this.repaint();
+    this.game.events.emit(REDRAW);
+  }
+
+  // ---- painting the board ----
+
+  /** Every text the board shows now (each as it was written, before wrapping), for tests and tools. */
+  paintedTexts(): string[] {
+    return [...this.texts];
+  }
+
+  private paintTable(ctx: Ctx, seat: TableView, preview: SigningPreview | null) {
+    this.texts = [];
+    written.set(ctx, this.texts);
+    const { scenario } = store.session!;
+    const lang = store.language;
+    const w = words().canvas;
+    const art = this.art;
+    const me = seat.side;
+    const them = otherSide(scenario.seats, me);
+    const state = seat.view;
+    // The room and the table, painted once per size and copied: their gradients and shadow cost most of a repaint.
+    const room = this.roomImage();
+    if (room) ctx.drawImage(room, 0, 0, W, H);
+    else {
+      ctx.fillStyle = '#14283a';
+      ctx.fillRect(0, 0, W, H);
+    }
+
+    // Header: the scenario, the turn and phase, whose move, and the score so far against the goal.
+    const mover = store.humanToAct();
+    ctx.fillStyle = 'rgba(0,0,0,0.35)';
+    ctx.fillRect(0, 0, W, 34);
+    if (art) art.paintFlag(ctx, sideFlag(scenario, me), 10, 8, 27, 18);
+    write(ctx, textOf(scenario.title, lang), 44, 8, 230, { size: 16, min: 12, bold: true });
+    write(ctx, `${w.turnLine(state.turn, scenario.turns, phaseName(state.phase, lang))}${mover ? w.toMove(sideLabel(scenario, mover, lang)) : w.waiting}`, 282, 10, 330, { size: 13, min: 11 });
+    const sc = seat.score;
+    const scoreText = w.score(sc.score.toFixed(1).replace('-', '−'), sc.goal);
+    write(ctx, scoreText, 620, 3, 270, { size: 13, bold: true, align: 'right' });
+    const gx = 700;
+    const gw = 190;
+    const frac = (v: number) => Math.max(0, Math.min(1, sc.goal > 0 ? v / sc.goal : 0));
+    ctx.fillStyle = '#0b1620';
+    ctx.fillRect(gx, 22, gw, 7);
+    ctx.fillStyle = sc.score >= sc.goal ? '#009e73' : '#56b4e9';
+    ctx.fillRect(gx, 22, gw * frac(sc.score), 7);
+    if (preview && !preview.refused && preview.score) {
+      const to = sc.score + preview.score;
+      ctx.fillStyle = preview.score > 0 ? 'rgba(127,212,255,0.75)' : 'rgba(255,178,122,0.9)';
+      const a = frac(Math.min(sc.score, to));
+      const b = frac(Math.max(sc.score, to));
+      ctx.fillRect(gx + gw * a, 22, Math.max(1.5, gw * (b - a)), 7);
+    }
+    ctx.strokeStyle = '#f0e442';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(gx + gw, 19);
+    ctx.lineTo(gx + gw, 32);
+    ctx.stroke();
+
+    this.paintLeader(ctx, scenario, them);
+    this.paintMeters(ctx, scenario, preview);
+    this.paintNews(ctx, scenario, seat);
+    this.paintTracks(ctx, scenario, seat);
+
+    // The table and what is on it.
+    if (!room) {
+      ctx.fillStyle = '#1f4a3f';
+      ctx.fillRect(RIGHT.x, this.layout.tableY, RIGHT.w, H - this.layout.tableY - 4);
+    }
+    const mode = store.packageMode();
+    const draft = store.draft;
+    const redLines = new Set(scenario.sides[me].redLines.map((r) => r.card));
+    const hand = (kind: Kind, side: Side, top: number, heading: string) => {
+      write(ctx, heading, RIGHT.x + 10, top - 15, RIGHT.w - 20, { size: 12, bold: true, colour: '#e8e0c8' });
+      const cards = handOf(scenario, state, side).filter((c) => !(mode && draft.inPackage(kind, c)));
+      for (const { card, x, y, w: cw } of this.laidOut(cards, top)) {
+        const lifted = this.press?.dragging && this.press.card === card && this.press.kind === kind;
+        this.paintCard(ctx, scenario, card, draft.shown(kind, card), x, y, cw, kind, { red: kind === 'give' && redLines.has(draft.shown(kind, card).id), faded: lifted || !mode });
+      }
+      if (!cards.length) write(ctx, w.emptyHand, RIGHT.x + 10, top + 4, RIGHT.w - 20, { size: 12, italic: true, colour: '#c8d8c8' });
+    };
+    hand('ask', them, this.layout.theirsY + 16, w.acrossTable(sideLabel(scenario, them, lang)));
+    this.paintZone(ctx, scenario, seat, preview);
+    hand('give', me, this.layout.handY + 16, w.yourHand);
+
+    // The buttons: the moves open to the seat now.
+    if (store.humanToAct() === me) {
+      const chips = this.chips(seat);
+      const colours: Record<string, string> = { 'statement:conciliatory': '#007a5a', 'statement:neutral': '#55606b', 'statement:hostile': '#b34700', accept: '#0072b2', reject: '#7a3b1f', done: '#0072b2' };
+      for (const c of this.chipRow(chips)) this.chip(ctx, c.label, c.x, this.layout.rowsY + c.y, c.w, colours[c.id] ?? (c.id.startsWith('defect') ? '#7a3b1f' : '#2f4c66'));
+    }
+  }
+
+  /** The room with the table in it, at the board's pixels (drawn again only when the size changes). */
+  private roomImage(): HTMLCanvasElement | null {
+    const art = this.art;
+    if (!art) return null;
+    const zoom = zoomOf(this.game);
+    const width = Math.round(W * zoom);
+    const height = Math.round(H * zoom);
+    if (this.room?.width === width && this.room.height === height) return this.room;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.scale(width / W, height / H);
+    art.paintRoom(ctx, W, H);
+    const t = this.layout.tableY;
+    art.paintTable(ctx, RIGHT.x - 4, t - 4, RIGHT.w + 8, H - t);
+    this.room = canvas;
+    return canvas;
+  }
+
+  private chip(ctx: Ctx, label: string, x: number, y: number, w: number, fill: string, disabled = false) {
+    ctx.globalAlpha = disabled ? 0.45 : 1;
+    ctx.fillStyle = fill;
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, 30, 7);
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    write(ctx, label, x + 4, y + 8, w - 8, { size: 13, min: 10, bold: true, align: 'center' });
+    ctx.globalAlpha = 1;
+  }
+
+  private paintCard(ctx: Ctx, scenario: Scenario, card: HandCard, option: CardDef, x: number, y: number, w: number, kind: Kind, o: { red: boolean; faded: boolean }) {
+    const lang = store.language;
+    const side = option.side;
+    ctx.globalAlpha = o.faded ? 0.55 : 1;
+    ctx.fillStyle = 'rgba(0,0,0,0.35)'; // a hard shadow: a blurred one cost a repaint more than the rest of the card
+    ctx.beginPath();
+    ctx.roundRect(x + 1.5, y + 2.5, w, CARD_H, 5);
+    ctx.fill();
+    ctx.fillStyle = '#f4efe2';
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, CARD_H, 5);
+    ctx.fill();
+    ctx.fillStyle = css(sideColor(scenario, side));
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, 14, [5, 5, 0, 0]);
+    ctx.fill();
+    write(ctx, trackLabel(scenario, option.track, lang).replace(/\s*\(.*\)\s*/, ' ').trim(), x + 4, y + 1.5, w - 8, { size: 10, min: 8, bold: true, colour: '#ffffff' });
+    const lines = card.issue || o.red ? 3 : 4; // a setting or a red-line band takes the last line
+    // Above the band a setting or a red line takes at the foot (three lines), or down to the foot (four).
+    write(ctx, textOf(option.title, lang), x + 4, y + 16, w - 8, { size: lines === 3 ? 11 : 11.5, min: 9.5, colour: '#1d1d1d', lines, leading: lines === 3 ? 10.8 : 11.5 });
+    if (card.issue) {
+      const at = card.options.indexOf(option) + 1;
+      ctx.fillStyle = '#e2d9c0';
+      ctx.fillRect(x + 1, y + CARD_H - 14, w - 2, 13);
+      write(ctx, `‹  ${words().canvas.option(at, card.options.length)}  ›`, x + 2, y + CARD_H - 14, w - 4, { size: 10.5, min: 9, bold: true, colour: '#1d1d1d', align: 'center' });
+    }
+    if (this.isFocused(kind, card)) this.outline(ctx, x, y, w, CARD_H);
+    if (o.red) {
+      ctx.strokeStyle = '#d55e00';
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      ctx.roundRect(x + 1, y + 1, w - 2, CARD_H - 2, 5);
+      ctx.stroke();
+      ctx.fillStyle = 'rgba(213, 94, 0, 0.92)';
+      ctx.fillRect(x + 1, y + CARD_H - 14, w - 2, 13);
+      write(ctx, words().canvas.redLine, x + 2, y + CARD_H - 13.5, w - 4, { size: 10, min: 8, bold: true, align: 'center' });
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  private isFocused(kind: Kind, card: HandCard): boolean {
+    const f = this.focused;
+    return Boolean(f && f.kind === kind && (f.id === card.key || card.options.some((o) => o.id === f.id)));
+  }
+
+  /** The keyboard focus's ring, in the panel's focus colour. */
+  private outline(ctx: Ctx, x: number, y: number, w: number, h: number) {
+    ctx.strokeStyle = '#f0e442';
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.roundRect(x - 2.5, y - 2.5, w + 5, h + 5, 7);
+    ctx.stroke();
+  }
+
+  private paintZone(ctx: Ctx, scenario: Scenario, seat: TableView, preview: SigningPreview | null) {
+    const z = this.zone;
+    const w = words().canvas;
+    const lang = store.language;
+    const me = seat.side;
+    const them = otherSide(scenario.seats, me);
+    const mode = store.packageMode();
+    const draft = store.draft;
+    const offer = seat.offer;
+    const showDraft = Boolean(mode && (!draft.empty || !offer));
+    ctx.fillStyle = 'rgba(0,0,0,0.22)';
+    ctx.beginPath();
+    ctx.roundRect(z.x, z.y, z.w, z.h, 10);
+    ctx.fill();
+    ctx.setLineDash([6, 4]);
+    ctx.strokeStyle = showDraft ? '#f0e442' : 'rgba(255,255,255,0.4)';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.setLineDash([]);
+    const half = (z.w - 24) / 2;
+    const mini = (ids: string[], kind: Kind) => {
+      for (const slot of this.packageSlots(ids, kind)) {
+        const lifted = this.press?.dragging && this.press.from === 'package' && this.press.card.options.some((o) => o.id === slot.id);
+        ctx.globalAlpha = lifted ? 0.4 : 1;
+        ctx.fillStyle = '#f4efe2';
+        ctx.beginPath();
+        ctx.roundRect(slot.x, slot.y, slot.w, slot.h, 4);
+        ctx.fill();
+        const c = scenario.cards.find((x) => x.id === slot.id);
+        ctx.fillStyle = css(sideColor(scenario, c?.side ?? me));
+        ctx.fillRect(slot.x, slot.y, 4, slot.h);
+        write(ctx, c ? textOf(c.title, lang) : slot.id, slot.x + 7, slot.y + 2, slot.w - 10, { size: 10.5, min: 9, colour: '#1d1d1d', lines: 2, leading: 11.5 });
+        if (this.focused?.kind === kind && c && (this.focused.id === c.id || this.focused.id === `issue:${c.issue}`)) this.outline(ctx, slot.x, slot.y, slot.w, slot.h);
+        ctx.globalAlpha = 1;
+      }
+    };
+    const columns = (left: string, right: string) => {
+      write(ctx, left, z.x + 10, z.y + 20, half - 4, { size: 11.5, bold: true, colour: '#e8e0c8' });
+      write(ctx, right, z.x + 16 + half, z.y + 20, half - 4, { size: 11.5, bold: true, colour: '#e8e0c8' });
+    };
+    const themName = sideLabel(scenario, them, lang);
+    const foot = z.y + z.h - 36;
+    if (showDraft) {
+      write(ctx, mode === 'counter' ? w.yourCounter : w.yourPackage, z.x + 10, z.y + 4, z.w - 20, { size: 13, bold: true, colour: '#f0e442' });
+      columns(w.youGive, w.youAsk(themName));
+      mini([...draft.give], 'give');
+      mini([...draft.ask], 'ask');
+      if (draft.empty) write(ctx, w.dragHint, z.x + 10, z.y + 52, z.w - 20, { size: 12.5, italic: true, colour: '#d8e8d8', lines: 2, align: 'center' });
+    } else if (offer) {
+      write(ctx, w.offerOf(sideLabel(scenario, offer.by, lang), offer.isCounter), z.x + 10, z.y + 4, z.w - 20, { size: 13, bold: true, colour: '#ffffff' });
+      const mineToGive = offer.by === me ? offer.give : offer.ask;
+      const mineToGet = offer.by === me ? offer.ask : offer.give;
+      columns(w.youGive, w.youGet);
+      mini(mineToGive, 'give');
+      mini(mineToGet, 'ask');
+    } else {
+      const agreements = seat.view.agreements;
+      write(ctx, agreements.length ? w.agreementsHeading : w.noPackage, z.x + 10, z.y + 4, z.w - 20, { size: 13, bold: true });
+      const lines = agreements.map((a) => `${agreementName(scenario, a.id, a.tracks, lang)}: ${words().agreementStatus[a.status]}`);
+      if (seat.view.lastAnswer && !agreements.length) lines.push(w.lastAnswer(seat.view.lastAnswer.turn, sideLabel(scenario, seat.view.lastAnswer.side, lang), seat.view.lastAnswer.answer));
+      write(ctx, lines.slice(-4).join('\n'), z.x + 10, z.y + 24, z.w - 20, { size: 12, lines: 5 });
+    }
+    // The preview's scores and the Send, under the package.
+    if (preview) {
+      const text = preview.refused ? w.cannotSend(preview.refused) : w.ifSigned(signed(preview.score), signed(preview.worth));
+      const from = z.x + (mode === 'propose' && scenario.tracks.some((t) => t.venue) ? 166 : 10);
+      const to = mode && !draft.empty ? z.x + z.w - 240 : z.x + z.w - 10;
+      write(ctx, text, from, foot - 2, to - from, { size: 12, min: 10, bold: true, colour: preview.refused ? '#ffb27a' : '#ffffff', lines: 3, leading: 12 });
+    }
+    if (store.humanToAct() === me && mode) {
+      if (mode === 'propose' && scenario.tracks.some((t) => t.venue)) this.chip(ctx, w.formatChip(words().formats[draft.format]), z.x + 8, foot, 150, '#2f4c66');
+      if (!draft.empty) {
+        const right = z.x + z.w - 8;
+        this.chip(ctx, mode === 'propose' ? words().table.sendProposal : words().table.sendCounter, right - 150, foot, 150, '#0072b2', !preview || Boolean(preview.refused));
+        this.chip(ctx, w.clear, right - 226, foot, 70, '#55606b');
+      }
+    }
+  }
+
+  private paintLeader(ctx: Ctx, scenario: Scenario, them: Side) {
+    const lang = store.language;
+    const w = words().canvas;
+    const x = LEFT.x;
+    const y = 42;
+    const leader = textOf(scenario.sides[them].leader, lang) || sideLabel(scenario, them, lang);
+    if (this.art) this.art.paintPortrait(ctx, textOf(scenario.sides[them].leader, 'en'), sideFlag(scenario, them), css(sideColor(scenario, them)), x, y, 92, 118);
+    const bx = x + 100;
+    write(ctx, leader, bx, y, LEFT.w - 100, { size: 12.5, min: 10.5, bold: true, lines: 2 });
+    if (this.art) this.art.paintFlag(ctx, sideFlag(scenario, them), bx, y + 30, 20, 13);
+    write(ctx, sideLabel(scenario, them, lang), bx + 25, y + 30, LEFT.w - 125, { size: 11.5, colour: '#c8d6e4' });
+    // The speech bubble: the other side's explanation of its last move, as far as this seat may see it.
+    const reason = store.visibleReason();
+    const said = reason && reason.side === them ? `“${reason.reason}”` : store.isHuman(them) ? w.otherPlayer : w.silent;
+    const by = y + 48;
+    const bh = 110;
+    ctx.fillStyle = '#f7f3e8';
+    ctx.beginPath();
+    ctx.roundRect(bx, by, LEFT.w - 100, bh, 8);
+    ctx.moveTo(bx, by + 18);
+    ctx.lineTo(bx - 9, by + 26);
+    ctx.lineTo(bx, by + 30);
+    ctx.fill();
+    write(ctx, said, bx + 7, by + 6, LEFT.w - 114, { size: 12, min: 10, italic: true, colour: '#1d1d1d', lines: 7 });
+  }
+
+  private paintMeters(ctx: Ctx, scenario: Scenario, preview: SigningPreview | null) {
+    const lang = store.language;
+    const ok = preview && !preview.refused ? preview : null;
+    let y = 200;
+    for (const side of scenario.seats) {
+      if (this.art) this.art.paintFlag(ctx, sideFlag(scenario, side), LEFT.x, y + 3, 18, 12);
+      write(ctx, sideLabel(scenario, side, lang), LEFT.x + 24, y + 1, LEFT.w - 24, { size: 13, bold: true });
+      y += 20;
+      const n = 3 + scenario.thirdParties.filter((p) => p.patron === side).length;
+      y += n * 29 + 4;
+    }
+    for (const view of this.meters.values()) {
+      const v = readMeter(store.table().view, view.path);
+      write(ctx, view.label, view.x, view.y, LEFT.w, { size: 11.5, min: 9, colour: '#dfe6ee' });
+      ctx.fillStyle = '#8899aa';
+      ctx.fillRect(view.x - 1, view.y + 14, BAR.w + 2, BAR.h + 2);
+      ctx.fillStyle = '#222a33';
+      ctx.fillRect(view.x, view.y + 15, BAR.w, BAR.h);
+      write(ctx, String(v), view.x + BAR.w + 6, view.y + 12, 30, { size: 13, bold: true });
+      const d = ok?.onSigning[view.path];
+      if (d) write(ctx, `${signed(d)}`, view.x + BAR.w + 38, view.y + 12, 40, { size: 12.5, bold: true, colour: d > 0 !== view.inverse ? UP : DOWN });
+    }
+  }
+
+  private paintNews(ctx: Ctx, scenario: Scenario, seat: TableView) {
+    const lang = store.language;
+    const w = words().canvas;
+    const y = this.layout.newsY;
+    if (y > H - 50) return;
+    write(ctx, w.news, LEFT.x, y, LEFT.w, { size: 12.5, bold: true });
+    const news = allNews(seat.view).slice(-3).reverse();
+    let at = y + 17;
+    if (!news.length) write(ctx, w.noNews, LEFT.x, at, LEFT.w, { size: 11.5, colour: '#c8d6e4' });
+    for (const n of news) {
+      const ev = scenario.events.find((e) => e.id === n.event);
+      const title = (ev && textOf(ev.title, lang)) || n.title;
+      if (at > H - 20) break;
+      at += write(ctx, `${w.newsTurn(n.turn)} ${title}`, LEFT.x, at, LEFT.w, { size: 11.5, colour: '#c8d6e4', lines: Math.max(1, Math.min(3, Math.floor((H - 6 - at) / 14))) }) + 4;
+    }
+  }
+
+  private paintTracks(ctx: Ctx, scenario: Scenario, seat: TableView) {
+    const lang = store.language;
+    const w = words().canvas;
+    const x = RIGHT.x;
+    let y = this.layout.tracksY;
+    ctx.fillStyle = 'rgba(0,0,0,0.3)';
+    ctx.beginPath();
+    ctx.roundRect(x - 4, y - 2, RIGHT.w + 8, 18 + scenario.tracks.length * 19 + 2, 6);
+    ctx.fill();
+    // The legend: progress runs right from the start, breakdown left of it, and a ring marks where a track stands.
+    const pip = (cx: number, cy: number, kind: 'progress' | 'reached' | 'breakdown' | 'broken', now = false) => {
+      const colour = kind === 'breakdown' || kind === 'broken' ? css(BREAKDOWN) : css(PROGRESS);
+      ctx.fillStyle = colour;
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 1.8;
+      ctx.beginPath();
+      if (kind === 'breakdown' || kind === 'broken') ctx.rect(cx - 4.5, cy - 4.5, 9, 9);
+      else ctx.arc(cx, cy, 5, 0, 2 * Math.PI);
+      if (kind === 'reached' || kind === 'broken') ctx.fill();
+      else ctx.stroke();
+      if (now) {
+        ctx.strokeStyle = '#ffffff';
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.arc(cx, cy, 8.5, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+    };
+    ctx.font = font(12, true);
+    const tracksW = ctx.measureText(w.tracks).width;
+    write(ctx, w.tracks, x + 2, y + 1, tracksW + 4, { size: 12, bold: true });
+    const legend: [string, 'progress' | 'reached' | 'breakdown' | 'broken', boolean][] = [
+      [w.legendReached, 'reached', false],
+      [w.legendAhead, 'progress', false],
+      [w.legendBreakdown, 'breakdown', false],
+      [w.legendNow, 'reached', true],
+    ];
+    let lx = x + tracksW + 16;
+    for (const [label, kind, now] of legend) {
+      pip(lx + 6, y + 8, kind, now);
+      ctx.font = font(11);
+      const lw = ctx.measureText(label).width;
+      write(ctx, label, lx + 16, y + 2, lw + 4, { size: 11, colour: '#dfe6ee' });
+      lx += lw + 34;
+    }
+    y += 18;
+    const mid = x + 300; // the start of every track: breakdown to the left, progress to the right
+    scenario.tracks.forEach((track, i) => {
+      const standing = seat.tracks[i];
+      const idx = track.stages.findIndex((s) => s.id === standing.stage);
+      const cy = y + 9;
+      const progress = track.stages.filter((s) => s.value >= 0);
+      const breakdown = track.stages.filter((s) => s.value < 0);
+      const current = track.stages[idx];
+      write(ctx, textOf(track.name, lang), x + 2, y + 2, mid - 18 - breakdown.length * 17 - x, { size: 12, min: 9.5, bold: true });
+      const reachedUpTo = current && current.value >= 0 ? progress.indexOf(current) : -1;
+      progress.forEach((s, j) => pip(mid + 8 + j * 17, cy, j <= reachedUpTo ? 'reached' : 'progress', s === current));
+      breakdown.forEach((s, j) => pip(mid - 10 - j * 17, cy, s === current ? 'broken' : 'breakdown', s === current));
+      const after = mid + 8 + progress.length * 17 + 4;
+      write(ctx, textOf(current?.name, lang), after, y + 3, x + RIGHT.w - after, { size: 11.5, min: 9.5, colour: current && current.value < 0 ? '#ffb27a' : '#ffffff' });
+      y += 19;
     });
   }
 }
