@@ -1,5 +1,5 @@
 // The engine's front door: start a game, apply a move, replay a log.
-import { Immer, freeze } from 'immer';
+import { Immer, enableArrayMethods, freeze } from 'immer';
 import { alliesAlarmed } from './deal-worth';
 import { runBriefing, draw } from './events';
 import { escalationAtResolution } from './escalation';
@@ -10,9 +10,12 @@ import { seedState } from './rng';
 import { textOf } from './text';
 import { allMoves } from './history';
 import { appendToTurn, startTurnRecord, updateTurnRecord } from './turn-log';
-import { otherSide, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Seats, type Side } from './types';
+import { otherSide, type Agreement, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Seats, type Side } from './types';
 
 // The game state is plain data (no symbols, no non-enumerable keys): immer's loose iteration is exact for it, and faster.
+// Array searches on a draft (find, filter, some, every, includes...) run on the plain array: a search makes no draft of
+// every element it looks at, only of what it returns. Callbacks read, never change, what they are given.
+enableArrayMethods();
 const immer = new Immer({ useStrictIteration: false });
 const produce = immer.produce;
 
@@ -160,9 +163,11 @@ function stagesOf(g: GameState): Record<string, string> {
 /** End of turn: hidden defections may surface, pauses feed hawks, channels calm things, allies react. */
 function resolveTurn(scenario: Scenario, g: GameState): void {
   const rules = scenario.rules;
-  for (const a of g.agreements) {
+  // Only an agreement still standing with a defection not yet exposed can be exposed (filtering reads the others without drafting them).
+  const hidesDefection = (a: Agreement) => a.status !== 'broken' && g.seats.some((s) => a.obligations[s].status === 'defected' && !a.obligations[s].exposed);
+  for (const a of g.agreements.filter(hidesDefection)) {
     // An exposure breaks the agreement, so its other side is not checked again.
-    let broken = a.status === 'broken';
+    let broken = false;
     for (const s of g.seats) {
       const o = a.obligations[s];
       if (!broken && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance) {

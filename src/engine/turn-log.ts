@@ -1,21 +1,21 @@
 // The record of each turn (its moves, ledger and news) only grows. A recipe appends to it by giving the draft a new,
 // frozen history that shares every older record, instead of pushing through the draft: immer copies a drafted array
 // and walks every entry of it when the recipe ends, which was most of a move's cost when measured (issue 14).
-import { isDraft, original, type Draft } from 'immer';
 import type { GameState, TurnLog } from './types';
 
 type TurnList = 'moves' | 'ledger' | 'news';
 
 /**
- * A part of the state that recipes replace and never change in place (the history), as plain data: the base's while
- * this recipe has not replaced it (then the draft was only read), else the value it was given.
+ * A property of a draft as it stands now, without making a draft of it: immer makes a draft of every object read
+ * through a draft (then walks it when the recipe ends) but not of a property descriptor's value. For parts that
+ * recipes replace and never change in place (the history), or only read; never change what this returns.
  */
-export function plain<T>(value: T): T {
-  return isDraft(value) ? (original(value as Draft<T>) as T) : value;
+export function peek<T extends object, K extends keyof T>(draft: T, key: K): T[K] {
+  return Reflect.getOwnPropertyDescriptor(draft, key)?.value as T[K];
 }
 
 /** The history as it stands, read without making a draft of it (a draft would be thrown away and cost its clean-up). */
-const plainHistory = (g: GameState): readonly TurnLog[] => plain(g.history);
+const plainHistory = (g: GameState): readonly TurnLog[] => peek(g, 'history');
 
 /** Replace the history with `change(history)`, frozen (records are frozen as they are made). */
 export function updateHistory(g: GameState, change: (history: readonly TurnLog[]) => TurnLog[]): void {
