@@ -23,6 +23,8 @@ describe('no redraw at an idle table', () => {
     const errors = watchErrors(page);
     await openWithSave(page, env.url, saveOf(statementsOfTurn(2)));
     await scene(page, 'table');
+    // The art comes a moment after the table (a lazy import) and is drawn when it arrives: wait for it first.
+    await page.waitForFunction(() => document.body.dataset.art === 'ready');
     await asleep(page);
     const rest = await loop(page);
     await animationFrames(page, 40); // the browser draws 40 frames…
