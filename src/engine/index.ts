@@ -16,6 +16,7 @@ export { makeRandom } from './rng';
 export { previewPackage, playSigning, meterChanges, type PackagePreview } from './preview';
 export { tableView, previewFor, packagePermission, seatScenario, type TableView, type SigningPreview, type OfferView, type Permission, type TrackStanding } from './table-view';
 export { escalationAtResolution, HAWKS_PUSH_FROM, type EscalationStep } from './escalation';
+export { declaredRedLine, declaredRedLines, reasonedRefusals, ruledOut, ruledOutBy, NOT_NOW_TURNS, type Refusal } from './refusals';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
 export { classVersion, scenarioOfLength, type GameLength } from './class-length';
 export { applyInject, whyNotInject, type Inject } from './inject';
