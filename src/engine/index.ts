@@ -5,7 +5,7 @@ export { undecidedObligations, movesInPhase, phaseOfMove, whyNotNow, gameMachine
 export { trackMachine, buildTrackMachine, nextStage, nextSteps, nextForwardStep } from './track-machine';
 export { outcomeOf, winners, supportScore, escalationScore, type Outcome, type SideOutcome } from './outcome';
 export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
-export { cardUtility, packageUtility, deliveredUtility, progressUtility } from './utility';
+export { cardUtility, packageUtility, deliveredUtility, progressUtility, stageShare } from './utility';
 export { completeScenario, completeRules, completeCounterpart, DEFAULT_COUNTERPART, type ScenarioInput, type CounterpartInput } from './defaults';
 export { DEFAULT_RULES, brokenByDelays } from './rules';
 export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
