@@ -267,7 +267,6 @@ export const STRATEGIES: Record<string, Strategy> = {
   hardliner,
   conceder,
   reciprocator,
-  'hostile-reciprocator': hostileReciprocator,
   random: randomStrategy,
 };
 

@@ -14,7 +14,7 @@ export async function run(): Promise<void> {
   const engine = await import('../../src/engine');
   const { NegotiatorAgent } = await import('../../src/ai/agent');
   const { playGame } = await import('../../src/ai/runner');
-  const { STRATEGIES, withReasons } = await import('../../src/ai/strategies');
+  const { STRATEGIES, hostileReciprocator, withReasons } = await import('../../src/ai/strategies');
   const { builtInScenarioFiles, requireScenario } = await import('../../src/scenario/files');
   type Strategy = import('../../src/ai/strategies').Strategy;
   type Difficulty = import('../../src/ai/agent').Difficulty;
@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
       return move;
     };
   };
-  const scripted = (name: string): Strategy => withReasons(STRATEGIES[name]);
+  const scripted = (name: string): Strategy => withReasons(name === 'hostile-reciprocator' ? hostileReciprocator : STRATEGIES[name]);
   const versus = (s: Scenario, agentSide: string, seed: number, player: Strategy, difficulty: Difficulty = 'hard') => {
     const them = engine.otherSide(s.seats, agentSide);
     return playGame(s, seed, { [agentSide]: agentPlayer(s, agentSide, difficulty, seed), [them]: player });

@@ -1,7 +1,7 @@
 // A team's moves in words, from what the server sent of its seat (the engine's tableView: the moves it may make,
 // whether it may send a package) and the engine's preview of a package being built, with the same labels as the
 // single-player table.
-import { previewFor, REFUSAL_REASONS, textOf, whyNot, type RefusalReason, type Format, type GameState, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
+import { previewFor, textOf, type RefusalReason, type Format, type GameState, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { agreementName } from '../../ui/labels';
 import { wordsFor } from '../../ui/i18n';
 
@@ -50,9 +50,7 @@ export function moveLabel(scenario: Scenario, state: GameState, move: Move): str
 /** Every move the seat can make now, except packages (built from cards with packageChoice). */
 export function moveChoices(scenario: Scenario, seat: TableView): MoveChoice[] {
   // A refusal may also say why: one choice per reason the rules accept for this package.
-  const reasoned = seat.moves.flatMap((m) =>
-    m.type === 'reject' ? REFUSAL_REASONS.map((reason) => ({ ...m, reason })).filter((r) => whyNot(scenario, seat.view, r) === null) : [],
-  );
+  const reasoned = seat.moves.flatMap((m) => (m.type === 'reject' ? seat.refusalReasons.map((reason) => ({ ...m, reason })) : []));
   return [...seat.moves, ...reasoned].map((move) => ({
     move,
     label: moveLabel(scenario, seat.view, move),

@@ -1,7 +1,7 @@
 // The student's page: join with the code and a name, then play for one team at one table. The page shows what the
 // server sends this team (the engine's view of its seat: whose move, what it may do, what accepting would do, its
 // score) and asks the engine only to preview the package being built; the server decides every move.
-import { allNews, seatScenario, sideName, textOf, cardTitle, otherSide, whyNot, type Move, type OfferView, type Scenario, type Side, type SideView } from '../../engine';
+import { allNews, seatScenario, sideName, textOf, cardTitle, otherSide, type Move, type OfferView, type Scenario, type Side, type SideView } from '../../engine';
 import { colourSlot, describeMove, meterName, signed, PHASE_NAME, agreementName, previewScoreWords, scoreSoFarWords, stageLabel, trackLabel } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import { TAKEOVER_QUESTION, type ChatMessage, type ProposalMessage, type SlowDown, type TeamMessage, type TeamUpdate, type Welcome } from '../protocol';
@@ -396,10 +396,9 @@ function actions(sc: Scenario, u: TeamUpdate, me: Side): HTMLElement {
     // Statements are simultaneous: the other side's words are read once this team has spoken too.
     if (v.sealed?.includes(otherSide(v.seats, me))) section.append(el('p', { class: 'detail' }, `${sideName(sc, otherSide(v.seats, me))} has made its statement; you will read it once your team has spoken.`));
     // A red line may be declared with the statement: one of this side's own open cards, not declared before.
-    const declarable = sc.cards.filter((c) => c.side === me && whyNot(sc, v, { type: 'statement', side: me, tone: 'neutral', redLine: c.id }) === null);
-    const declare = el('select', { id: 'declare-red-line', 'data-focus': 'declare-red-line' }, el('option', { value: '' }, 'No red line'), ...declarable.map((c) => el('option', { value: c.id }, textOf(c.title))));
+    const declare = el('select', { id: 'declare-red-line', 'data-focus': 'declare-red-line' }, el('option', { value: '' }, 'No red line'), ...u.declarable.map((id) => el('option', { value: id }, cardTitle(sc, id))));
     section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'));
-    if (declarable.length && row('statements').length) section.append(el('div', { class: 'row' }, el('label', { for: 'declare-red-line' }, 'Declare a red line with your statement (optional)'), ' ', declare));
+    if (u.declarable.length && row('statements').length) section.append(el('div', { class: 'row' }, el('label', { for: 'declare-red-line' }, 'Declare a red line with your statement (optional)'), ' ', declare));
     section.append(el('div', { class: 'row' }, ...row('statements').map((c) => button(verb + c.label, () => sendMove(declare.value ? ({ ...c.move, redLine: declare.value } as Move) : c.move)))));
     const channels = row('channels');
     if (channels.length) {

@@ -7,9 +7,7 @@ import {
   METER_MAX,
   METER_MIN,
   otherSide,
-  REFUSAL_REASONS,
   textOf,
-  whyNot,
   type Format,
   type Move,
   type OfferView,
@@ -223,11 +221,8 @@ function actions(scenario: Scenario, seat: TableView, me: Side | null): HTMLElem
       if (state.sealed?.includes(them)) section.append(el('p', { class: 'detail' }, w.theySpoke(sideLabel(scenario, them, lang))));
       section.append(el('p', {}, w.makeStatement));
       // A red line may be declared with the statement: one of this side's own open cards, not declared before.
-      const declarable = legal.some((m) => m.type === 'statement')
-        ? scenario.cards.filter((c) => c.side === me && whyNot(scenario, state, { type: 'statement', side: me, tone: 'neutral', redLine: c.id }) === null)
-        : [];
-      const declare = el('select', { id: 'declare-red-line', 'data-focus': 'declare-red-line' }, el('option', { value: '' }, w.noDeclaration), ...declarable.map((c) => el('option', { value: c.id }, cardLabel(scenario, c.id, lang))));
-      if (declarable.length) section.append(el('div', { class: 'row' }, el('label', { for: 'declare-red-line' }, w.declareRedLine), ' ', declare));
+      const declare = el('select', { id: 'declare-red-line', 'data-focus': 'declare-red-line' }, el('option', { value: '' }, w.noDeclaration), ...seat.declarable.map((id) => el('option', { value: id }, cardLabel(scenario, id, lang))));
+      if (seat.declarable.length) section.append(el('div', { class: 'row' }, el('label', { for: 'declare-red-line' }, w.declareRedLine), ' ', declare));
       const row = el('div', { class: 'row' });
       for (const m of legal)
         if (m.type === 'statement') row.append(button(w.statementButton[m.tone], () => send(declare.value ? { ...m, redLine: declare.value } : m), { 'data-focus': `statement-${m.tone}` }));
@@ -266,9 +261,8 @@ function actions(scenario: Scenario, seat: TableView, me: Side | null): HTMLElem
       // A refusal may say why; the other side reads it (and the computer counterpart heeds it).
       const reject = legal.find((m) => m.type === 'reject');
       if (reject) {
-        const reasons = REFUSAL_REASONS.filter((reason) => whyNot(scenario, state, { ...reject, reason }) === null);
         section.append(
-          el('div', { class: 'row', role: 'group', 'aria-label': w.reject }, ...reasons.map((reason) => button(w.rejectBecause(words().refusalReasons[reason]), () => send({ ...reject, reason }), { 'data-focus': `reject-${reason}` }))),
+          el('div', { class: 'row', role: 'group', 'aria-label': w.reject }, ...seat.refusalReasons.map((reason) => button(w.rejectBecause(words().refusalReasons[reason]), () => send({ ...reject, reason }), { 'data-focus': `reject-${reason}` }))),
         );
       }
       if (seat.counter.may) section.append(packageBuilder(scenario, seat, 'counter'));
