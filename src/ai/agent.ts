@@ -9,6 +9,7 @@ import {
   cardUtility,
   concessionCost,
   concessionGain,
+  declaredRedLines,
   escalationAtResolution,
   indexOf,
   makeRandom,
@@ -16,6 +17,8 @@ import {
   otherSide,
   packagePermission,
   pendingSides,
+  ruledOut,
+  stageShare,
   textOf,
   undecidedObligations,
   venueFactor,
@@ -26,10 +29,12 @@ import {
   type Format,
   type Move,
   type PublicScenario,
+  type RefusalReason,
   type Scenario,
   type Side,
   type SideDef,
   type SideView,
+  type Text,
   type Tone,
 } from '../engine';
 import { OpponentModel } from './opponent-model';
@@ -42,6 +47,24 @@ export interface Decision {
   move: Move;
   /** A sentence tied to the agent's interests, shown to the player ("Moscow wants something in exchange..."). */
   reason?: string;
+  /**
+   * For an answer to a package: the worth to the agent that decided it, every term of it, and the terms the sentence
+   * names (the largest: see namedParts). Absent when a principle decided (a red line, its stance).
+   */
+  basis?: { utility: number; parts: Part[]; named: string[] };
+}
+
+/** How many gains (or costs) an explanation names at most. */
+export const NAMED_PARTS = 2;
+
+/**
+ * The terms of a package an explanation names: for an acceptance, its largest gains and its largest cost; for a
+ * refusal, its largest costs and its largest gain. Largest by how much each moved the worth that decided.
+ */
+export function namedParts(parts: readonly Part[], answer: 'accept' | 'reject'): Part[] {
+  const gains = parts.filter((x) => x.amount > 0).sort((a, b) => b.amount - a.amount);
+  const costs = parts.filter((x) => x.amount < 0).sort((a, b) => a.amount - b.amount);
+  return answer === 'accept' ? [...gains.slice(0, NAMED_PARTS), ...costs.slice(0, 1)] : [...costs.slice(0, NAMED_PARTS), ...gains.slice(0, 1)];
 }
 
 /** What a difficulty level changes: the agent's skill, never who it is (that is the scenario's stance). */
@@ -64,6 +87,8 @@ interface Knobs {
   firmness: number;
   /** How soon it gives ground: it feels the deadline this many times sooner than it is. */
   hurry: number;
+  /** How much of the progress an agreement brings once implemented and verified it counts (a skill: 0 on Easy). */
+  lookahead: number;
   /**
    * Whether it looks ahead before answering hostility in kind: it answers only if the risk of confrontation once
    * both sides' hostile words of this turn are counted stays below its stance's line (`tone.mirrorsBelow`).
@@ -72,13 +97,38 @@ interface Knobs {
 }
 
 const KNOBS: Record<Difficulty, Knobs> = {
-  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, firmness: 0.6, hurry: 2, foresight: false },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false },
-  hard: { maxCards: 2, candidateLimit: 6000, floor: 1, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true },
+  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, firmness: 0.6, hurry: 2, foresight: false, lookahead: 0 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false, lookahead: 0.5 },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1 },
 };
 
 /** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
 const GRUDGE = 0.75;
+
+/** Past parts of its own the other side could have checked before a Hard counterpart will gamble on its not checking. */
+const DECEIT_EVIDENCE = 2;
+
+/** Worth of the deals a turn still to come could bring, lost with trust when a defection comes to light. */
+const DEALS_AT_RISK = 1;
+
+/** Refusals of its big packages after which a Hard counterpart offers small ones. */
+const BIG_REFUSALS = 1;
+
+/** Trust below which a skilled counterpart speaks warmly, unprovoked, to build it. */
+const WARM_BELOW = 45;
+
+/** How much of the fair trade's worth it stops asking for by the last turn (from half-way on, linearly). */
+const LATE_DISCOUNT = 0.4;
+
+/** Share of a hostile side's edge in a deal held against the deal, at full memory of hostile words. */
+const SPITE = 1;
+
+/** One term of a package's worth to the agent: a card, a track's progress, the format, the cost at home. */
+export interface Part {
+  key: string;
+  label: string;
+  amount: number;
+}
 
 /** What a card the stance wants most adds to a package's worth to the agent (in its own priority points). */
 const WANTED = 1;
@@ -110,6 +160,12 @@ export interface AgentOptions {
   style?: ConcessionStyle;
   /** Hypotheses in the opponent model (fewer: faster, coarser). */
   hypotheses?: number;
+  /**
+   * Time budget per decision, in ms (the browser's worker sets one): past it, the package search stops with the
+   * packages examined so far. Without one the search is bounded only by the difficulty's package count, and a
+   * decision depends on nothing but the game (what tests and the server replay).
+   */
+  budgetMs?: number;
 }
 
 export class NegotiatorAgent {
@@ -131,6 +187,9 @@ export class NegotiatorAgent {
   private readonly venueTracks: Set<string>;
   private readonly wantedCards: Set<string>;
   private readonly wantedTracks: Set<string>;
+  private readonly budgetMs: number;
+  /** When the current decision's search must stop (performance.now()), or 0 for no limit. */
+  private deadline = 0;
 
   constructor(
     /** The scenario as this side knows it: the other side's brief is not in it. */
@@ -156,6 +215,12 @@ export class NegotiatorAgent {
     this.venueTracks = new Set(scenario.tracks.filter((t) => t.venue).map((t) => t.id));
     this.wantedCards = new Set(this.stance.wants.cards);
     this.wantedTracks = new Set(this.stance.wants.tracks);
+    this.budgetMs = options.budgetMs ?? 0;
+  }
+
+  /** Learn from the moves in a view without deciding (to catch up before the debrief's reveal). */
+  follow(view: SideView): void {
+    this.model.update(view);
   }
 
   /** The agent's estimate of the other side's priorities per track (0..10), for the debrief. */
@@ -173,6 +238,8 @@ export class NegotiatorAgent {
     if (view.phase === 'ended') throw new Error('the game is over: there is nothing to decide');
     if (!pendingSides(view).includes(this.side)) throw new Error(`it is not ${this.side}'s move in the ${view.phase} phase`);
     this.model.update(view);
+    // Half the budget for the package search: the rest of a decision (valuing, explaining) must fit too.
+    this.deadline = this.budgetMs > 0 ? performance.now() + this.budgetMs / 2 : 0;
     const random = makeRandom((this.seed * 7919 + view.turn * 131 + allMoves(view).length) | 0);
     switch (view.phase) {
       case 'statements':
@@ -206,10 +273,19 @@ export class NegotiatorAgent {
     const t = ids.map((id) => this.title(id));
     return t.length <= 1 ? (t[0] ?? 'nothing') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
   }
+  /** Its trust in the other side in words, and which way it is moving: never the meter's number. */
   private trustWords(view: SideView): string {
     const t = view.meters.trust[this.side];
-    const mood = t < 25 ? 'deep mistrust' : t < 40 ? 'wary' : t < 60 ? 'cautious trust' : 'real trust';
-    return `trust in ${this.other} stands at ${t} (${mood})`;
+    const before = view.history.length >= 2 ? view.history[view.history.length - 2].meters?.[`trust.${this.side}`] : undefined;
+    const mood = t < 25 ? 'deeply mistrustful' : t < 40 ? 'wary' : t < 60 ? 'cautious' : 'trusting';
+    const drift = before === undefined ? '' : t >= before + 3 ? ', and warming' : t <= before - 3 ? ', and cooling' : '';
+    return `${this.me} is ${mood} of ${this.other}${drift}`;
+  }
+
+  /** The risk of confrontation in words. */
+  private riskWords(view: SideView): string {
+    const e = view.meters.escalation;
+    return e < 30 ? 'low' : e < 50 ? 'rising' : e < 70 ? 'high' : 'near the brink';
   }
 
   /**
@@ -252,51 +328,81 @@ export class NegotiatorAgent {
     const myLast = view.lastTone[side];
     let tone: Tone;
     let reason: string;
-    if (theirTone === 'hostile' && this.doomed(view)) {
+    const reading = this.stance.tone;
+    const rules = this.scenario.rules;
+    // A side that keeps up its hostility is answered every time it speaks so, up to its stance's line on the risk of
+    // confrontation: it would bank the support at home otherwise.
+    const persistent = theirTone === 'hostile' && this.hostileStatements(view) >= 2;
+    if (persistent && m.escalation < reading.mirrorsBelow && (reading.patience === 0 || this.hostileStatements(view) > reading.patience)) {
+      tone = 'hostile';
+      reason = `${this.other} keeps up its hostile rhetoric: ${this.me} answers in kind, and remembers it at the table.`;
+    } else if (theirTone === 'hostile' && this.doomed(view)) {
       // Restraint cannot stop the slide, so it would only cost support at home.
       tone = 'hostile';
-      reason = `${this.other}'s rhetoric drives the risk of confrontation (${m.escalation}) toward the brink whatever ${this.me} says: ${this.me} answers in kind.`;
+      reason = `${this.other}'s rhetoric drives the risk of confrontation toward the brink whatever ${this.me} says: ${this.me} answers in kind.`;
+    } else if (m.escalation >= BRINK && theirTone === 'hostile') {
+      // At the brink it no longer answers in kind, but warm words to a side still shouting would only cost it at home.
+      tone = 'neutral';
+      reason = `With the risk of confrontation ${this.riskWords(view)}, ${this.me} does not answer ${this.other}'s hostile rhetoric, but remembers it.`;
     } else if (m.escalation >= BRINK) {
       tone = 'conciliatory';
-      reason = `With the risk of confrontation at ${m.escalation}, ${this.me} lowers its voice to pull back from the brink.`;
+      reason = `With the risk of confrontation ${this.riskWords(view)}, ${this.me} lowers its voice to pull back from the brink.`;
     } else if (m.support[side] < 30 && m.escalation < 60) {
       tone = 'hostile';
-      reason = `With support at home down to ${m.support[side]}, ${this.me} has to sound tough.`;
+      reason = `With support at home running thin, ${this.me} has to sound tough.`;
     } else if (theirTone === 'hostile') {
-      // Answering in kind wins support at home, but not once it would feed the hawks past the point of no return;
-      // a patient stance lets some hostility pass first.
-      const reading = this.stance.tone;
+      // Reciprocity: hostile words are answered in kind (a side cannot bank them at home for free), within the line
+      // its stance draws on the risk of confrontation; a patient stance lets some hostility pass first.
       const provoked = reading.patience === 0 || this.hostileStatements(view) > reading.patience;
-      const rules = this.scenario.rules;
       // Sealed statements: an answer in kind is a second hostile statement in the same turn as theirs; then the turn
       // ends as the rules end it (channels, time, the hawks).
       const exchanged = m.escalation + 2 * rules.statements.hostile.escalation + this.atTurnEnd(view);
       const risk = this.knobs.foresight ? exchanged : m.escalation;
-      tone = provoked && risk < reading.mirrorsBelow && m.hawks[side] < 60 ? 'hostile' : 'neutral';
+      tone = provoked && risk < reading.mirrorsBelow && m.hawks[side] < 70 ? 'hostile' : 'neutral';
       reason =
         tone === 'hostile'
-          ? `${this.me} answers ${this.other}'s hostile rhetoric in kind.`
+          ? `${this.me} answers ${this.other}'s hostile rhetoric in kind, and will remember it at the table.`
           : !provoked
-            ? `${this.me} lets ${this.other}'s hostile rhetoric pass, for now.`
-            : this.knobs.foresight && m.escalation < reading.mirrorsBelow && m.hawks[side] < 60
-              ? `${this.me} will not match ${this.other}'s hostile rhetoric: an exchange of hostile words would take the risk of confrontation from ${m.escalation} to ${exchanged}.`
-              : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${m.escalation}.`;
-    } else if (theirTone === 'conciliatory' && this.style !== 'boulware') {
+            ? `${this.me} lets ${this.other}'s hostile rhetoric pass, for now, but remembers it.`
+            : this.knobs.foresight && m.escalation < reading.mirrorsBelow && m.hawks[side] < 70
+              ? `${this.me} will not match ${this.other}'s hostile rhetoric: an exchange of hostile words would carry the risk of confrontation past what ${this.me} will accept. It remembers the words at the table.`
+              : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${this.riskWords(view)}, but remembers it.`;
+    } else if (theirTone === 'conciliatory') {
       tone = 'conciliatory';
       reason = `${this.me} returns ${this.other}'s conciliatory tone: ${this.trustWords(view)}.`;
+    } else if (this.difficulty !== 'easy' && theirTone !== undefined && m.trust[side] < WARM_BELOW && this.hostileTurns(view) === 0) {
+      // Deals need trust: with none of the other side's hostility to remember, a skilled counterpart builds it first.
+      tone = 'conciliatory';
+      reason = `${this.me} warms its tone: no agreement lasts without trust, and ${this.trustWords(view)}.`;
     } else {
-      tone = this.stance.tone.prefers;
+      tone = reading.prefers;
       reason =
         tone === 'conciliatory'
           ? `${this.me} keeps the tone warm to build trust: ${this.trustWords(view)}.`
-          : `${this.me} keeps its own counsel in public while ${this.trustWords(view)}.`;
+          : `${this.me} keeps its own counsel in public: ${this.trustWords(view)}.`;
     }
     // Switching straight from hostile to warm reads as mixed signals and costs trust.
     if (tone === 'conciliatory' && myLast === 'hostile' && m.escalation < BRINK) {
       tone = 'neutral';
       reason = `${this.me} steps back from last turn's hostility without mixed signals.`;
     }
+    const line = this.toDeclare(view, tone);
+    if (line) return { move: { type: 'statement', side, tone, redLine: line.card }, reason: `${reason} ${this.me} declares ${this.title(line.card)} a red line: ${sentence(textOf(line.why))}` };
     return { move: { type: 'statement', side, tone }, reason };
+  }
+
+  /**
+   * A red line of its brief (or one its stance never gives) it has not yet declared in public, one per statement:
+   * once said, the other side stops asking for it and the firmness is worth a little at home (a skill: not on Easy).
+   */
+  private toDeclare(view: SideView, tone: Tone): { card: string; why: Text } | null {
+    if (this.difficulty === 'easy') return null;
+    const said = new Set(declaredRedLines(view, this.side));
+    for (const line of [...this.brief.redLines, ...this.stance.neverGives]) {
+      if (said.has(line.card) || view.given[this.side].includes(line.card)) continue;
+      if (this.legal(view, { type: 'statement', side: this.side, tone, redLine: line.card })) return line;
+    }
+    return null;
   }
 
   /**
@@ -335,7 +441,7 @@ export class NegotiatorAgent {
       const why = theyAsked
         ? `${this.other} has asked for it`
         : m.escalation >= 40
-          ? `the risk of confrontation is ${m.escalation}, and an open channel damps incidents`
+          ? `the risk of confrontation is ${this.riskWords(view)}, and an open channel damps incidents`
           : 'pauses in dialogue only bolster the hawks';
       return { move, reason: `${this.me} asks to open ${textOf(c.name)}: ${why}.` };
     }
@@ -395,7 +501,9 @@ export class NegotiatorAgent {
     const mine = this.brief.priorities;
     const theirs = this.model.beliefs();
     const t = m.trust[this.side];
-    const deliver = this.knobs.trustDiscount ? 0.75 + (0.25 * Math.min(100, t)) / 100 : 1;
+    // What the other side promises is discounted by mistrust, and more once it has dragged its feet or been caught.
+    const record = this.unreliable(view) ? 0.7 : 1;
+    const deliver = this.knobs.trustDiscount ? (0.6 + (0.4 * Math.min(100, t)) / 100) * record : 1;
     // Domestic pressure: concessions weigh more when support is low and the hawks are loud.
     const pressure = 1 + Math.max(0, (45 - m.support[this.side]) / 15) + Math.max(0, (m.hawks[this.side] - 60) / 40);
     const turnsLeft = Math.max(1, this.scenario.turns - view.turn + 1);
@@ -420,17 +528,25 @@ export class NegotiatorAgent {
         allies: 0,
       };
     };
-    // What signing on a track would move it by (shared by both sides, each by its own priority).
-    const step = new Map<string, number>();
+    // What an agreement would move each track by, for each side by its own share and priority: the step signing takes,
+    // and, as far as the agent expects promises kept, the steps implementing and verifying take after it. This is the
+    // value the two sides create together, which a trade of cards alone leaves out.
+    const step = new Map<string, Record<Side, number>>();
     for (const def of this.scenario.tracks) {
       const from = view.tracks[def.id]?.stage;
       if (from === undefined) continue;
-      const to = nextStage(def, from, 'SIGN', view);
-      const v = (id: string) => def.stages.find((s) => s.id === id)?.value ?? 0;
-      step.set(def.id, v(to) - v(from));
+      const share = (id: string, who: Side) => stageShare(def.stages.find((x) => x.id === id), who);
+      const signed = nextStage(def, from, 'SIGN', view);
+      const implemented = nextStage(def, signed, 'IMPLEMENT', view);
+      const verified = nextStage(def, implemented, 'VERIFY', view);
+      const gain = (who: Side) =>
+        share(signed, who) - share(from, who) + this.knobs.lookahead * deliver * (share(verified, who) - share(signed, who));
+      step.set(def.id, { [this.side]: gain(this.side), [this.them]: gain(this.them) });
     }
-    const progress = (track: string, priorities: Record<string, number>) => (step.get(track) ?? 0) * (priorities[track] ?? 0);
-    return { card, progress, theirs, pressure, deliver, support: m.support[this.side], refusals: this.refusalsByCard(view), lopsidedRefusals: this.lopsidedRefusals(view) };
+    const progress = (track: string, who: Side) => (step.get(track)?.[who] ?? 0) * ((who === this.side ? mine : theirs)[track] ?? 0);
+    // How much of the other side's edge in a deal it holds against it, from the hostile words it remembers.
+    const spite = Math.min(1, (SPITE * this.hostileTurns(view)) / Math.max(1, this.stance.tone.memory));
+    return { card, progress, theirs, pressure, deliver, spite, support: m.support[this.side], refusals: this.refusalsByCard(view), lopsidedRefusals: this.lopsidedRefusals(view) };
   }
 
   /** Support lost if allies fall into alarm, over the turns left (their alarm costs support every turn). */
@@ -448,34 +564,58 @@ export class NegotiatorAgent {
 
   /** Worth of one package to the agent and (estimated) to the other side. */
   private value(view: SideView, give: string[], ask: string[], format: Format, f = this.figures(view)): Package {
+    return this.appraise(view, give, ask, format, f, null);
+  }
+
+  /**
+   * What each part of a package contributes to its worth to the agent: the same sums as value(), with every term
+   * recorded. The explanations name the largest of these parts, so what they say is what decided.
+   */
+  private breakdown(view: SideView, give: string[], ask: string[], format: Format, f = this.figures(view)): { pkg: Package; parts: Part[] } {
+    const parts: Part[] = [];
+    const pkg = this.appraise(view, give, ask, format, f, parts);
+    return { pkg, parts };
+  }
+
+  private appraise(view: SideView, give: string[], ask: string[], format: Format, f: ReturnType<NegotiatorAgent['figures']>, parts: Part[] | null): Package {
     const venue = venueFactor(this.scenario.rules, format);
     let mine = 0;
     let theirs = 0;
     let cost = 0;
     const tracks = new Set<string>();
+    const add = (key: string, label: string, amount: number) => {
+      mine += amount;
+      if (parts && amount !== 0) parts.push({ key, label, amount });
+    };
     for (const id of [...give, ...ask]) {
       const c = this.cards.get(id);
       if (!c) continue;
       const x = f.card(c);
-      // The domestic cost is already in `mine`/`theirs` at full price; the venue refunds part of it.
-      mine += x.mine + ((1 - venue) * x.cost * f.pressure) / 5 - x.allies;
+      // The domestic cost is already in `mine`/`theirs` at full price; the venue refunds part of it. What its stance
+      // wants most is worth more to it than its priorities alone say.
+      const wanted = c.side === this.them && this.isWanted(c) ? WANTED : 0;
+      // A concession of its own is two terms: what the card is worth to it, and its price at home (support, by how
+      // thin support is and how loud the hawks are, less what a multilateral venue spares).
+      const home = c.side === this.side ? -(venue * x.cost * f.pressure) / 5 : 0;
+      add(id, this.title(id), x.mine + ((1 - venue) * x.cost * f.pressure) / 5 - home - x.allies + wanted);
+      add(`home:${id}`, `the price at home of ${this.title(id)}`, home);
       theirs += x.theirs + ((1 - venue) * x.theirCost) / 5;
       cost += x.cost * venue;
       tracks.add(c.track);
     }
     for (const t of tracks) {
-      mine += f.progress(t, this.brief.priorities);
-      theirs += f.progress(t, f.theirs);
+      add(`track:${t}`, `progress on ${this.trackName(t)}`, f.progress(t, this.side));
+      theirs += f.progress(t, this.them);
     }
     // Cards the other side kept refusing to give may be its red lines: expect it to refuse again.
     for (const id of ask) theirs -= REFUSAL_PENALTY * (f.refusals.get(id) ?? 0);
     // A side that keeps refusing lopsided packages (asked more cards than offered) will refuse the next.
     if (ask.length > give.length) theirs -= REFUSAL_PENALTY * f.lopsidedRefusals;
     // A deal that costs more support than the side has left would cost it office.
-    if (cost > 0 && f.support - cost <= 8) mine -= 100;
-    if (this.stance.multilateral && format === 'multilateral') mine += 0.3;
-    // What its stance wants most is worth more to it than its priorities alone say.
-    mine += WANTED * this.wantedIn(ask);
+    if (cost > 0 && f.support - cost <= 8) add('office', 'the cost at home, which the government could not survive', -100);
+    if (this.stance.multilateral && format === 'multilateral') add('format', 'the multilateral format', 0.3);
+    // Reciprocity remembered: after hostile words, the other side's edge in a deal counts against it.
+    if (f.spite > 0 && theirs > mine) add('words', `what ${this.other} would gain over ${this.me} after its hostile words`, -f.spite * (theirs - mine));
     return { give, ask, format, mine, theirs };
   }
 
@@ -486,7 +626,9 @@ export class NegotiatorAgent {
   /** Every package of at most k cards a side (k shrinks until the count fits the limit), valued. */
   private candidates(view: SideView): Package[] {
     const gives = this.openCards(view, this.side).filter((c) => !this.redLines.has(c.id));
-    const asks = this.openCards(view, this.them);
+    // What the other side has declared a red line is never asked for.
+    const declared = new Set(declaredRedLines(view, this.them));
+    const asks = this.openCards(view, this.them).filter((c) => !declared.has(c.id));
     let k = this.knobs.maxCards;
     const count = (n: number, kk: number) => {
       let total = 0;
@@ -507,6 +649,7 @@ export class NegotiatorAgent {
       for (const a of as) {
         if (g.length + a.length === 0) continue;
         if (out.length >= this.knobs.candidateLimit) return out;
+        if (this.deadline && (out.length & 127) === 0 && out.length > 0 && performance.now() > this.deadline) return out;
         const ids = [...g, ...a];
         const p = this.value(view, g, a, this.formatFor(ids), f);
         out.push(p);
@@ -590,13 +733,12 @@ export class NegotiatorAgent {
   }
 
   /**
-   * Remembered turns in which the other side spoke with hostility and the agent did not answer in kind: words
-   * are remembered, so a side that wins support at home with hostile rhetoric pays for it at the table.
+   * Remembered turns in which the other side spoke with hostility, answered in kind or not: words are remembered, so
+   * a side that wins support at home with hostile rhetoric pays for it at the table.
    */
   private hostileTurns(view: SideView): number {
     let n = 0;
-    // Words answered in kind are settled in kind; hostility the agent swallowed is what it remembers.
-    for (const log of this.remembered(view)) if (toneIn(log, this.them) === 'hostile' && toneIn(log, this.side) !== 'hostile') n++;
+    for (const log of this.remembered(view)) if (toneIn(log, this.them) === 'hostile') n++;
     return n;
   }
 
@@ -638,7 +780,39 @@ export class NegotiatorAgent {
 
   /** The package to offer: worth the aspiration to the agent, and the best it can find for the other side. */
   private allowedCandidates(view: SideView): Package[] {
-    return this.candidates(view).filter((p) => this.forbidden(view, p.give, p.ask) === null);
+    // Never again what a refusal with a reason ruled out; nothing for nothing unless the other side owes it.
+    const owed = this.owed(view) > 0;
+    // A side that turns down big packages is offered small ones: more agreements, each moving its tracks forward,
+    // find more of the value the two sides can make together than a few large trades (a skill: Hard only).
+    const small = this.difficulty === 'hard' && this.bigRefusals(view) >= BIG_REFUSALS;
+    return this.candidates(view).filter(
+      (p) =>
+        this.forbidden(view, p.give, p.ask) === null &&
+        (p.give.length > 0 || owed) &&
+        (!small || p.give.length + p.ask.length <= 2) &&
+        ruledOut(view, this.side, p) === null,
+    );
+  }
+
+  /** Packages of more than two cards that the agent sent and the other side refused. */
+  private bigRefusals(view: SideView): number {
+    let n = 0;
+    const moves = allMoves(view);
+    moves.forEach((m, i) => {
+      if ((m.type === 'propose' || m.type === 'counter') && m.side === this.side && m.give.length + m.ask.length > 2 && moves[i + 1]?.type === 'reject') n++;
+    });
+    return n;
+  }
+
+  /**
+   * What the other side owes the agent from signed agreements: the public worth (card values) of what the agent
+   * gave, less what it received. Above zero, asking without giving collects a debt.
+   */
+  private owed(view: SideView): number {
+    let debt = 0;
+    for (const id of view.given[this.side]) debt += this.cards.get(id)?.value ?? 0;
+    for (const id of view.given[this.them]) debt -= this.cards.get(id)?.value ?? 0;
+    return debt;
   }
 
   private bid(view: SideView, random: () => number, all: Package[], exclude?: string): { pkg: Package | null; level: number } {
@@ -676,7 +850,12 @@ export class NegotiatorAgent {
     if (pkg) {
       const move: Move = { type: 'propose', side: this.side, give: pkg.give, ask: pkg.ask, format: pkg.format };
       if (this.legal(view, move)) {
-        const why = pkg.theirs > 0 ? 'it should suit both sides' : `${this.me} will not settle for less`;
+        const why =
+          pkg.give.length === 0
+            ? `${this.other} owes ${this.me} for what it has conceded so far (${this.list(view.given[this.side])}) and received too little in return`
+            : pkg.theirs > 0
+              ? 'it should suit both sides'
+              : `${this.me} will not settle for less`;
         return { move, reason: `${this.describeOffer(pkg)}: ${why}.` };
       }
     }
@@ -692,28 +871,54 @@ export class NegotiatorAgent {
     const ask = p.give; // what it would receive
     const side = this.side;
     const f = this.figures(view);
-    const offer = this.value(view, give, ask, p.format, f);
+    const { pkg: offer, parts } = this.breakdown(view, give, ask, p.format, f);
     const bar = this.forbidden(view, give, ask);
     const candidates = this.allowedCandidates(view);
     const { level, fair } = this.aspiration(view, candidates);
     const lastChance = view.turn >= this.scenario.turns;
     // However firm its own demands, it takes an offer as good as the fair trade it estimates.
-    const bar2 = Math.min(level, Math.max(this.knobs.floor, fair));
-        const enough = offer.mine >= this.knobs.floor && (offer.mine >= bar2 || lastChance);
+    // As the end nears, a share of that is enough: an agreement signed is worth more than a better one never reached.
+    const late = Math.max(0, (2 * view.turn) / this.scenario.turns - 1);
+    const bar2 = Math.min(level, Math.max(this.knobs.floor, fair * (1 - LATE_DISCOUNT * late)));
+    const enough = offer.mine >= this.knobs.floor && (offer.mine >= bar2 || lastChance);
     if (!bar && enough && this.legal(view, { type: 'accept', side })) {
-      const best = [...ask].sort((a, b) => this.worth(b) - this.worth(a))[0];
-      const gain = best ? `${this.title(best)} on ${this.trackName(this.cards.get(best)!.track)} is worth ${give.length ? this.list(give) : 'it'} to ${this.me}` : `${this.me} can live with it`;
-      return { move: { type: 'accept', side }, reason: `${this.me} accepts: ${gain}, and ${this.trustWords(view)}.` };
+      const named = namedParts(parts, 'accept');
+      const gains = this.listParts(named.filter((x) => x.amount > 0));
+      const costs = named.filter((x) => x.amount < 0);
+      const weigh = costs.length ? `${gains} ${named.filter((x) => x.amount > 0).length > 1 ? 'weigh' : 'weighs'} more for ${this.me} than ${this.listParts(costs)}` : `${this.me} gains ${gains}`;
+      return { move: { type: 'accept', side }, reason: `${this.me} accepts: ${weigh}. ${capital(this.trustWords(view))}.`, basis: { utility: offer.mine, parts, named: named.map((x) => x.key) } };
     }
-    const why = bar ?? this.rejection(view, offer, f);
+    const named = bar ? [] : namedParts(parts, 'reject');
+    const why = bar ?? this.rejection(view, offer, f, named);
+    const basis = bar ? undefined : { utility: offer.mine, parts, named: named.map((x) => x.key) };
     if (this.knobs.counters && packagePermission(this.scenario, view, side, 'counter').may) {
       const { pkg } = this.bid(view, random, candidates, keyOf(give, ask));
       if (pkg && pkg.theirs > 0 && pkg.mine > offer.mine) {
         const move: Move = { type: 'counter', side, give: pkg.give, ask: pkg.ask, format: pkg.format };
-        if (this.legal(view, move)) return { move, reason: `${sentence(why)} Instead, ${this.describeOffer(pkg)}.` };
+        if (this.legal(view, move)) return { move, reason: `${sentence(why)} Instead, ${this.describeOffer(pkg)}.`, basis };
       }
     }
-    return { move: { type: 'reject', side }, reason: sentence(why) };
+    const reason = this.refusalReason(view, give, bar, offer, f);
+    const reject: Move = { type: 'reject', side, reason };
+    return { move: this.legal(view, reject) ? reject : { type: 'reject', side }, reason: sentence(why), basis };
+  }
+
+  /** Parts of a package in words: "X and progress on Y". */
+  private listParts(parts: Part[]): string {
+    const t = parts.map((x) => x.label);
+    return t.length <= 1 ? (t[0] ?? 'nothing') : `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
+  }
+
+  /** Why it refuses, in the rules' three words: its red lines, too little in return, or not while trust is low. */
+  private refusalReason(view: SideView, give: string[], bar: string | null, offer: Package, f: ReturnType<NegotiatorAgent['figures']>): RefusalReason {
+    if (bar && give.some((id) => this.redLines.has(id))) return 'red-line';
+    if (f.deliver < 0.9 && view.meters.trust[this.side] < 35 && offer.mine > 0) return 'not-now';
+    return 'not-enough';
+  }
+
+  /** Has the other side delayed an obligation, or been caught breaking one? */
+  private unreliable(view: SideView): boolean {
+    return view.agreements.some((a) => a.obligations[this.them].delays > 0 || a.obligations[this.them].exposed);
   }
 
   /** Worth of one card to the agent, ignoring who gives it. */
@@ -723,10 +928,7 @@ export class NegotiatorAgent {
   }
 
   /** Why an offer falls short, in terms of the agent's interests, its trust and its politics at home. */
-  private rejection(view: SideView, offer: Package, f: ReturnType<NegotiatorAgent['figures']>): string {
-    const m = view.meters;
-    const received = offer.ask.reduce((s, id) => s + this.worth(id), 0);
-    const paid = offer.give.reduce((s, id) => s + this.worth(id), 0);
+  private rejection(view: SideView, offer: Package, f: ReturnType<NegotiatorAgent['figures']>, named: Part[]): string {
     // What it would still want beyond this offer, said so that it never asks for what is already offered.
     const wanted = this.wantedTrack(view, offer.ask);
     const offeredOn = new Set(offer.ask.map((id) => this.cards.get(id)!.track));
@@ -735,15 +937,12 @@ export class NegotiatorAgent {
       : offeredOn.has(wanted)
         ? `${this.me} wants more on ${this.trackName(wanted)} than this`
         : `${this.me} wants something in exchange on ${this.trackName(wanted)}`;
-    if (offer.mine <= -50) return `${this.me} cannot afford this at home: support stands at ${m.support[this.side]}`;
-    if (offer.ask.length === 0) return inExchange;
-    if (paid > received) {
-      const dear = [...offer.give].sort((a, b) => this.worth(b) - this.worth(a))[0];
-      return `${this.title(dear)} matters more to ${this.me} than what ${this.other} offers: ${inExchange}`;
-    }
-    if (f.deliver < 0.9 && m.trust[this.side] < 35) return `${this.me} does not trust ${this.other} enough to rely on its promises: ${this.trustWords(view)}`;
-    if (f.pressure > 1.3) return `With support at home at ${m.support[this.side]} and the hawks at ${m.hawks[this.side]}, ${this.me} cannot pay this price`;
-    return `${this.me} expects more for ${offer.give.length ? this.list(offer.give) : 'its signature'}: ${inExchange}`;
+    const costs = named.filter((x) => x.amount < 0);
+    const gains = named.filter((x) => x.amount > 0);
+    const trust = f.deliver < 0.9 && view.meters.trust[this.side] < 35 ? `; ${this.trustWords(view)}, so it counts little on ${this.other}'s promises` : '';
+    if (offer.mine <= 0 && costs.length)
+      return `${capital(this.listParts(costs))} ${costs.length > 1 ? 'weigh' : 'weighs'} more for ${this.me} than ${gains.length ? this.listParts(gains) : `anything ${this.other} offers`}${trust}: ${inExchange}`;
+    return `${capital(gains.length ? this.listParts(gains) : 'what it gains')} is not enough for ${costs.length ? this.listParts(costs) : 'its signature'}${trust}: ${inExchange}`;
   }
 
   // ---------------------------------------------------------------- keeping promises
@@ -764,6 +963,11 @@ export class NegotiatorAgent {
         return { move: { type: 'delay', side, agreement: a.id }, reason: `After a broken promise, ${this.me} holds back on agreement ${a.id}: ${this.trustWords(view)}.` };
       if (canDelay && this.difficulty !== 'easy' && theirs.status === 'pending' && theirs.cards.length > 0 && theirs.delays > mine.delays)
         return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will move on agreement ${a.id} when ${this.other} does: ${this.other} has delayed its part.` };
+      // With a side that drags its feet, it moves second: it waits (while waiting cannot break the deal) for their part.
+      if (canDelay && this.difficulty === 'hard' && this.unreliable(view) && theirs.status === 'pending' && theirs.cards.length > 0 && !brokenByDelays(rules, mine.delays + 2))
+        return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will carry out agreement ${a.id} once ${this.other} has carried out its part: ${this.other} has dragged its feet before.` };
+      const cheat = this.defectionPays(view, a.id);
+      if (cheat) return { move: { type: 'defect', side, agreement: a.id }, reason: cheat };
       const onDelayTrack = mine.cards.some((id) => this.delayTracks.has(this.cards.get(id)!.track));
       if (this.stance.delayOnce && onDelayTrack && mine.delays === 0 && trust < 50)
         return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} drags its feet on agreement ${a.id} — ${textOf(this.stance.delayOnce.why)}${this.cited}.` };
@@ -773,6 +977,48 @@ export class NegotiatorAgent {
     if (check.length && (this.knobs.verifies >= 1 || random() < this.knobs.verifies))
       return { move: { type: 'verify', side, agreement: check[0] }, reason: `Trust, but verify: ${this.me} checks ${this.other}'s implementation of agreement ${check[0]}.` };
     return { move: { type: 'done', side }, reason: `${this.me} has nothing more to do on its agreements this turn.` };
+  }
+
+  /**
+   * Deception where it pays (Hard only): it secretly leaves its part of an agreement undone when its record of the
+   * other side says verification is unlikely and what it keeps outweighs what being caught would cost (trust, the
+   * tracks collapsing, a rise in the risk of confrontation). So verifying is a real decision for the other side.
+   * The sentence is for the debrief: the table hides it with the defection.
+   */
+  private defectionPays(view: SideView, id: string): string | null {
+    if (this.difficulty !== 'hard') return null;
+    const a = view.agreements.find((x) => x.id === id)!;
+    const mine = a.obligations[this.side];
+    // How often the other side checked the agent's past parts, given the chance: a side never seen checking is
+    // assumed to check one time in two (evidence is needed before it gambles).
+    let chances = 0;
+    let checked = 0;
+    for (const x of view.agreements) {
+      const o = x.obligations[this.side];
+      if (x.id === id || o.cards.length === 0 || o.status === 'pending' || o.decidedTurn >= view.turn) continue;
+      chances++;
+      if (o.verified || o.exposed) checked++;
+    }
+    if (chances < DECEIT_EVIDENCE) return null;
+    const verify = (checked + 1) / (chances + 2);
+    // Intelligence may expose it at the end of this turn and of every turn still to come.
+    const turnsLeft = Math.max(0, this.scenario.turns - view.turn);
+    const caught = 1 - (1 - verify) * (1 - this.scenario.rules.exposeChance) ** (turnsLeft + 1);
+    // What it keeps: the worth to it of the cards it would not deliver.
+    let kept = 0;
+    for (const c of mine.cards) kept += Math.max(0, -cardUtility(this.cards.get(c)!, this.side, this.brief.priorities));
+    // What being caught costs: the agreement's tracks collapse (from where they would stand, to the collapsed stage),
+    // the risk of confrontation rises, and trust is gone for the deals still to come.
+    let lost = 0;
+    for (const t of a.tracks) {
+      const def = this.scenario.tracks.find((x) => x.id === t)!;
+      const now = stageShare(def.stages.find((x) => x.id === view.tracks[t].stage), this.side);
+      const collapsed = stageShare(def.stages.find((x) => x.id === nextStage(def, view.tracks[t].stage, 'DEFECT', view)), this.side);
+      lost += Math.max(0, now - collapsed) * (this.brief.priorities[t] ?? 0);
+    }
+    lost += 0.5 + DEALS_AT_RISK * Math.min(turnsLeft, 4);
+    if ((1 - caught) * kept <= caught * lost) return null;
+    return `${this.me} leaves its part of agreement ${id} undone in secret: ${this.other} has rarely checked, and ${this.list(mine.cards)} ${mine.cards.length > 1 ? 'are' : 'is'} worth the risk of being found out.`;
   }
 
   private legal(view: SideView, move: Move): boolean {
@@ -785,6 +1031,8 @@ function toneIn(log: SideView['history'][number], side: Side): Tone | undefined 
   for (const m of log.moves) if (m.type === 'statement' && m.side === side) return m.tone;
   return undefined;
 }
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** End a clause as a sentence, without doubling its full stop. */
 const sentence = (s: string) => `${s.replace(/[.\s]+$/, '')}.`;

@@ -20,6 +20,15 @@ export interface Counterpart {
    * Sees only its own side's view. Throws if it is not its move.
    */
   decide(state: GameState): Decision;
+  /**
+   * The same decision away from the page's thread (a Web Worker in the browser), when the counterpart has one: the
+   * page goes on while it thinks. Absent: call decide.
+   */
+  decideAsync?(state: GameState): Promise<Decision>;
+  /** Let go of what it holds (its worker) when the game is closed. */
+  stop?(): void;
+  /** Learn from the game so far without deciding (before the debrief reads beliefs). */
+  follow(state: GameState): void;
   /** Its estimate of the other side's priorities per track (0..10): the debrief's reveal. */
   beliefs(): Record<string, number>;
 }
@@ -27,6 +36,8 @@ export interface Counterpart {
 export interface CounterpartOptions {
   /** A textbook style instead of the scenario's stance (which it plays at every difficulty by default). */
   style?: ConcessionStyle;
+  /** A time budget per decision in ms (see AgentOptions.budgetMs). */
+  budgetMs?: number;
 }
 
 export function createCounterpart(
@@ -51,12 +62,13 @@ export function counterpartFromView(
   options: CounterpartOptions,
   view: (state: GameState) => SideView,
 ): Counterpart {
-  const agent = new NegotiatorAgent(scenario, side, difficulty, seed, { style: options.style });
+  const agent = new NegotiatorAgent(scenario, side, difficulty, seed, { style: options.style, budgetMs: options.budgetMs });
   return {
     side,
     difficulty,
     style: agent.style,
     decide: (state) => agent.decide(view(state)),
+    follow: (state) => agent.follow(view(state)),
     beliefs: () => agent.beliefs(),
   };
 }

@@ -2,6 +2,7 @@
 // They see only their own side's view and their own brief.
 import {
   allMoves,
+  declaredRedLines,
   indexOf,
   legalMoves,
   otherSide,
@@ -202,6 +203,35 @@ export const reciprocator: Strategy = (ctx) => {
       return fallback(ctx);
   }
 };
+
+/** The reciprocator's trading, with hostile words every turn: a side that banks hostility at home and still wants deals. */
+export const hostileReciprocator: Strategy = (ctx) => {
+  if (ctx.view.phase === 'statements') return firstLegal(ctx, { type: 'statement', side: ctx.side, tone: 'hostile' });
+  return reciprocator(ctx);
+};
+
+/**
+ * A strategy that says what it will not do: it declares its brief's red lines in its statements (one a turn) and
+ * gives a reason with every refusal ("crosses a red line" when the package asks for one, else "not enough").
+ */
+export function withReasons(strategy: Strategy): Strategy {
+  return (ctx) => {
+    const move = strategy(ctx);
+    const lines = ownBrief(ctx).redLines.map((r) => r.card);
+    if (move.type === 'statement' && move.redLine === undefined) {
+      const said = new Set(declaredRedLines(ctx.view, ctx.side));
+      for (const card of lines) {
+        const declaring: Move = { ...move, redLine: card };
+        if (!said.has(card) && legal(ctx, declaring)) return declaring;
+      }
+    }
+    if (move.type === 'reject' && move.reason === undefined && ctx.view.proposal) {
+      const reasoned: Move = { ...move, reason: ctx.view.proposal.ask.some((id) => lines.includes(id)) ? 'red-line' : 'not-enough' };
+      if (legal(ctx, reasoned)) return reasoned;
+    }
+    return move;
+  };
+}
 
 const offerKey = (t: { give: string[]; ask: string[] }) => `${[...t.give].sort().join('+')}>${[...t.ask].sort().join('+')}`;
 

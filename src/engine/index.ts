@@ -5,7 +5,7 @@ export { undecidedObligations, movesInPhase, phaseOfMove, whyNotNow, gameMachine
 export { trackMachine, buildTrackMachine, nextStage, nextSteps, nextForwardStep } from './track-machine';
 export { outcomeOf, winners, supportScore, escalationScore, type Outcome, type SideOutcome } from './outcome';
 export { viewFor, scenarioFor, type SideView, type PublicScenario } from './view';
-export { cardUtility, packageUtility, deliveredUtility, progressUtility } from './utility';
+export { cardUtility, packageUtility, deliveredUtility, progressUtility, stageShare } from './utility';
 export { completeScenario, completeRules, completeCounterpart, DEFAULT_COUNTERPART, type ScenarioInput, type CounterpartInput } from './defaults';
 export { DEFAULT_RULES, brokenByDelays } from './rules';
 export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
@@ -16,6 +16,7 @@ export { makeRandom } from './rng';
 export { previewPackage, playSigning, meterChanges, type PackagePreview } from './preview';
 export { tableView, previewFor, packagePermission, seatScenario, type TableView, type SigningPreview, type OfferView, type Permission, type TrackStanding } from './table-view';
 export { escalationAtResolution, HAWKS_PUSH_FROM, type EscalationStep } from './escalation';
+export { declaredRedLine, declaredRedLines, reasonedRefusals, ruledOut, ruledOutBy, NOT_NOW_TURNS, type Refusal } from './refusals';
 export { allMoves, allLedger, allNews, currentTurn, timeline } from './history';
 export { classVersion, scenarioOfLength, type GameLength } from './class-length';
 export { applyInject, whyNotInject, type Inject } from './inject';

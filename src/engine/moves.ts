@@ -6,7 +6,9 @@ import { brokenByDelays } from './rules';
 import { changeMeter, changeTrust, sideMeter } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { possessive, textOf } from './text';
+import { declaredRedLine } from './refusals';
 import {
+  REFUSAL_REASONS,
   TONES,
   otherSide,
   type Agreement,
@@ -24,15 +26,26 @@ import {
 /** What the ledger names as the cause of a statement's effects (viewFor recognises them to keep a statement sealed). */
 export const statementCause = (side: string, tone: Tone) => `${possessive(side)} ${tone} statement`;
 export const mixedSignalsCause = (side: string) => `mixed signals from ${side}`;
-export const isStatementCause = (cause: string): boolean => / (conciliatory|neutral|hostile) statement$/.test(cause) || cause.startsWith('mixed signals from ');
+/** A red line declared with a statement is sealed with it, so its ledger line reads as part of the statement. */
+export const declarationCause = (side: string, title: string) => `${side} declares "${title}" a red line, in its statement`;
+export const isStatementCause = (cause: string): boolean =>
+  / (conciliatory|neutral|hostile) statement$/.test(cause) || cause.startsWith('mixed signals from ') || cause.endsWith(' a red line, in its statement');
 
 // ------------------------------------------------------------------ content checks
 
 /** Null when the move's content is sound, otherwise the reason in words for a player. */
 export function whyNotValid(scenario: Scenario, g: GameState, move: Move): string | null {
   switch (move.type) {
-    case 'statement':
-      return TONES.includes(move.tone) ? null : `a statement is conciliatory, neutral or hostile, not "${String(move.tone)}"`;
+    case 'statement': {
+      if (!TONES.includes(move.tone)) return `a statement is conciliatory, neutral or hostile, not "${String(move.tone)}"`;
+      if (move.redLine === undefined) return null;
+      const card = indexOf(scenario).cards.get(move.redLine);
+      if (!card) return `there is no concession card "${String(move.redLine)}" in this scenario`;
+      if (card.side !== move.side) return `"${textOf(card.title)}" is the other side's concession: a side declares only its own red lines`;
+      if (g.given[move.side].includes(card.id)) return `"${textOf(card.title)}" has already been conceded: it cannot become a red line`;
+      if (declaredRedLine(g, move.side, card.id)) return `you have already declared "${textOf(card.title)}" a red line`;
+      return null;
+    }
     case 'openChannel': {
       const ch = indexOf(scenario).channels.get(move.channel);
       if (!ch) return `there is no channel "${String(move.channel)}" in this scenario`;
@@ -69,8 +82,13 @@ export function whyNotValid(scenario: Scenario, g: GameState, move: Move): strin
       if (o.verified || o.exposed) return `agreement ${a.id} has already been verified`;
       return null;
     }
+    case 'reject': {
+      if (move.reason === undefined) return null;
+      if (!REFUSAL_REASONS.includes(move.reason)) return `a refusal's reason is red-line, not-enough or not-now, not "${String(move.reason)}"`;
+      if (move.reason === 'red-line' && g.proposal!.ask.length === 0) return 'the package asks nothing of you: it cannot cross your red line';
+      return null;
+    }
     case 'pass':
-    case 'reject':
     case 'done':
       return null;
     default:
@@ -110,6 +128,12 @@ function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: Pack
   for (const id of terms.give) {
     const red = scenario.sides[side].redLines.find((r) => r.card === id);
     if (red) return `"${cardTitle(scenario, id)}" is one of your red lines: ${textOf(red.why)}`;
+    const declared = declaredRedLine(g, side, id);
+    if (declared) return `"${cardTitle(scenario, id)}": you declared it a red line in turn ${declared.turn}`;
+  }
+  for (const id of terms.ask) {
+    const declared = declaredRedLine(g, otherSide(g.seats, side), id);
+    if (declared) return `"${cardTitle(scenario, id)}" is a red line ${sideName(scenario, otherSide(g.seats, side))} declared in turn ${declared.turn}`;
   }
   if (terms.format !== undefined && terms.format !== 'bilateral' && terms.format !== 'multilateral')
     return `a package's format is bilateral or multilateral, not "${String(terms.format)}"`;
@@ -154,6 +178,8 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       changeTrust(g, rules, them, r.trust, cause);
       changeMeter(g, 'escalation', r.escalation, cause);
       changeMeter(g, sideMeter('hawks', move.side), r.hawks, cause);
+      if (move.redLine !== undefined)
+        changeMeter(g, sideMeter('support', move.side), rules.declareSupport, declarationCause(me, cardTitle(scenario, move.redLine)));
       const last = g.lastTone[move.side]; // set when the turn began, before any statement
       if ((last === 'conciliatory' && move.tone === 'hostile') || (last === 'hostile' && move.tone === 'conciliatory'))
         changeTrust(g, rules, them, rules.mixedSignalsTrust, mixedSignalsCause(me));
@@ -194,7 +220,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       changeTrust(g, rules, by, rules.rejectTrust, `${me} rejected ${possessive(sideName(scenario, by))} proposal`);
       g.proposal = null;
       g.thisTurn.settled = true;
-      g.lastAnswer = { side: move.side, answer: 'reject', turn: g.turn };
+      g.lastAnswer = move.reason ? { side: move.side, answer: 'reject', turn: g.turn, reason: move.reason } : { side: move.side, answer: 'reject', turn: g.turn };
       return;
     }
     case 'implement':

@@ -33,4 +33,6 @@ export const DEFAULT_RULES: Rules = {
   escalationDecay: 1,
   channelCost: 1,
   implementSupport: 2,
+  // A public red line ties the side's hands: firmness wins a little support at home, and the card is off the table.
+  declareSupport: 2,
 };

@@ -13,7 +13,7 @@ import { outcomeOf, type SideOutcome } from './outcome';
 import { packageUtility } from './utility';
 import { viewFor, type PublicScenario, type SideView } from './view';
 import { meterChanges, playSigning, type PackagePreview } from './preview';
-import { otherSide, type Conditions, type GameState, type Move, type PackageTerms, type Phase, type Proposal, type Scenario, type SideDef, type Side, type TrackEventType } from './types';
+import { REFUSAL_REASONS, otherSide, type RefusalReason, type Conditions, type GameState, type Move, type PackageTerms, type Phase, type Proposal, type Scenario, type SideDef, type Side, type TrackEventType } from './types';
 
 /** May this side make a kind of move now? `why` is the engine's reason when it may not. */
 export interface Permission {
@@ -55,6 +55,10 @@ export interface TableView {
   yourMove: boolean;
   /** Every move this side may make now except packages (statements, channels, pass, answers, implementation). */
   moves: Move[];
+  /** The reasons this side may give now for rejecting the package on the table (none when it may not reject). */
+  refusalReasons: RefusalReason[];
+  /** Its own cards it may declare a red line with the statement it makes now (none outside its statement). */
+  declarable: string[];
   /** May this side send a package now, as a proposal or as a counter-proposal? */
   propose: Permission;
   counter: Permission;
@@ -154,13 +158,18 @@ export function tableView(scenario: Scenario | PublicScenario, state: GameState 
   const view = seatView(state, side);
   // A sealed side has spoken (only what it said is hidden), so it is not asked again.
   const actors = nextActors(view).filter((s) => !view.sealed?.includes(s));
+  const moves = legalMoves(seat, view, side);
+  const reject = moves.find((m) => m.type === 'reject');
+  const statement = moves.find((m) => m.type === 'statement');
   return {
     side,
     view,
     phase: view.phase,
     nextActors: actors,
     yourMove: actors.includes(side),
-    moves: legalMoves(seat, view, side),
+    moves,
+    refusalReasons: reject ? REFUSAL_REASONS.filter((reason) => whyNot(seat, view, { ...reject, reason }) === null) : [],
+    declarable: statement ? seat.cards.filter((c) => c.side === side && whyNot(seat, view, { ...statement, redLine: c.id }) === null).map((c) => c.id) : [],
     propose: packagePermission(seat, view, side, 'propose'),
     counter: packagePermission(seat, view, side, 'counter'),
     offer: offerView(seat, view, side),

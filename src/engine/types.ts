@@ -230,6 +230,8 @@ export interface Rules {
   channelCost: number;
   /** Both sides' support when an agreement is implemented: the deal delivers. */
   implementSupport: number;
+  /** Support at home of a side that publicly declares one of its concessions a red line (it is seen standing firm). */
+  declareSupport: number;
 }
 
 export interface SourceDef {
@@ -364,6 +366,13 @@ export interface HistoryDef {
 
 export type Tone = 'conciliatory' | 'neutral' | 'hostile';
 export const TONES: readonly Tone[] = ['conciliatory', 'neutral', 'hostile'];
+
+/**
+ * Why a side refuses a package, when it says: the package asks for one of its red lines, gives too little for what it
+ * asks, or comes at the wrong moment. The proposer reads it (refusals.ts says which later packages it rules out).
+ */
+export type RefusalReason = 'red-line' | 'not-enough' | 'not-now';
+export const REFUSAL_REASONS: readonly RefusalReason[] = ['red-line', 'not-enough', 'not-now'];
 export type Format = 'bilateral' | 'multilateral';
 
 export interface PackageTerms {
@@ -375,12 +384,13 @@ export interface PackageTerms {
 }
 
 export type Move =
-  | { type: 'statement'; side: Side; tone: Tone }
+  /** `redLine`: one of the side's own cards it declares, in this statement, that it will never give. */
+  | { type: 'statement'; side: Side; tone: Tone; redLine?: string }
   | { type: 'openChannel'; side: Side; channel: string }
   | ({ type: 'propose'; side: Side } & PackageTerms)
   | { type: 'pass'; side: Side }
   | { type: 'accept'; side: Side }
-  | { type: 'reject'; side: Side }
+  | { type: 'reject'; side: Side; reason?: RefusalReason }
   | ({ type: 'counter'; side: Side } & PackageTerms)
   | { type: 'implement'; side: Side; agreement: string }
   | { type: 'delay'; side: Side; agreement: string }
@@ -495,7 +505,7 @@ export interface GameState {
   given: Record<Side, string[]>;
   proposal: Proposal | null;
   /** Last answer to a proposal, with its reason, for the UI. */
-  lastAnswer: { side: Side; answer: 'accept' | 'reject' | 'counter'; turn: number } | null;
+  lastAnswer: { side: Side; answer: 'accept' | 'reject' | 'counter'; turn: number; reason?: RefusalReason } | null;
   agreements: Agreement[];
   /** This turn's acts, for phase flow and rules such as mixed signals. */
   thisTurn: {

@@ -23,13 +23,13 @@ export const AWAY_GRACE_SECONDS = 60;
 
 /** A student's intended move: the side is the seat's, never the client's word (a side that differs is refused). */
 export const moveSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('statement'), tone: z.enum(['conciliatory', 'neutral', 'hostile']) }),
+  z.object({ type: z.literal('statement'), tone: z.enum(['conciliatory', 'neutral', 'hostile']), redLine: id.optional() }),
   z.object({ type: z.literal('openChannel'), channel: id }),
   z.object({ type: z.literal('propose'), give: cards, ask: cards, format: z.enum(['bilateral', 'multilateral']).optional() }),
   z.object({ type: z.literal('counter'), give: cards, ask: cards, format: z.enum(['bilateral', 'multilateral']).optional() }),
   z.object({ type: z.literal('pass') }),
   z.object({ type: z.literal('accept') }),
-  z.object({ type: z.literal('reject') }),
+  z.object({ type: z.literal('reject'), reason: z.enum(['red-line', 'not-enough', 'not-now']).optional() }),
   z.object({ type: z.enum(['implement', 'delay', 'defect', 'verify']), agreement: id }),
   z.object({ type: z.literal('done') }),
 ]);

@@ -1,7 +1,7 @@
 // Every word the interface says, in English here and in Russian in ./i18n-ru.ts (loaded only when chosen).
 // Scenario texts come from the scenario in the same language (textOf(text, lang)); words the engine and the
 // computer write themselves (ledger causes, refusals, the computer's reasons) are still English.
-import { possessive, type Language, type Phase, type Tone, type Format, type TrackEventType, type AgreementStatus } from '../engine';
+import { possessive, type Language, type Phase, type Tone, type Format, type TrackEventType, type AgreementStatus, type RefusalReason } from '../engine';
 
 export type { Language };
 export const LANGUAGES: readonly Language[] = ['en', 'ru'];
@@ -53,6 +53,7 @@ const en = {
     ended: 'Game over',
   } as Record<Phase, string>,
   tones: { conciliatory: 'conciliatory', neutral: 'neutral', hostile: 'hostile' } as Record<Tone, string>,
+  refusalReasons: { 'red-line': 'it crosses a red line', 'not-enough': 'it gives too little for what it asks', 'not-now': 'not now' } as Record<RefusalReason, string>,
   formats: { bilateral: 'bilateral', multilateral: 'multilateral' } as Record<Format, string>,
   trackEvents: {
     TALKS: 'talks',
@@ -81,6 +82,8 @@ const en = {
     pass: (who: string) => `${who} passed: no proposal this turn.`,
     accept: (who: string) => `${who} accepted the package.`,
     reject: (who: string) => `${who} rejected the package.`,
+    rejectBecause: (who: string, why: string) => `${who} rejected the package: ${why}.`,
+    declared: (who: string, card: string) => `${who} declared "${card}" a red line.`,
     implement: (who: string, id: string) => `${who} chose to implement agreement ${id}.`,
     delay: (who: string, id: string) => `${who} chose to delay agreement ${id}.`,
     defect: (who: string, id: string) => `${who} chose to defect agreement ${id}.`,
@@ -200,6 +203,9 @@ const en = {
     noChanges: 'No meter changes.',
     accept: 'Accept the package',
     reject: 'Reject the package',
+    rejectBecause: (why: string) => `Reject: ${why}`,
+    declareRedLine: 'Declare a red line with your statement (optional)',
+    noDeclaration: 'No red line',
     implementationHelp:
       'Implement: carry out your side of the agreement. Delay: put it off (costs trust; delay too often and the agreement breaks). Defect: secretly do not carry it out — if the other side verifies, trust collapses. Verify: check that the other side really carried out its part.',
     agreement: (name: string) => `Agreement ${name}`,

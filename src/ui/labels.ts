@@ -81,7 +81,9 @@ export function describeMove(scenario: Scenario, move: Move, lang: Language = 'e
   const cards = (ids: string[]) => (ids.length ? ids.map((id) => cardLabel(scenario, id, lang)).join('; ') : w.moves.nothing);
   switch (move.type) {
     case 'statement':
-      return w.moves.statement(who, w.tones[move.tone]);
+      return move.redLine === undefined
+        ? w.moves.statement(who, w.tones[move.tone])
+        : `${w.moves.statement(who, w.tones[move.tone])} ${w.moves.declared(who, cardLabel(scenario, move.redLine, lang))}`;
     case 'openChannel':
       return w.moves.openChannel(who, textOf(scenario.channels.find((c) => c.id === move.channel)?.name, lang) || move.channel);
     case 'propose':
@@ -93,7 +95,7 @@ export function describeMove(scenario: Scenario, move: Move, lang: Language = 'e
     case 'accept':
       return w.moves.accept(who);
     case 'reject':
-      return w.moves.reject(who);
+      return move.reason ? w.moves.rejectBecause(who, w.refusalReasons[move.reason]) : w.moves.reject(who);
     case 'implement':
     case 'delay':
     case 'defect':

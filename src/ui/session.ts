@@ -29,7 +29,8 @@ import {
   type GameLength,
   scenarioOfLength,
 } from '../engine';
-import { createCounterpart, type Counterpart, type Difficulty } from '../ai/counterpart';
+import { type Counterpart, type Decision, type Difficulty } from '../ai/counterpart';
+import { createBrowserCounterpart, type CounterpartTimes } from '../ai/worker-counterpart';
 import { play } from '../audio/sound';
 import type { ScenarioSource } from './scenarios';
 import { SAVE_VERSION, writeSave, type Origin } from './save';
@@ -121,6 +122,8 @@ class Store {
   private screenListeners = new Set<(s: Screen) => void>();
   private titleListeners = new Set<() => void>();
   private computerTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The decision the counterpart is working on (in its worker), or null: one at a time. */
+  private computerThinking: object | null = null;
   /** The engine's view of the seat on screen, made once per state (the DOM layer and the canvas both read it). */
   private seat: { state: GameState; side: Side; scenario: Scenario; view: TableView } | null = null;
   /** The package being built at the table (the canvas and the accessible layer share it). */
@@ -206,7 +209,11 @@ class Store {
     // The game is played at the length chosen: the class length is a scenario of its own (scenarioOfLength).
     const scenario = scenarioOfLength(full, settings.length);
     this.reopened = false;
-    const counterpart = settings.opponent === 'computer' ? createCounterpart(scenario, otherSide(scenario.seats, settings.side), settings.difficulty, settings.seed + 7) : null;
+    this.session?.counterpart?.stop?.();
+    // The counterpart thinks in a Web Worker: the page never waits on it (the benchmark reads its times).
+    const times = (globalThis as { __counterpartTimes?: CounterpartTimes }).__counterpartTimes;
+    const counterpart =
+      settings.opponent === 'computer' ? createBrowserCounterpart(scenario, otherSide(scenario.seats, settings.side), settings.difficulty, settings.seed + 7, times) : null;
     // The computer's agent learns from the history it sees; let it catch up by deciding nothing here.
     // A resumed game's players have sat at the table already: those who have moved need no briefing again.
     const briefed = new Set(logOf(state).moves.map((m) => m.side));
@@ -409,31 +416,46 @@ class Store {
 
   private scheduleComputer(): void {
     const s = this.session;
-    if (!s?.counterpart || this.computerTimer) return;
+    if (!s?.counterpart || this.computerTimer || this.computerThinking) return;
     const cp = s.counterpart;
     if (!this.actingSides().includes(cp.side)) return;
     this.computerTimer = setTimeout(() => {
       this.computerTimer = null;
       if (this.session !== s || this.screen === 'debrief') return;
       if (!this.actingSides().includes(cp.side)) return;
-      let refused: string | null;
-      try {
-        const decision = cp.decide(s.state);
-        refused = this.apply(decision.move, 'computer', decision.reason);
-      } catch (e) {
-        refused = (e as Error).message;
-      }
-      // A computer that cannot move would leave the player waiting forever: say so instead.
-      if (refused) {
-        this.notice = words().page.computerStuck(refused);
-        this.refresh();
-      }
+      const asked = s.state;
+      const thinking = {};
+      this.computerThinking = thinking;
+      const decided = cp.decideAsync ? cp.decideAsync(asked) : new Promise<Decision>((resolve) => resolve(cp.decide(asked)));
+      decided
+        .then(
+          (decision) => {
+            // The game moved on (or was closed) while it thought: its answer is to another moment.
+            if (this.computerThinking !== thinking) return null;
+            this.computerThinking = null;
+            if (this.session !== s || s.state !== asked || this.screen === 'debrief') return null;
+            return this.apply(decision.move, 'computer', decision.reason);
+          },
+          (e: Error) => {
+            if (this.computerThinking !== thinking) return null;
+            this.computerThinking = null;
+            return this.session === s ? e.message : null;
+          },
+        )
+        .then((refused) => {
+          // A computer that cannot move would leave the player waiting forever: say so instead.
+          if (refused) {
+            this.notice = words().page.computerStuck(refused);
+            this.refresh();
+          }
+        });
     }, computerDelay());
   }
 
   private stopComputer(): void {
     if (this.computerTimer) clearTimeout(this.computerTimer);
     this.computerTimer = null;
+    this.computerThinking = null;
   }
 
   /** The hot-seat player now at the screen has taken it: their briefing the first time, then their table. */

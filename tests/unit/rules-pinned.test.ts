@@ -161,6 +161,11 @@ const pins: Pin[] = [
     },
   },
   {
+    rule: 'declareSupport',
+    off: { declareSupport: 0 },
+    seen: (s) => meter(`support.${US}`)(play(s, atStatements(s), { type: 'statement', side: US, tone: 'neutral', redLine: giveable(s, atStatements(s), US)[0] })),
+  },
+  {
     rule: 'channelCost',
     off: { channelCost: 0 },
     seen: (s) => {

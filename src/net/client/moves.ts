@@ -1,8 +1,9 @@
 // A team's moves in words, from what the server sent of its seat (the engine's tableView: the moves it may make,
 // whether it may send a package) and the engine's preview of a package being built, with the same labels as the
 // single-player table.
-import { previewFor, textOf, type Format, type GameState, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
+import { previewFor, textOf, type RefusalReason, type Format, type GameState, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { agreementName } from '../../ui/labels';
+import { wordsFor } from '../../ui/i18n';
 
 export interface MoveChoice {
   move: Move;
@@ -13,6 +14,9 @@ export interface MoveChoice {
 }
 
 const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** A refusal's reason in words (the same as the single-player table's). */
+const REFUSAL_WORDS: Record<RefusalReason, string> = wordsFor('en').refusalReasons;
 
 /** The label of a move's button (the same words as the single-player table). */
 export function moveLabel(scenario: Scenario, state: GameState, move: Move): string {
@@ -26,7 +30,7 @@ export function moveLabel(scenario: Scenario, state: GameState, move: Move): str
     case 'accept':
       return 'Accept the package';
     case 'reject':
-      return 'Reject the package';
+      return move.reason ? `Reject: ${REFUSAL_WORDS[move.reason]}` : 'Reject the package';
     case 'implement':
     case 'delay':
     case 'defect':
@@ -45,7 +49,9 @@ export function moveLabel(scenario: Scenario, state: GameState, move: Move): str
 
 /** Every move the seat can make now, except packages (built from cards with packageChoice). */
 export function moveChoices(scenario: Scenario, seat: TableView): MoveChoice[] {
-  return seat.moves.map((move) => ({
+  // A refusal may also say why: one choice per reason the rules accept for this package.
+  const reasoned = seat.moves.flatMap((m) => (m.type === 'reject' ? seat.refusalReasons.map((reason) => ({ ...m, reason })) : []));
+  return [...seat.moves, ...reasoned].map((move) => ({
     move,
     label: moveLabel(scenario, seat.view, move),
     group: move.type === 'statement' ? 'statements' : move.type === 'openChannel' ? 'channels' : 'agreement' in move ? move.agreement : move.type === 'done' ? 'finish' : 'response',

@@ -395,7 +395,11 @@ function actions(sc: Scenario, u: TeamUpdate, me: Side): HTMLElement {
   if (v.phase === 'statements') {
     // Statements are simultaneous: the other side's words are read once this team has spoken too.
     if (v.sealed?.includes(otherSide(v.seats, me))) section.append(el('p', { class: 'detail' }, `${sideName(sc, otherSide(v.seats, me))} has made its statement; you will read it once your team has spoken.`));
-    section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'), el('div', { class: 'row' }, ...row('statements').map((c) => button(verb + c.label, () => sendMove(c.move)))));
+    // A red line may be declared with the statement: one of this side's own open cards, not declared before.
+    const declare = el('select', { id: 'declare-red-line', 'data-focus': 'declare-red-line' }, el('option', { value: '' }, 'No red line'), ...u.declarable.map((id) => el('option', { value: id }, cardTitle(sc, id))));
+    section.append(el('p', {}, 'Make a public statement (trust abroad against support at home).'));
+    if (u.declarable.length && row('statements').length) section.append(el('div', { class: 'row' }, el('label', { for: 'declare-red-line' }, 'Declare a red line with your statement (optional)'), ' ', declare));
+    section.append(el('div', { class: 'row' }, ...row('statements').map((c) => button(verb + c.label, () => sendMove(declare.value ? ({ ...c.move, redLine: declare.value } as Move) : c.move)))));
     const channels = row('channels');
     if (channels.length) {
       section.append(el('h3', {}, 'Channels to open'));

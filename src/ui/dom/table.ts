@@ -220,8 +220,12 @@ function actions(scenario: Scenario, seat: TableView, me: Side | null): HTMLElem
       const them = otherSide(scenario.seats, me);
       if (state.sealed?.includes(them)) section.append(el('p', { class: 'detail' }, w.theySpoke(sideLabel(scenario, them, lang))));
       section.append(el('p', {}, w.makeStatement));
+      // A red line may be declared with the statement: one of this side's own open cards, not declared before.
+      const declare = el('select', { id: 'declare-red-line', 'data-focus': 'declare-red-line' }, el('option', { value: '' }, w.noDeclaration), ...seat.declarable.map((id) => el('option', { value: id }, cardLabel(scenario, id, lang))));
+      if (seat.declarable.length) section.append(el('div', { class: 'row' }, el('label', { for: 'declare-red-line' }, w.declareRedLine), ' ', declare));
       const row = el('div', { class: 'row' });
-      for (const m of legal) if (m.type === 'statement') row.append(button(w.statementButton[m.tone], () => send(m), { 'data-focus': `statement-${m.tone}` }));
+      for (const m of legal)
+        if (m.type === 'statement') row.append(button(w.statementButton[m.tone], () => send(declare.value ? { ...m, redLine: declare.value } : m), { 'data-focus': `statement-${m.tone}` }));
       section.append(row);
       const channels = legal.filter((m): m is Extract<Move, { type: 'openChannel' }> => m.type === 'openChannel');
       if (channels.length) {
@@ -254,6 +258,13 @@ function actions(scenario: Scenario, seat: TableView, me: Side | null): HTMLElem
       const row = el('div', { class: 'row' });
       for (const m of legal) row.append(button(m.type === 'accept' ? w.accept : w.reject, () => send(m), { class: m.type === 'accept' ? 'primary' : '', 'data-focus': m.type }));
       section.append(row);
+      // A refusal may say why; the other side reads it (and the computer counterpart heeds it).
+      const reject = legal.find((m) => m.type === 'reject');
+      if (reject) {
+        section.append(
+          el('div', { class: 'row', role: 'group', 'aria-label': w.reject }, ...seat.refusalReasons.map((reason) => button(w.rejectBecause(words().refusalReasons[reason]), () => send({ ...reject, reason }), { 'data-focus': `reject-${reason}` }))),
+        );
+      }
       if (seat.counter.may) section.append(packageBuilder(scenario, seat, 'counter'));
       break;
     }
