@@ -563,7 +563,7 @@ export class TableScene extends Phaser.Scene {
     write(ctx, textOf(scenario.title, lang), 44, 8, 230, { size: 16, min: 12, bold: true });
     write(ctx, `${w.turnLine(state.turn, scenario.turns, phaseName(state.phase, lang))}${mover ? w.toMove(sideLabel(scenario, mover, lang)) : w.waiting}`, 282, 10, 330, { size: 13, min: 11 });
     const sc = seat.score;
-    const scoreText = w.score(sc.score.toFixed(1).replace('-', '−'), sc.goal);
+    const scoreText = w.score(signed(sc.score, 1), sc.goal);
     write(ctx, scoreText, 620, 3, 270, { size: 13, bold: true, align: 'right' });
     const gx = 700;
     const gw = 190;
