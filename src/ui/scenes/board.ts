@@ -32,15 +32,19 @@ export class Board {
   /** The last paint's key and extra shapes, painted again when the canvas changes size. */
   private last: { key: string; extra?: (ctx: CanvasRenderingContext2D) => void } = { key: '' };
 
-  constructor(private readonly scene: Phaser.Scene) {
+  /** `layer` names a board laid over the first (its background clear): the table's notes, which fade by CSS, not by frames. */
+  constructor(
+    private readonly scene: Phaser.Scene,
+    layer?: string,
+  ) {
     const { game } = scene;
     this.canvas.setAttribute('aria-hidden', 'true');
-    this.canvas.dataset.board = 'table';
+    this.canvas.dataset.board = layer ?? 'table';
     // Absolutely placed where Phaser's canvas is (see place()), under it: Phaser's canvas is positioned
     // too, and comes later in the page. The board goes just before Phaser's parent element, so that the
     // parent still holds one canvas (tests and tools look for `#game canvas`). The felt moves from
     // Phaser's canvas to the board.
-    Object.assign(this.canvas.style, { position: 'absolute', pointerEvents: 'none', background: FELT });
+    Object.assign(this.canvas.style, { position: 'absolute', pointerEvents: 'none', background: layer ? 'none' : FELT });
     (game.canvas.parentElement ?? game.canvas).before(this.canvas);
     // The page's print style hides Phaser's parent; the board, beside it, goes too.
     if (!document.getElementById('board-print')) document.head.append(Object.assign(document.createElement('style'), { id: 'board-print', textContent: '@media print { canvas[data-board] { display: none; } }' }));
@@ -54,6 +58,11 @@ export class Board {
       this.canvas.remove();
       showFelt(scene);
     });
+  }
+
+  /** The board's canvas in the page (its style: a layer fades by CSS). */
+  get element(): HTMLCanvasElement {
+    return this.canvas;
   }
 
   /** Put an object on the board: Phaser stops drawing it. */

@@ -28,6 +28,12 @@ type Ctx = CanvasRenderingContext2D;
 const LEFT = { x: 10, w: 280 };
 const RIGHT = { x: 302, w: 590 };
 const BAR = { w: 196, h: 10 };
+/** A meter's row: its label, its bar, and a line kept free under the bar for the note of its last change. */
+const ROW = 40;
+const NOTE = { y: 27, size: 10.5, bold: 9, min: 8, h: 12, w: RIGHT.x - LEFT.x - 10 };
+/** How long a meter's note stays, then fades (ms). */
+const NOTE_STAYS = 2800;
+const NOTE_FADES = 800;
 const CARD_H = 66;
 
 interface MeterView {
@@ -41,9 +47,6 @@ interface MeterView {
   colour: number;
   /** A high value is bad (hawks, escalation). */
   inverse: boolean;
-  /** The note of its last change, floating under it for a few seconds, and how many notes it has shown. */
-  note: Phaser.GameObjects.Text;
-  notes: number;
 }
 
 /** A place on the canvas that takes the pointer: a card, a button, a card's setting. */
@@ -145,9 +148,33 @@ function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: T
   return lines.length * lead;
 }
 
+/**
+ * A meter's note in its one line: the net change and its biggest causes, as many as fit whole (the rest counted as
+ * '(+n more)'; the ledger has them all), in a font made smaller down to NOTE.min before a cause is left out.
+ */
+export function noteFor(ctx: Ctx, net: string, causes: string[], more: (n: number) => string, width: number): { line: string; size: number; bold: boolean } {
+  let last = { line: '', size: NOTE.min, bold: false };
+  for (let k = Math.min(2, causes.length); k >= 1; k--) {
+    const line = `${net}: ${causes.slice(0, k).join('; ')}${causes.length > k ? more(causes.length - k) : ''}`;
+    // Bold down to NOTE.bold, then regular down to NOTE.min.
+    for (let size = NOTE.size; size >= NOTE.min; size -= 0.5) {
+      const bold = size >= NOTE.bold;
+      ctx.font = font(size, bold);
+      if (ctx.measureText(line).width <= width) return { line, size, bold };
+    }
+    last = { line, size: NOTE.min, bold: false };
+  }
+  return last; // one cause longer than the line even in the smallest font: written as it is, wrapped (never cut)
+}
+
 export class TableScene extends Phaser.Scene {
   private meters = new Map<string, MeterView>();
   private board!: Board;
+  /** The meters' notes of the last change, on a board of their own over the table's, faded by CSS: no frames drawn for them. */
+  private notes!: Board;
+  private noteTimer = 0;
+  /** The note on each meter now (a later change replaces a meter's note; the others stay until all fade together). */
+  private noteOf = new Map<string, { view: MeterView; net: number; entries: { delta: number; cause: string }[] }>();
   private art: typeof Art | null = null;
   private room: HTMLCanvasElement | null = null;
   private texts: string[] = [];
@@ -185,6 +212,9 @@ export class TableScene extends Phaser.Scene {
     this.press = null;
     this.ghost = null;
     this.board = new Board(this);
+    this.notes = new Board(this, 'notes');
+    this.noteOf.clear();
+    this.events.once('shutdown', () => clearTimeout(this.noteTimer));
     this.room = null;
 
     // Meters down the left, under the other leader: one block per side, allies under their patron, escalation last.
@@ -194,7 +224,7 @@ export class TableScene extends Phaser.Scene {
       const colour = sideColor(scenario, side);
       const add = (path: string, label: string, inverse = false) => {
         this.addMeter(path, label, y, inverse, colour);
-        y += 29;
+        y += ROW;
       };
       add(`trust.${side}`, w.trustIn(sideLabel(scenario, otherSide(scenario.seats, side), lang)));
       add(`support.${side}`, w.support);
@@ -203,7 +233,7 @@ export class TableScene extends Phaser.Scene {
       y += 4;
     }
     this.addMeter('escalation', w.escalation, y + 4, true, 0xe69f00);
-    this.layout.newsY = y + 40;
+    this.layout.newsY = y + 4 + ROW + 4;
 
     // The right: tracks on top, then the table with the other side's cards, the package, your hand and the buttons.
     const tracksH = 18 + scenario.tracks.length * 19;
@@ -249,47 +279,50 @@ export class TableScene extends Phaser.Scene {
     const x = LEFT.x;
     const bar = this.add.rectangle(x, y + 15, 0, BAR.h, colour).setOrigin(0, 0);
     const ghost = this.add.rectangle(x, y + 15, 0, BAR.h, 0xffffff, 0.55).setOrigin(0, 0).setVisible(false);
-    const note = this.add
-      .text(x, y + 27, '', { fontFamily: FONT, fontSize: '12px', fontStyle: 'bold', backgroundColor: '#0b1620', padding: { x: 4, y: 1 }, wordWrap: { width: LEFT.w - 8 } })
-      .setDepth(10)
-      .setVisible(false);
-    this.meters.set(path, { path, label, bar, ghost, x, y, shown: -1, colour, inverse, note, notes: 0 });
+    this.meters.set(path, { path, label, bar, ghost, x, y, shown: -1, colour, inverse });
   }
 
   private onChange(change: Change) {
     this.draw(false);
-    const w = words().canvas;
-    // The number and causes of each change float under their meter, whole: wrapped, never cut (the ledger has all).
+    // The number and causes of each change, under their meter in the line kept for it: whole, never cut (the ledger has all).
     const byMeter = new Map<string, typeof change.ledger>();
     for (const e of change.ledger) byMeter.set(e.meter, [...(byMeter.get(e.meter) ?? []), e]);
+    let any = false;
     for (const [path, entries] of byMeter) {
       const view = this.meters.get(path);
-      if (!view) continue;
-      const net = entries.reduce((sum, e) => sum + e.delta, 0);
-      const good = view.inverse ? net < 0 : net > 0;
-      const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
-      const more = entries.length > 2 ? w.more(entries.length - 2) : '';
-      const note = `${signed(net)}: ${biggest
-        .slice(0, 2)
-        .map((e) => e.cause)
-        .join('; ')}${more}`;
-      // One note per meter, made once and shown again: a new text's canvas cost a millisecond or more to make.
-      const t = view.note;
-      this.tweens.killTweensOf(t);
-      t.setText(note).setColor(good ? UP : DOWN).setAlpha(1).setVisible(true);
-      const shown = ++view.notes;
-      const gone = () => {
-        if (view.notes === shown) t.setVisible(false);
-      };
-      // Not a scene timer: the loop sleeps while nothing moves (./frames.ts), and would never reach it.
-      if (this.reduced)
-        setTimeout(() => {
-          if (!t.scene) return; // the table was left meanwhile
-          gone();
-          this.game.events.emit(REDRAW);
-        }, 3500);
-      else this.tweens.add({ targets: t, alpha: 0, delay: 2800, duration: 800, onComplete: gone });
+      if (view) this.noteOf.set(path, { view, net: entries.reduce((sum, e) => sum + e.delta, 0), entries });
+      any ||= Boolean(view);
     }
+    if (any) this.showNotes([...this.noteOf.values()]);
+  }
+
+  /**
+   * The last change's notes, painted once onto the notes' board and faded out by the browser (a CSS transition): the
+   * frame of a move makes no text texture for Phaser to upload and draw, and the fade costs no frame of ours.
+   */
+  private showNotes(notes: { view: MeterView; net: number; entries: { delta: number; cause: string }[] }[]) {
+    const w = words().canvas;
+    const layer = this.notes.element;
+    this.notes.paint(String(++this.paints), (ctx) => {
+      for (const { view, net, entries } of notes) {
+        const good = view.inverse ? net < 0 : net > 0;
+        const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).map((e) => e.cause);
+        const text = noteFor(ctx, signed(net), biggest, w.more, NOTE.w);
+        ctx.font = font(text.size, text.bold);
+        ctx.fillStyle = '#0b1620';
+        ctx.fillRect(view.x - 1, view.y + NOTE.y - 1, Math.min(NOTE.w + 6, ctx.measureText(text.line).width + 6), NOTE.h + 1);
+        write(ctx, text.line, view.x + 2, view.y + NOTE.y, NOTE.w, { size: text.size, bold: text.bold, colour: good ? UP : DOWN, lines: 2 });
+      }
+    });
+    // Shown at once, then faded by the compositor (reduced motion: gone at once after the same time).
+    clearTimeout(this.noteTimer);
+    layer.style.transition = 'none';
+    layer.style.opacity = '1';
+    this.noteTimer = window.setTimeout(() => {
+      layer.style.transition = this.reduced ? 'none' : `opacity ${NOTE_FADES}ms ease-in`;
+      layer.style.opacity = '0';
+      this.noteOf.clear();
+    }, NOTE_STAYS);
   }
 
   /** The preview on the table now: the draft's, else the offer's when this side may accept it. */
@@ -821,7 +854,7 @@ export class TableScene extends Phaser.Scene {
       write(ctx, sideLabel(scenario, side, lang), LEFT.x + 24, y + 1, LEFT.w - 24, { size: 13, bold: true });
       y += 20;
       const n = 3 + scenario.thirdParties.filter((p) => p.patron === side).length;
-      y += n * 29 + 4;
+      y += n * ROW + 4;
     }
     for (const view of this.meters.values()) {
       const v = readMeter(store.table().view, view.path);
