@@ -30,6 +30,8 @@ const RIGHT = { x: 302, w: 590 };
 const BAR = { w: 196, h: 10 };
 /** A meter's row: its label, its bar, and a line kept free under the bar for the note of its last change. */
 const ROW = 40;
+/** A meter's label: its font, made smaller down to `min` to keep one line, else two lines `second` apart. */
+const LABEL = { size: 11.5, min: 9, second: 11 };
 const NOTE = { y: 27, size: 10.5, bold: 9, min: 8, h: 12, w: RIGHT.x - LEFT.x - 10 };
 /** How long a meter's note stays, then fades (ms). */
 const NOTE_STAYS = 2800;
@@ -39,6 +41,8 @@ const CARD_H = 66;
 interface MeterView {
   path: string;
   label: string;
+  /** Where its label starts: above `y` by a line when the label takes two (a long one, as in Russian). */
+  labelY: number;
   bar: Phaser.GameObjects.Rectangle;
   ghost: Phaser.GameObjects.Rectangle;
   x: number;
@@ -72,6 +76,8 @@ const layouts = new Map<string, { size: number; lines: string[] }>();
 
 /** The texts written onto a board's canvas in its last paint (what the table shows, for tests and tools). */
 const written = new WeakMap<Ctx, string[]>();
+/** Those of them that did not fit their box and were ended with an ellipsis. */
+const shortened = new WeakMap<Ctx, string[]>();
 
 /** A text on the board: font, wrapping, and an ellipsis only at a word's end when the lines run out. */
 function font(size: number, bold = false, italic = false): string {
@@ -137,6 +143,7 @@ function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: T
     layouts.set(key, known);
   }
   const { size: s, lines } = known;
+  if (lines.at(-1)?.endsWith('…') && !text.endsWith('…')) shortened.get(ctx)?.push(text);
   ctx.font = font(s, bold, italic);
   ctx.fillStyle = colour;
   ctx.textAlign = align;
@@ -178,6 +185,7 @@ export class TableScene extends Phaser.Scene {
   private art: typeof Art | null = null;
   private room: HTMLCanvasElement | null = null;
   private texts: string[] = [];
+  private cut: string[] = [];
   /** The card whose control has the keyboard focus in the accessible panel: outlined on the table too. */
   private focused: { kind: Kind; id: string } | null = null;
   private zones: Phaser.GameObjects.Zone[] = [];
@@ -188,7 +196,7 @@ export class TableScene extends Phaser.Scene {
   private ghost: Phaser.GameObjects.Container | null = null;
   /** Where the package is built (and the offer shown), in world units. */
   private zone = { x: RIGHT.x + 8, y: 0, w: RIGHT.w - 16, h: 128 };
-  private layout = { tracksY: 40, tableY: 0, theirsY: 0, handY: 0, rowsY: 0, newsY: 0 };
+  private layout = { tracksY: 40, tableY: 0, theirsY: 0, handY: 0, rowsY: 0, newsY: 0, sides: [] as { side: Side; y: number }[] };
   private paints = 0;
 
   constructor() {
@@ -219,12 +227,19 @@ export class TableScene extends Phaser.Scene {
 
     // Meters down the left, under the other leader: one block per side, allies under their patron, escalation last.
     let y = 200;
+    this.layout.sides = [];
+    // A label too long for one line even in its smallest font (a Russian ally's) takes two, and its row a line more.
+    const measure = document.createElement('canvas').getContext('2d')!;
+    measure.font = font(LABEL.min);
+    const extra = (label: string) => (measure.measureText(label).width > LEFT.w ? LABEL.second : 0);
     for (const side of scenario.seats) {
+      this.layout.sides.push({ side, y });
       y += 20; // the side's name and flag
       const colour = sideColor(scenario, side);
       const add = (path: string, label: string, inverse = false) => {
-        this.addMeter(path, label, y, inverse, colour);
-        y += ROW;
+        const more = extra(label);
+        this.addMeter(path, label, y + more, inverse, colour, y);
+        y += ROW + more;
       };
       add(`trust.${side}`, w.trustIn(sideLabel(scenario, otherSide(scenario.seats, side), lang)));
       add(`support.${side}`, w.support);
@@ -232,8 +247,9 @@ export class TableScene extends Phaser.Scene {
       for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, w.allies(textOf(t.name, lang)));
       y += 4;
     }
-    this.addMeter('escalation', w.escalation, y + 4, true, 0xe69f00);
-    this.layout.newsY = y + 4 + ROW + 4;
+    const more = extra(w.escalation);
+    this.addMeter('escalation', w.escalation, y + 4 + more, true, 0xe69f00, y + 4);
+    this.layout.newsY = y + 4 + more + ROW + 4;
 
     // The right: tracks on top, then the table with the other side's cards, the package, your hand and the buttons.
     const tracksH = 18 + scenario.tracks.length * 19;
@@ -275,11 +291,11 @@ export class TableScene extends Phaser.Scene {
     });
   }
 
-  private addMeter(path: string, label: string, y: number, inverse: boolean, colour: number) {
+  private addMeter(path: string, label: string, y: number, inverse: boolean, colour: number, labelY: number) {
     const x = LEFT.x;
     const bar = this.add.rectangle(x, y + 15, 0, BAR.h, colour).setOrigin(0, 0);
     const ghost = this.add.rectangle(x, y + 15, 0, BAR.h, 0xffffff, 0.55).setOrigin(0, 0).setVisible(false);
-    this.meters.set(path, { path, label, bar, ghost, x, y, shown: -1, colour, inverse });
+    this.meters.set(path, { path, label, labelY, bar, ghost, x, y, shown: -1, colour, inverse });
   }
 
   private onChange(change: Change) {
@@ -570,9 +586,16 @@ export class TableScene extends Phaser.Scene {
     return [...this.texts];
   }
 
+  /** The texts the board shows shortened with an ellipsis (a card's title may be; a name, a label or a speech never). */
+  cutTexts(): string[] {
+    return [...this.cut];
+  }
+
   private paintTable(ctx: Ctx, seat: TableView, preview: SigningPreview | null) {
     this.texts = [];
+    this.cut = [];
     written.set(ctx, this.texts);
+    shortened.set(ctx, this.cut);
     const { scenario } = store.session!;
     const lang = store.language;
     const w = words().canvas;
@@ -698,14 +721,21 @@ export class TableScene extends Phaser.Scene {
     ctx.beginPath();
     ctx.roundRect(x, y, w, CARD_H, 5);
     ctx.fill();
+    // The track's name in the band on top: one line, else two (a long name, as in Russian), never cut.
+    const track = trackLabel(scenario, option.track, lang).replace(/\s*\(.*\)\s*/, ' ').trim();
+    ctx.font = font(8, true);
+    const two = ctx.measureText(track).width > w - 8;
+    const band = two ? 20 : 14;
     ctx.fillStyle = css(sideColor(scenario, side));
     ctx.beginPath();
-    ctx.roundRect(x, y, w, 14, [5, 5, 0, 0]);
+    ctx.roundRect(x, y, w, band, [5, 5, 0, 0]);
     ctx.fill();
-    write(ctx, trackLabel(scenario, option.track, lang).replace(/\s*\(.*\)\s*/, ' ').trim(), x + 4, y + 1.5, w - 8, { size: 10, min: 8, bold: true, colour: '#ffffff' });
-    const lines = card.issue || o.red ? 3 : 4; // a setting or a red-line band takes the last line
-    // Above the band a setting or a red line takes at the foot (three lines), or down to the foot (four).
-    write(ctx, textOf(option.title, lang), x + 4, y + 16, w - 8, { size: lines === 3 ? 11 : 11.5, min: 9.5, colour: '#1d1d1d', lines, leading: lines === 3 ? 10.8 : 11.5 });
+    if (two) write(ctx, track, x + 4, y + 1.5, w - 8, { size: 8.5, min: 8, bold: true, colour: '#ffffff', lines: 2, leading: 8.8 });
+    else write(ctx, track, x + 4, y + 1.5, w - 8, { size: 10, min: 8, bold: true, colour: '#ffffff' });
+    const lines = (card.issue || o.red ? 3 : 4) - (two ? 1 : 0); // a setting or a red-line band takes the last line
+    // Above the band a setting or a red line takes at the foot, or down to the foot.
+    const tight = card.issue || o.red;
+    write(ctx, textOf(option.title, lang), x + 4, y + band + 2, w - 8, { size: tight ? 11 : 11.5, min: two ? 9 : 9.5, colour: '#1d1d1d', lines, leading: tight ? 10.8 : 11.5 });
     if (card.issue) {
       const at = card.options.indexOf(option) + 1;
       ctx.fillStyle = '#e2d9c0';
@@ -848,17 +878,13 @@ export class TableScene extends Phaser.Scene {
   private paintMeters(ctx: Ctx, scenario: Scenario, preview: SigningPreview | null) {
     const lang = store.language;
     const ok = preview && !preview.refused ? preview : null;
-    let y = 200;
-    for (const side of scenario.seats) {
+    for (const { side, y } of this.layout.sides) {
       if (this.art) this.art.paintFlag(ctx, sideFlag(scenario, side), LEFT.x, y + 3, 18, 12);
       write(ctx, sideLabel(scenario, side, lang), LEFT.x + 24, y + 1, LEFT.w - 24, { size: 13, bold: true });
-      y += 20;
-      const n = 3 + scenario.thirdParties.filter((p) => p.patron === side).length;
-      y += n * ROW + 4;
     }
     for (const view of this.meters.values()) {
       const v = readMeter(store.table().view, view.path);
-      write(ctx, view.label, view.x, view.y, LEFT.w, { size: 11.5, min: 9, colour: '#dfe6ee' });
+      write(ctx, view.label, view.x, view.labelY, LEFT.w, { size: LABEL.size, min: LABEL.min, colour: '#dfe6ee', lines: view.labelY < view.y ? 2 : 1, leading: LABEL.second });
       ctx.fillStyle = '#8899aa';
       ctx.fillRect(view.x - 1, view.y + 14, BAR.w + 2, BAR.h + 2);
       ctx.fillStyle = '#222a33';
