@@ -174,6 +174,26 @@ export function noteFor(ctx: Ctx, net: string, causes: string[], more: (n: numbe
   return last; // one cause longer than the line even in the smallest font: written as it is, wrapped (never cut)
 }
 
+/** The speech bubble's font for a text: the largest (12 px down to 8.5) at which it is whole in the bubble, by text. */
+const bubbleFits = new Map<string, { size: number; lines: number; leading: number }>();
+export function bubbleFit(ctx: Ctx, text: string, width: number, height: number): { size: number; lines: number; leading: number } {
+  const key = `${width}|${height}|${text}`;
+  let fit = bubbleFits.get(key);
+  if (!fit) {
+    for (let size = 12; size >= 8.5; size -= 0.5) {
+      const leading = Math.round(size * 1.18 * 10) / 10;
+      const lines = Math.floor(height / leading);
+      ctx.font = font(size, false, true);
+      fit = { size, lines, leading };
+      const wrapped = wrap(ctx, text, width);
+      if (wrapped.length <= lines && wrapped.every((l) => ctx.measureText(l).width <= width)) break;
+    }
+    if (bubbleFits.size > 200) bubbleFits.clear();
+    bubbleFits.set(key, fit!);
+  }
+  return fit!;
+}
+
 export class TableScene extends Phaser.Scene {
   private meters = new Map<string, MeterView>();
   private board!: Board;
@@ -872,7 +892,8 @@ export class TableScene extends Phaser.Scene {
     ctx.lineTo(bx - 9, by + 26);
     ctx.lineTo(bx, by + 30);
     ctx.fill();
-    write(ctx, said, bx + 7, by + 6, LEFT.w - 114, { size: 12, min: 10, italic: true, colour: '#1d1d1d', lines: 7 });
+    const fit = bubbleFit(ctx, said, LEFT.w - 114, bh - 10);
+    write(ctx, said, bx + 7, by + 6, LEFT.w - 114, { size: fit.size, italic: true, colour: '#1d1d1d', lines: fit.lines, leading: fit.leading });
   }
 
   private paintMeters(ctx: Ctx, scenario: Scenario, preview: SigningPreview | null) {
