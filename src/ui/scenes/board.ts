@@ -1,7 +1,8 @@
 // The table's board: whatever on the canvas stays put between two changes of the game (labels, meter
 // tracks, lanes and their texts, the package, the news) is painted, once per change, onto a plain 2D
 // canvas placed under Phaser's (transparent) WebGL canvas, with the felt as its background. Phaser then draws
-// on every frame only what moves: the meter bars, the notes floating beside them, the statement chips.
+// on every frame only what moves: the meter bars and a card being dragged. (The meters' notes are painted on a second
+// board laid over this one, faded by CSS.)
 //
 // Why: under software WebGL (Chromium without a GPU: SwiftShader) every pixel a text or panel covers
 // costs on every frame. The table's texts and panels took 20–45 ms of GPU-process time per frame

@@ -5,7 +5,8 @@
 // (store.table()) and forwards input as moves or draft changes; the accessible layer shows and does the same.
 //
 // Everything that stays put between two changes is painted onto the board (./board.ts) with the 2D canvas; Phaser
-// draws only what moves (the meter bars, their notes, a card being dragged) and takes the pointer through zones.
+// draws only what moves (the meter bars, a card being dragged) and takes the pointer through zones. The meters' notes
+// are painted onto a board of their own over the first, and faded by the browser.
 import Phaser from 'phaser';
 import { allNews, otherSide, readMeter, textOf, type CardDef, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { play } from '../../audio/sound';
