@@ -40,7 +40,7 @@ export const stageLabel = (scenario: Scenario, track: string, stage: string, lan
 export const previewScoreWords = (p: SigningPreview, lang: Language = 'en'): string => wordsFor(lang).table.scoreOnSigning(signed(p.score), signed(p.worth));
 
 /** A side's score so far against its goal, in the same words at every table. */
-export const scoreSoFarWords = (o: SideOutcome, lang: Language = 'en'): string => wordsFor(lang).table.scoreSoFar(o.score.toFixed(1), o.goal);
+export const scoreSoFarWords = (o: SideOutcome, lang: Language = 'en'): string => wordsFor(lang).table.scoreSoFar(signed(o.score, 1), o.goal);
 
 export function meterName(scenario: Scenario, path: string, lang: Language = 'en'): string {
   const w = wordsFor(lang).meters;
@@ -69,7 +69,12 @@ export function scenarioLabel(title: string, year: number, custom = false, lang:
   return custom ? `${named} — ${wordsFor(lang).title.customFile}` : named;
 }
 
-export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+/** A signed number as the screens show it: '+3', '−2.7' (a true minus sign), '0'; `digits` fixes the decimals (a score: 1). */
+export function signed(n: number, digits?: number): string {
+  const size = digits === undefined ? String(Math.abs(n)) : Math.abs(n).toFixed(digits);
+  if (Number(size) === 0) return size; // no sign on a zero, nor on what rounds to one ('−0.0')
+  return n > 0 ? `+${size}` : `−${size}`;
+}
 
 export function agreementName(scenario: Scenario, id: string, tracks: string[], lang: Language = 'en'): string {
   return `${id} (${tracks.map((t) => trackLabel(scenario, t, lang)).join(', ')})`;

@@ -13,6 +13,8 @@ interface Pixels {
   css: { width: number; height: number };
   canvas: { width: number; height: number };
   board: { width: number; height: number };
+  /** The meters' notes' layer over the board. */
+  notes: { width: number; height: number };
   dpr: number;
   /** The resolution every text on the table is rendered at, per world unit. */
   textResolutions: number[];
@@ -21,7 +23,8 @@ interface Pixels {
 async function pixels(page: Page): Promise<Pixels> {
   return page.evaluate(() => {
     const canvas = document.querySelector<HTMLCanvasElement>('#game canvas')!;
-    const board = document.querySelector<HTMLCanvasElement>('canvas[data-board]')!;
+    const board = document.querySelector<HTMLCanvasElement>('canvas[data-board="table"]')!;
+    const notes = document.querySelector<HTMLCanvasElement>('canvas[data-board="notes"]')!;
     const box = canvas.getBoundingClientRect();
     type Obj = { type: string; style?: { resolution: number }; list?: Obj[] };
     const game = (window as unknown as { resetGame: { game: { scene: { getScene(k: string): { children: { list: Obj[] } } } } } }).resetGame.game;
@@ -35,6 +38,7 @@ async function pixels(page: Page): Promise<Pixels> {
       css: { width: box.width, height: box.height },
       canvas: { width: canvas.width, height: canvas.height },
       board: { width: board.width, height: board.height },
+      notes: { width: notes.width, height: notes.height },
       dpr: devicePixelRatio,
       textResolutions: [...new Set(res)],
     };
@@ -67,12 +71,12 @@ describe('crisp at any size and pixel ratio', () => {
           expect(p.dpr).toBe(dpr);
           // The table fills its box (900×720 fitted): bigger than 900 wide on both screens.
           expect(p.css.width).toBeGreaterThan(width === 1920 ? 1300 : 900);
-          for (const c of [p.canvas, p.board]) {
+          for (const c of [p.canvas, p.board, p.notes]) {
             expect(Math.abs(c.width - p.css.width * dpr)).toBeLessThanOrEqual(1);
             expect(Math.abs(c.height - p.css.height * dpr)).toBeLessThanOrEqual(1);
           }
           const zoom = p.canvas.width / 900;
-          // The board's own texts are drawn onto its pixels; Phaser's (the meters' notes) at the same zoom.
+          // The board's texts (and the notes') are drawn onto its pixels; Phaser's own (a dragged card's) at the same zoom.
           for (const r of p.textResolutions) expect(r).toBe(zoom);
           await screenshot(page, `crisp-table-${width}x${height}-dpr${dpr}`);
         }

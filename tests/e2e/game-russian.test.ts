@@ -125,6 +125,18 @@ describe('the interface in Russian', () => {
     await pressIn(page, 'За стол переговоров');
     await scene(page, 'table');
     await look('table, statements');
+    // The table writes every track's name, meter label and the other leader's speech whole (wrapped or smaller), in Russian too.
+    const whole = await page.evaluate(() => {
+      type Named = { name: { en: string; ru?: string } };
+      const w = window as unknown as { resetGame: { game: { scene: { getScene(k: string): unknown } }; store: { session: { scenario: { tracks: Named[] } } } } };
+      const table = w.resetGame.game.scene.getScene('table') as { cutTexts(): string[]; paintedTexts(): string[]; meters: Map<string, { label: string }> };
+      const lanes = w.resetGame.store.session.scenario.tracks.map((t) => t.name.ru ?? t.name.en);
+      // A card's band names its track without the part in brackets.
+      const bands = lanes.map((n) => n.replace(/\s*\(.*\)\s*/, ' ').trim());
+      return { cut: table.cutTexts(), painted: table.paintedTexts(), labels: [...table.meters.values()].map((m) => m.label), lanes, bands };
+    });
+    expect(whole.painted).toEqual(expect.arrayContaining([...whole.labels, ...whole.lanes]));
+    expect(whole.cut.filter((t) => [...whole.labels, ...whole.lanes, ...whole.bands].includes(t) || t.startsWith('“'))).toEqual([]);
 
     // One turn: a statement, a package (or a pass), the answer, implementation, to the next turn's statements.
     const turnOne = () => page.evaluate(() => (window as unknown as { resetGame: { store: { session: { state: { turn: number } } } } }).resetGame.store.session.state.turn === 1);

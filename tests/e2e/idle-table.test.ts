@@ -35,6 +35,8 @@ describe('no redraw at an idle table', () => {
     await clickCanvas(page, 'statement:conciliatory');
     await page.waitForFunction(() => document.querySelector('#live')!.textContent!.includes('United States made a conciliatory statement.'));
     await page.waitForFunction((f) => (window as unknown as { resetGame: { game: { loop: Loop } } }).resetGame.game.loop.frame > f + 10, rest.frame);
+    // The computer answers (its own statement, the next phase): each change is drawn; then it is the player's move.
+    await page.waitForFunction(() => (window as unknown as { resetGame: { store: { humanToAct(): string | null } } }).resetGame.store.humanToAct() !== null);
     await asleep(page);
     const after = await loop(page);
     await animationFrames(page, 20);

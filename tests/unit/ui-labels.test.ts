@@ -1,6 +1,6 @@
 // The words the page shows for the engine's data.
 import { describe, expect, it } from 'vitest';
-import { colourSlot, SEAT_COLORS, sideColor, sideFlag, scenarioLabel } from '../../src/ui/labels';
+import { colourSlot, SEAT_COLORS, sideColor, sideFlag, scenarioLabel, scoreSoFarWords, signed } from '../../src/ui/labels';
 
 describe('the title screen’s scenario menu', () => {
   it('says a title that names its year once, and adds the year to one that does not', () => {
@@ -33,5 +33,17 @@ describe('the sides’ flags', () => {
     const sides = { us: { flag }, ru: {} } as unknown as Parameters<typeof sideFlag>[0]['sides'];
     expect(sideFlag({ seats: ['us', 'ru'], sides }, 'us')).toBe(flag);
     expect(sideFlag({ seats: ['us', 'ru'], sides }, 'ru').colours[0]).toBe('#d55e00');
+  });
+});
+
+describe('signed numbers', () => {
+  it('are written with a true minus sign and a plus, the same in the panel as on the table', () => {
+    expect(signed(-3)).toBe('−3');
+    expect(signed(3)).toBe('+3');
+    expect(signed(0)).toBe('0');
+    expect(signed(-2.66, 1)).toBe('−2.7');
+    expect(signed(-0.04, 1)).toBe('0.0');
+    expect(scoreSoFarWords({ score: -2.7, goal: 12 } as Parameters<typeof scoreSoFarWords>[0])).toBe('Your score so far: −2.7 (your goal: 12).');
+    expect(scoreSoFarWords({ score: 4, goal: 12 } as Parameters<typeof scoreSoFarWords>[0])).toBe('Your score so far: +4.0 (your goal: 12).');
   });
 });

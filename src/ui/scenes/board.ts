@@ -1,7 +1,8 @@
 // The table's board: whatever on the canvas stays put between two changes of the game (labels, meter
 // tracks, lanes and their texts, the package, the news) is painted, once per change, onto a plain 2D
 // canvas placed under Phaser's (transparent) WebGL canvas, with the felt as its background. Phaser then draws
-// on every frame only what moves: the meter bars, the notes floating beside them, the statement chips.
+// on every frame only what moves: the meter bars and a card being dragged. (The meters' notes are painted on a second
+// board laid over this one, faded by CSS.)
 //
 // Why: under software WebGL (Chromium without a GPU: SwiftShader) every pixel a text or panel covers
 // costs on every frame. The table's texts and panels took 20–45 ms of GPU-process time per frame
@@ -32,21 +33,28 @@ export class Board {
   /** The last paint's key and extra shapes, painted again when the canvas changes size. */
   private last: { key: string; extra?: (ctx: CanvasRenderingContext2D) => void } = { key: '' };
 
-  constructor(private readonly scene: Phaser.Scene) {
+  /** `layer` names a board laid over the first (its background clear): the table's notes, which fade by CSS, not by frames. */
+  constructor(
+    private readonly scene: Phaser.Scene,
+    layer?: string,
+  ) {
     const { game } = scene;
     this.canvas.setAttribute('aria-hidden', 'true');
-    this.canvas.dataset.board = 'table';
+    this.canvas.dataset.board = layer ?? 'table';
     // Absolutely placed where Phaser's canvas is (see place()), under it: Phaser's canvas is positioned
     // too, and comes later in the page. The board goes just before Phaser's parent element, so that the
     // parent still holds one canvas (tests and tools look for `#game canvas`). The felt moves from
     // Phaser's canvas to the board.
-    Object.assign(this.canvas.style, { position: 'absolute', pointerEvents: 'none', background: FELT });
+    Object.assign(this.canvas.style, { position: 'absolute', pointerEvents: 'none', background: layer ? 'none' : FELT });
     (game.canvas.parentElement ?? game.canvas).before(this.canvas);
     // The page's print style hides Phaser's parent; the board, beside it, goes too.
     if (!document.getElementById('board-print')) document.head.append(Object.assign(document.createElement('style'), { id: 'board-print', textContent: '@media print { canvas[data-board] { display: none; } }' }));
     game.canvas.style.position = 'relative';
     game.canvas.style.background = 'none';
-    this.ctx = this.canvas.getContext('2d')!;
+    // A canvas in memory, not on the GPU: painted once per change, it is then only shown. A GPU-backed one (the
+    // default) is rasterised in the GPU process and, under software compositing (SwiftShader), read back in the
+    // frame's commit: 50-130 ms frames after a move at a loaded machine, the p99 of the table while meters animate.
+    this.ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
     this.place();
     game.scale.on(Phaser.Scale.Events.RESIZE, this.resized, this);
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
@@ -54,6 +62,11 @@ export class Board {
       this.canvas.remove();
       showFelt(scene);
     });
+  }
+
+  /** The board's canvas in the page (its style: a layer fades by CSS). */
+  get element(): HTMLCanvasElement {
+    return this.canvas;
   }
 
   /** Put an object on the board: Phaser stops drawing it. */

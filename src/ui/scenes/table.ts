@@ -5,7 +5,8 @@
 // (store.table()) and forwards input as moves or draft changes; the accessible layer shows and does the same.
 //
 // Everything that stays put between two changes is painted onto the board (./board.ts) with the 2D canvas; Phaser
-// draws only what moves (the meter bars, their notes, a card being dragged) and takes the pointer through zones.
+// draws only what moves (the meter bars, a card being dragged) and takes the pointer through zones. The meters' notes
+// are painted onto a board of their own over the first, and faded by the browser.
 import Phaser from 'phaser';
 import { allNews, otherSide, readMeter, textOf, type CardDef, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { play } from '../../audio/sound';
@@ -28,11 +29,21 @@ type Ctx = CanvasRenderingContext2D;
 const LEFT = { x: 10, w: 280 };
 const RIGHT = { x: 302, w: 590 };
 const BAR = { w: 196, h: 10 };
+/** A meter's row: its label, its bar, and a line kept free under the bar for the note of its last change. */
+const ROW = 40;
+/** A meter's label: its font, made smaller down to `min` to keep one line, else two lines `second` apart. */
+const LABEL = { size: 11.5, min: 9, second: 11 };
+const NOTE = { y: 27, size: 10.5, bold: 9, min: 8, h: 12, w: RIGHT.x - LEFT.x - 10 };
+/** How long a meter's note stays, then fades (ms). */
+const NOTE_STAYS = 2800;
+const NOTE_FADES = 800;
 const CARD_H = 66;
 
 interface MeterView {
   path: string;
   label: string;
+  /** Where its label starts: above `y` by a line when the label takes two (a long one, as in Russian). */
+  labelY: number;
   bar: Phaser.GameObjects.Rectangle;
   ghost: Phaser.GameObjects.Rectangle;
   x: number;
@@ -41,9 +52,6 @@ interface MeterView {
   colour: number;
   /** A high value is bad (hawks, escalation). */
   inverse: boolean;
-  /** The note of its last change, floating under it for a few seconds, and how many notes it has shown. */
-  note: Phaser.GameObjects.Text;
-  notes: number;
 }
 
 /** A place on the canvas that takes the pointer: a card, a button, a card's setting. */
@@ -69,6 +77,8 @@ const layouts = new Map<string, { size: number; lines: string[] }>();
 
 /** The texts written onto a board's canvas in its last paint (what the table shows, for tests and tools). */
 const written = new WeakMap<Ctx, string[]>();
+/** Those of them that did not fit their box and were ended with an ellipsis. */
+const shortened = new WeakMap<Ctx, string[]>();
 
 /** A text on the board: font, wrapping, and an ellipsis only at a word's end when the lines run out. */
 function font(size: number, bold = false, italic = false): string {
@@ -134,6 +144,7 @@ function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: T
     layouts.set(key, known);
   }
   const { size: s, lines } = known;
+  if (lines.at(-1)?.endsWith('…') && !text.endsWith('…')) shortened.get(ctx)?.push(text);
   ctx.font = font(s, bold, italic);
   ctx.fillStyle = colour;
   ctx.textAlign = align;
@@ -145,12 +156,57 @@ function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: T
   return lines.length * lead;
 }
 
+/**
+ * A meter's note in its one line: the net change and its biggest causes, as many as fit whole (the rest counted as
+ * '(+n more)'; the ledger has them all), in a font made smaller down to NOTE.min before a cause is left out.
+ */
+export function noteFor(ctx: Ctx, net: string, causes: string[], more: (n: number) => string, width: number): { line: string; size: number; bold: boolean } {
+  let last = { line: '', size: NOTE.min, bold: false };
+  for (let k = Math.min(2, causes.length); k >= 1; k--) {
+    const line = `${net}: ${causes.slice(0, k).join('; ')}${causes.length > k ? more(causes.length - k) : ''}`;
+    // Bold down to NOTE.bold, then regular down to NOTE.min.
+    for (let size = NOTE.size; size >= NOTE.min; size -= 0.5) {
+      const bold = size >= NOTE.bold;
+      ctx.font = font(size, bold);
+      if (ctx.measureText(line).width <= width) return { line, size, bold };
+    }
+    last = { line, size: NOTE.min, bold: false };
+  }
+  return last; // one cause longer than the line even in the smallest font: written as it is, wrapped (never cut)
+}
+
+/** The speech bubble's font for a text: the largest (12 px down to 8.5) at which it is whole in the bubble, by text. */
+const bubbleFits = new Map<string, { size: number; lines: number; leading: number }>();
+export function bubbleFit(ctx: Ctx, text: string, width: number, height: number): { size: number; lines: number; leading: number } {
+  const key = `${width}|${height}|${text}`;
+  let fit = bubbleFits.get(key);
+  if (!fit) {
+    for (let size = 12; size >= 8.5; size -= 0.5) {
+      const leading = Math.round(size * 1.18 * 10) / 10;
+      const lines = Math.floor(height / leading);
+      ctx.font = font(size, false, true);
+      fit = { size, lines, leading };
+      const wrapped = wrap(ctx, text, width);
+      if (wrapped.length <= lines && wrapped.every((l) => ctx.measureText(l).width <= width)) break;
+    }
+    if (bubbleFits.size > 200) bubbleFits.clear();
+    bubbleFits.set(key, fit!);
+  }
+  return fit!;
+}
+
 export class TableScene extends Phaser.Scene {
   private meters = new Map<string, MeterView>();
   private board!: Board;
+  /** The meters' notes of the last change, on a board of their own over the table's, faded by CSS: no frames drawn for them. */
+  private notes!: Board;
+  private noteTimer = 0;
+  /** The note on each meter now (a later change replaces a meter's note; the others stay until all fade together). */
+  private noteOf = new Map<string, { view: MeterView; net: number; entries: { delta: number; cause: string }[] }>();
   private art: typeof Art | null = null;
   private room: HTMLCanvasElement | null = null;
   private texts: string[] = [];
+  private cut: string[] = [];
   /** The card whose control has the keyboard focus in the accessible panel: outlined on the table too. */
   private focused: { kind: Kind; id: string } | null = null;
   private zones: Phaser.GameObjects.Zone[] = [];
@@ -161,7 +217,7 @@ export class TableScene extends Phaser.Scene {
   private ghost: Phaser.GameObjects.Container | null = null;
   /** Where the package is built (and the offer shown), in world units. */
   private zone = { x: RIGHT.x + 8, y: 0, w: RIGHT.w - 16, h: 128 };
-  private layout = { tracksY: 40, tableY: 0, theirsY: 0, handY: 0, rowsY: 0, newsY: 0 };
+  private layout = { tracksY: 40, tableY: 0, theirsY: 0, handY: 0, rowsY: 0, newsY: 0, sides: [] as { side: Side; y: number }[] };
   private paints = 0;
 
   constructor() {
@@ -185,16 +241,26 @@ export class TableScene extends Phaser.Scene {
     this.press = null;
     this.ghost = null;
     this.board = new Board(this);
+    this.notes = new Board(this, 'notes');
+    this.noteOf.clear();
+    this.events.once('shutdown', () => clearTimeout(this.noteTimer));
     this.room = null;
 
     // Meters down the left, under the other leader: one block per side, allies under their patron, escalation last.
     let y = 200;
+    this.layout.sides = [];
+    // A label too long for one line even in its smallest font (a Russian ally's) takes two, and its row a line more.
+    const measure = document.createElement('canvas').getContext('2d')!;
+    measure.font = font(LABEL.min);
+    const extra = (label: string) => (measure.measureText(label).width > LEFT.w ? LABEL.second : 0);
     for (const side of scenario.seats) {
+      this.layout.sides.push({ side, y });
       y += 20; // the side's name and flag
       const colour = sideColor(scenario, side);
       const add = (path: string, label: string, inverse = false) => {
-        this.addMeter(path, label, y, inverse, colour);
-        y += 29;
+        const more = extra(label);
+        this.addMeter(path, label, y + more, inverse, colour, y);
+        y += ROW + more;
       };
       add(`trust.${side}`, w.trustIn(sideLabel(scenario, otherSide(scenario.seats, side), lang)));
       add(`support.${side}`, w.support);
@@ -202,8 +268,9 @@ export class TableScene extends Phaser.Scene {
       for (const t of scenario.thirdParties.filter((p) => p.patron === side)) add(`allies.${t.id}`, w.allies(textOf(t.name, lang)));
       y += 4;
     }
-    this.addMeter('escalation', w.escalation, y + 4, true, 0xe69f00);
-    this.layout.newsY = y + 40;
+    const more = extra(w.escalation);
+    this.addMeter('escalation', w.escalation, y + 4 + more, true, 0xe69f00, y + 4);
+    this.layout.newsY = y + 4 + more + ROW + 4;
 
     // The right: tracks on top, then the table with the other side's cards, the package, your hand and the buttons.
     const tracksH = 18 + scenario.tracks.length * 19;
@@ -245,51 +312,54 @@ export class TableScene extends Phaser.Scene {
     });
   }
 
-  private addMeter(path: string, label: string, y: number, inverse: boolean, colour: number) {
+  private addMeter(path: string, label: string, y: number, inverse: boolean, colour: number, labelY: number) {
     const x = LEFT.x;
     const bar = this.add.rectangle(x, y + 15, 0, BAR.h, colour).setOrigin(0, 0);
     const ghost = this.add.rectangle(x, y + 15, 0, BAR.h, 0xffffff, 0.55).setOrigin(0, 0).setVisible(false);
-    const note = this.add
-      .text(x, y + 27, '', { fontFamily: FONT, fontSize: '12px', fontStyle: 'bold', backgroundColor: '#0b1620', padding: { x: 4, y: 1 }, wordWrap: { width: LEFT.w - 8 } })
-      .setDepth(10)
-      .setVisible(false);
-    this.meters.set(path, { path, label, bar, ghost, x, y, shown: -1, colour, inverse, note, notes: 0 });
+    this.meters.set(path, { path, label, labelY, bar, ghost, x, y, shown: -1, colour, inverse });
   }
 
   private onChange(change: Change) {
     this.draw(false);
-    const w = words().canvas;
-    // The number and causes of each change float under their meter, whole: wrapped, never cut (the ledger has all).
+    // The number and causes of each change, under their meter in the line kept for it: whole, never cut (the ledger has all).
     const byMeter = new Map<string, typeof change.ledger>();
     for (const e of change.ledger) byMeter.set(e.meter, [...(byMeter.get(e.meter) ?? []), e]);
+    let any = false;
     for (const [path, entries] of byMeter) {
       const view = this.meters.get(path);
-      if (!view) continue;
-      const net = entries.reduce((sum, e) => sum + e.delta, 0);
-      const good = view.inverse ? net < 0 : net > 0;
-      const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
-      const more = entries.length > 2 ? w.more(entries.length - 2) : '';
-      const note = `${signed(net)}: ${biggest
-        .slice(0, 2)
-        .map((e) => e.cause)
-        .join('; ')}${more}`;
-      // One note per meter, made once and shown again: a new text's canvas cost a millisecond or more to make.
-      const t = view.note;
-      this.tweens.killTweensOf(t);
-      t.setText(note).setColor(good ? UP : DOWN).setAlpha(1).setVisible(true);
-      const shown = ++view.notes;
-      const gone = () => {
-        if (view.notes === shown) t.setVisible(false);
-      };
-      // Not a scene timer: the loop sleeps while nothing moves (./frames.ts), and would never reach it.
-      if (this.reduced)
-        setTimeout(() => {
-          if (!t.scene) return; // the table was left meanwhile
-          gone();
-          this.game.events.emit(REDRAW);
-        }, 3500);
-      else this.tweens.add({ targets: t, alpha: 0, delay: 2800, duration: 800, onComplete: gone });
+      if (view) this.noteOf.set(path, { view, net: entries.reduce((sum, e) => sum + e.delta, 0), entries });
+      any ||= Boolean(view);
     }
+    if (any) this.showNotes([...this.noteOf.values()]);
+  }
+
+  /**
+   * The last change's notes, painted once onto the notes' board and faded out by the browser (a CSS transition): the
+   * frame of a move makes no text texture for Phaser to upload and draw, and the fade costs no frame of ours.
+   */
+  private showNotes(notes: { view: MeterView; net: number; entries: { delta: number; cause: string }[] }[]) {
+    const w = words().canvas;
+    const layer = this.notes.element;
+    this.notes.paint(String(++this.paints), (ctx) => {
+      for (const { view, net, entries } of notes) {
+        const good = view.inverse ? net < 0 : net > 0;
+        const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).map((e) => e.cause);
+        const text = noteFor(ctx, signed(net), biggest, w.more, NOTE.w);
+        ctx.font = font(text.size, text.bold);
+        ctx.fillStyle = '#0b1620';
+        ctx.fillRect(view.x - 1, view.y + NOTE.y - 1, Math.min(NOTE.w + 6, ctx.measureText(text.line).width + 6), NOTE.h + 1);
+        write(ctx, text.line, view.x + 2, view.y + NOTE.y, NOTE.w, { size: text.size, bold: text.bold, colour: good ? UP : DOWN, lines: 2 });
+      }
+    });
+    // Shown at once, then faded by the compositor (reduced motion: gone at once after the same time).
+    clearTimeout(this.noteTimer);
+    layer.style.transition = 'none';
+    layer.style.opacity = '1';
+    this.noteTimer = window.setTimeout(() => {
+      layer.style.transition = this.reduced ? 'none' : `opacity ${NOTE_FADES}ms ease-in`;
+      layer.style.opacity = '0';
+      this.noteOf.clear();
+    }, NOTE_STAYS);
   }
 
   /** The preview on the table now: the draft's, else the offer's when this side may accept it. */
@@ -537,9 +607,16 @@ export class TableScene extends Phaser.Scene {
     return [...this.texts];
   }
 
+  /** The texts the board shows shortened with an ellipsis (a card's title may be; a name, a label or a speech never). */
+  cutTexts(): string[] {
+    return [...this.cut];
+  }
+
   private paintTable(ctx: Ctx, seat: TableView, preview: SigningPreview | null) {
     this.texts = [];
+    this.cut = [];
     written.set(ctx, this.texts);
+    shortened.set(ctx, this.cut);
     const { scenario } = store.session!;
     const lang = store.language;
     const w = words().canvas;
@@ -563,7 +640,7 @@ export class TableScene extends Phaser.Scene {
     write(ctx, textOf(scenario.title, lang), 44, 8, 230, { size: 16, min: 12, bold: true });
     write(ctx, `${w.turnLine(state.turn, scenario.turns, phaseName(state.phase, lang))}${mover ? w.toMove(sideLabel(scenario, mover, lang)) : w.waiting}`, 282, 10, 330, { size: 13, min: 11 });
     const sc = seat.score;
-    const scoreText = w.score(sc.score.toFixed(1).replace('-', '−'), sc.goal);
+    const scoreText = w.score(signed(sc.score, 1), sc.goal);
     write(ctx, scoreText, 620, 3, 270, { size: 13, bold: true, align: 'right' });
     const gx = 700;
     const gw = 190;
@@ -665,14 +742,21 @@ export class TableScene extends Phaser.Scene {
     ctx.beginPath();
     ctx.roundRect(x, y, w, CARD_H, 5);
     ctx.fill();
+    // The track's name in the band on top: one line, else two (a long name, as in Russian), never cut.
+    const track = trackLabel(scenario, option.track, lang).replace(/\s*\(.*\)\s*/, ' ').trim();
+    ctx.font = font(8, true);
+    const two = ctx.measureText(track).width > w - 8;
+    const band = two ? 20 : 14;
     ctx.fillStyle = css(sideColor(scenario, side));
     ctx.beginPath();
-    ctx.roundRect(x, y, w, 14, [5, 5, 0, 0]);
+    ctx.roundRect(x, y, w, band, [5, 5, 0, 0]);
     ctx.fill();
-    write(ctx, trackLabel(scenario, option.track, lang).replace(/\s*\(.*\)\s*/, ' ').trim(), x + 4, y + 1.5, w - 8, { size: 10, min: 8, bold: true, colour: '#ffffff' });
-    const lines = card.issue || o.red ? 3 : 4; // a setting or a red-line band takes the last line
-    // Above the band a setting or a red line takes at the foot (three lines), or down to the foot (four).
-    write(ctx, textOf(option.title, lang), x + 4, y + 16, w - 8, { size: lines === 3 ? 11 : 11.5, min: 9.5, colour: '#1d1d1d', lines, leading: lines === 3 ? 10.8 : 11.5 });
+    if (two) write(ctx, track, x + 4, y + 1.5, w - 8, { size: 8.5, min: 8, bold: true, colour: '#ffffff', lines: 2, leading: 8.8 });
+    else write(ctx, track, x + 4, y + 1.5, w - 8, { size: 10, min: 8, bold: true, colour: '#ffffff' });
+    const lines = (card.issue || o.red ? 3 : 4) - (two ? 1 : 0); // a setting or a red-line band takes the last line
+    // Above the band a setting or a red line takes at the foot, or down to the foot.
+    const tight = card.issue || o.red;
+    write(ctx, textOf(option.title, lang), x + 4, y + band + 2, w - 8, { size: tight ? 11 : 11.5, min: two ? 9 : 9.5, colour: '#1d1d1d', lines, leading: tight ? 10.8 : 11.5 });
     if (card.issue) {
       const at = card.options.indexOf(option) + 1;
       ctx.fillStyle = '#e2d9c0';
@@ -809,23 +893,20 @@ export class TableScene extends Phaser.Scene {
     ctx.lineTo(bx - 9, by + 26);
     ctx.lineTo(bx, by + 30);
     ctx.fill();
-    write(ctx, said, bx + 7, by + 6, LEFT.w - 114, { size: 12, min: 10, italic: true, colour: '#1d1d1d', lines: 7 });
+    const fit = bubbleFit(ctx, said, LEFT.w - 114, bh - 10);
+    write(ctx, said, bx + 7, by + 6, LEFT.w - 114, { size: fit.size, italic: true, colour: '#1d1d1d', lines: fit.lines, leading: fit.leading });
   }
 
   private paintMeters(ctx: Ctx, scenario: Scenario, preview: SigningPreview | null) {
     const lang = store.language;
     const ok = preview && !preview.refused ? preview : null;
-    let y = 200;
-    for (const side of scenario.seats) {
+    for (const { side, y } of this.layout.sides) {
       if (this.art) this.art.paintFlag(ctx, sideFlag(scenario, side), LEFT.x, y + 3, 18, 12);
       write(ctx, sideLabel(scenario, side, lang), LEFT.x + 24, y + 1, LEFT.w - 24, { size: 13, bold: true });
-      y += 20;
-      const n = 3 + scenario.thirdParties.filter((p) => p.patron === side).length;
-      y += n * 29 + 4;
     }
     for (const view of this.meters.values()) {
       const v = readMeter(store.table().view, view.path);
-      write(ctx, view.label, view.x, view.y, LEFT.w, { size: 11.5, min: 9, colour: '#dfe6ee' });
+      write(ctx, view.label, view.x, view.labelY, LEFT.w, { size: LABEL.size, min: LABEL.min, colour: '#dfe6ee', lines: view.labelY < view.y ? 2 : 1, leading: LABEL.second });
       ctx.fillStyle = '#8899aa';
       ctx.fillRect(view.x - 1, view.y + 14, BAR.w + 2, BAR.h + 2);
       ctx.fillStyle = '#222a33';
