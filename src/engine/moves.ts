@@ -231,9 +231,9 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       const o = a.obligations[move.side];
       if (move.type === 'implement' && slips(g, rules.slipChance)) {
         // 004: "bureaucratic delays have slowed the deal": it stays to be carried out next turn (not a delay of the side's
-        // own, so it never breaks the agreement), and the other side sees a delay.
+        // own, so it never breaks the agreement), and the other side's trust suffers a little.
         o.decidedTurn = g.turn;
-        changeTrust(g, rules, them, rules.delayTrust, `${me} could not carry out agreement ${a.id} this turn: bureaucratic delays`);
+        changeTrust(g, rules, them, rules.slipTrust, `${me} could not carry out agreement ${a.id} this turn: bureaucratic delays`);
         for (const t of a.tracks) sendTrack(scenario, g, t, 'DELAY');
         return;
       }

@@ -21,6 +21,7 @@ export const DEFAULT_RULES: Rules = {
   delayTrust: -3,
   // 004: "bureaucratic delays have slowed the deal": a side that carries out its part may see it slip to next turn.
   slipChance: 0.25,
+  slipTrust: -1,
   maxDelays: 3,
   defectTrust: -25,
   defectSupport: 3,

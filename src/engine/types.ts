@@ -217,6 +217,8 @@ export interface Rules {
   delayTrust: number;
   /** Chance that carrying out an obligation slips to next turn (bureaucratic delays): a seeded draw. */
   slipChance: number;
+  /** Trust change of the other side when a part slips. */
+  slipTrust: number;
   maxDelays: number;
   defectTrust: number;
   defectSupport: number;

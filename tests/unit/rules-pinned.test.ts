@@ -110,6 +110,15 @@ const pins: Pin[] = [
     seen: (s) => implemented(withRules({ slipChance: s === quiet ? 1 : s.rules.slipChance }, s)).agreements[0].obligations[US].status === 'implemented' ? 1 : 0,
   },
   {
+    rule: 'slipTrust',
+    off: { slipTrust: 0 },
+    // Every part slips (chance 1): the other side's trust suffers a little.
+    seen: (s) => {
+      const g = implemented(withRules({ slipChance: 1 }, s));
+      return meter(`trust.${victimOf(g)}`)(g);
+    },
+  },
+  {
     rule: 'delayTrust',
     off: { delayTrust: 0 },
     seen: (s) => {
