@@ -4,7 +4,7 @@
 // parts — so the deal analysis (src/ai/analysis.ts) and the game cannot drift apart; tests/unit/deal-worth.test.ts
 // plays packages through applyMove and compares.
 import { conditionCuts, conditionTracks } from './conditions';
-import { METER_MAX, METER_MIN, clampMeter, trustAfter } from './meters';
+import { METER_MAX, METER_MIN, clampMeter, trustAfterInTurn, trustGainedThisTurn } from './meters';
 import { escalationScore, supportScore } from './outcome';
 import { indexOf } from './scenario-index';
 import { nextStage } from './track-machine';
@@ -201,11 +201,37 @@ export function packageOrder(model: DealModel, cards: readonly Concession[]): { 
   return { gives, tracks, counts };
 }
 
+/** A side's trust through a turn: each change as changeTrust makes it, gains counted against the turn's limit. */
+class TrustInTurn {
+  readonly value: Record<Side, number>;
+  private readonly gained: Record<Side, number>;
+  constructor(
+    private readonly rules: Rules,
+    from: GameState,
+    seats: readonly Side[],
+  ) {
+    this.value = { ...from.meters.trust };
+    this.gained = Object.fromEntries(seats.map((s) => [s, trustGainedThisTurn(from, s)]));
+  }
+  change(side: Side, amount: number): void {
+    const before = this.value[side];
+    this.value[side] = trustAfterInTurn(this.rules, before, amount, this.gained[side]);
+    if (this.value[side] > before) this.gained[side] += this.value[side] - before;
+  }
+  copy(): Record<Side, number> {
+    return { ...this.value };
+  }
+}
+
 /** Each side's trust once the agreement is signed (reciprocal: both sides give). */
 export function trustWhenSigned(model: DealModel, reciprocal: boolean): Record<Side, number> {
+  return signedTrust(model, reciprocal).copy();
+}
+
+function signedTrust(model: DealModel, reciprocal: boolean): TrustInTurn {
   const rules = model.scenario.rules;
-  const t = { ...model.from.meters.trust };
-  for (const s of model.seats) for (const step of signingTrust(rules, reciprocal)) t[s] = trustAfter(rules, t[s], step.amount);
+  const t = new TrustInTurn(rules, model.from, model.seats);
+  for (const s of model.seats) for (const step of signingTrust(rules, reciprocal)) t.change(s, step.amount);
   return t;
 }
 
@@ -216,12 +242,18 @@ export function trustWhenSigned(model: DealModel, reciprocal: boolean): Record<S
 export function trustAt(model: DealModel, gives: Record<Side, readonly { card: CardDef }[]>): Record<DealEvent, Record<Side, number>> {
   const rules = model.scenario.rules;
   const seats = model.seats;
-  const SIGN = trustWhenSigned(model, seats.every((s) => (gives[s]?.length ?? 0) > 0));
-  const IMPLEMENT = { ...SIGN };
-  for (const s of seats) for (const c of gives[otherSide(seats, s)] ?? []) IMPLEMENT[s] = trustAfter(rules, IMPLEMENT[s], c.card.trust);
-  const VERIFY = { ...IMPLEMENT };
-  for (const s of seats) if ((gives[otherSide(seats, s)]?.length ?? 0) > 0) VERIFY[s] = trustAfter(rules, VERIFY[s], rules.verifyTrust);
-  return { TALKS: model.from.meters.trust, SIGN, IMPLEMENT, VERIFY };
+  const t = signedTrust(model, seats.every((s) => (gives[s]?.length ?? 0) > 0));
+  const SIGN = t.copy();
+  // Each side implements in seat order; the other's trust moves with each card.
+  for (const giver of seats) for (const c of gives[giver] ?? []) t.change(otherSide(seats, giver), c.card.trust);
+  const IMPLEMENT = t.copy();
+  // Each side verifies in seat order: its trust grows, the checked side's falls (checking signals distrust).
+  for (const s of seats) {
+    if ((gives[otherSide(seats, s)]?.length ?? 0) === 0) continue;
+    t.change(s, rules.verifyTrust);
+    t.change(otherSide(seats, s), rules.verifyDistrust);
+  }
+  return { TALKS: model.from.meters.trust, SIGN, IMPLEMENT, VERIFY: t.copy() };
 }
 
 /** The meters the guards see when the engine sends `event`, given each side's trust then and what signing moved (`signed`, by meter). */

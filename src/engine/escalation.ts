@@ -15,8 +15,8 @@ export interface EscalationStep {
 }
 
 /**
- * What the end of a turn does to escalation, in the order it is applied (before any event): each open channel calms
- * it, time eases it, and loud hawks push it up.
+ * What the end of a turn does to escalation, in the order it is applied (before any event): the steadiest open
+ * channel calms it, time eases it, and loud hawks push it up.
  */
 export function escalationAtResolution(
   scenario: Pick<Scenario, 'channels' | 'rules' | 'seats'> & { sides: Record<Side, { name: Scenario['sides'][Side]['name'] }> },
@@ -24,9 +24,10 @@ export function escalationAtResolution(
   hawks: Record<Side, number>,
 ): EscalationStep[] {
   const steps: EscalationStep[] = [];
-  for (const c of scenario.channels) {
-    if (channels[c.id]?.open) steps.push({ delta: -c.damp, cause: `${textOf(c.name)} keeps the channel open`, cite: c.cite[0]?.file });
-  }
+  // The steadiest open channel calms it; more channels do not add up (they damp accidents, not the hawks).
+  const open = scenario.channels.filter((c) => channels[c.id]?.open);
+  const steadiest = open.reduce<(typeof open)[number] | undefined>((best, c) => (!best || c.damp > best.damp ? c : best), undefined);
+  if (steadiest) steps.push({ delta: -steadiest.damp, cause: `${textOf(steadiest.name)} keeps the channel open`, cite: steadiest.cite[0]?.file });
   steps.push({ delta: -scenario.rules.escalationDecay, cause: 'tensions ease with time' });
   for (const s of scenario.seats) {
     if (hawks[s] >= HAWKS_PUSH_FROM) steps.push({ delta: HAWKS_PUSH, cause: `${possessive(textOf(scenario.sides[s].name))} hawks push for a show of force` });

@@ -177,20 +177,40 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     }
   }
   const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
-  if (!g.thisTurn.proposed && !anyChannel) {
-    for (const s of g.seats) {
-      changeMeter(g, sideMeter('hawks', s), rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
-      changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
+  if (!g.thisTurn.proposed) {
+    // 002: a pause bolsters the hawks, channel or not; an open channel keeps the talking (no trust lost, no stall).
+    for (const s of g.seats) changeMeter(g, sideMeter('hawks', s), rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
+    if (!anyChannel) {
+      for (const s of g.seats) changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
+      for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
     }
-    for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
   }
   for (const step of escalationAtResolution(scenario, g.channels, g.meters.hawks)) changeMeter(g, 'escalation', step.delta, step.cause, step.cite);
+  incident(scenario, g, anyChannel);
   for (const t of scenario.thirdParties) {
     if (alliesAlarmed(rules, g.meters.allies[t.id]))
       changeMeter(g, sideMeter('support', t.patron), rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
   checkEnd(g);
   if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
+}
+
+/** The chance of an incident at a turn's end: incidentChance at escalation 100, a fifth of it at 0. */
+export const incidentChance = (rules: Scenario['rules'], escalation: number): number => (rules.incidentChance * (25 + escalation)) / 125;
+
+/**
+ * 002: incidents happen, and the higher escalation the likelier (a seeded draw every turn): an incident raises
+ * escalation, by half while a channel is open (channels damp accidents), and feeds the hawks on both sides either way.
+ */
+function incident(scenario: Scenario, g: GameState, anyChannel: boolean): void {
+  const rules = scenario.rules;
+  if (draw(g) >= incidentChance(rules, g.meters.escalation)) return;
+  const cause = anyChannel ? 'a military incident, contained by the open channel' : 'a military incident';
+  changeMeter(g, 'escalation', anyChannel ? rules.incidentEscalation / 2 : rules.incidentEscalation, cause);
+  for (const s of g.seats) {
+    changeMeter(g, sideMeter('hawks', s), rules.incidentHawks, `${cause} feeds the hawks`);
+    changeTrust(g, rules, s, rules.incidentTrust, cause);
+  }
 }
 
 /** The resolved turn's record keeps every meter and stage as the turn left them, and what moved a meter most. */

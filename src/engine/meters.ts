@@ -1,5 +1,5 @@
 // Every meter of the game: its bounds, its path, and the one way to change it (with its cause in the ledger).
-import { appendToTurn } from './turn-log';
+import { appendToTurn, peek } from './turn-log';
 import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
 
 /** Every meter runs from 0 to 100; this module owns that fact. */
@@ -66,10 +66,29 @@ export function setMeter(g: GameState, path: MeterPath, value: number, cause: st
   return changeMeter(g, path, value - readMeter(g, path), cause, cite);
 }
 
-/** Trust is slow to build and quick to lose: gains shrink as trust grows, losses are multiplied. */
+/**
+ * Trust is slow to build and quick to lose: gains shrink as trust grows and stop for the turn once they reach
+ * trustGainPerTurn, losses are multiplied.
+ */
 export function changeTrust(g: GameState, rules: Rules, side: Side, amount: number, cause: string, cite?: string): number {
   const current = g.meters.trust[side];
-  return changeMeter(g, sideMeter('trust', side), trustAfter(rules, current, amount) - current, cause, cite);
+  return changeMeter(g, sideMeter('trust', side), trustAfterInTurn(rules, current, amount, trustGainedThisTurn(g, side)) - current, cause, cite);
+}
+
+/** The trust a side stands at after a change of `amount`, having gained `gained` already this turn (the rule of changeTrust). */
+export function trustAfterInTurn(rules: Rules, current: number, amount: number, gained: number): number {
+  const after = trustAfter(rules, current, amount);
+  return after > current ? Math.min(after, current + Math.max(0, rules.trustGainPerTurn - gained)) : after;
+}
+
+/** What a side's trust has gained so far this turn, from the turn's ledger. */
+export function trustGainedThisTurn(g: GameState, side: Side): number {
+  const path = sideMeter('trust', side);
+  let gained = 0;
+  // Read without drafting the history (turn-log.ts replaces it whole; a draft of it would end up inside the new one).
+  const history = peek(g, 'history');
+  for (const e of history[history.length - 1].ledger) if (e.meter === path && e.delta > 0) gained += e.delta;
+  return gained;
 }
 
 /** The trust a side stands at after a change of `amount` from `current` (the rule of changeTrust, rounded and clamped). */

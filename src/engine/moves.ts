@@ -3,6 +3,7 @@
 import { concessionCost, concessionGain, signingTrust } from './deal-worth';
 import { nextStage } from './track-machine';
 import { brokenByDelays } from './rules';
+import { nextRandom } from './rng';
 import { changeMeter, changeTrust, sideMeter } from './meters';
 import { cardTitle, indexOf, sideName } from './scenario-index';
 import { possessive, textOf } from './text';
@@ -228,6 +229,14 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       // A defection looks like implementation until verification or intelligence exposes it.
       const a = agreementOf(g, move.agreement);
       const o = a.obligations[move.side];
+      if (move.type === 'implement' && slips(g, rules.slipChance)) {
+        // 004: "bureaucratic delays have slowed the deal": it stays to be carried out next turn (not a delay of the side's
+        // own, so it never breaks the agreement), and the other side's trust suffers a little.
+        o.decidedTurn = g.turn;
+        changeTrust(g, rules, them, rules.slipTrust, `${me} could not carry out agreement ${a.id} this turn: bureaucratic delays`);
+        for (const t of a.tracks) sendTrack(scenario, g, t, 'DELAY');
+        return;
+      }
       o.status = move.type === 'implement' ? 'implemented' : 'defected';
       o.decidedTurn = g.turn;
       const cards = indexOf(scenario).cards;
@@ -261,6 +270,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       }
       o.verified = true;
       changeTrust(g, rules, move.side, rules.verifyTrust, `verification confirmed ${sideName(scenario, them)} kept agreement ${a.id}`);
+      changeTrust(g, rules, them, rules.verifyDistrust, `${me} checked agreement ${a.id}: a sign of distrust`);
       if (g.seats.every((s) => a.obligations[s].cards.length === 0 || a.obligations[s].verified)) {
         a.status = 'verified';
         for (const t of a.tracks) sendTrack(scenario, g, t, 'VERIFY');
@@ -271,6 +281,14 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       g.thisTurn.done.push(move.side);
       return;
   }
+}
+
+/** A seeded draw from the game's own generator: true with this chance. */
+function slips(g: GameState, chance: number): boolean {
+  if (chance <= 0) return false;
+  const [next, x] = nextRandom(g.rng);
+  g.rng = next;
+  return x < chance;
 }
 
 export function openChannel(scenario: Scenario, g: GameState, id: string): void {

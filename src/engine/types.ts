@@ -209,15 +209,23 @@ export interface Rules {
   trustCeiling: number;
   /** Trust lost is multiplied by this: trust is quick to lose. */
   trustLossFactor: number;
+  /** The most trust a side gains in one turn, all causes together: trust is slow to build. */
+  trustGainPerTurn: number;
   signTrust: number;
   reciprocityTrust: number;
   receiveSupport: number;
   delayTrust: number;
+  /** Chance that carrying out an obligation slips to next turn (bureaucratic delays): a seeded draw. */
+  slipChance: number;
+  /** Trust change of the other side when a part slips. */
+  slipTrust: number;
   maxDelays: number;
   defectTrust: number;
   defectSupport: number;
   exposeChance: number;
   verifyTrust: number;
+  /** Trust change of the side whose implementation is verified: checking signals distrust. */
+  verifyDistrust: number;
   rejectTrust: number;
   mixedSignalsTrust: number;
   pauseHawks: number;
@@ -227,6 +235,14 @@ export interface Rules {
   allyAlarmSupport: number;
   hawkCostPerPoint: number;
   escalationDecay: number;
+  /** Chance of an incident at a turn's end at escalation 100 (a fifth of it at 0). */
+  incidentChance: number;
+  /** Escalation an incident adds (halved while any channel is open). */
+  incidentEscalation: number;
+  /** Hawks an incident feeds on each side, channel or not. */
+  incidentHawks: number;
+  /** Trust change on both sides after an incident. */
+  incidentTrust: number;
   channelCost: number;
   /** Both sides' support when an agreement is implemented: the deal delivers. */
   implementSupport: number;

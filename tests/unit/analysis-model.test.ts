@@ -301,7 +301,7 @@ describe("a newcomer's scenario: its own seats, a three-option issue, common val
     expect(data.parts.india.deals).toBe(1);
     expect(data.parts.pakistan.deals).toBe(2);
     // Once a share is conceded the issue is settled: the engine refuses another option, and no package holds one.
-    const settled = playPackage(s, from, ['share-60']);
+    const settled = playPackage(last, from, ['share-60']);
     expect(dealModel(s, settled).open.map((c) => c.card.id)).not.toContain('share-75');
     expect(whyNot(s, { ...settled, phase: 'proposals', initiative: 'india' }, { type: 'propose', side: 'india', give: ['share-75'], ask: [] })).toMatch(/settled/);
   });

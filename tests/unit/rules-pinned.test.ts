@@ -7,8 +7,8 @@ import { DEFAULT_RULES, createGame, nextActors, otherSide, readMeter, type GameS
 import { advance, giveable, play, shippedScenarios } from './engine-test-kit';
 
 const base = shippedScenarios().find(([id]) => id === 'reset-2009')![1];
-/** 2009 without its events or channels: only the moves below and the rules move the meters. */
-const quiet: Scenario = { ...base, events: [], channels: [], thirdParties: base.thirdParties };
+/** 2009 without its events or channels, nothing carried out slipping: only the moves below and the rules move the meters. */
+const quiet: Scenario = { ...base, events: [], channels: [], thirdParties: base.thirdParties, rules: { ...base.rules, slipChance: 0 } };
 const withRules = (change: Partial<Rules>, scenario: Scenario = quiet): Scenario => ({ ...scenario, rules: { ...scenario.rules, ...change } });
 
 const [US, RU] = quiet.seats;
@@ -71,6 +71,8 @@ const pins: Pin[] = [
     rule: 'verifyTrust',
     off: { verifyTrust: 0 },
     seen: (s) => {
+      // With the turn's limit on trust gained lifted: a signing turn reaches it before the check (trustGainPerTurn).
+      s = { ...s, rules: { ...s.rules, trustGainPerTurn: 1e9 } };
       const g = implemented(s);
       const verifier = nextActors(g)[0];
       return meter(`trust.${verifier}`)(play(s, g, { type: 'verify', side: verifier, agreement: 'A1' }));
@@ -98,6 +100,22 @@ const pins: Pin[] = [
       const g = implemented(sure, { [signed(sure).agreements[0].proposer]: 'defect' });
       const ended = advance(sure, g, (x) => x.turn > g.turn);
       return ended.agreements[0].status === 'broken' ? 1 : 0;
+    },
+  },
+  {
+    rule: 'slipChance',
+    off: { slipChance: 0 },
+    // Both sides carry out their parts: at chance 1 every part slips (bureaucratic delays), and nothing is implemented.
+    // (quiet switches slipping off for the other pins: here it stands for the rule being on.)
+    seen: (s) => implemented(withRules({ slipChance: s === quiet ? 1 : s.rules.slipChance }, s)).agreements[0].obligations[US].status === 'implemented' ? 1 : 0,
+  },
+  {
+    rule: 'slipTrust',
+    off: { slipTrust: 0 },
+    // Every part slips (chance 1): the other side's trust suffers a little.
+    seen: (s) => {
+      const g = implemented(withRules({ slipChance: 1 }, s));
+      return meter(`trust.${victimOf(g)}`)(g);
     },
   },
   {
@@ -165,6 +183,38 @@ const pins: Pin[] = [
     off: { declareSupport: 0 },
     seen: (s) => meter(`support.${US}`)(play(s, atStatements(s), { type: 'statement', side: US, tone: 'neutral', redLine: giveable(s, atStatements(s), US)[0] })),
   },
+  {
+    rule: 'trustGainPerTurn',
+    off: { trustGainPerTurn: 1e9 },
+    // A conciliatory statement, a reciprocal deal, both sides implementing and verifying: more than one turn's trust.
+    seen: (s) => {
+      const g = implemented(s);
+      const verifier = nextActors(g)[0];
+      return meter(`trust.${verifier}`)(play(s, g, { type: 'verify', side: verifier, agreement: 'A1' }));
+    },
+  },
+  {
+    rule: 'verifyDistrust',
+    off: { verifyDistrust: 0 },
+    seen: (s) => {
+      // The checked side's trust, after the other verifies what it carried out.
+      const g = implemented(s);
+      const verifier = nextActors(g)[0];
+      return meter(`trust.${otherSide(g.seats, verifier)}`)(play(s, g, { type: 'verify', side: verifier, agreement: 'A1' }));
+    },
+  },
+  ...(['incidentChance', 'incidentEscalation', 'incidentHawks', 'incidentTrust'] as const).map(
+    (rule): Pin => ({
+      rule,
+      off: { [rule]: 0 },
+      seen: (s) => {
+        // At escalation 95 and chance 1 an incident is all but certain at the turn's end (this seed draws one).
+        const tense = withRules({ incidentChance: s.rules.incidentChance === 0 ? 0 : 1 }, { ...s, escalationStart: 95 });
+        const g = advance(tense, stated(tense), (x) => x.turn === 2);
+        return rule === 'incidentHawks' ? meter(`hawks.${US}`)(g) : rule === 'incidentTrust' ? meter(`trust.${US}`)(g) : meter('escalation')(g);
+      },
+    }),
+  ),
   {
     rule: 'channelCost',
     off: { channelCost: 0 },
