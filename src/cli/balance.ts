@@ -1,4 +1,4 @@
-// npm run balance [-- --games N] [--scenario id] [--workers N] [--json]
+// npm run balance [-- --games N] [--scenario id] [--length full|class] [--workers N] [--json]
 // Plays every shipped scenario (or one) over seeds 1..N for each pairing of the scripted strategies and the computer's
 // levels (src/ai/balance.ts: pairings), spread over worker threads, and prints per scenario and seat the goal rate,
 // mean score and crisis rate of each player, each strategy's seat edge, the best responses, how often cooperative
@@ -8,12 +8,13 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { pairings, playPairing, summarise, type GameResult, type Pairing, type ScenarioSummary } from '../ai/balance';
-import type { Scenario } from '../engine';
+import { scenarioOfLength, type GameLength, type Scenario } from '../engine';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf } from '../scenario/files';
 import { exitQuietlyWhenPipeCloses } from './pipe';
 
 interface Job {
   file: string;
+  length: GameLength;
   players: Pairing;
   seeds: number[];
 }
@@ -25,7 +26,7 @@ function worker(): void {
   const scenarios = new Map<string, Scenario>();
   parentPort!.on('message', (job: Job | null) => {
     if (job === null) return process.exit(0);
-    const scenario = scenarios.get(job.file) ?? requireScenario(job.file);
+    const scenario = scenarios.get(job.file) ?? scenarioOfLength(requireScenario(job.file), job.length);
     scenarios.set(job.file, scenario);
     parentPort!.postMessage(job.seeds.map((seed) => playPairing(scenario, job.players, seed)));
   });
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const usage = `usage: npm run balance -- [--games N] [--scenario id] [--workers N] [--json]
   --games N     seeds 1..N for each pairing (default 20)
   --scenario id one shipped scenario (default: all of them)
+  --length L    full (default) or class: the scenario's short class length (its classLength block)
   --workers N   worker threads (default: the machine's cores)
   --json        the figures as JSON`;
   const fail = (message: string): never => {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
         options: {
           games: { type: 'string', default: '20' },
           scenario: { type: 'string' },
+          length: { type: 'string', default: 'full' },
           workers: { type: 'string' },
           json: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
@@ -65,6 +68,8 @@ async function main(): Promise<void> {
   const int = (s: string, name: string) => (/^[1-9]\d*$/.test(s) ? Number(s) : fail(`${name} must be a whole number above 0, not "${s}"`));
   const games = int(values.games, '--games');
   const workers = values.workers !== undefined ? int(values.workers, '--workers') : Math.max(1, availableParallelism());
+  if (values.length !== 'full' && values.length !== 'class') fail(`--length is full or class, not "${values.length}"`);
+  const length = values.length as GameLength;
   const all = builtInScenarioFiles();
   const files = values.scenario === undefined ? all : all.filter((f) => scenarioIdOf(f) === values.scenario);
   if (!files.length) fail(`no shipped scenario "${values.scenario}": ${all.map(scenarioIdOf).join(', ')}`);
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
   const jobs: Job[] = [];
   for (const file of files)
     for (const players of pairings())
-      for (let s = 1; s <= games; s += chunk) jobs.push({ file, players, seeds: Array.from({ length: Math.min(chunk, games - s + 1) }, (_, i) => s + i) });
+      for (let s = 1; s <= games; s += chunk) jobs.push({ file, length, players, seeds: Array.from({ length: Math.min(chunk, games - s + 1) }, (_, i) => s + i) });
   const weight = (j: Job) => j.players.filter((p) => p.startsWith('agent:')).length;
   jobs.sort((a, b) => weight(b) - weight(a));
 
@@ -103,9 +108,10 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   // The same order whatever the workers did.
   results.sort((a, b) => a.scenario.localeCompare(b.scenario) || a.players.join().localeCompare(b.players.join()) || a.seed - b.seed);
-  const summaries = files.map((f) => summarise(requireScenario(f), results));
-  if (values.json) console.log(JSON.stringify({ games, summaries }, null, 2));
+  const summaries = files.map((f) => summarise(scenarioOfLength(requireScenario(f), length), results));
+  if (values.json) console.log(JSON.stringify({ games, length, summaries }, null, 2));
   else {
+    if (length === 'class') console.log('class length: each scenario as its classLength block plays it (its turns and goals)');
     for (const s of summaries) print(s, games);
     const targets = summaries.flatMap((s) => s.targets);
     const missed = targets.filter((t) => !t.pass).length;
@@ -126,6 +132,11 @@ function print(s: ScenarioSummary, games: number): void {
   }
   for (const seat of s.seats)
     console.log(`best response from ${seat}: ${Object.entries(s.bestResponses[seat]).map(([opp, br]) => `${opp}→${br.player} (${br.score.toFixed(1)})`).join(', ')}`);
+  // Can each side reach its goal at all (the checker's question, over every pairing and seed played)?
+  for (const seat of s.seats) {
+    const best = Object.entries(s.players).sort(([, x], [, y]) => y[seat].goal - x[seat].goal)[0];
+    console.log(`${seat} reaches its goal: ${best && best[1][seat].goal > 0 ? `yes, most often as ${best[0]} (${pct(best[1][seat].goal).trim()} of its games)` : 'in no game played'}`);
+  }
   console.log(`history's stage reached in cooperative games: ${Object.entries(s.history).map(([t, h]) => `${t} ${h.stage} ${Math.round(h.share * 100)}%`).join(', ')}`);
   for (const t of s.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.seat ? `${t.seat}: ` : ''}${t.what}: ${t.figure} (${t.wanted})`);
 }
