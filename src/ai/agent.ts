@@ -11,6 +11,7 @@ import {
   concessionGain,
   declaredRedLines,
   escalationAtResolution,
+  incidentChance,
   indexOf,
   makeRandom,
   nextStage,
@@ -407,15 +408,25 @@ export class NegotiatorAgent {
 
   /**
    * Would escalation reach its maximum before the end even if this side spoke softly every turn,
-   * while the other side stays hostile? (Hostile words, the hawks' shows of force, minus time and open channels.)
+   * while the other side stays hostile? (Hostile words, the hawks' shows of force, the incidents the risk itself
+   * breeds, minus time and open channels: turn by turn, with incidents and the hawks they feed at their expected size.)
    */
   private doomed(view: SideView): boolean {
-    const m = view.meters;
     const rules = this.scenario.rules;
-    // What the end of each turn does to escalation (channels, time, the hawks), as the rules apply it.
-    const perTurn = rules.statements.hostile.escalation + rules.statements.conciliatory.escalation + this.atTurnEnd(view);
-    const turnsLeft = this.scenario.turns - view.turn + 1;
-    return perTurn > 0 && m.escalation + perTurn * turnsLeft >= 100;
+    const words = rules.statements.hostile.escalation + rules.statements.conciliatory.escalation;
+    const anyOpen = this.scenario.channels.some((c) => view.channels[c.id]?.open);
+    const incident = anyOpen ? rules.incidentEscalation / 2 : rules.incidentEscalation;
+    const hawks = { ...view.meters.hawks };
+    let escalation = view.meters.escalation;
+    for (let turn = view.turn; turn <= this.scenario.turns; turn++) {
+      const chance = incidentChance(rules, escalation);
+      const atTurnEnd = escalationAtResolution(this.scenario, view.channels, hawks).reduce((sum, step) => sum + step.delta, 0);
+      escalation += words + atTurnEnd + chance * incident;
+      if (escalation >= 100) return true;
+      hawks[this.them] += rules.statements.hostile.hawks + chance * rules.incidentHawks;
+      hawks[this.side] += rules.statements.conciliatory.hawks + chance * rules.incidentHawks;
+    }
+    return false;
   }
 
   /** What the end of a turn would do to escalation now, as the rules apply it (open channels, time, the hawks). */
@@ -857,6 +868,22 @@ export class NegotiatorAgent {
               ? 'it should suit both sides'
               : `${this.me} will not settle for less`;
         return { move, reason: `${this.describeOffer(pkg)}: ${why}.` };
+      }
+    }
+    // A turn without any proposal and no open channel freezes the talks (STALL) and bolsters the hawks: rather than
+    // let that happen, a side with nothing worth offering still asks for something, which costs it nothing.
+    const stalls = !view.thisTurn.proposed && !this.scenario.channels.some((c) => view.channels[c.id]?.open);
+    if (stalls) {
+      const asks = this.candidates(view)
+        .filter((p) => p.give.length === 0 && this.forbidden(view, p.give, p.ask) === null && ruledOut(view, this.side, p) === null)
+        .sort((a, b) => a.ask.length - b.ask.length || b.mine - a.mine);
+      for (const p of asks) {
+        const move: Move = { type: 'propose', side: this.side, give: p.give, ask: p.ask, format: p.format };
+        if (!this.legal(view, move)) continue;
+        return {
+          move,
+          reason: `${this.describeOffer(p)}: ${this.me} sees nothing it could offer that is worth it while ${this.trustWords(view)}, but a turn without talks would freeze them and bolster the hawks.`,
+        };
       }
     }
     return {

@@ -10,6 +10,7 @@ import {
   createGame,
   packageUtility,
   deliveredUtility,
+  escalationAtResolution,
   otherSide,
   pendingSides,
   scenarioFor,
@@ -301,24 +302,31 @@ describe('every counterpart plays legally and explains itself', () => {
   });
 
   it('a hard Moscow looks ahead before answering hostility in kind: not when the exchange would carry the risk past its line', () => {
-    // Reset 2009, turn 2, after a hostile turn 1 from Washington: the risk is 29, and Moscow's stance (here) answers in
-    // kind below 35.
+    // Reset 2009, turn 2, after a hostile turn 1 from Washington and a second hostile statement now. Moscow's line (its
+    // stance's tone.mirrorsBelow) is set here from the rules the engine reads: above the risk Moscow sees, below where an
+    // exchange of hostile words and the end of the turn would carry it.
     const shipped = scenarios.find((x) => x.name === 'reset-2009')!.s;
-    const stance = shipped.sides.ru.counterpart!;
-    const s: Scenario = { ...shipped, sides: { ...shipped.sides, ru: { ...shipped.sides.ru, counterpart: { ...stance, tone: { ...stance.tone, mirrorsBelow: 35 } } } } };
-    let state = createGame(s, 1);
+    let state = createGame(shipped, 1);
     for (const m of [
       { type: 'statement', side: 'us', tone: 'hostile' },
       { type: 'statement', side: 'ru', tone: 'neutral' },
       { type: 'pass', side: 'us' },
     ] as Move[]) {
-      const r = applyMove(s, state, m);
+      const r = applyMove(shipped, state, m);
       expect(r.ok, r.ok ? '' : r.reason).toBe(true);
       state = r.state;
     }
-    state = applyMove(s, state, { type: 'statement', side: 'us', tone: 'hostile' }).state;
+    state = applyMove(shipped, state, { type: 'statement', side: 'us', tone: 'hostile' }).state;
     // What Moscow sees: Washington's second statement is sealed until Moscow has spoken.
-    expect([state.turn, viewFor(state, 'ru').meters.escalation, s.sides.ru.counterpart!.tone.mirrorsBelow]).toEqual([2, 29, 35]);
+    const seen = viewFor(state, 'ru').meters.escalation;
+    const rules = shipped.rules;
+    const turnEnd = escalationAtResolution(shipped, state.channels, state.meters.hawks).reduce((sum, step) => sum + step.delta, 0);
+    const exchanged = seen + 2 * rules.statements.hostile.escalation + turnEnd;
+    const line = exchanged - 1;
+    // The claim needs room: the risk Moscow sees is below its line, and the exchange would carry it past.
+    expect([state.turn, seen < line, exchanged > line]).toEqual([2, true, true]);
+    const stance = shipped.sides.ru.counterpart!;
+    const s: Scenario = { ...shipped, sides: { ...shipped.sides, ru: { ...shipped.sides.ru, counterpart: { ...stance, tone: { ...stance.tone, mirrorsBelow: line } } } } };
     const tone = (difficulty: Difficulty) => {
       const cp = createCounterpart(s, 'ru', difficulty, 1);
       let here = state;
@@ -328,7 +336,7 @@ describe('every counterpart plays legally and explains itself', () => {
         here = applyMove(s, here, d.move).state;
       }
     };
-    // A normal Moscow answers in kind; both hostile statements then take the risk to 38, past its own line.
+    // A normal Moscow answers in kind (the risk it sees is below its line); both hostile statements then take it past.
     expect(tone('normal').tone).toBe('hostile');
     const hard = tone('hard');
     expect(hard.tone).toBe('neutral');
