@@ -282,8 +282,8 @@ export const ru: Words = {
     turnLine: (turn, total, phase) => `Ход ${turn}/${total} · ${phase} · `,
     toMove: (side) => `ходит: ${side}`,
     waiting: 'Ожидание…',
-    lastAnswer: (turn, side, answer) =>
-      `Последний ответ (ход ${turn}): ${side} — ${answer === 'accept' ? 'пакет принят' : answer === 'reject' ? 'пакет отклонён' : 'встречное предложение'}.`,
+    lastAnswer: (turn, side, answer, reason) =>
+      `Последний ответ (ход ${turn}): ${side} — ${answer === 'accept' ? 'пакет принят' : answer === 'reject' ? 'пакет отклонён' : 'встречное предложение'}${reason ? `: ${reason}` : ''}.`,
     agreements: (list) => `Соглашения: ${list}`,
     noPackage: 'На столе нет пакета.',
     news: 'Новости',

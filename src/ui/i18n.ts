@@ -287,8 +287,8 @@ const en = {
     turnLine: (turn: number, turns: number, phase: string) => `Turn ${turn}/${turns} · ${phase} · `,
     toMove: (side: string) => `${side} to move`,
     waiting: 'Waiting…',
-    lastAnswer: (turn: number, side: string, answer: 'accept' | 'reject' | 'counter') =>
-      `Last answer (turn ${turn}): ${side} ${answer === 'counter' ? 'countered' : `${answer}ed`}.`,
+    lastAnswer: (turn: number, side: string, answer: 'accept' | 'reject' | 'counter', reason?: string) =>
+      `Last answer (turn ${turn}): ${side} ${answer === 'counter' ? 'countered' : `${answer}ed`}${reason ? `: ${reason}` : ''}.`,
     agreements: (list: string) => `Agreements: ${list}`,
     noPackage: 'No package on the table.',
     news: 'News',

@@ -850,7 +850,8 @@ export class TableScene extends Phaser.Scene {
       const agreements = seat.view.agreements;
       write(ctx, agreements.length ? w.agreementsHeading : w.noPackage, z.x + 10, z.y + 4, z.w - 20, { size: 13, bold: true });
       const lines = agreements.map((a) => `${agreementName(scenario, a.id, a.tracks, lang)}: ${words().agreementStatus[a.status]}`);
-      if (seat.view.lastAnswer && !agreements.length) lines.push(w.lastAnswer(seat.view.lastAnswer.turn, sideLabel(scenario, seat.view.lastAnswer.side, lang), seat.view.lastAnswer.answer));
+      const last = seat.view.lastAnswer;
+      if (last && !agreements.length) lines.push(w.lastAnswer(last.turn, sideLabel(scenario, last.side, lang), last.answer, last.reason && words().refusalReasons[last.reason]));
       write(ctx, lines.slice(-4).join('\n'), z.x + 10, z.y + 24, z.w - 20, { size: 12, lines: 5 });
     }
     // The preview's scores and the Send, under the package.
