@@ -6,7 +6,7 @@
 import { conditionCuts, conditionTracks } from './conditions';
 import { METER_MAX, METER_MIN, clampMeter, trustAfterInTurn, trustGainedThisTurn } from './meters';
 import { escalationScore, supportScore } from './outcome';
-import { indexOf } from './scenario-index';
+import { indexOf, settledBy } from './scenario-index';
 import { nextStage } from './track-machine';
 import { cardUtility, progressUtility } from './utility';
 import {
@@ -117,8 +117,6 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
   const perSeat = <T>(f: (s: Side) => T): Record<Side, T> => Object.fromEntries(seats.map((s) => [s, f(s)]));
   const red = new Set(seats.flatMap((s) => scenario.sides[s].redLines.map((r) => r.card)));
   const given = new Set(seats.flatMap((s) => from.given[s]));
-  // An issue conceded once is settled: none of its options is open any more.
-  const settled = new Set(scenario.cards.filter((c) => given.has(c.id) && c.issue !== undefined).map((c) => `${c.side} ${c.issue}`));
   const venues = new Set(scenario.tracks.filter((t) => t.venue !== undefined).map((t) => t.id));
   // The change a meter shows for a delta, rounded as changeMeter rounds it, away from the meter's bounds (whether a
   // package takes a meter to its bounds is checked on the sums: boundsCaveats).
@@ -126,7 +124,8 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
   const applied = (_path: MeterPath, delta: number) => clampMeter(middle + delta) - middle;
   const open: Concession[] = [];
   scenario.cards.forEach((card, index) => {
-    if (red.has(card.id) || given.has(card.id) || (card.issue !== undefined && settled.has(`${card.side} ${card.issue}`))) return;
+    // An issue conceded once is settled: none of its options is open any more.
+    if (red.has(card.id) || given.has(card.id) || settledBy(scenario, from.given[card.side], card)) return;
     const deals = perSeat((s) => cardUtility(card, s, scenario.sides[s].priorities));
     const signingIn = (format: Format): Record<MeterPath, number> => {
       const m: Record<MeterPath, number> = {};

@@ -5,7 +5,7 @@ import { nextStage } from './track-machine';
 import { brokenByDelays } from './rules';
 import { nextRandom } from './rng';
 import { changeMeter, changeTrust, sideMeter } from './meters';
-import { cardTitle, indexOf, sideName } from './scenario-index';
+import { cardTitle, indexOf, settledBy, sideName } from './scenario-index';
 import { possessive, textOf } from './text';
 import { declaredRedLine } from './refusals';
 import {
@@ -121,7 +121,7 @@ function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: Pack
         const other = issues.get(card.issue);
         if (other) return `"${textOf(card.title)}" and "${textOf(other.title)}" are options of one issue: a package holds one of them`;
         issues.set(card.issue, card);
-        const settled = g.given[owner].map((x) => cards.get(x)).find((c) => c?.issue === card.issue);
+        const settled = settledBy(scenario, g.given[owner], card);
         if (settled) return `"${textOf(card.title)}": that issue was settled with "${textOf(settled.title)}" in an earlier agreement`;
       }
     }

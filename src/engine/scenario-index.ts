@@ -27,3 +27,17 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
 
 export const sideName = (scenario: Scenario, side: Side): string => textOf(scenario.sides[side].name);
 export const cardTitle = (scenario: Scenario, id: string): string => textOf(indexOf(scenario).cards.get(id)?.title) || id;
+
+/**
+ * The option that settled `card`'s issue, if any: an option of the same issue its side has already given. An issue is
+ * conceded once, so its other options are no longer open (the rule moves.ts enforces; the deal model and the hand read it).
+ */
+export function settledBy(scenario: Scenario, given: readonly string[], card: CardDef): CardDef | undefined {
+  if (card.issue === undefined) return undefined;
+  const cards = indexOf(scenario).cards;
+  for (const id of given) {
+    const c = cards.get(id);
+    if (c && c.side === card.side && c.issue === card.issue) return c;
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@
 // accessible layer (checkboxes, one choice per graded issue) both change and show this one, so they never disagree.
 // It holds only the player's choice of cards; what the package would do, and whether it may be sent, is the
 // engine's answer (previewFor, whyNot).
-import type { CardDef, Format, PackageTerms, Scenario, Side, SideView } from '../engine';
+import { settledBy, type CardDef, type Format, type PackageTerms, type Scenario, type Side, type SideView } from '../engine';
 
 export type Kind = 'give' | 'ask';
 
@@ -34,9 +34,8 @@ export function handOf(scenario: Scenario, view: SideView, side: Side): HandCard
     card.options.push(c);
   }
   for (const card of issues.values()) card.options.sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
-  // An issue conceded once is settled (CardDef.issue): its other options leave the hand with it.
-  const settled = new Set(scenario.cards.filter((c) => c.side === side && c.issue && view.given[side].includes(c.id)).map((c) => c.issue));
-  return out.filter((card) => !card.issue || !settled.has(card.issue));
+  // An issue conceded once is settled (the engine's settledBy): its other options leave the hand with it.
+  return out.filter((card) => !settledBy(scenario, view.given[side], card.options[0]));
 }
 
 export class PackageDraft {
