@@ -12,6 +12,7 @@ import {
   declaredRedLines,
   escalationAtResolution,
   incidentChance,
+  incidentEscalation,
   indexOf,
   makeRandom,
   nextStage,
@@ -415,7 +416,7 @@ export class NegotiatorAgent {
     const rules = this.scenario.rules;
     const words = rules.statements.hostile.escalation + rules.statements.conciliatory.escalation;
     const anyOpen = this.scenario.channels.some((c) => view.channels[c.id]?.open);
-    const incident = anyOpen ? rules.incidentEscalation / 2 : rules.incidentEscalation;
+    const incident = incidentEscalation(rules, anyOpen);
     const hawks = { ...view.meters.hawks };
     let escalation = view.meters.escalation;
     for (let turn = view.turn; turn <= this.scenario.turns; turn++) {

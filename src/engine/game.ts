@@ -198,6 +198,9 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
 /** The chance of an incident at a turn's end: incidentChance at escalation 100, a fifth of it at 0. */
 export const incidentChance = (rules: Scenario['rules'], escalation: number): number => (rules.incidentChance * (25 + escalation)) / 125;
 
+/** What an incident adds to escalation: half while a channel is open (channels damp accidents). */
+export const incidentEscalation = (rules: Scenario['rules'], anyChannel: boolean): number => (anyChannel ? rules.incidentEscalation / 2 : rules.incidentEscalation);
+
 /**
  * 002: incidents happen, and the higher escalation the likelier (a seeded draw every turn): an incident raises
  * escalation, by half while a channel is open (channels damp accidents), and feeds the hawks on both sides either way.
@@ -206,7 +209,7 @@ function incident(scenario: Scenario, g: GameState, anyChannel: boolean): void {
   const rules = scenario.rules;
   if (draw(g) >= incidentChance(rules, g.meters.escalation)) return;
   const cause = anyChannel ? 'a military incident, contained by the open channel' : 'a military incident';
-  changeMeter(g, 'escalation', anyChannel ? rules.incidentEscalation / 2 : rules.incidentEscalation, cause);
+  changeMeter(g, 'escalation', incidentEscalation(rules, anyChannel), cause);
   for (const s of g.seats) {
     changeMeter(g, sideMeter('hawks', s), rules.incidentHawks, `${cause} feeds the hawks`);
     changeTrust(g, rules, s, rules.incidentTrust, cause);

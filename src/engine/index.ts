@@ -1,6 +1,6 @@
 // The engine's public API: everything the UI, the agents, the server and the command line use.
 export * from './types';
-export { RULES_VERSION, createGame, applyMove, whyNot, pendingSides, nextActors, verifiable, legalMoves, replay, logOf, incidentChance, type GameLog } from './game';
+export { RULES_VERSION, createGame, applyMove, whyNot, pendingSides, nextActors, verifiable, legalMoves, replay, logOf, incidentChance, incidentEscalation, type GameLog } from './game';
 export { undecidedObligations, movesInPhase, phaseOfMove, whyNotNow, gameMachine } from './game-machine';
 export { trackMachine, buildTrackMachine, nextStage, nextSteps, nextForwardStep } from './track-machine';
 export { outcomeOf, winners, supportScore, escalationScore, type Outcome, type SideOutcome } from './outcome';
