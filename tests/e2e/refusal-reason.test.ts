@@ -1,7 +1,7 @@
 // A refusal that says why is read on the table as well as in the panel: the last answer on the drawn table names the
 // reason the player picked, in the player's words.
 import { describe, expect, it } from 'vitest';
-import { browserAndVite, watchErrors } from './harness';
+import { browserAndVite, screenshot, watchErrors } from './harness';
 import { scene } from './game-kit';
 import { openWithSave, russianOffer, saveOf } from './saves';
 
@@ -18,6 +18,7 @@ describe('a refusal with its reason', () => {
       const table = (window as unknown as { resetGame: { game: { scene: { getScene(k: string): { paintedTexts?(): string[] } } } } }).resetGame.game.scene.getScene('table');
       return (table.paintedTexts?.() ?? []).some((t) => /Last answer \(turn \d+\): United States rejected: it gives too little for what it asks\./.test(t));
     });
+    await screenshot(page, 'table-refusal-reason');
     expect(errors).toEqual([]);
     await page.close();
   });
