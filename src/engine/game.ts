@@ -9,7 +9,7 @@ import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './move
 import { seedState } from './rng';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { appendToTurn, startTurnRecord, updateTurnRecord } from './turn-log';
+import { appendToTurn, startTurnRecord, updateTurnRecord, withTurnLog } from './turn-log';
 import { otherSide, type Agreement, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Seats, type Side } from './types';
 
 // The game state is plain data (no symbols, no non-enumerable keys): immer's loose iteration is exact for it, and faster.
@@ -17,7 +17,8 @@ import { otherSide, type Agreement, type GameState, type LedgerEntry, type Move,
 // every element it looks at, only of what it returns. Callbacks read, never change, what they are given.
 enableArrayMethods();
 const immer = new Immer({ useStrictIteration: false });
-const produce = immer.produce;
+/** A recipe on the game state; what it appends to the turn's record is written once, when it ends. */
+const produce = (state: GameState, recipe: (g: GameState) => void): GameState => immer.produce(state, (g) => withTurnLog(g, recipe));
 
 /**
  * The version of the rules a game is played under: a log, a save or an export replays exactly only under

@@ -1,5 +1,5 @@
 // Every meter of the game: its bounds, its path, and the one way to change it (with its cause in the ledger).
-import { appendToTurn, peek } from './turn-log';
+import { appendToTurn, turnList } from './turn-log';
 import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
 
 /** Every meter runs from 0 to 100; this module owns that fact. */
@@ -85,9 +85,7 @@ export function trustAfterInTurn(rules: Rules, current: number, amount: number, 
 export function trustGainedThisTurn(g: GameState, side: Side): number {
   const path = sideMeter('trust', side);
   let gained = 0;
-  // Read without drafting the history (turn-log.ts replaces it whole; a draft of it would end up inside the new one).
-  const history = peek(g, 'history');
-  for (const e of history[history.length - 1].ledger) if (e.meter === path && e.delta > 0) gained += e.delta;
+  for (const e of turnList(g, 'ledger')) if (e.meter === path && e.delta > 0) gained += e.delta;
   return gained;
 }
 
