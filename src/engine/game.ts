@@ -113,7 +113,7 @@ function settle(scenario: Scenario, state: GameState): GameState {
       g.phase = next;
       if (next === 'resolution') resolveTurn(scenario, g);
       else if (next === 'briefing') {
-        startTurn(g);
+        startTurn(scenario, g);
         runBriefing(scenario, g);
         checkEnd(g);
       }
@@ -148,11 +148,11 @@ export function verifiable(g: GameState, side: Side): string[] {
   return out;
 }
 
-function startTurn(g: GameState): void {
+function startTurn(scenario: Scenario, g: GameState): void {
   g.lastTone = { ...g.thisTurn.statements };
   g.turn += 1;
   startTurnRecord(g, g.turn);
-  g.initiative = otherSide(g.seats, g.initiative);
+  g.initiative = otherSide(scenario.seats, g.initiative);
   g.thisTurn = freshTurn();
   g.proposal = null;
 }
@@ -165,11 +165,11 @@ function stagesOf(g: GameState): Record<string, string> {
 function resolveTurn(scenario: Scenario, g: GameState): void {
   const rules = scenario.rules;
   // Only an agreement still standing with a defection not yet exposed can be exposed (filtering reads the others without drafting them).
-  const hidesDefection = (a: Agreement) => a.status !== 'broken' && g.seats.some((s) => a.obligations[s].status === 'defected' && !a.obligations[s].exposed);
+  const hidesDefection = (a: Agreement) => a.status !== 'broken' && scenario.seats.some((s) => a.obligations[s].status === 'defected' && !a.obligations[s].exposed);
   for (const a of g.agreements.filter(hidesDefection)) {
     // An exposure breaks the agreement, so its other side is not checked again.
     let broken = false;
-    for (const s of g.seats) {
+    for (const s of scenario.seats) {
       const o = a.obligations[s];
       if (!broken && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance) {
         breakAgreement(scenario, g, a, s, 'was exposed by intelligence reports');
@@ -180,9 +180,9 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
   if (!g.thisTurn.proposed) {
     // 002: a pause bolsters the hawks, channel or not; an open channel keeps the talking (no trust lost, no stall).
-    for (const s of g.seats) changeMeter(g, sideMeter('hawks', s), rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
+    for (const s of scenario.seats) changeMeter(g, sideMeter('hawks', s), rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
     if (!anyChannel) {
-      for (const s of g.seats) changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
+      for (const s of scenario.seats) changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
       for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
     }
   }
@@ -211,7 +211,7 @@ function incident(scenario: Scenario, g: GameState, anyChannel: boolean): void {
   if (draw(g) >= incidentChance(rules, g.meters.escalation)) return;
   const cause = anyChannel ? 'a military incident, contained by the open channel' : 'a military incident';
   changeMeter(g, 'escalation', incidentEscalation(rules, anyChannel), cause);
-  for (const s of g.seats) {
+  for (const s of scenario.seats) {
     changeMeter(g, sideMeter('hawks', s), rules.incidentHawks, `${cause} feeds the hawks`);
     changeTrust(g, rules, s, rules.incidentTrust, cause);
   }
