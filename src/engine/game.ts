@@ -62,10 +62,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
   start.history[0].stages = stagesOf(start);
   start.history.push({ turn: 1, moves: [], ledger: [], news: [] });
   // Frozen all the way down like every later state (recipes freeze what they make; the turn log keeps frozen records).
-  const briefed = produce(freeze(start, true), (g) => {
-    runBriefing(scenario, g);
-    checkEnd(g);
-  });
+  const briefed = produce(freeze(start, true), (g) => runBriefing(scenario, g));
   return settle(scenario, briefed);
 }
 
@@ -91,7 +88,6 @@ export function applyMove(scenario: Scenario, state: GameState, move: Move): Mov
 function play(scenario: Scenario, g: GameState, move: Move): void {
   appendToTurn(g, 'moves', structuredCopy(move));
   applyMoveEffects(scenario, g, move);
-  checkEnd(g);
 }
 
 /** Keep only a move's own fields, so a log holds exactly what replays (what a JSON round trip keeps). */
@@ -101,10 +97,13 @@ function structuredCopy(move: Move): Move {
 
 /**
  * Let the game machine move the phase on as far as it can, running resolutions and briefings. The machine reads the
- * plain state a move left; each step it takes is a recipe of its own.
+ * plain state a move left; each step it takes is a recipe of its own. Whether the game has ended is read there too,
+ * after every recipe (reading the meters through a draft cost a draft of them in every move).
  */
 function settle(scenario: Scenario, state: GameState): GameState {
   for (;;) {
+    const end = state.end ? null : endOf(state);
+    if (end) state = produce(state, (g) => void (g.end = end));
     const finished = sidesFinishedImplementing(state);
     if (finished.length > 0) state = produce(state, (g) => void g.thisTurn.done.push(...finished));
     const next = settledPhase(state);
@@ -115,7 +114,6 @@ function settle(scenario: Scenario, state: GameState): GameState {
       else if (next === 'briefing') {
         startTurn(scenario, g);
         runBriefing(scenario, g);
-        checkEnd(g);
       }
     });
     if (next === 'resolution') state = produce(state, closeTurnRecord(state));
@@ -192,8 +190,11 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     if (alliesAlarmed(rules, g.meters.allies[t.id]))
       changeMeter(g, sideMeter('support', t.patron), rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
-  checkEnd(g);
-  if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
+  // The last turn's resolution ends the game, unless a crisis or a fall from office ended it first.
+  if (!g.end) {
+    const end = endOf(g) ?? (g.turn >= scenario.turns ? { reason: 'turns' as const, turn: g.turn } : null);
+    if (end) g.end = end;
+  }
 }
 
 /** The chance of an incident at a turn's end: incidentChance at escalation 100, a fifth of it at 0. */
@@ -230,14 +231,11 @@ function closeTurnRecord(resolved: GameState): (g: GameState) => void {
     });
 }
 
-/** Escalation at 100 ends the game for both; a side whose support collapses loses office. */
-function checkEnd(g: GameState): void {
-  if (g.end) return;
-  if (g.meters.escalation >= 100) g.end = { reason: 'escalation', turn: g.turn };
-  else {
-    const fallen = g.seats.find((s) => g.meters.support[s] <= 0);
-    if (fallen) g.end = { reason: 'office', side: fallen, turn: g.turn };
-  }
+/** Escalation at 100 ends the game for both; a side whose support collapses loses office (null: the game goes on). */
+function endOf(g: GameState): GameState['end'] {
+  if (g.meters.escalation >= 100) return { reason: 'escalation', turn: g.turn };
+  const fallen = g.seats.find((s) => g.meters.support[s] <= 0);
+  return fallen ? { reason: 'office', side: fallen, turn: g.turn } : null;
 }
 
 /** The sides that must act before the game can go on. */
