@@ -92,7 +92,24 @@ function play(scenario: Scenario, g: GameState, move: Move): void {
 
 /** Keep only a move's own fields, so a log holds exactly what replays (what a JSON round trip keeps). */
 function structuredCopy(move: Move): Move {
-  return JSON.parse(JSON.stringify(move)) as Move;
+  return jsonCopy(move) as Move;
+}
+
+/**
+ * What a JSON round trip makes of a value, copied directly for plain data (objects, lists, strings, numbers, booleans,
+ * null): a move is, and writing it out as text and reading it back cost more than the rest of a statement's rules.
+ */
+function jsonCopy(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null; // + 0: -0 is written as 0
+  if (typeof value === 'bigint') return JSON.parse(JSON.stringify(value)) as unknown; // throws, as the round trip does
+  if (typeof value !== 'object' || value === null) return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value) && proto === Array.prototype) return value.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : jsonCopy(v)));
+  if (proto !== Object.prototype && proto !== null) return JSON.parse(JSON.stringify(value)) as unknown; // Dates, toJSON, boxed values...
+  if ('toJSON' in value) return JSON.parse(JSON.stringify(value)) as unknown;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') out[k] = jsonCopy(v);
+  return out;
 }
 
 /**

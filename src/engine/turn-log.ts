@@ -32,7 +32,6 @@ function writeAppended(g: GameState): void {
   // The record appended to is the last one (the turn being played when they were appended).
   const history = [...plainHistory(g)];
   const record = history[history.length - 1];
-  const longer = <T>(list: T[], added: T[]): T[] => (added.length ? (Object.freeze([...list, ...added]) as T[]) : list);
   history[history.length - 1] = Object.freeze({
     ...record,
     moves: longer(record.moves, moves),
@@ -81,6 +80,11 @@ export function appendToTurn<L extends TurnList>(g: GameState, list: L, item: Tu
   const entries = unwritten.get(g);
   if (entries) (entries[list] as TurnLog[L][number][]).push(entry);
   else updateTurnRecord(g, (record) => ({ ...record, [list]: Object.freeze([...record[list], entry]) }));
+}
+
+/** `list` with `added` at its end, frozen (the same list when nothing is added). */
+function longer<T>(list: T[], added: T[]): T[] {
+  return added.length ? (Object.freeze([...list, ...added]) as T[]) : list;
 }
 
 /** One list of the record of the turn being played, with what the recipe has appended to it (read only). */
