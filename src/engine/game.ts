@@ -9,7 +9,7 @@ import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './move
 import { seedState } from './rng';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { appendToTurn, startTurnRecord, updateTurnRecord, withTurnLog } from './turn-log';
+import { appendToTurn, peek, startTurnRecord, updateTurnRecord, withTurnLog } from './turn-log';
 import { otherSide, type Agreement, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Seats, type Side } from './types';
 
 // The game state is plain data (no symbols, no non-enumerable keys): immer's loose iteration is exact for it, and faster.
@@ -164,7 +164,8 @@ export function verifiable(g: GameState, side: Side): string[] {
 }
 
 function startTurn(scenario: Scenario, g: GameState): void {
-  g.lastTone = { ...g.thisTurn.statements };
+  // This turn's record is replaced whole below: its statements are read as they stand, without drafting them.
+  g.lastTone = { ...peek(g, 'thisTurn').statements };
   g.turn += 1;
   startTurnRecord(g, g.turn);
   g.initiative = otherSide(scenario.seats, g.initiative);

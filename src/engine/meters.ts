@@ -97,7 +97,7 @@ export function trustAfterInTurn(rules: Rules, current: number, amount: number, 
 export function trustGainedThisTurn(g: GameState, side: Side): number {
   const path = sideMeter('trust', side);
   let gained = 0;
-  for (const e of turnList(g, 'ledger')) if (e.meter === path && e.delta > 0) gained += e.delta;
+  for (const entries of turnList(g, 'ledger')) for (const e of entries) if (e.meter === path && e.delta > 0) gained += e.delta;
   return gained;
 }
 

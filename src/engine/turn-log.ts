@@ -87,12 +87,11 @@ function longer<T>(list: T[], added: T[]): T[] {
   return added.length ? (Object.freeze([...list, ...added]) as T[]) : list;
 }
 
-/** One list of the record of the turn being played, with what the recipe has appended to it (read only). */
-export function turnList<L extends TurnList>(g: GameState, list: L): readonly TurnLog[L][number][] {
+/** One list of the record of the turn being played, in two parts: what is written, and what the recipe has appended to it since (read only). */
+export function turnList<L extends TurnList>(g: GameState, list: L): [readonly TurnLog[L][number][], readonly TurnLog[L][number][]] {
   const history = plainHistory(g);
   const written = history[history.length - 1][list] as TurnLog[L][number][];
-  const entries = unwritten.get(g)?.[list] as TurnLog[L][number][] | undefined;
-  return entries?.length ? [...written, ...entries] : written;
+  return [written, (unwritten.get(g)?.[list] ?? []) as TurnLog[L][number][]];
 }
 
 /** Freeze a value made by this recipe, stopping at what is frozen already (everything older). */
