@@ -9,26 +9,29 @@ import type { GameState, TurnLog } from './types';
 type TurnList = 'moves' | 'ledger' | 'news';
 type Entries = { [L in TurnList]: TurnLog[L][number][] };
 
-/** What each recipe run through withTurnLog has appended and not yet written, by its draft. */
-const unwritten = new WeakMap<GameState, Entries>();
+/** The recipe running through withTurnLog (its draft), and what it has appended and not yet written. */
+let recording: { g: GameState; entries: Entries } | undefined;
+const noEntries = (): Entries => ({ moves: [], ledger: [], news: [] });
+const unwrittenOf = (g: GameState): Entries | undefined => (recording?.g === g ? recording.entries : undefined);
 
 /** Run `recipe` on draft `g`, writing what it appends to the turn's record once, when it ends. */
 export function withTurnLog(g: GameState, recipe: (g: GameState) => void): void {
-  unwritten.set(g, { moves: [], ledger: [], news: [] });
+  const outer = recording;
+  recording = { g, entries: noEntries() };
   try {
     recipe(g);
     writeAppended(g);
   } finally {
-    unwritten.delete(g);
+    recording = outer;
   }
 }
 
 /** Write what the recipe appended so far to the record of the turn being played. */
 function writeAppended(g: GameState): void {
-  const entries = unwritten.get(g);
+  const entries = unwrittenOf(g);
   if (!entries || entries.moves.length + entries.ledger.length + entries.news.length === 0) return;
   const { moves, ledger, news } = entries;
-  unwritten.set(g, { moves: [], ledger: [], news: [] });
+  recording!.entries = noEntries();
   // The record appended to is the last one (the turn being played when they were appended).
   const history = [...plainHistory(g)];
   const record = history[history.length - 1];
@@ -77,7 +80,7 @@ export function updateTurnRecord(g: GameState, change: (record: TurnLog) => Turn
 /** Add an entry to one list of the record of the turn being played. */
 export function appendToTurn<L extends TurnList>(g: GameState, list: L, item: TurnLog[L][number]): void {
   const entry = deepFreeze(item);
-  const entries = unwritten.get(g);
+  const entries = unwrittenOf(g);
   if (entries) (entries[list] as TurnLog[L][number][]).push(entry);
   else updateTurnRecord(g, (record) => ({ ...record, [list]: Object.freeze([...record[list], entry]) }));
 }
@@ -91,7 +94,7 @@ function longer<T>(list: T[], added: T[]): T[] {
 export function turnList<L extends TurnList>(g: GameState, list: L): [readonly TurnLog[L][number][], readonly TurnLog[L][number][]] {
   const history = plainHistory(g);
   const written = history[history.length - 1][list] as TurnLog[L][number][];
-  return [written, (unwritten.get(g)?.[list] ?? []) as TurnLog[L][number][]];
+  return [written, (unwrittenOf(g)?.[list] ?? []) as TurnLog[L][number][]];
 }
 
 /** Freeze a value made by this recipe, stopping at what is frozen already (everything older). */
