@@ -9,7 +9,7 @@ import { applyMoveEffects, breakAgreement, sendTrack, whyNotValid } from './move
 import { seedState } from './rng';
 import { textOf } from './text';
 import { allMoves } from './history';
-import { appendToTurn, startTurnRecord, updateTurnRecord } from './turn-log';
+import { appendToTurn, peek, startTurnRecord, updateTurnRecord, withTurnLog } from './turn-log';
 import { otherSide, type Agreement, type GameState, type LedgerEntry, type Move, type TurnLog, type MoveResult, type Scenario, type Seats, type Side } from './types';
 
 // The game state is plain data (no symbols, no non-enumerable keys): immer's loose iteration is exact for it, and faster.
@@ -17,7 +17,8 @@ import { otherSide, type Agreement, type GameState, type LedgerEntry, type Move,
 // every element it looks at, only of what it returns. Callbacks read, never change, what they are given.
 enableArrayMethods();
 const immer = new Immer({ useStrictIteration: false });
-const produce = immer.produce;
+/** A recipe on the game state; what it appends to the turn's record is written once, when it ends. */
+const produce = (state: GameState, recipe: (g: GameState) => void): GameState => immer.produce(state, (g) => withTurnLog(g, recipe));
 
 /**
  * The version of the rules a game is played under: a log, a save or an export replays exactly only under
@@ -61,10 +62,7 @@ export function createGame(scenario: Scenario, seed: number): GameState {
   start.history[0].stages = stagesOf(start);
   start.history.push({ turn: 1, moves: [], ledger: [], news: [] });
   // Frozen all the way down like every later state (recipes freeze what they make; the turn log keeps frozen records).
-  const briefed = produce(freeze(start, true), (g) => {
-    runBriefing(scenario, g);
-    checkEnd(g);
-  });
+  const briefed = produce(freeze(start, true), (g) => runBriefing(scenario, g));
   return settle(scenario, briefed);
 }
 
@@ -90,20 +88,39 @@ export function applyMove(scenario: Scenario, state: GameState, move: Move): Mov
 function play(scenario: Scenario, g: GameState, move: Move): void {
   appendToTurn(g, 'moves', structuredCopy(move));
   applyMoveEffects(scenario, g, move);
-  checkEnd(g);
 }
 
 /** Keep only a move's own fields, so a log holds exactly what replays (what a JSON round trip keeps). */
 function structuredCopy(move: Move): Move {
-  return JSON.parse(JSON.stringify(move)) as Move;
+  return jsonCopy(move) as Move;
+}
+
+/**
+ * What a JSON round trip makes of a value, copied directly for plain data (objects, lists, strings, numbers, booleans,
+ * null): a move is, and writing it out as text and reading it back cost more than the rest of a statement's rules.
+ */
+function jsonCopy(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null; // + 0: -0 is written as 0
+  if (typeof value === 'bigint') return JSON.parse(JSON.stringify(value)) as unknown; // throws, as the round trip does
+  if (typeof value !== 'object' || value === null) return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (Array.isArray(value) && proto === Array.prototype) return value.map((v) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : jsonCopy(v)));
+  if (proto !== Object.prototype && proto !== null) return JSON.parse(JSON.stringify(value)) as unknown; // Dates, toJSON, boxed values...
+  if ('toJSON' in value) return JSON.parse(JSON.stringify(value)) as unknown;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') out[k] = jsonCopy(v);
+  return out;
 }
 
 /**
  * Let the game machine move the phase on as far as it can, running resolutions and briefings. The machine reads the
- * plain state a move left; each step it takes is a recipe of its own.
+ * plain state a move left; each step it takes is a recipe of its own. Whether the game has ended is read there too,
+ * after every recipe (reading the meters through a draft cost a draft of them in every move).
  */
 function settle(scenario: Scenario, state: GameState): GameState {
   for (;;) {
+    const end = state.end ? null : endOf(state);
+    if (end) state = produce(state, (g) => void (g.end = end));
     const finished = sidesFinishedImplementing(state);
     if (finished.length > 0) state = produce(state, (g) => void g.thisTurn.done.push(...finished));
     const next = settledPhase(state);
@@ -112,9 +129,8 @@ function settle(scenario: Scenario, state: GameState): GameState {
       g.phase = next;
       if (next === 'resolution') resolveTurn(scenario, g);
       else if (next === 'briefing') {
-        startTurn(g);
+        startTurn(scenario, g);
         runBriefing(scenario, g);
-        checkEnd(g);
       }
     });
     if (next === 'resolution') state = produce(state, closeTurnRecord(state));
@@ -147,11 +163,12 @@ export function verifiable(g: GameState, side: Side): string[] {
   return out;
 }
 
-function startTurn(g: GameState): void {
-  g.lastTone = { ...g.thisTurn.statements };
+function startTurn(scenario: Scenario, g: GameState): void {
+  // This turn's record is replaced whole below: its statements are read as they stand, without drafting them.
+  g.lastTone = { ...peek(g, 'thisTurn').statements };
   g.turn += 1;
   startTurnRecord(g, g.turn);
-  g.initiative = otherSide(g.seats, g.initiative);
+  g.initiative = otherSide(scenario.seats, g.initiative);
   g.thisTurn = freshTurn();
   g.proposal = null;
 }
@@ -164,11 +181,11 @@ function stagesOf(g: GameState): Record<string, string> {
 function resolveTurn(scenario: Scenario, g: GameState): void {
   const rules = scenario.rules;
   // Only an agreement still standing with a defection not yet exposed can be exposed (filtering reads the others without drafting them).
-  const hidesDefection = (a: Agreement) => a.status !== 'broken' && g.seats.some((s) => a.obligations[s].status === 'defected' && !a.obligations[s].exposed);
+  const hidesDefection = (a: Agreement) => a.status !== 'broken' && scenario.seats.some((s) => a.obligations[s].status === 'defected' && !a.obligations[s].exposed);
   for (const a of g.agreements.filter(hidesDefection)) {
     // An exposure breaks the agreement, so its other side is not checked again.
     let broken = false;
-    for (const s of g.seats) {
+    for (const s of scenario.seats) {
       const o = a.obligations[s];
       if (!broken && o.status === 'defected' && !o.exposed && draw(g) < rules.exposeChance) {
         breakAgreement(scenario, g, a, s, 'was exposed by intelligence reports');
@@ -179,9 +196,9 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
   const anyChannel = scenario.channels.some((c) => g.channels[c.id].open);
   if (!g.thisTurn.proposed) {
     // 002: a pause bolsters the hawks, channel or not; an open channel keeps the talking (no trust lost, no stall).
-    for (const s of g.seats) changeMeter(g, sideMeter('hawks', s), rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
+    for (const s of scenario.seats) changeMeter(g, sideMeter('hawks', s), rules.pauseHawks, 'a pause in dialogue bolsters the hawks');
     if (!anyChannel) {
-      for (const s of g.seats) changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
+      for (const s of scenario.seats) changeTrust(g, rules, s, rules.pauseTrust, 'a pause in dialogue');
       for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
     }
   }
@@ -191,8 +208,11 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
     if (alliesAlarmed(rules, g.meters.allies[t.id]))
       changeMeter(g, sideMeter('support', t.patron), rules.allyAlarmSupport, `${textOf(t.name)} feel abandoned`);
   }
-  checkEnd(g);
-  if (!g.end && g.turn >= scenario.turns) g.end = { reason: 'turns', turn: g.turn };
+  // The last turn's resolution ends the game, unless a crisis or a fall from office ended it first.
+  if (!g.end) {
+    const end = endOf(g) ?? (g.turn >= scenario.turns ? { reason: 'turns' as const, turn: g.turn } : null);
+    if (end) g.end = end;
+  }
 }
 
 /** The chance of an incident at a turn's end: incidentChance at escalation 100, a fifth of it at 0. */
@@ -210,7 +230,7 @@ function incident(scenario: Scenario, g: GameState, anyChannel: boolean): void {
   if (draw(g) >= incidentChance(rules, g.meters.escalation)) return;
   const cause = anyChannel ? 'a military incident, contained by the open channel' : 'a military incident';
   changeMeter(g, 'escalation', incidentEscalation(rules, anyChannel), cause);
-  for (const s of g.seats) {
+  for (const s of scenario.seats) {
     changeMeter(g, sideMeter('hawks', s), rules.incidentHawks, `${cause} feeds the hawks`);
     changeTrust(g, rules, s, rules.incidentTrust, cause);
   }
@@ -229,14 +249,11 @@ function closeTurnRecord(resolved: GameState): (g: GameState) => void {
     });
 }
 
-/** Escalation at 100 ends the game for both; a side whose support collapses loses office. */
-function checkEnd(g: GameState): void {
-  if (g.end) return;
-  if (g.meters.escalation >= 100) g.end = { reason: 'escalation', turn: g.turn };
-  else {
-    const fallen = g.seats.find((s) => g.meters.support[s] <= 0);
-    if (fallen) g.end = { reason: 'office', side: fallen, turn: g.turn };
-  }
+/** Escalation at 100 ends the game for both; a side whose support collapses loses office (null: the game goes on). */
+function endOf(g: GameState): GameState['end'] {
+  if (g.meters.escalation >= 100) return { reason: 'escalation', turn: g.turn };
+  const fallen = g.seats.find((s) => g.meters.support[s] <= 0);
+  return fallen ? { reason: 'office', side: fallen, turn: g.turn } : null;
 }
 
 /** The sides that must act before the game can go on. */

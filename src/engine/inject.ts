@@ -2,6 +2,7 @@
 // Additive: it reuses fireEvent, so an inject changes meters, tracks and news exactly as a scripted event does.
 import { produce } from 'immer';
 import { fireEvent } from './events';
+import { withTurnLog } from './turn-log';
 import type { Effect, EventDef, GameState, Scenario } from './types';
 
 export type Inject =
@@ -23,5 +24,5 @@ export function applyInject(scenario: Scenario, state: GameState, inject: Inject
     inject.kind === 'event'
       ? scenario.events.find((e) => e.id === inject.event)!
       : { id: inject.id, title: inject.title, text: inject.text, cite: [], trigger: {}, repeat: true, effects: inject.effects ?? [] };
-  return produce(state, (g) => fireEvent(scenario, g, ev));
+  return produce(state, (g) => withTurnLog(g, (d) => fireEvent(scenario, d, ev)));
 }

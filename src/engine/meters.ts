@@ -1,5 +1,5 @@
 // Every meter of the game: its bounds, its path, and the one way to change it (with its cause in the ledger).
-import { appendToTurn, peek } from './turn-log';
+import { appendToTurn, turnList } from './turn-log';
 import type { GameState, LedgerEntry, MeterPath, Rules, Side } from './types';
 
 /** Every meter runs from 0 to 100; this module owns that fact. */
@@ -23,20 +23,33 @@ export function meterPaths(state: GameState): MeterPath[] {
   ];
 }
 
-/** A meter's group and key: 'trust.us' → ['trust', 'us']; 'escalation' → ['escalation', undefined]. */
+/** A meter's group and key: 'trust.us' → ['trust', 'us']; 'escalation' → ['escalation', undefined]. Split once per path. */
+const splitPaths = new Map<MeterPath, [string, string | undefined]>();
 function splitPath(path: MeterPath): [string, string | undefined] {
-  const dot = path.indexOf('.');
-  return dot < 0 ? [path, undefined] : [path.slice(0, dot), path.slice(dot + 1)];
+  let split = splitPaths.get(path);
+  if (!split) {
+    const dot = path.indexOf('.');
+    split = dot < 0 ? [path, undefined] : [path.slice(0, dot), path.slice(dot + 1)];
+    splitPaths.set(path, split);
+  }
+  return split;
+}
+
+/** The table a meter is kept in and its key there: 'trust.us' → meters.trust, 'us'; 'escalation' → meters, 'escalation'. */
+function meterSlot(meters: GameState['meters'], path: MeterPath): [Record<string, number>, string] {
+  const [group, key] = splitPath(path);
+  const tables = meters as unknown as Record<string, Record<string, number> | undefined>;
+  if (key === undefined) {
+    if (group === 'escalation') return [tables as unknown as Record<string, number>, group];
+  } else {
+    const table = tables[group];
+    if (table && typeof table === 'object' && key in table) return [table, key];
+  }
+  throw new Error(`unknown meter ${path}`);
 }
 
 export function readMeter(state: GameState, path: MeterPath): number {
-  const [group, key] = splitPath(path);
-  if (key === undefined) {
-    if (group === 'escalation') return state.meters.escalation;
-    throw new Error(`unknown meter ${path}`);
-  }
-  const table = (state.meters as unknown as Record<string, Record<string, number> | undefined>)[group];
-  if (!table || typeof table !== 'object' || !(key in table)) throw new Error(`unknown meter ${path}`);
+  const [table, key] = meterSlot(state.meters, path);
   return table[key];
 }
 
@@ -49,13 +62,12 @@ export function isMeterPath(state: GameState, path: string): boolean {
  * (after rounding and clamping), which may be 0 (then nothing is recorded).
  */
 export function changeMeter(g: GameState, path: MeterPath, delta: number, cause: string, cite?: string): number {
-  const before = readMeter(g, path);
+  const [table, key] = meterSlot(g.meters, path);
+  const before = table[key];
   const after = clampMeter(before + delta);
   const applied = after - before;
   if (applied === 0) return 0;
-  const [group, key] = splitPath(path);
-  if (key === undefined) g.meters.escalation = after;
-  else (g.meters as unknown as Record<string, Record<string, number>>)[group][key] = after;
+  table[key] = after;
   const entry: LedgerEntry = { turn: g.turn, meter: path, delta: applied, value: after, cause };
   if (cite) entry.cite = cite;
   appendToTurn(g, 'ledger', entry);
@@ -85,9 +97,7 @@ export function trustAfterInTurn(rules: Rules, current: number, amount: number, 
 export function trustGainedThisTurn(g: GameState, side: Side): number {
   const path = sideMeter('trust', side);
   let gained = 0;
-  // Read without drafting the history (turn-log.ts replaces it whole; a draft of it would end up inside the new one).
-  const history = peek(g, 'history');
-  for (const e of history[history.length - 1].ledger) if (e.meter === path && e.delta > 0) gained += e.delta;
+  for (const entries of turnList(g, 'ledger')) for (const e of entries) if (e.meter === path && e.delta > 0) gained += e.delta;
   return gained;
 }
 

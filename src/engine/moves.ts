@@ -170,7 +170,7 @@ function tracksOf(scenario: Scenario, ids: string[]): string[] {
 export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): void {
   const rules = scenario.rules;
   const me = sideName(scenario, move.side);
-  const them = otherSide(g.seats, move.side);
+  const them = otherSide(scenario.seats, move.side);
   switch (move.type) {
     case 'statement': {
       const r = rules.statements[move.tone];
@@ -244,9 +244,9 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
         const c = cards.get(id)!;
         changeTrust(g, rules, them, c.trust, `${me} implemented "${textOf(c.title)}"`, c.cite[0]?.file);
       }
-      if (g.seats.every((s) => a.obligations[s].status !== 'pending')) {
+      if (scenario.seats.every((s) => a.obligations[s].status !== 'pending')) {
         a.status = 'implemented';
-        for (const s of g.seats) changeMeter(g, sideMeter('support', s), rules.implementSupport, `agreement ${a.id} delivers`);
+        for (const s of scenario.seats) changeMeter(g, sideMeter('support', s), rules.implementSupport, `agreement ${a.id} delivers`);
         for (const t of a.tracks) sendTrack(scenario, g, t, 'IMPLEMENT');
       }
       return;
@@ -271,7 +271,7 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       o.verified = true;
       changeTrust(g, rules, move.side, rules.verifyTrust, `verification confirmed ${sideName(scenario, them)} kept agreement ${a.id}`);
       changeTrust(g, rules, them, rules.verifyDistrust, `${me} checked agreement ${a.id}: a sign of distrust`);
-      if (g.seats.every((s) => a.obligations[s].cards.length === 0 || a.obligations[s].verified)) {
+      if (scenario.seats.every((s) => a.obligations[s].cards.length === 0 || a.obligations[s].verified)) {
         a.status = 'verified';
         for (const t of a.tracks) sendTrack(scenario, g, t, 'VERIFY');
       }
@@ -295,7 +295,7 @@ export function openChannel(scenario: Scenario, g: GameState, id: string): void 
   const ch = indexOf(scenario).channels.get(id)!;
   g.channels[id] = { open: true, requested: [] };
   const cause = `${textOf(ch.name)} opened`;
-  for (const s of g.seats) changeTrust(g, scenario.rules, s, 2, cause, ch.cite[0]?.file);
+  for (const s of scenario.seats) changeTrust(g, scenario.rules, s, 2, cause, ch.cite[0]?.file);
   changeMeter(g, 'escalation', -ch.damp, cause, ch.cite[0]?.file);
 }
 
@@ -303,7 +303,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
   const p = g.proposal!;
   const rules = scenario.rules;
   const { cards } = indexOf(scenario);
-  const gives: Record<Side, string[]> = Object.fromEntries(g.seats.map((s) => [s, []]));
+  const gives: Record<Side, string[]> = Object.fromEntries(scenario.seats.map((s) => [s, []]));
   gives[p.by] = [...p.give];
   gives[acceptor] = [...p.ask];
   const all = [...p.give, ...p.ask];
@@ -321,21 +321,21 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
     cardsPerTrack,
     status: 'signed',
     obligations: Object.fromEntries(
-      g.seats.map((s) => [
+      scenario.seats.map((s) => [
         s,
         { cards: gives[s], status: (gives[s].length ? 'pending' : 'implemented') as ObligationStatus, delays: 0, decidedTurn: 0, verified: false, exposed: false },
       ]),
     ),
   };
   g.agreements.push(a);
-  for (const s of g.seats) {
+  for (const s of scenario.seats) {
     const giver = sideName(scenario, s);
     for (const id of gives[s]) {
       const c = cards.get(id)!;
       const cite = c.cite[0]?.file;
       const where = p.format === 'multilateral' ? ' (multilateral format)' : '';
       changeMeter(g, sideMeter('support', s), -concessionCost(rules, g.meters.hawks[s], c, p.format), `${giver} conceded "${textOf(c.title)}"${where}`, cite);
-      changeMeter(g, sideMeter('support', otherSide(g.seats, s)), concessionGain(rules, c), `${sideName(scenario, otherSide(g.seats, s))} won "${textOf(c.title)}"`, cite);
+      changeMeter(g, sideMeter('support', otherSide(scenario.seats, s)), concessionGain(rules, c), `${sideName(scenario, otherSide(scenario.seats, s))} won "${textOf(c.title)}"`, cite);
       for (const [ally, delta] of Object.entries(c.allies)) {
         const party = scenario.thirdParties.find((t) => t.id === ally);
         changeMeter(g, `allies.${ally}`, delta, `${textOf(party?.name) || ally} react to "${textOf(c.title)}"`, cite);
@@ -344,8 +344,8 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
       g.given[s].push(id);
     }
   }
-  const reciprocal = g.seats.every((s) => gives[s].length > 0);
-  for (const s of g.seats) {
+  const reciprocal = scenario.seats.every((s) => gives[s].length > 0);
+  for (const s of scenario.seats) {
     for (const step of signingTrust(rules, reciprocal))
       changeTrust(g, rules, s, step.amount, step.reciprocity ? `agreement ${a.id} is reciprocal: quid pro quo` : `agreement ${a.id} signed`);
   }
@@ -359,7 +359,7 @@ function signAgreement(scenario: Scenario, g: GameState, acceptor: Side): void {
 /** A side's defection comes to light (verification, intelligence) or its delays run out. */
 export function breakAgreement(scenario: Scenario, g: GameState, a: Agreement, culprit: Side, how: string): void {
   const rules = scenario.rules;
-  const victim = otherSide(g.seats, culprit);
+  const victim = otherSide(scenario.seats, culprit);
   const o = a.obligations[culprit];
   o.exposed = true;
   o.status = 'defected';
