@@ -105,12 +105,14 @@ interface Knobs {
    */
   claims: number;
   yields: number;
+  /** How much of a loss of its own it takes in a package both sides gain from together, when nothing else is left (0: none). */
+  jointSlack: number;
 }
 
 const KNOBS: Record<Difficulty, Knobs> = {
-  easy: { maxCards: 2, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0 },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false, lookahead: 0.5, acceptShare: 1, claims: 0, yields: 0 },
-  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25 },
+  easy: { maxCards: 2, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0, jointSlack: 0 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false, lookahead: 0.5, acceptShare: 1, claims: 0, yields: 0, jointSlack: 0 },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5 },
 };
 
 /** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
@@ -139,6 +141,9 @@ const CLAIM_RANGE = [0.6, 1.75] as const;
  * it signs only what leaves it ahead by its own reckoning.
  */
 const HARDLINE_GUARD = 10;
+
+/** Refusals of its packages after which a skilled counterpart looks for joint gains at a small loss (Knobs.jointSlack). */
+const JOINT_AFTER = 2;
 
 /** Share of a hostile side's edge in a deal held against the deal, at full memory of hostile words. */
 const SPITE = 1;
@@ -869,6 +874,12 @@ export class NegotiatorAgent {
     return moves.some((m, i) => (m.type === 'propose' || m.type === 'counter') && m.side === this.side && m.give.length === 0 && moves[i + 1]?.type === 'reject');
   }
 
+  /** Packages of the agent's that the other side refused. */
+  private refusedPackages(view: SideView): number {
+    const moves = allMoves(view);
+    return moves.filter((m, i) => (m.type === 'propose' || m.type === 'counter') && m.side === this.side && moves[i + 1]?.type === 'reject').length;
+  }
+
   /** Packages of more than two cards that the agent sent and the other side refused. */
   private bigRefusals(view: SideView): number {
     let n = 0;
@@ -906,7 +917,15 @@ export class NegotiatorAgent {
     }
     // Nothing meets the demand: offer the best the agent can still stand behind.
     const fallback = pool.filter((p) => p.mine >= this.knobs.floor && p.theirs >= 0).sort((a, b) => b.mine - a.mine)[0];
-    return { pkg: fallback ?? null, level };
+    if (fallback) return { pkg: fallback, level };
+    // Nothing it could stand behind alone: with a side that trades (not a hardliner) and has turned its packages down,
+    // a skilled counterpart looks for what both gain together (the integrative part), taking a small loss of its own
+    // when the other side's gain is larger, rather than let the talks go quiet.
+    if (this.knobs.jointSlack > 0 && this.refusedPackages(view) >= JOINT_AFTER && !this.hardline(view)) {
+      const joint = pool.filter((p) => p.mine >= -this.knobs.jointSlack && p.theirs > -p.mine && p.give.length > 0).sort((a, b) => b.mine + b.theirs - (a.mine + a.theirs))[0];
+      if (joint) return { pkg: joint, level };
+    }
+    return { pkg: null, level };
   }
 
   private describeOffer(p: Package): string {
@@ -926,7 +945,9 @@ export class NegotiatorAgent {
       const move: Move = { type: 'propose', side: this.side, give: pkg.give, ask: pkg.ask, format: pkg.format };
       if (this.legal(view, move)) {
         const why =
-          pkg.give.length === 0
+          pkg.mine < this.knobs.floor
+            ? `${this.me} gives a little more than it gets, for what both sides gain together rather than let the talks go quiet`
+            : pkg.give.length === 0
             ? `${this.other} owes ${this.me} for what it has conceded so far (${this.list(view.given[this.side])}) and received too little in return`
             : pkg.theirs > 0
               ? 'it should suit both sides'
