@@ -874,6 +874,13 @@ export class NegotiatorAgent {
     return moves.some((m, i) => (m.type === 'propose' || m.type === 'counter') && m.side === this.side && m.give.length === 0 && moves[i + 1]?.type === 'reject');
   }
 
+  /** Has the other side signed a package of the agent's and never answered one with a counter of its own? */
+  private yesSayer(view: SideView): boolean {
+    const moves = allMoves(view);
+    if (moves.some((m) => m.type === 'counter' && m.side === this.them)) return false;
+    return moves.some((m, i) => (m.type === 'propose' || m.type === 'counter') && m.side === this.side && moves[i + 1]?.type === 'accept');
+  }
+
   /** Packages of the agent's that the other side refused. */
   private refusedPackages(view: SideView): number {
     const moves = allMoves(view);
@@ -992,7 +999,10 @@ export class NegotiatorAgent {
     // As the end nears, a share of that is enough: an agreement signed is worth more than a better one never reached.
     const late = Math.max(0, (2 * view.turn) / this.scenario.turns - 1);
     const bar2 = Math.min(level, Math.max(this.knobs.floor, this.knobs.acceptShare * this.claim(view) * fair * (1 - LATE_DISCOUNT * late)));
-    const enough = offer.mine >= this.knobs.floor && (offer.mine >= bar2 || lastChance);
+    // A skilled counterpart reads a side that signs its packages readily and never counters: from such a side it takes
+    // no package that, by its estimate, gives the other side more than itself (it claims more of each deal).
+    const claimsEdge = this.knobs.claims > 0 && this.yesSayer(view) && offer.mine < offer.theirs;
+    const enough = offer.mine >= this.knobs.floor && ((offer.mine >= bar2 && !claimsEdge) || lastChance);
     if (!bar && enough && this.legal(view, { type: 'accept', side })) {
       const named = namedParts(parts, 'accept');
       const gains = this.listParts(named.filter((x) => x.amount > 0));
