@@ -96,12 +96,23 @@ interface Knobs {
    * both sides' hostile words of this turn are counted stays below its stance's line (`tone.mirrorsBelow`).
    */
   foresight: boolean;
+  /** How much of the fair trade it must get before it accepts an offer (0: anything worth more than its floor). */
+  acceptShare: number;
+  /**
+   * How it reads the other side's answers (a skill): each package of its own the other side signed raises its demands
+   * by this share, each it refused lowers them by `yields`. Against a side that signs readily it claims more of each
+   * deal; against one as tough as itself it comes down to where deals close.
+   */
+  claims: number;
+  yields: number;
+  /** How much of a loss of its own it takes in a package both sides gain from together, when nothing else is left (0: none). */
+  jointSlack: number;
 }
 
 const KNOBS: Record<Difficulty, Knobs> = {
-  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: false, trustDiscount: false, hypotheses: 150, firmness: 0.6, hurry: 2, foresight: false, lookahead: 0 },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false, lookahead: 0.5 },
-  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1 },
+  easy: { maxCards: 2, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0, jointSlack: 0 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false, lookahead: 0.5, acceptShare: 1, claims: 0, yields: 0, jointSlack: 0 },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5 },
 };
 
 /** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
@@ -121,6 +132,18 @@ const WARM_BELOW = 45;
 
 /** How much of the fair trade's worth it stops asking for by the last turn (from half-way on, linearly). */
 const LATE_DISCOUNT = 0.4;
+
+/** The range of what its reading of the other side's answers does to its demands (see Knobs.claims). */
+const CLAIM_RANGE = [0.6, 1.75] as const;
+
+/**
+ * Against a hardliner (see hardline()), how many times over the other side's edge in a deal counts against the deal:
+ * it signs only what leaves it ahead by its own reckoning.
+ */
+const HARDLINE_GUARD = 10;
+
+/** Refusals of its packages after which a skilled counterpart looks for joint gains at a small loss (Knobs.jointSlack). */
+const JOINT_AFTER = 2;
 
 /** Share of a hostile side's edge in a deal held against the deal, at full memory of hostile words. */
 const SPITE = 1;
@@ -515,7 +538,9 @@ export class NegotiatorAgent {
     const t = m.trust[this.side];
     // What the other side promises is discounted by mistrust, and more once it has dragged its feet or been caught.
     const record = this.unreliable(view) ? 0.7 : 1;
-    const deliver = this.knobs.trustDiscount ? (0.6 + (0.4 * Math.min(100, t)) / 100) * record : 1;
+    // Against a hardliner it carries out its part only once the other side has carried out its own (see
+    // implementation): what the hardliner promises is then as good as delivered.
+    const deliver = this.knobs.trustDiscount && !this.hardline(view) ? (0.6 + (0.4 * Math.min(100, t)) / 100) * record : 1;
     // Domestic pressure: concessions weigh more when support is low and the hawks are loud.
     const pressure = 1 + Math.max(0, (45 - m.support[this.side]) / 15) + Math.max(0, (m.hawks[this.side] - 60) / 40);
     const turnsLeft = Math.max(1, this.scenario.turns - view.turn + 1);
@@ -557,7 +582,7 @@ export class NegotiatorAgent {
     }
     const progress = (track: string, who: Side) => (step.get(track)?.[who] ?? 0) * ((who === this.side ? mine : theirs)[track] ?? 0);
     // How much of the other side's edge in a deal it holds against it, from the hostile words it remembers.
-    const spite = Math.min(1, (SPITE * this.hostileTurns(view)) / Math.max(1, this.stance.tone.memory));
+    const spite = this.hardline(view) ? HARDLINE_GUARD : Math.min(1, (SPITE * this.hostileTurns(view)) / Math.max(1, this.stance.tone.memory));
     return { card, progress, theirs, pressure, deliver, spite, support: m.support[this.side], refusals: this.refusalsByCard(view), lopsidedRefusals: this.lopsidedRefusals(view) };
   }
 
@@ -684,7 +709,7 @@ export class NegotiatorAgent {
       }
     }
     const style = this.style === 'historical' ? this.stance.concession : this.style;
-    const end = Math.max(this.knobs.floor, Math.min(best, fair * END_SHARE[style] * this.knobs.firmness));
+    const end = Math.max(this.knobs.floor, Math.min(best, fair * END_SHARE[style] * this.knobs.firmness * this.claim(view)));
     const t = Math.min(1, (view.turn / this.scenario.turns) * this.knobs.hurry);
     let given = concession(style, t);
     if (style === 'tit-for-tat') given = Math.min(1, 0.5 * given + this.theirConcession(view) / Math.max(1, best - end));
@@ -694,6 +719,23 @@ export class NegotiatorAgent {
     const wary = Math.max(0, (40 - trust) / 40) + Math.max(0, (m.hawks[this.side] - 60) / 20) + Math.max(0, (40 - m.support[this.side]) / 20) + GRUDGE * this.hostileTurns(view);
     const level = best - (best - end) * given + wary;
     return { level: Math.max(this.knobs.floor, level), best, fair: fair + wary };
+  }
+
+  /**
+   * How much more (above 1) or less than its usual demand it asks, from how the other side has answered its packages:
+   * signed ones raise it (`claims`), refused ones lower it (`yields`).
+   */
+  private claim(view: SideView): number {
+    if (this.knobs.claims === 0 && this.knobs.yields === 0) return 1;
+    let signed = 0;
+    let refused = 0;
+    const moves = allMoves(view);
+    moves.forEach((m, i) => {
+      if ((m.type !== 'propose' && m.type !== 'counter') || m.side !== this.side) return;
+      if (moves[i + 1]?.type === 'accept') signed++;
+      else if (moves[i + 1]?.type === 'reject') refused++;
+    });
+    return Math.max(CLAIM_RANGE[0], Math.min(CLAIM_RANGE[1], 1 + this.knobs.claims * signed - this.knobs.yields * refused));
   }
 
   /** How far the other side's offers have come toward the agent (worth to the agent, best minus first). */
@@ -763,6 +805,25 @@ export class NegotiatorAgent {
     return view.history.slice(-(memory + 1)).filter((log) => toneIn(log, this.them) === 'hostile').length;
   }
 
+  /**
+   * Is the other side playing the hardliner: hostile words in most of its statements (two at least) and, in every
+   * package it has sent, nothing of its own? Against such a side deals are weighed by who gains more from them, and
+   * what it promises counts in full, for the agent carries out its own part only after the hardliner's.
+   */
+  private hardline(view: SideView): boolean {
+    let hostile = 0;
+    let spoke = 0;
+    for (const log of view.history) {
+      const tone = toneIn(log, this.them);
+      if (tone === undefined) continue;
+      spoke++;
+      if (tone === 'hostile') hostile++;
+    }
+    if (hostile < 2 || hostile * 3 < spoke * 2) return false;
+    const offers = allMoves(view).filter((m) => (m.type === 'propose' || m.type === 'counter') && m.side === this.them);
+    return offers.every((m) => (m as Extract<Move, { type: 'propose' }>).give.length === 0);
+  }
+
   /** Packages the agent offered that the other side turned down in the last three turns. */
   private refused(view: SideView): Set<string> {
     const out = new Set<string>();
@@ -793,7 +854,8 @@ export class NegotiatorAgent {
   /** The package to offer: worth the aspiration to the agent, and the best it can find for the other side. */
   private allowedCandidates(view: SideView): Package[] {
     // Never again what a refusal with a reason ruled out; nothing for nothing unless the other side owes it.
-    const owed = this.owed(view) > 0;
+    // A debt is asked for once: after the other side has refused to pay it, the agent trades again.
+    const owed = this.owed(view) > 0 && !this.debtRefused(view);
     // A side that turns down big packages is offered small ones: more agreements, each moving its tracks forward,
     // find more of the value the two sides can make together than a few large trades (a skill: Hard only).
     const small = this.difficulty === 'hard' && this.bigRefusals(view) >= BIG_REFUSALS;
@@ -804,6 +866,25 @@ export class NegotiatorAgent {
         (!small || p.give.length + p.ask.length <= 2) &&
         ruledOut(view, this.side, p) === null,
     );
+  }
+
+  /** Has the other side refused a package of the agent's that asked without giving (a debt it was asked to pay)? */
+  private debtRefused(view: SideView): boolean {
+    const moves = allMoves(view);
+    return moves.some((m, i) => (m.type === 'propose' || m.type === 'counter') && m.side === this.side && m.give.length === 0 && moves[i + 1]?.type === 'reject');
+  }
+
+  /** Has the other side signed a package of the agent's and never answered one with a counter of its own? */
+  private yesSayer(view: SideView): boolean {
+    const moves = allMoves(view);
+    if (moves.some((m) => m.type === 'counter' && m.side === this.them)) return false;
+    return moves.some((m, i) => (m.type === 'propose' || m.type === 'counter') && m.side === this.side && moves[i + 1]?.type === 'accept');
+  }
+
+  /** Packages of the agent's that the other side refused. */
+  private refusedPackages(view: SideView): number {
+    const moves = allMoves(view);
+    return moves.filter((m, i) => (m.type === 'propose' || m.type === 'counter') && m.side === this.side && moves[i + 1]?.type === 'reject').length;
   }
 
   /** Packages of more than two cards that the agent sent and the other side refused. */
@@ -843,7 +924,15 @@ export class NegotiatorAgent {
     }
     // Nothing meets the demand: offer the best the agent can still stand behind.
     const fallback = pool.filter((p) => p.mine >= this.knobs.floor && p.theirs >= 0).sort((a, b) => b.mine - a.mine)[0];
-    return { pkg: fallback ?? null, level };
+    if (fallback) return { pkg: fallback, level };
+    // Nothing it could stand behind alone: with a side that trades (not a hardliner) and has turned its packages down,
+    // a skilled counterpart looks for what both gain together (the integrative part), taking a small loss of its own
+    // when the other side's gain is larger, rather than let the talks go quiet.
+    if (this.knobs.jointSlack > 0 && this.refusedPackages(view) >= JOINT_AFTER && !this.hardline(view)) {
+      const joint = pool.filter((p) => p.mine >= -this.knobs.jointSlack && p.theirs > -p.mine && p.give.length > 0).sort((a, b) => b.mine + b.theirs - (a.mine + a.theirs))[0];
+      if (joint) return { pkg: joint, level };
+    }
+    return { pkg: null, level };
   }
 
   private describeOffer(p: Package): string {
@@ -863,7 +952,9 @@ export class NegotiatorAgent {
       const move: Move = { type: 'propose', side: this.side, give: pkg.give, ask: pkg.ask, format: pkg.format };
       if (this.legal(view, move)) {
         const why =
-          pkg.give.length === 0
+          pkg.mine < this.knobs.floor
+            ? `${this.me} gives a little more than it gets, for what both sides gain together rather than let the talks go quiet`
+            : pkg.give.length === 0
             ? `${this.other} owes ${this.me} for what it has conceded so far (${this.list(view.given[this.side])}) and received too little in return`
             : pkg.theirs > 0
               ? 'it should suit both sides'
@@ -907,8 +998,11 @@ export class NegotiatorAgent {
     // However firm its own demands, it takes an offer as good as the fair trade it estimates.
     // As the end nears, a share of that is enough: an agreement signed is worth more than a better one never reached.
     const late = Math.max(0, (2 * view.turn) / this.scenario.turns - 1);
-    const bar2 = Math.min(level, Math.max(this.knobs.floor, fair * (1 - LATE_DISCOUNT * late)));
-    const enough = offer.mine >= this.knobs.floor && (offer.mine >= bar2 || lastChance);
+    const bar2 = Math.min(level, Math.max(this.knobs.floor, this.knobs.acceptShare * this.claim(view) * fair * (1 - LATE_DISCOUNT * late)));
+    // A skilled counterpart reads a side that signs its packages readily and never counters: from such a side it takes
+    // no package that, by its estimate, gives the other side more than itself (it claims more of each deal).
+    const claimsEdge = this.knobs.claims > 0 && this.yesSayer(view) && offer.mine < offer.theirs;
+    const enough = offer.mine >= this.knobs.floor && ((offer.mine >= bar2 && !claimsEdge) || lastChance);
     if (!bar && enough && this.legal(view, { type: 'accept', side })) {
       const named = namedParts(parts, 'accept');
       const gains = this.listParts(named.filter((x) => x.amount > 0));
@@ -992,7 +1086,7 @@ export class NegotiatorAgent {
       if (canDelay && this.difficulty !== 'easy' && theirs.status === 'pending' && theirs.cards.length > 0 && theirs.delays > mine.delays)
         return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will move on agreement ${a.id} when ${this.other} does: ${this.other} has delayed its part.` };
       // With a side that drags its feet, it moves second: it waits (while waiting cannot break the deal) for their part.
-      if (canDelay && this.difficulty === 'hard' && this.unreliable(view) && theirs.status === 'pending' && theirs.cards.length > 0 && !brokenByDelays(rules, mine.delays + 2))
+      if (canDelay && this.difficulty === 'hard' && (this.unreliable(view) || this.hardline(view)) && theirs.status === 'pending' && theirs.cards.length > 0 && !brokenByDelays(rules, mine.delays + 2))
         return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will carry out agreement ${a.id} once ${this.other} has carried out its part: ${this.other} has dragged its feet before.` };
       const cheat = this.defectionPays(view, a.id);
       if (cheat) return { move: { type: 'defect', side, agreement: a.id }, reason: cheat };

@@ -35,6 +35,8 @@ export class OpponentModel {
   private seen = 0;
   private offersSeen = 0;
   private given: Record<Side, Set<string>>;
+  /** My cards the other side has asked for in its packages so far. */
+  private askedBefore = new Set<string>();
   private proposal: { by: Side; give: string[]; ask: string[] } | null = null;
   private cachedMean: Record<string, number> | null = null;
   /** Acts learned from, for the debrief ("learned from 7 of Washington's moves"). */
@@ -81,6 +83,7 @@ export class OpponentModel {
     this.logPost.fill(0);
     this.given = noneGiven(this.scenario.seats);
     this.proposal = null;
+    this.askedBefore.clear();
     this.observations = 0;
     this.offersSeen = 0;
     this.cachedMean = null;
@@ -112,7 +115,10 @@ export class OpponentModel {
 
   /** Their asks (my cards) are picked in proportion to exp(sharpness × worth to them). */
   private learnFromPackage(give: string[], ask: string[]): void {
-    const mine = this.open(this.me);
+    // A card it asked for before and asks for no longer was not passed over: a side that does not repeat a refused
+    // package walks down its list, so its later asks are chosen from what it has not asked for yet.
+    const mine = this.open(this.me).filter((c) => !this.askedBefore.has(c.id) || ask.includes(c.id));
+    for (const id of ask) this.askedBefore.add(id);
     const theirs = this.open(this.them);
     const asked = ask.map((id) => this.cards.get(id)).filter((c): c is CardDef => !!c);
     const gave = give.map((id) => this.cards.get(id)).filter((c): c is CardDef => !!c);

@@ -39,7 +39,7 @@ export async function run(): Promise<void> {
         const note = (what: string) => faults.examples.length < 5 && faults.examples.push(`${what}: turn ${ctx.view.turn} ${side} ${JSON.stringify(move)} — ${reason}`);
         if (move.ask.some((id) => declared.includes(id))) (faults.declared++, note('declared red line'));
         if (engine.ruledOut(ctx.view, side, move)) (faults.ruledOut++, note('ruled out'));
-        if (move.give.length === 0 && !/owes/.test(reason ?? '')) (faults.nothingUnexplained++, note('nothing given'));
+        if (move.give.length === 0 && !/owes|would freeze/.test(reason ?? '')) (faults.nothingUnexplained++, note('nothing given'));
       }
       return move;
     };
