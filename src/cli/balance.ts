@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   --json        the figures as JSON
   --suggest-goals  set each side's goal from the reciprocator's games against agent:hard (seeds 1..N, default 30):
                 the highest score it reaches in at least a share P of them (--goal-reach P, default ${GOAL_REACH}: the
-                median), printed as YAML; with --write, into the shipped scenario files (full length only)`;
+                55th percentile), printed as YAML; with --write, into the shipped scenario files (full length only)`;
   const fail = (message: string): never => {
     console.error(`balance: ${message}\n${usage}`);
     process.exit(2);
@@ -166,6 +166,10 @@ function printGoals(files: string[], length: GameLength, results: GameResult[], 
     for (const s of suggested) {
       console.log(`# ${s.scenario}: two reciprocators both reach their goals in ${pct(s.bothNow)} now, ${pct(s.both)} with these`);
       for (const g of s.sides) console.log(`#   ${g.side}: goal ${g.now} reached in ${pct(g.reachNow)} of ${g.seeds} games now; ${g.goal} in ${pct(g.reach)}`);
+      // The same games under other shares, to choose the rule by: goals, and how often two reciprocators both reach them.
+      const scenario = scenarioOfLength(requireScenario(s.file), length);
+      const others = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6].map((r) => ({ r, g: suggestGoals(scenario, results, r) }));
+      console.log(`#   other shares: ${others.map(({ r, g }) => `${pct(r)}: ${g.sides.map((x) => x.goal).join('/')} both ${pct(g.both)}`).join('; ')}`);
       console.log(`${s.scenario}:\n${s.sides.map((g) => `  ${g.side}: { goal: ${g.goal} }`).join('\n')}`);
     }
   }
