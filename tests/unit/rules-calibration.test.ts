@@ -235,3 +235,29 @@ describe('events bring new cards to the table, so the late game has decisions', 
     }
   });
 });
+
+describe('real chance: two cooperative players are not sure to both reach their goals', () => {
+  // The articles' pessimism as chance: an outside shock (a cycle of hostilities, the ups and downs, a campaign season,
+  // mistrust resurfacing) strikes some games and not others, at a time no one knows in advance.
+  const shocks = (s: Scenario) => s.events.filter((e) => e.trigger.chance !== undefined && e.effects.some((x) => 'send' in x && x.send === 'SHOCK') && e.effects.some((x) => 'meter' in x && x.meter.startsWith('support.') && 'delta' in x && x.delta <= -10));
+
+  it('in most scenarios a shock strikes some games of two reciprocators and not others, and costs the side it hits', () => {
+    let uncertain = 0;
+    let shocked = 0;
+    for (const [id, s] of scenarios) {
+      const played = games(s, 'reciprocator', 'reciprocator');
+      if (played.some((p) => s.seats.some((side) => !p.outcome.sides[side].won))) uncertain++;
+      const ids = shocks(s).map((e) => e.id);
+      if (!ids.length) continue;
+      shocked++;
+      const hit = played.filter((p) => p.state.firedEvents.some((e) => ids.includes(e)));
+      expect(hit.length, `${id}: the shock struck no game`).toBeGreaterThan(0);
+      expect(hit.length, `${id}: the shock struck every game`).toBeLessThan(played.length);
+      const side = shocks(s)[0].effects.flatMap((x) => ('meter' in x && x.meter.startsWith('support.') ? [x.meter.slice('support.'.length)] : []))[0];
+      const mean = (ps: typeof played) => ps.reduce((n, p) => n + p.outcome.sides[side].score, 0) / ps.length;
+      expect(mean(hit), `${id}: a shock costs ${side} nothing`).toBeLessThan(mean(played.filter((p) => !hit.includes(p))));
+    }
+    expect(shocked).toBeGreaterThanOrEqual(4);
+    expect(uncertain).toBeGreaterThanOrEqual(3);
+  });
+});
