@@ -16,6 +16,7 @@ import {
   indexOf,
   makeRandom,
   nextStage,
+  onTable,
   otherSide,
   packagePermission,
   pendingSides,
@@ -487,7 +488,8 @@ export class NegotiatorAgent {
 
   private openCards(view: SideView, owner: Side): CardDef[] {
     const given = new Set(view.given[owner]);
-    return this.scenario.cards.filter((c) => c.side === owner && !given.has(c.id));
+    // A card events have still to bring is not on the table yet (rules 4: the engine's onTable).
+    return this.scenario.cards.filter((c) => c.side === owner && !given.has(c.id) && onTable(this.scenario as unknown as Scenario, view.firedEvents, c));
   }
 
   /** Political capital earned: the worth of what the other side has conceded, plus what this package gives. */

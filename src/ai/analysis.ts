@@ -346,9 +346,14 @@ export function scenarioDomain(scenario: Scenario, from: GameState = startOf(sce
   return { issues, disagreement: fromSeats(scenario.seats, disagreementOf(scenario)) };
 }
 
-/** The state the analysis starts from when it is given none: the start of turn 1, its scripted news in. */
+/**
+ * The state the analysis starts from when it is given none: the start of turn 1, its scripted news in, with every card
+ * an event may bring later already on the table (the deal space of the whole game; rules 4, the engine's onTable).
+ */
 export function startOf(scenario: Scenario, seed = 1): GameState {
-  return createGame(scenario, seed);
+  const g = createGame(scenario, seed);
+  const bringers = scenario.events.filter((e) => e.effects.some((x) => 'card' in x)).map((e) => e.id);
+  return bringers.length ? { ...g, firedEvents: [...new Set([...g.firedEvents, ...bringers])] } : g;
 }
 
 // ------------------------------------------------------------------ scenarios: the whole model's frontier

@@ -230,3 +230,88 @@ const order = (p: string) => {
   const i = [...SCRIPTED, ...AGENTS].indexOf(p);
   return i < 0 ? 99 : i;
 };
+
+// ------------------------------------------------------------------ goals set from the games
+
+/**
+ * The rule goals are set by (npm run balance -- --suggest-goals): each side's goal is the highest score that a skilled
+ * cooperative player in that seat (the reciprocator) reaches against the hard computer in at least `reach` of the
+ * seeds played, its (1 − reach) quantile. At 0.5 that is the median; 0.45 (the 55th percentile) keeps the goal target
+ * ("reciprocator against agent:hard reaches its goal in 35-75 %") ten points above its floor on seeds 1..30 and makes
+ * goals a little harder, so two cooperative players are less sure to both reach theirs (2016: 47 % at 0.45, 93 % at
+ * the median, measured with rules 4).
+ */
+export const GOAL_REACH = 0.45;
+/** The pairings goal setting plays: the reciprocator against the hard computer from each seat, and two reciprocators. */
+export const GOAL_PAIRINGS: Pairing[] = [
+  ['reciprocator', 'agent:hard'],
+  ['agent:hard', 'reciprocator'],
+  ['reciprocator', 'reciprocator'],
+];
+
+/** The highest of `scores` that at least a share `reach` of them reach (a score reaches a goal at or below it). */
+export function goalFrom(scores: number[], reach: number): number {
+  if (!scores.length) throw new Error('goalFrom: no scores');
+  if (!(reach > 0 && reach <= 1)) throw new Error(`goalFrom: reach is a share above 0 and at most 1, not ${reach}`);
+  const sorted = [...scores].sort((a, b) => b - a);
+  // The k-th highest score is reached by at least k games (ties reach it too).
+  return sorted[Math.ceil(reach * sorted.length) - 1];
+}
+
+export interface SuggestedGoal {
+  side: Side;
+  /** The goal the scenario has now, and the one the rule sets. */
+  now: number;
+  goal: number;
+  /** Share of the reciprocator's games against agent:hard from this seat reaching each. */
+  reachNow: number;
+  reach: number;
+  seeds: number;
+}
+
+export interface SuggestedGoals {
+  scenario: string;
+  sides: SuggestedGoal[];
+  /** Share of the games of two reciprocators in which both reach their goals, now and under the suggested goals. */
+  bothNow: number;
+  both: number;
+}
+
+export function suggestGoals(scenario: Scenario, results: GameResult[], reach = GOAL_REACH): SuggestedGoals {
+  const rs = results.filter((r) => r.scenario === scenario.id);
+  const pair = (a: string, b: string) => rs.filter((r) => r.players[0] === a && r.players[1] === b);
+  const sides = scenario.seats.map((side, i): SuggestedGoal => {
+    const games = i === 0 ? pair('reciprocator', 'agent:hard') : pair('agent:hard', 'reciprocator');
+    const scores = games.map((r) => r.score[i]);
+    const goal = goalFrom(scores, reach);
+    const now = scenario.sides[side].goal;
+    const share = (g: number) => mean(games.map((r) => (r.score[i] >= g && !r.crisis ? 1 : 0)));
+    return { side, now, goal, reachNow: mean(games.map((r) => (r.won[i] ? 1 : 0))), reach: share(goal), seeds: games.length };
+  });
+  const recip = pair('reciprocator', 'reciprocator');
+  const both = mean(recip.map((r) => (sides.every((s, i) => r.score[i] >= s.goal) && !r.crisis ? 1 : 0)));
+  return { scenario: scenario.id, sides, bothNow: mean(recip.map((r) => (r.won.every(Boolean) ? 1 : 0))), both };
+}
+
+/**
+ * The scenario file's text with each side's `goal:` set to `goals` (by side id), every other line as it was. Throws
+ * when a side's goal line is not where a shipped scenario keeps it (`sides:` → `  <id>:` → `    goal: <number>`).
+ */
+export function withGoals(yaml: string, goals: Record<Side, number>): string {
+  const lines = yaml.split('\n');
+  const sidesAt = lines.findIndex((l) => l === 'sides:');
+  if (sidesAt < 0) throw new Error('withGoals: no top-level "sides:" line');
+  for (const [side, goal] of Object.entries(goals)) {
+    let at = lines.findIndex((l, i) => i > sidesAt && l === `  ${side}:`);
+    if (at < 0) throw new Error(`withGoals: no side "${side}" under sides:`);
+    for (at += 1; at < lines.length && (lines[at].startsWith('    ') || lines[at] === ''); at++) {
+      const m = /^( {4}goal:\s*)-?\d+(\.\d+)?(\s*(#.*)?)$/.exec(lines[at]);
+      if (m) {
+        lines[at] = `${m[1]}${goal}${m[3]}`;
+        break;
+      }
+    }
+    if (at >= lines.length || !lines[at].startsWith('    ')) throw new Error(`withGoals: side "${side}" has no "goal:" line`);
+  }
+  return lines.join('\n');
+}

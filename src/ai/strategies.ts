@@ -4,6 +4,7 @@ import {
   allMoves,
   declaredRedLines,
   indexOf,
+  onTable,
   legalMoves,
   otherSide,
   packageUtility,
@@ -36,10 +37,10 @@ export type Strategy = (ctx: AgentContext) => Move;
 /** Own brief: only ever for the side the agent plays. */
 export const ownBrief = (ctx: AgentContext): SideDef => ctx.scenario.sides[ctx.side] as SideDef;
 
-/** Cards still on the table for `owner` (not yet conceded). */
+/** Cards still on the table for `owner` (brought to it, not yet conceded). */
 export function openCards(ctx: AgentContext, owner: Side): CardDef[] {
   const given = new Set(ctx.view.given[owner]);
-  return ctx.scenario.cards.filter((c) => c.side === owner && !given.has(c.id));
+  return ctx.scenario.cards.filter((c) => c.side === owner && !given.has(c.id) && onTable(ctx.scenario as unknown as Scenario, ctx.view.firedEvents, c));
 }
 
 /** Worth of a package to the agent's own side, from its own priorities. */

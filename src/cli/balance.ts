@@ -1,4 +1,7 @@
 // npm run balance [-- --games N] [--scenario id] [--length full|class] [--workers N] [--json]
+// npm run balance -- --suggest-goals [--goal-reach P] [--write]: each side's goal as the rule in src/ai/balance.ts
+// (GOAL_REACH) sets it from the reciprocator's games against agent:hard over seeds 1..N (default 30), as YAML lines;
+// --write puts them into the shipped scenario files.
 // Plays every shipped scenario (or one) over seeds 1..N for each pairing of the scripted strategies and the computer's
 // levels (src/ai/balance.ts: pairings), spread over worker threads, and prints per scenario and seat the goal rate,
 // mean score and crisis rate of each player, each strategy's seat edge, the best responses, how often cooperative
@@ -7,7 +10,8 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { pairings, playPairing, summarise, type GameResult, type Pairing, type ScenarioSummary } from '../ai/balance';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { GOAL_PAIRINGS, GOAL_REACH, pairings, playPairing, suggestGoals, summarise, withGoals, type GameResult, type Pairing, type ScenarioSummary } from '../ai/balance';
 import { scenarioOfLength, type GameLength, type Scenario } from '../engine';
 import { builtInScenarioFiles, requireScenario, scenarioIdOf } from '../scenario/files';
 import { exitQuietlyWhenPipeCloses } from './pipe';
@@ -40,7 +44,10 @@ async function main(): Promise<void> {
   --scenario id one shipped scenario (default: all of them)
   --length L    full (default) or class: the scenario's short class length (its classLength block)
   --workers N   worker threads (default: the machine's cores)
-  --json        the figures as JSON`;
+  --json        the figures as JSON
+  --suggest-goals  set each side's goal from the reciprocator's games against agent:hard (seeds 1..N, default 30):
+                the highest score it reaches in at least a share P of them (--goal-reach P, default ${GOAL_REACH}: the
+                55th percentile), printed as YAML; with --write, into the shipped scenario files (full length only)`;
   const fail = (message: string): never => {
     console.error(`balance: ${message}\n${usage}`);
     process.exit(2);
@@ -49,11 +56,14 @@ async function main(): Promise<void> {
     try {
       return parseArgs({
         options: {
-          games: { type: 'string', default: '20' },
+          games: { type: 'string' },
           scenario: { type: 'string' },
           length: { type: 'string', default: 'full' },
           workers: { type: 'string' },
           json: { type: 'boolean', default: false },
+          'suggest-goals': { type: 'boolean', default: false },
+          'goal-reach': { type: 'string' },
+          write: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
         },
       });
@@ -66,19 +76,24 @@ async function main(): Promise<void> {
     return;
   }
   const int = (s: string, name: string) => (/^[1-9]\d*$/.test(s) ? Number(s) : fail(`${name} must be a whole number above 0, not "${s}"`));
-  const games = int(values.games, '--games');
+  const suggesting = values['suggest-goals'];
+  const games = int(values.games ?? (suggesting ? '30' : '20'), '--games');
+  const reach = values['goal-reach'] === undefined ? GOAL_REACH : Number(values['goal-reach']);
+  if (!(reach > 0 && reach <= 1)) fail(`--goal-reach is a share above 0 and at most 1, not "${values['goal-reach']}"`);
+  if ((values.write || values['goal-reach'] !== undefined) && !suggesting) fail('--write and --goal-reach go with --suggest-goals');
   const workers = values.workers !== undefined ? int(values.workers, '--workers') : Math.max(1, availableParallelism());
   if (values.length !== 'full' && values.length !== 'class') fail(`--length is full or class, not "${values.length}"`);
   const length = values.length as GameLength;
   const all = builtInScenarioFiles();
   const files = values.scenario === undefined ? all : all.filter((f) => scenarioIdOf(f) === values.scenario);
   if (!files.length) fail(`no shipped scenario "${values.scenario}": ${all.map(scenarioIdOf).join(', ')}`);
+  if (values.write && length !== 'full') fail('--write sets the full-length goals only: run it without --length class');
 
   // Small jobs, slowest first (the counterpart's games take longest), so the workers finish together.
   const chunk = 5;
   const jobs: Job[] = [];
   for (const file of files)
-    for (const players of pairings())
+    for (const players of suggesting ? GOAL_PAIRINGS : pairings())
       for (let s = 1; s <= games; s += chunk) jobs.push({ file, length, players, seeds: Array.from({ length: Math.min(chunk, games - s + 1) }, (_, i) => s + i) });
   const weight = (j: Job) => j.players.filter((p) => p.startsWith('agent:')).length;
   jobs.sort((a, b) => weight(b) - weight(a));
@@ -108,6 +123,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   // The same order whatever the workers did.
   results.sort((a, b) => a.scenario.localeCompare(b.scenario) || a.players.join().localeCompare(b.players.join()) || a.seed - b.seed);
+  if (suggesting) return printGoals(files, length, results, reach, games, values.json, values.write);
   const summaries = files.map((f) => summarise(scenarioOfLength(requireScenario(f), length), results));
   if (values.json) console.log(JSON.stringify({ games, length, summaries }, null, 2));
   else {
@@ -139,4 +155,29 @@ function print(s: ScenarioSummary, games: number): void {
   }
   console.log(`history's stage reached in cooperative games: ${Object.entries(s.history).map(([t, h]) => `${t} ${h.stage} ${Math.round(h.share * 100)}%`).join(', ')}`);
   for (const t of s.targets) console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.seat ? `${t.seat}: ` : ''}${t.what}: ${t.figure} (${t.wanted})`);
+}
+
+function printGoals(files: string[], length: GameLength, results: GameResult[], reach: number, games: number, json: boolean, write: boolean): void {
+  const suggested = files.map((f) => ({ file: f, ...suggestGoals(scenarioOfLength(requireScenario(f), length), results, reach) }));
+  if (json) console.log(JSON.stringify({ games, length, reach, suggested }, null, 2));
+  else {
+    const pct = (x: number) => `${Math.round(x * 100)} %`;
+    console.log(`# goals: the highest score the reciprocator reaches against agent:hard in at least ${pct(reach)} of seeds 1..${games}${length === 'class' ? ' (class length: classLength.goals)' : ''}`);
+    for (const s of suggested) {
+      console.log(`# ${s.scenario}: two reciprocators both reach their goals in ${pct(s.bothNow)} now, ${pct(s.both)} with these`);
+      for (const g of s.sides) console.log(`#   ${g.side}: goal ${g.now} reached in ${pct(g.reachNow)} of ${g.seeds} games now; ${g.goal} in ${pct(g.reach)}`);
+      // The same games under other shares, to choose the rule by: goals, and how often two reciprocators both reach them.
+      const scenario = scenarioOfLength(requireScenario(s.file), length);
+      const others = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6].map((r) => ({ r, g: suggestGoals(scenario, results, r) }));
+      console.log(`#   other shares: ${others.map(({ r, g }) => `${pct(r)}: ${g.sides.map((x) => x.goal).join('/')} both ${pct(g.both)}`).join('; ')}`);
+      console.log(`${s.scenario}:\n${s.sides.map((g) => `  ${g.side}: { goal: ${g.goal} }`).join('\n')}`);
+    }
+  }
+  if (!write) return;
+  for (const s of suggested) {
+    const text = readFileSync(s.file, 'utf8');
+    const next = withGoals(text, Object.fromEntries(s.sides.map((g) => [g.side, g.goal])));
+    if (next !== text) writeFileSync(s.file, next);
+    console.error(`${next === text ? 'unchanged' : 'wrote'} ${s.file}`);
+  }
 }

@@ -6,7 +6,7 @@
 import { conditionCuts, conditionTracks } from './conditions';
 import { METER_MAX, METER_MIN, clampMeter, trustAfterInTurn, trustGainedThisTurn } from './meters';
 import { escalationScore, supportScore } from './outcome';
-import { indexOf, settledBy } from './scenario-index';
+import { indexOf, onTable, settledBy } from './scenario-index';
 import { nextStage } from './track-machine';
 import { cardUtility, progressUtility } from './utility';
 import {
@@ -125,7 +125,8 @@ export function dealModel(scenario: Scenario, from: GameState, options: { propos
   const open: Concession[] = [];
   scenario.cards.forEach((card, index) => {
     // An issue conceded once is settled: none of its options is open any more.
-    if (red.has(card.id) || given.has(card.id) || settledBy(scenario, from.given[card.side], card)) return;
+    // A card events have still to bring is not on the table yet.
+    if (red.has(card.id) || given.has(card.id) || settledBy(scenario, from.given[card.side], card) || !onTable(scenario, from.firedEvents, card)) return;
     const deals = perSeat((s) => cardUtility(card, s, scenario.sides[s].priorities));
     const signingIn = (format: Format): Record<MeterPath, number> => {
       const m: Record<MeterPath, number> = {};

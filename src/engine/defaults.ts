@@ -115,14 +115,15 @@ const cites = (c: CiteInput[] | undefined): Cite[] => (c ?? []).map((x) => (type
 
 /**
  * The stance of a side for which the scenario writes none, and the default of every field a stance leaves out:
- * it mirrors the other side's concessions, speaks warmly, answers hostility in kind while the risk is low, and
+ * it mirrors the other side's concessions, speaks warmly, answers hostility in kind until the risk nears the brink, and
  * remembers for three turns the hostility it let pass.
  */
 export const DEFAULT_COUNTERPART: Readonly<CounterpartDef> = Object.freeze({
   concession: 'tit-for-tat',
   wants: { tracks: [], cards: [] },
   neverGives: [],
-  tone: { prefers: 'conciliatory', patience: 0, mirrorsBelow: 35, memory: 3 },
+  // 70, as every shipped scenario's stance says: hostile words are answered in kind until the risk nears the brink.
+  tone: { prefers: 'conciliatory', patience: 0, mirrorsBelow: 70, memory: 3 },
   multilateral: false,
   channelsEarly: false,
   reassureAllies: false,

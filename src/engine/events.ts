@@ -37,6 +37,8 @@ export function fireEvent(scenario: Scenario, g: GameState, ev: EventDef): void 
       const cause = textOf(e.cause) || title;
       if ('set' in e) setMeter(g, e.meter, e.set, cause, cite[0]);
       else changeMeter(g, e.meter, damped(scenario, g, e.meter, e.delta), cause, cite[0]);
+    } else if ('card' in e) {
+      // The card is on the table from now on: firedEvents holds that (onTable reads it), nothing else changes.
     } else if ('track' in e) {
       sendTrack(scenario, g, e.track, e.send);
     } else if (e.open) {

@@ -25,7 +25,7 @@ const produce = (state: GameState, recipe: (g: GameState) => void): GameState =>
  * the rules that made it. Raise it with every change to what a move does (a number in the rules, a new
  * effect, a new draw from the generator), and re-record the golden corpus (npm run golden:record -- --write).
  */
-export const RULES_VERSION = 3;
+export const RULES_VERSION = 4;
 
 /** A new game at the start of turn 1, with turn 1's events already fired. */
 export function createGame(scenario: Scenario, seed: number): GameState {
@@ -202,7 +202,7 @@ function resolveTurn(scenario: Scenario, g: GameState): void {
       for (const t of scenario.tracks) sendTrack(scenario, g, t.id, 'STALL');
     }
   }
-  for (const step of escalationAtResolution(scenario, g.channels, g.meters.hawks)) changeMeter(g, 'escalation', step.delta, step.cause, step.cite);
+  for (const step of escalationAtResolution(scenario, g.channels, g.meters.hawks, g.meters.escalation)) changeMeter(g, 'escalation', step.delta, step.cause, step.cite);
   incident(scenario, g, anyChannel);
   for (const t of scenario.thirdParties) {
     if (alliesAlarmed(rules, g.meters.allies[t.id]))

@@ -5,7 +5,7 @@ import { nextStage } from './track-machine';
 import { brokenByDelays } from './rules';
 import { nextRandom } from './rng';
 import { changeMeter, changeTrust, sideMeter } from './meters';
-import { cardTitle, indexOf, settledBy, sideName } from './scenario-index';
+import { cardTitle, indexOf, onTable, settledBy, sideName } from './scenario-index';
 import { possessive, textOf } from './text';
 import { declaredRedLine } from './refusals';
 import {
@@ -18,6 +18,7 @@ import {
   type Move,
   type ObligationStatus,
   type PackageTerms,
+  type Rules,
   type Scenario,
   type Side,
   type Tone,
@@ -117,6 +118,7 @@ function whyNotPackage(scenario: Scenario, g: GameState, side: Side, terms: Pack
       if (seen.has(id)) return `"${textOf(card.title)}" appears twice in the package`;
       seen.add(id);
       if (g.given[owner].includes(id)) return `"${textOf(card.title)}" has already been conceded in an earlier agreement`;
+      if (!onTable(scenario, g.firedEvents, card)) return `"${textOf(card.title)}" is not on the table yet: events have still to bring it`;
       if (card.issue !== undefined) {
         const other = issues.get(card.issue);
         if (other) return `"${textOf(card.title)}" and "${textOf(other.title)}" are options of one issue: a package holds one of them`;
@@ -229,9 +231,10 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       // A defection looks like implementation until verification or intelligence exposes it.
       const a = agreementOf(g, move.agreement);
       const o = a.obligations[move.side];
-      if (move.type === 'implement' && slips(g, rules.slipChance)) {
+      if (move.type === 'implement' && slips(g, slipChanceOf(rules, a))) {
         // 004: "bureaucratic delays have slowed the deal": it stays to be carried out next turn (not a delay of the side's
-        // own, so it never breaks the agreement), and the other side's trust suffers a little.
+        // own, so it never breaks the agreement), and the other side's trust suffers a little. A multilateral agreement
+        // slips more often: the venue's other parties must agree too.
         o.decidedTurn = g.turn;
         changeTrust(g, rules, them, rules.slipTrust, `${me} could not carry out agreement ${a.id} this turn: bureaucratic delays`);
         for (const t of a.tracks) sendTrack(scenario, g, t, 'DELAY');
@@ -282,6 +285,13 @@ export function applyMoveEffects(scenario: Scenario, g: GameState, move: Move): 
       return;
   }
 }
+
+/**
+ * The chance that carrying out a part of `a` slips to next turn: a venue's other parties must agree too (000: cuts "on
+ * the multilateral basis, so that the other states ... must be involved"), so a multilateral agreement slips
+ * `multilateralSlip` times as often. The venue makes a concession cheaper at home; this is its price.
+ */
+export const slipChanceOf = (rules: Rules, a: Agreement): number => Math.min(1, a.format === 'multilateral' ? rules.slipChance * rules.multilateralSlip : rules.slipChance);
 
 /** A seeded draw from the game's own generator: true with this chance. */
 function slips(g: GameState, chance: number): boolean {

@@ -33,11 +33,17 @@ export const DEFAULT_RULES: Rules = {
   mixedSignalsTrust: -3,
   pauseHawks: 3,
   pauseTrust: -1,
+  // A venue shares the cost at home (this share of it is paid), but its other parties must agree too: what is signed
+  // there slips to a later turn twice as often (moves.ts slipChanceOf).
   multilateralCost: 0.5,
+  multilateralSlip: 2,
   allyAlarmBelow: 30,
   allyAlarmSupport: -2,
   hawkCostPerPoint: 0.01,
   escalationDecay: 1,
+  // 002: "neither side is interested in the collapse of the current international system": the nearer the brink, the
+  // more both capitals pull back at a turn's end, so hostile words raise the risk without making a crisis certain.
+  escalationPullback: 0.02,
   // 002: incidents happen, the likelier the higher escalation (game.ts incidentChance: this at escalation 100, a fifth
   // of it at 0): one raises escalation (halved by an open channel), feeds both sides' hawks and costs both some trust.
   incidentChance: 0.3,

@@ -25,6 +25,24 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
   return ix;
 }
 
+/** By card id: the events that bring it to the table. */
+const arrivals = new WeakMap<Scenario, Map<string, string[]>>();
+
+/**
+ * Whether a card is on the table: a card no event brings is there from the start; one an event brings (an effect
+ * `{ card }`, naming the card or a graded card's id) arrives when such an event fires, and stays.
+ */
+export function onTable(scenario: Scenario, firedEvents: readonly string[], card: CardDef): boolean {
+  let brought = arrivals.get(scenario);
+  if (!brought) {
+    brought = new Map();
+    for (const e of scenario.events) for (const f of e.effects) if ('card' in f) brought.set(f.card, [...(brought.get(f.card) ?? []), e.id]);
+    arrivals.set(scenario, brought);
+  }
+  // A graded card is brought whole: an effect names the card, and all its options arrive.
+  const by = brought.get(card.id) ?? (card.issue === undefined ? undefined : brought.get(card.issue));
+  return !by || by.some((id) => firedEvents.includes(id));
+}
 export const sideName = (scenario: Scenario, side: Side): string => textOf(scenario.sides[side].name);
 export const cardTitle = (scenario: Scenario, id: string): string => textOf(indexOf(scenario).cards.get(id)?.title) || id;
 

@@ -88,7 +88,7 @@ export interface TrackDef {
   cite: Cite[];
   start: string;
   stages: StageDef[];
-  /** A multilateral venue (P5+1, NATO–Russia Council) where concessions cost less at home. */
+  /** A multilateral venue (P5+1, NATO–Russia Council) where concessions cost less at home, but carrying them out slips more often. */
   venue?: Text;
 }
 
@@ -181,7 +181,9 @@ export type Effect =
   | { meter: MeterPath; delta: number; cause?: Text }
   | { meter: MeterPath; set: number; cause?: Text }
   | { track: string; send: TrackEventType }
-  | { channel: string; open: boolean };
+  | { channel: string; open: boolean }
+  /** The event brings this concession card (or every option of this graded card) to the table: until an event that brings it has fired, it cannot be given or asked. */
+  | { card: string };
 
 export interface EventDef {
   id: string;
@@ -231,10 +233,14 @@ export interface Rules {
   pauseHawks: number;
   pauseTrust: number;
   multilateralCost: number;
+  /** Carrying out a multilateral agreement slips to next turn this many times as often (slipChance × this, at most 1). */
+  multilateralSlip: number;
   allyAlarmBelow: number;
   allyAlarmSupport: number;
   hawkCostPerPoint: number;
   escalationDecay: number;
+  /** Share of escalation removed at every turn's end (rounded): the nearer the brink, the more both sides pull back. */
+  escalationPullback: number;
   /** Chance of an incident at a turn's end at escalation 100 (a fifth of it at 0). */
   incidentChance: number;
   /** Escalation an incident adds (halved while any channel is open). */

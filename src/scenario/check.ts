@@ -246,6 +246,7 @@ export function meaningFindings(s: ScenarioInput): Finding[] {
       if ('track' in f) unknown([...at, 'effects', j, 'track'], 'track', f.track, trackIds);
       if ('channel' in f) unknown([...at, 'effects', j, 'channel'], 'channel', f.channel, channelIds);
       if ('meter' in f) meterRef([...at, 'effects', j, 'meter'], f.meter);
+      if ('card' in f && !issues.has(f.card)) concession([...at, 'effects', j, 'card'], f.card);
     });
     const never = (why: string, p: Pointer = [...at, 'trigger']) => error(p, `event "${e.id}" can never fire: ${why}`);
     if (tr.turn === undefined && tr.when === undefined && tr.chance === undefined) never('its trigger needs a turn, a when or a chance');

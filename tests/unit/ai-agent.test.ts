@@ -11,6 +11,7 @@ import {
   packageUtility,
   deliveredUtility,
   escalationAtResolution,
+  onTable,
   otherSide,
   pendingSides,
   scenarioFor,
@@ -188,8 +189,9 @@ describe('every counterpart plays legally and explains itself', () => {
       v.meters = { ...v.meters, [group]: { ...v.meters[group], ru: value } };
     };
     // Every offer of one or two American cards for one Russian card, answered in five situations.
-    const usCards = s.cards.filter((c) => c.side === 'us' && c.id !== 'nato-freeze').map((c) => c.id);
-    const ruCards = s.cards.filter((c) => c.side === 'ru' && c.id !== 'iran-arms-embargo').map((c) => c.id);
+    // The cards on the table at turn 1 (rules 4: the cards the 2009 START endgame brings arrive in turn 8).
+    const usCards = s.cards.filter((c) => c.side === 'us' && c.id !== 'nato-freeze' && onTable(s, [], c)).map((c) => c.id);
+    const ruCards = s.cards.filter((c) => c.side === 'ru' && c.id !== 'iran-arms-embargo' && onTable(s, [], c)).map((c) => c.id);
     const gives = [...usCards.map((id) => [id]), ...usCards.slice(0, 4).flatMap((a, i) => usCards.slice(i + 1, 4).map((b) => [a, b]))];
     const situations: Record<string, (v: SideView) => void> = {
       normal: () => {},

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pairings, playPairing, reached, summarise, HISTORY_TARGETS, type GameResult, type Pairing } from '../../src/ai/balance';
+import { goalFrom, pairings, playPairing, reached, suggestGoals, summarise, withGoals, GOAL_PAIRINGS, HISTORY_TARGETS, type GameResult, type Pairing } from '../../src/ai/balance';
 import { shippedScenarios } from './engine-test-kit';
 
 const s = shippedScenarios().find(([id]) => id === 'reset-2009')![1];
@@ -57,6 +57,40 @@ describe('balance figures', () => {
   });
 });
 
+describe('goals set from the games (--suggest-goals)', () => {
+  it('a goal is the highest score reached in at least the given share of games', () => {
+    const scores = [3, 9, 1, 7, 5, 7];
+    expect(goalFrom(scores, 0.5)).toBe(7); // 9, 7, 7 reach 7: half of six games
+    expect(goalFrom(scores, 0.4)).toBe(7);
+    expect(goalFrom(scores, 2 / 3)).toBe(5);
+    expect(goalFrom(scores, 1)).toBe(1);
+    expect(goalFrom([4], 0.5)).toBe(4);
+    expect(() => goalFrom([], 0.5)).toThrow();
+    expect(() => goalFrom([1], 0)).toThrow();
+  });
+
+  it("each side's goal is reached by the reciprocator against agent:hard in at least that share of the games played", () => {
+    const results = GOAL_PAIRINGS.flatMap((pair) => [1, 2, 3, 4].map((seed) => playPairing(s, pair, seed)));
+    const g = suggestGoals(s, results, 0.5);
+    expect(g.sides.map((x) => x.side)).toEqual([...s.seats]);
+    g.sides.forEach((x, i) => {
+      const games = results.filter((r) => r.players[i] === 'reciprocator' && r.players[1 - i] === 'agent:hard');
+      expect(x.seeds).toBe(4);
+      expect(x.goal).toBe(goalFrom(games.map((r) => r.score[i]), 0.5));
+      expect(x.now).toBe(s.sides[x.side].goal);
+      expect(games.filter((r) => r.score[i] >= x.goal).length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  it("writes each side's goal line of a scenario file and leaves every other line as it was", () => {
+    const yaml = ['id: x', 'classLength:', '  turns: 6', 'sides:', '  us:', '    name: { en: US }', '    goal: 10.3', '    start: {}', '  ru:', '    goal: 9 # by hand', 'tracks: []'].join('\n');
+    const out = withGoals(yaml, { us: 12.5, ru: -1 });
+    expect(out.split('\n')).toEqual(['id: x', 'classLength:', '  turns: 6', 'sides:', '  us:', '    name: { en: US }', '    goal: 12.5', '    start: {}', '  ru:', '    goal: -1 # by hand', 'tracks: []']);
+    expect(() => withGoals(yaml, { eu: 1 })).toThrow(/no side "eu"/);
+    expect(() => withGoals('sides:\n  us:\n    name: x\n', { us: 1 })).toThrow(/no "goal:" line/);
+  });
+});
+
 describe('npm run balance on the command line', () => {
   const run = (...args: string[]) =>
     spawnSync(resolve('node_modules/.bin/tsx'), ['src/cli/balance.ts', ...args], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '../..') });
@@ -69,5 +103,9 @@ describe('npm run balance on the command line', () => {
     const z = run('--games', '0');
     expect(z.status).toBe(2);
     expect(z.stderr).toContain('--games must be a whole number above 0');
+    const w = run('--write');
+    expect(w.status).toBe(2);
+    expect(w.stderr).toContain('--write and --goal-reach go with --suggest-goals');
+    expect(run('--suggest-goals', '--goal-reach', '1.5').stderr).toContain('--goal-reach is a share above 0 and at most 1');
   });
 });

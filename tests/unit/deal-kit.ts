@@ -19,7 +19,7 @@ import {
  * happens at that turn end (no escalation decay, no channel damping), so the score change is the package's own.
  */
 export function lastTurnScenario(s: Scenario, lastTurn: number): Scenario {
-  return { ...s, turns: lastTurn, rules: { ...s.rules, escalationDecay: 0, incidentChance: 0, slipChance: 0 }, channels: s.channels.map((c) => ({ ...c, damp: 0 })) };
+  return { ...s, turns: lastTurn, rules: { ...s.rules, escalationDecay: 0, escalationPullback: 0, incidentChance: 0, slipChance: 0 }, channels: s.channels.map((c) => ({ ...c, damp: 0 })) };
 }
 
 export function must(s: Scenario, state: GameState, move: Move): GameState {

@@ -47,7 +47,8 @@ describe('history compared with the game, track by track', () => {
     ].join('\n');
     const r = loadScenarioText(text, join(SCENARIO_DIR, 'variant.yaml'), { resolve: resolveFromFiles });
     if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
-    const state = playGame(shipped, 2, { us: STRATEGIES.reciprocator, ru: STRATEGIES.reciprocator }).state;
+    // Two conceders stop at the treaty's framework (two reciprocators now verify it: rules 4's START endgame cards).
+    const state = playGame(shipped, 2, { us: STRATEGIES.conceder, ru: STRATEGIES.conceder }).state;
     expect(state.tracks.arms.stage).not.toBe('verified');
     const before = historyByTrack(shipped, state).find((x) => x.track === 'arms')!;
     const after = historyByTrack(r.scenario, state).find((x) => x.track === 'arms')!;

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import {
   applyMove,
   meterPaths,
+  onTable,
   otherSide,
   pendingSides,
   readMeter,
@@ -68,10 +69,10 @@ export function metersOf(state: GameState): Record<string, number> {
   return Object.fromEntries(meterPaths(state).map((p) => [p, readMeter(state, p)]));
 }
 
-/** Cards a side may still give (not red lines, not given), in scenario order. */
+/** Cards a side may still give (on the table, not red lines, not given), in scenario order. */
 export function giveable(scenario: Scenario, state: GameState, side: Side): string[] {
   const red = new Set(scenario.sides[side].redLines.map((r) => r.card));
-  return scenario.cards.filter((c) => c.side === side && !red.has(c.id) && !state.given[side].includes(c.id)).map((c) => c.id);
+  return scenario.cards.filter((c) => c.side === side && !red.has(c.id) && !state.given[side].includes(c.id) && onTable(scenario, state.firedEvents, c)).map((c) => c.id);
 }
 
 /**

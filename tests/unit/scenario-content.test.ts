@@ -198,10 +198,10 @@ for (const file of files) {
       expect(new Set(s.events.map((e) => e.id)).size).toBe(s.events.length);
     });
 
-    it('plays as a game: reciprocators reach both goals, hardliners neither, and every track moves in some game', () => {
+    it('plays as a game: reciprocators can reach both goals, hardliners neither, and every track moves in some game', () => {
       const moved = new Set<string>();
       let bothWon = 0;
-      for (const seed of [1, 2, 3, 4]) {
+      for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
         const r = playGame(s, seed, { us: STRATEGIES.reciprocator, ru: STRATEGIES.reciprocator });
         if (r.outcome.sides.us.won && r.outcome.sides.ru.won) bothWon++;
         const h = playGame(s, seed, { us: STRATEGIES.hardliner, ru: STRATEGIES.hardliner });
@@ -209,7 +209,8 @@ for (const file of files) {
         for (const g of [r, h, playGame(s, seed, { us: STRATEGIES.random, ru: STRATEGIES.random })])
           for (const turn of g.state.history) for (const t of s.tracks) if (turn.stages && turn.stages[t.id] !== t.start) moved.add(t.id);
       }
-      expect(bothWon).toBeGreaterThanOrEqual(3);
+      // In some games, not with certainty (issue 15: two reciprocators both reach their goals in under 70 % of games).
+      expect(bothWon).toBeGreaterThanOrEqual(1);
       expect([...trackIds].filter((t) => !moved.has(t)), 'tracks that never moved').toEqual([]);
     });
   });
