@@ -434,7 +434,7 @@ export class NegotiatorAgent {
   /**
    * Would escalation reach its maximum before the end even if this side spoke softly every turn,
    * while the other side stays hostile? (Hostile words, the hawks' shows of force, the incidents the risk itself
-   * breeds, minus time and open channels: turn by turn, with incidents and the hawks they feed at their expected size.)
+   * breeds, minus time, open channels and stepping back from the brink: turn by turn, with incidents and the hawks they feed at their expected size.)
    */
   private doomed(view: SideView): boolean {
     const rules = this.scenario.rules;
@@ -445,7 +445,7 @@ export class NegotiatorAgent {
     let escalation = view.meters.escalation;
     for (let turn = view.turn; turn <= this.scenario.turns; turn++) {
       const chance = incidentChance(rules, escalation);
-      const atTurnEnd = escalationAtResolution(this.scenario, view.channels, hawks).reduce((sum, step) => sum + step.delta, 0);
+      const atTurnEnd = escalationAtResolution(this.scenario, view.channels, hawks, escalation + words).reduce((sum, step) => sum + step.delta, 0);
       escalation += words + atTurnEnd + chance * incident;
       if (escalation >= 100) return true;
       hawks[this.them] += rules.statements.hostile.hawks + chance * rules.incidentHawks;
@@ -454,9 +454,9 @@ export class NegotiatorAgent {
     return false;
   }
 
-  /** What the end of a turn would do to escalation now, as the rules apply it (open channels, time, the hawks). */
+  /** What the end of a turn would do to escalation now, as the rules apply it (open channels, time, stepping back, the hawks). */
   private atTurnEnd(view: SideView): number {
-    return escalationAtResolution(this.scenario, view.channels, view.meters.hawks).reduce((sum, step) => sum + step.delta, 0);
+    return escalationAtResolution(this.scenario, view.channels, view.meters.hawks, view.meters.escalation).reduce((sum, step) => sum + step.delta, 0);
   }
 
   private channelToAsk(view: SideView): Decision | null {
