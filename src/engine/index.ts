@@ -10,7 +10,7 @@ export { completeScenario, completeRules, completeCounterpart, DEFAULT_COUNTERPA
 export { DEFAULT_RULES, brokenByDelays } from './rules';
 export { METER_MIN, METER_MAX, meterPaths, readMeter, isMeterPath } from './meters';
 export { conditionsHold, CONDITION_KEYS, concessionsOnTrack, conditionCuts, conditionTracks } from './conditions';
-export { indexOf, sideName, cardTitle, settledBy, onTable } from './scenario-index';
+export { indexOf, sideName, cardTitle, settledBy, onTable, openCards } from './scenario-index';
 export { textOf, citeFiles, possessive, type Language } from './text';
 export { makeRandom } from './rng';
 export { previewPackage, playSigning, meterChanges, type PackagePreview } from './preview';

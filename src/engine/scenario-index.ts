@@ -59,3 +59,13 @@ export function settledBy(scenario: Scenario, given: readonly string[], card: Ca
   }
   return undefined;
 }
+
+/**
+ * The cards of `side` a package may still hold (its own to give, or the other side's to ask): on the table
+ * (onTable), not conceded yet, and no option of an issue already settled (settledBy), in the scenario's order. The
+ * move check refuses the rest; hands, package builders and the computer players ask this instead of filtering again.
+ */
+export function openCards(scenario: Scenario, view: { given: Record<Side, readonly string[]>; firedEvents: readonly string[] }, side: Side): CardDef[] {
+  const given = view.given[side];
+  return scenario.cards.filter((c) => c.side === side && !given.includes(c.id) && onTable(scenario, view.firedEvents, c) && !settledBy(scenario, given, c));
+}

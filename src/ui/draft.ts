@@ -2,7 +2,7 @@
 // accessible layer (checkboxes, one choice per graded issue) both change and show this one, so they never disagree.
 // It holds only the player's choice of cards; what the package would do, and whether it may be sent, is the
 // engine's answer (previewFor, whyNot).
-import { onTable, settledBy, type CardDef, type Format, type PackageTerms, type Scenario, type Side, type SideView } from '../engine';
+import { openCards, type CardDef, type Format, type PackageTerms, type Scenario, type Side, type SideView } from '../engine';
 
 export type Kind = 'give' | 'ask';
 
@@ -15,13 +15,12 @@ export interface HandCard {
   options: CardDef[];
 }
 
-/** A side's hand: its cards on the table and not given yet, the options of an issue grouped on one card (a settled issue left out), in the scenario's order. */
+/** A side's hand: the cards it may still give (the engine's openCards), the options of an issue grouped on one card, in the scenario's order. */
 export function handOf(scenario: Scenario, view: SideView, side: Side): HandCard[] {
   const out: HandCard[] = [];
   const issues = new Map<string, HandCard>();
-  for (const c of scenario.cards) {
-    // A card events have still to bring is not in the hand yet (the engine's onTable).
-    if (c.side !== side || view.given[side].includes(c.id) || !onTable(scenario, view.firedEvents, c)) continue;
+  // The engine's openCards: on the table, not conceded, no option of a settled issue.
+  for (const c of openCards(scenario, view, side)) {
     if (!c.issue) {
       out.push({ key: c.id, issue: null, options: [c] });
       continue;
@@ -35,8 +34,7 @@ export function handOf(scenario: Scenario, view: SideView, side: Side): HandCard
     card.options.push(c);
   }
   for (const card of issues.values()) card.options.sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
-  // An issue conceded once is settled (the engine's settledBy): its other options leave the hand with it.
-  return out.filter((card) => !settledBy(scenario, view.given[side], card.options[0]));
+  return out;
 }
 
 export class PackageDraft {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyMove, createGame, outcomeOf, type GameState, type Scenario } from '../../src/engine';
+import { applyMove, createGame, openCards, outcomeOf, type GameState, type Scenario } from '../../src/engine';
 import { builtInScenarioFiles, loadScenarioFile } from '../../src/scenario/files';
 import { formatProblem, loadScenarioText } from '../../src/scenario/load';
 import { runCli } from '../cli-process';
@@ -88,6 +88,17 @@ describe('graded options in play', () => {
     expect(r.ok ? '' : r.reason).toBe(`"${title(indus, 'transition-13')}": that issue was settled with "${title(indus, 'transition-10')}" in an earlier agreement`);
     // Another issue is still open.
     expect(applyMove(indus, g, { type: 'propose', side: 'india', give: ['replacement-payment'], ask: ['limited-uses'] }).ok).toBe(true);
+  });
+
+  it('the cards a side may still put in a package (openCards, what the hands and the student page show) leave out a settled issue and what was given, and every one of them may be proposed', () => {
+    let g = play(indus, atFirstProposal(), { type: 'propose', side: 'pakistan', give: ['eastern-rivers'], ask: ['transition-10'] }, { type: 'accept', side: 'india' });
+    g = advance(indus, g, (s) => s.turn === 2 && s.phase === 'proposals');
+    const open = openCards(indus, g, 'india').map((c) => c.id);
+    expect(open).not.toContain('transition-10');
+    expect(open.filter((id) => id.startsWith('transition-'))).toEqual([]);
+    expect(open).toContain('replacement-payment');
+    for (const id of open) expect(applyMove(indus, g, { type: 'propose', side: 'india', give: [id], ask: ['limited-uses'] }).ok, id).toBe(true);
+    expect(openCards(indus, g, 'pakistan').map((c) => c.id)).not.toContain('eastern-rivers');
   });
 
   it('a red line may name one option: that option cannot be given, the others can', () => {

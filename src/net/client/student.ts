@@ -1,7 +1,7 @@
 // The student's page: join with the code and a name, then play for one team at one table. The page shows what the
 // server sends this team (the engine's view of its seat: whose move, what it may do, what accepting would do, its
 // score) and asks the engine only to preview the package being built; the server decides every move.
-import { allNews, seatScenario, sideName, textOf, cardTitle, onTable, otherSide, type Move, type OfferView, type Scenario, type Side, type SideView } from '../../engine';
+import { allNews, seatScenario, sideName, textOf, cardTitle, openCards, otherSide, type Move, type OfferView, type Scenario, type Side, type SideView } from '../../engine';
 import { colourSlot, describeMove, meterName, signed, PHASE_NAME, agreementName, previewScoreWords, scoreSoFarWords, stageLabel, trackLabel } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
 import { TAKEOVER_QUESTION, type ChatMessage, type ProposalMessage, type SlowDown, type TeamMessage, type TeamUpdate, type Welcome } from '../protocol';
@@ -431,7 +431,7 @@ function packageBuilder(sc: Scenario, u: TeamUpdate, me: Side, verb: string): HT
   const mode = packageMode(u)!;
   const them = otherSide(v.seats, me);
   const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
-  const available = (side: Side) => sc.cards.filter((c) => c.side === side && !v.given[side].includes(c.id) && onTable(sc, v.firedEvents, c));
+  const available = (side: Side) => openCards(sc, v, side);
   const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
     const set = draft[kind];
     return el(
@@ -583,7 +583,7 @@ function brief(sc: Scenario, me: Side): HTMLElement {
 }
 
 function hand(sc: Scenario, v: SideView, me: Side): HTMLElement {
-  const cards = sc.cards.filter((c) => c.side === me && !v.given[me].includes(c.id) && onTable(sc, v.firedEvents, c));
+  const cards = openCards(sc, v, me);
   const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
   return el(
     'section',
