@@ -6,6 +6,8 @@ export interface ScenarioIndex {
   tracks: Map<string, TrackDef>;
   channels: Map<string, ChannelDef>;
   events: Map<string, EventDef>;
+  /** By card id (or a graded card's issue id): the events that bring it to the table (an effect `{ card }`). */
+  arrivals: Map<string, string[]>;
 }
 
 const indexes = new WeakMap<Scenario, ScenarioIndex>();
@@ -19,26 +21,20 @@ export function indexOf(scenario: Scenario): ScenarioIndex {
       tracks: new Map(scenario.tracks.map((t) => [t.id, t])),
       channels: new Map(scenario.channels.map((c) => [c.id, c])),
       events: new Map(scenario.events.map((e) => [e.id, e])),
+      arrivals: new Map(),
     };
+    for (const e of scenario.events) for (const f of e.effects) if ('card' in f) ix.arrivals.set(f.card, [...(ix.arrivals.get(f.card) ?? []), e.id]);
     indexes.set(scenario, ix);
   }
   return ix;
 }
-
-/** By card id: the events that bring it to the table. */
-const arrivals = new WeakMap<Scenario, Map<string, string[]>>();
 
 /**
  * Whether a card is on the table: a card no event brings is there from the start; one an event brings (an effect
  * `{ card }`, naming the card or a graded card's id) arrives when such an event fires, and stays.
  */
 export function onTable(scenario: Scenario, firedEvents: readonly string[], card: CardDef): boolean {
-  let brought = arrivals.get(scenario);
-  if (!brought) {
-    brought = new Map();
-    for (const e of scenario.events) for (const f of e.effects) if ('card' in f) brought.set(f.card, [...(brought.get(f.card) ?? []), e.id]);
-    arrivals.set(scenario, brought);
-  }
+  const brought = indexOf(scenario).arrivals;
   // A graded card is brought whole: an effect names the card, and all its options arrive.
   const by = brought.get(card.id) ?? (card.issue === undefined ? undefined : brought.get(card.issue));
   return !by || by.some((id) => firedEvents.includes(id));
