@@ -172,7 +172,33 @@ export function noteFor(ctx: Ctx, net: string, causes: string[], more: (n: numbe
     }
     last = { line, size: NOTE.min, bold: false };
   }
-  return last; // one cause longer than the line even in the smallest font: written as it is, wrapped (never cut)
+  return shortenQuote(ctx, last.line, width) ?? last; // no quote to shorten: written as it is, wrapped
+}
+
+/** The notes' font sizes, largest first (NOTE.size down to NOTE.min by half points). */
+const sizes = (): number[] => Array.from({ length: (NOTE.size - NOTE.min) * 2 + 1 }, (_, i) => NOTE.size - i / 2);
+
+/**
+ * One cause longer than the line even in the smallest font (a card's long title quoted in it): the quoted title is
+ * shortened with an ellipsis until the note fits its line, so that it never runs over the next meter's label. The
+ * ledger and the panel keep the cause whole. Null when the line quotes nothing or cannot be made to fit.
+ */
+function shortenQuote(ctx: Ctx, line: string, width: number): { line: string; size: number; bold: boolean } | null {
+  const quote = /(["«“„])([^"»”“]+)(["»”“])/.exec(line);
+  if (!quote) return null;
+  const [whole, open, title, close] = quote;
+  const before = line.slice(0, quote.index);
+  const after = line.slice(quote.index + whole.length);
+  // The largest font in which enough of the title stays to be recognised (a dozen letters), else the smallest.
+  for (const [size, keep] of [...sizes().map((z) => [z, 12] as const), [NOTE.min, 4] as const]) {
+    const bold = size >= NOTE.bold;
+    ctx.font = font(size, bold);
+    for (let n = title.length - 1; n >= keep; n--) {
+      const candidate = `${before}${open}${title.slice(0, n).trimEnd()}…${close}${after}`;
+      if (ctx.measureText(candidate).width <= width) return { line: candidate, size, bold };
+    }
+  }
+  return null;
 }
 
 /** The speech bubble's font for a text: the largest (12 px down to 8.5) at which it is whole in the bubble, by text. */
@@ -207,6 +233,8 @@ export class TableScene extends Phaser.Scene {
   private room: HTMLCanvasElement | null = null;
   private texts: string[] = [];
   private cut: string[] = [];
+  /** The meters' notes last painted, with the lines each took (one, unless a cause could not be made to fit). */
+  private notesPainted: { text: string; lines: number }[] = [];
   /** The card whose control has the keyboard focus in the accessible panel: outlined on the table too. */
   private focused: { kind: Kind; id: string } | null = null;
   private zones: Phaser.GameObjects.Zone[] = [];
@@ -321,7 +349,7 @@ export class TableScene extends Phaser.Scene {
 
   private onChange(change: Change) {
     this.draw(false);
-    // The number and causes of each change, under their meter in the line kept for it: whole, never cut (the ledger has all).
+    // The number and causes of each change, under their meter in the line kept for it: a long card title quoted in a cause shortened to keep the line (the ledger has all).
     const byMeter = new Map<string, typeof change.ledger>();
     for (const e of change.ledger) byMeter.set(e.meter, [...(byMeter.get(e.meter) ?? []), e]);
     let any = false;
@@ -340,6 +368,7 @@ export class TableScene extends Phaser.Scene {
   private showNotes(notes: { view: MeterView; net: number; entries: { delta: number; cause: string }[] }[]) {
     const w = words().canvas;
     const layer = this.notes.element;
+    this.notesPainted = [];
     this.notes.paint(String(++this.paints), (ctx) => {
       for (const { view, net, entries } of notes) {
         const good = view.inverse ? net < 0 : net > 0;
@@ -348,7 +377,8 @@ export class TableScene extends Phaser.Scene {
         ctx.font = font(text.size, text.bold);
         ctx.fillStyle = '#0b1620';
         ctx.fillRect(view.x - 1, view.y + NOTE.y - 1, Math.min(NOTE.w + 6, ctx.measureText(text.line).width + 6), NOTE.h + 1);
-        write(ctx, text.line, view.x + 2, view.y + NOTE.y, NOTE.w, { size: text.size, bold: text.bold, colour: good ? UP : DOWN, lines: 2 });
+        const height = write(ctx, text.line, view.x + 2, view.y + NOTE.y, NOTE.w, { size: text.size, bold: text.bold, colour: good ? UP : DOWN, lines: 2 });
+        this.notesPainted.push({ text: text.line, lines: Math.round(height / Math.round(text.size * 1.22)) });
       }
     });
     // Shown at once, then faded by the compositor (reduced motion: gone at once after the same time).
@@ -605,6 +635,11 @@ export class TableScene extends Phaser.Scene {
   /** Every text the board shows now (each as it was written, before wrapping), for tests and tools. */
   paintedTexts(): string[] {
     return [...this.texts];
+  }
+
+  /** The meters' notes last painted and the lines each took. */
+  paintedNotes(): { text: string; lines: number }[] {
+    return [...this.notesPainted];
   }
 
   /** The texts the board shows shortened with an ellipsis (a card's title may be; a name, a label or a speech never). */
