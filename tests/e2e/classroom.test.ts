@@ -35,12 +35,13 @@ afterAll(async () => {
 });
 
 /** A package the proposer may send and the other side may accept, found with the engine's own preview. */
-function acceptablePackage(state: GameState, proposer: Side): { give: string; ask: string } {
+/** A package of one card each way that may be sent, by the names its controls have: an option of a graded issue is a radio button (one option an issue), a card a checkbox. */
+function acceptablePackage(state: GameState, proposer: Side): { give: string; ask: string; giveRole: 'checkbox' | 'radio'; askRole: 'checkbox' | 'radio' } {
   const other = otherSide(US_RU, proposer);
   const red = (s: Side) => new Set(scenario.sides[s].redLines.map((r) => r.card));
   for (const give of scenario.cards.filter((c) => c.side === proposer && !red(proposer).has(c.id)))
     for (const ask of scenario.cards.filter((c) => c.side === other && !red(other).has(c.id)))
-      if (previewPackage(scenario, state, proposer, { give: [give.id], ask: [ask.id], format: 'bilateral' }).refused === null) return { give: textOf(give.title), ask: textOf(ask.title) };
+      if (previewPackage(scenario, state, proposer, { give: [give.id], ask: [ask.id], format: 'bilateral' }).refused === null) return { give: textOf(give.title) + (give.issue ? `, costs you ${give.cost} support` : ''), ask: textOf(ask.title), giveRole: give.issue ? 'radio' : 'checkbox', askRole: ask.issue ? 'radio' : 'checkbox' };
   throw new Error('no acceptable package');
 }
 
@@ -144,8 +145,8 @@ test('a teacher and four students play three turns through a pause, an inject, a
   let state = createGame(scenario, 1);
   for (const m of [{ type: 'statement', side: 'us', tone: 'conciliatory' }, { type: 'statement', side: 'ru', tone: 'neutral' }] as Move[]) state = (applyMove(scenario, state, m) as { state: GameState }).state;
   const pkg = acceptablePackage(state, 'us');
-  await ana.getByRole('checkbox', { name: pkg.give, exact: true }).press('Space');
-  await ana.getByRole('checkbox', { name: pkg.ask, exact: true }).press('Space');
+  await ana.getByRole(pkg.giveRole, { name: pkg.give, exact: true }).press('Space');
+  await ana.getByRole(pkg.askRole, { name: pkg.ask, exact: true }).press('Space');
   await ana.getByRole('list', { name: 'Effect on the meters if signed' }).waitFor();
   await carl.getByText(/Ana, your team lead, submits it/).waitFor();
   await screenshot(ana, 'classroom-student');

@@ -4,6 +4,7 @@
 import { allNews, seatScenario, sideName, textOf, cardTitle, openCards, otherSide, type Move, type OfferView, type Scenario, type Side, type SideView } from '../../engine';
 import { colourSlot, describeMove, meterName, signed, PHASE_NAME, agreementName, previewScoreWords, scoreSoFarWords, stageLabel, trackLabel } from '../../ui/labels';
 import { el, button } from '../../ui/dom/el';
+import { handOf, type HandCard } from '../../ui/draft';
 import { TAKEOVER_QUESTION, type ChatMessage, type ProposalMessage, type SlowDown, type TeamMessage, type TeamUpdate, type Welcome } from '../protocol';
 import { connect, isJoinCode, normalCode, type Link, type LinkState } from './connection';
 import { moveChoices, packageChoice, packageMode, type PackageDraft } from './moves';
@@ -431,7 +432,6 @@ function packageBuilder(sc: Scenario, u: TeamUpdate, me: Side, verb: string): HT
   const mode = packageMode(u)!;
   const them = otherSide(v.seats, me);
   const trackName = (id: string) => textOf(sc.tracks.find((t) => t.id === id)?.name) || id;
-  const available = (side: Side) => openCards(sc, v, side);
   const box = (kind: 'give' | 'ask', id: string, label: string, detail: string) => {
     const set = draft[kind];
     return el(
@@ -442,14 +442,53 @@ function packageBuilder(sc: Scenario, u: TeamUpdate, me: Side, verb: string): HT
       el('span', { class: 'detail' }, ` — ${detail}`),
     );
   };
+  // A graded issue is one choice, as at the table: none of its options, or one of them (a package holds one).
+  const issue = (kind: 'give' | 'ask', card: HandCard) => {
+    const set = draft[kind];
+    const ids = card.options.map((o) => o.id);
+    const name = `${kind}-issue-${card.issue}`;
+    const option = (id: string | null, label: string) =>
+      el(
+        'label',
+        { class: 'choice' },
+        el('input', {
+          type: 'radio',
+          name,
+          'data-focus': `${name}-${id ?? 'none'}`,
+          checked: id === null ? !ids.some((o) => set.has(o)) : set.has(id),
+          onchange: () => {
+            for (const o of ids) set.delete(o);
+            if (id) set.add(id);
+            render();
+          },
+        }),
+        ` ${label}`,
+      );
+    return el(
+      'li',
+      {},
+      el(
+        'fieldset',
+        { class: 'issue' },
+        el('legend', {}, trackName(card.options[0].track)),
+        option(null, 'Not in the package'),
+        ...card.options.map((o) => option(o.id, `${textOf(o.title)}${kind === 'give' ? `, costs you ${o.cost} support` : ''}`)),
+      ),
+    );
+  };
+  const hand = (kind: 'give' | 'ask', side: Side) =>
+    handOf(sc, v, side).map((card) => {
+      const c = card.options[0];
+      return card.issue ? issue(kind, card) : box(kind, c.id, textOf(c.title), kind === 'give' ? `${trackName(c.track)}, costs you ${c.cost} support` : trackName(c.track));
+    });
   const choice = packageChoice(sc, u, draft)!;
   const preview = choice.preview;
   return el(
     'div',
     { class: 'builder' },
     el('h3', {}, mode === 'propose' ? 'Build a package' : 'Or build a counter-proposal'),
-    el('fieldset', {}, el('legend', {}, 'Cards you give'), el('ul', { class: 'cards' }, ...available(me).map((c) => box('give', c.id, textOf(c.title), `${trackName(c.track)}, costs you ${c.cost} support`)))),
-    el('fieldset', {}, el('legend', {}, `Cards you ask of ${sideName(sc, them)}`), el('ul', { class: 'cards' }, ...available(them).map((c) => box('ask', c.id, textOf(c.title), trackName(c.track))))),
+    el('fieldset', {}, el('legend', {}, 'Cards you give'), el('ul', { class: 'cards' }, ...hand('give', me))),
+    el('fieldset', {}, el('legend', {}, `Cards you ask of ${sideName(sc, them)}`), el('ul', { class: 'cards' }, ...hand('ask', them))),
     mode === 'propose'
       ? el(
           'fieldset',
