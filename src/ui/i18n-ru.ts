@@ -8,6 +8,16 @@ const raz = (n: number) => (n === 1 ? 'один раз' : `${n} ${plural('ru', n
 const turns = (n: number) => `${n} ${plural('ru', n, { one: 'ход', few: 'хода', many: 'ходов', other: 'хода' })}`;
 const changes = (n: number) => `${n} ${plural('ru', n, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })}`;
 
+/** A statement's tone as the ledger names it (neuter, agreeing with заявление). */
+const TONES: Record<string, string> = { conciliatory: 'примирительное', neutral: 'нейтральное', hostile: 'враждебное' };
+/** How an agreement was broken, as the ledger says it. */
+const BROKEN: Record<string, string> = {
+  'kept delaying it': 'слишком много отсрочек',
+  'was caught by verification': 'нарушение выявила проверка',
+  'was exposed by intelligence reports': 'нарушение раскрыла разведка',
+};
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const ru: Words = {
   page: {
     title: 'Перезагрузка — игра о переговорах',
@@ -478,4 +488,38 @@ export const ru: Words = {
     byTurn: (title) => `${title}, по ходам`,
     figures: (title) => `Данные: ${title}`,
   },
+  // Said without verbs that agree with a side's name (США are plural, Россия feminine): "side: what happened".
+  causes: [
+    [/^(?<side>.+?)(?:'s|') (?<tone>conciliatory|neutral|hostile) statement$/, (p, n) => `${cap(TONES[p.tone])} заявление — ${n(p.side)}`],
+    [/^mixed signals from (?<side>.+)$/, (p, n) => `Противоречивые сигналы — ${n(p.side)}`],
+    [/^(?<side>.+) declares "(?<title>.+)" a red line, in its statement$/, (p, n) => `${n(p.side)}: «${n(p.title)}» — красная линия (в заявлении)`],
+    [/^hawks call (?<side>.+?)(?:'s|') outreach on (?<channel>.+) weakness$/, (p, n) => `«Ястребы» против шага навстречу (${n(p.side)}): ${n(p.channel)}`],
+    [/^(?<side>.+) rejected (?<by>.+?)(?:'s|') proposal$/, (p, n) => `${n(p.side)}: отказ на предложение (${n(p.by)})`],
+    [/^(?<side>.+) could not carry out agreement (?<id>\S+) this turn: bureaucratic delays$/, (p, n) => `${n(p.side)}: соглашение ${p.id} не выполнено в этот ход — бюрократические задержки`],
+    [/^(?<side>.+) implemented "(?<title>.+)"$/, (p, n) => `${n(p.side)}: выполнено «${n(p.title)}»`],
+    [/^agreement (?<id>\S+) delivers$/, (p) => `Соглашение ${p.id} приносит плоды`],
+    [/^(?<side>.+) delayed agreement (?<id>\S+): bureaucratic delays$/, (p, n) => `${n(p.side)}: соглашение ${p.id} отложено — бюрократические задержки`],
+    [/^verification confirmed (?<side>.+) kept agreement (?<id>\S+)$/, (p, n) => `Проверка подтвердила: соглашение ${p.id} соблюдено (${n(p.side)})`],
+    [/^(?<side>.+) checked agreement (?<id>\S+): a sign of distrust$/, (p, n) => `${n(p.side)}: проверка соглашения ${p.id} — знак недоверия`],
+    [/^(?<side>.+) conceded "(?<title>.+)"(?<multi> \(multilateral format\))?$/, (p, n) => `${n(p.side)}: уступка «${n(p.title)}»${p.multi ? ' (многосторонний формат)' : ''}`],
+    [/^(?<side>.+) won "(?<title>.+)"$/, (p, n) => `${n(p.side)}: получено «${n(p.title)}»`],
+    [/^(?<party>.+) react to "(?<title>.+)"$/, (p, n) => `${n(p.party)}: реакция на «${n(p.title)}»`],
+    [/^agreement (?<id>\S+) is reciprocal: quid pro quo$/, (p) => `Соглашение ${p.id} взаимно: услуга за услугу`],
+    [/^agreement (?<id>\S+) signed$/, (p) => `Соглашение ${p.id} подписано`],
+    [
+      /^(?<side>.+) broke agreement (?<id>\S+): it (?<how>kept delaying it|was caught by verification|was exposed by intelligence reports)(?<rally> \(rally at home\))?$/,
+      (p, n) => `Соглашение ${p.id} нарушено (${n(p.side)}): ${BROKEN[p.how]}${p.rally ? ' (сплочение внутри страны)' : ''}`,
+    ],
+    [/^a pause in dialogue bolsters the hawks$/, () => 'Пауза в диалоге усиливает «ястребов»'],
+    [/^a pause in dialogue$/, () => 'Пауза в диалоге'],
+    [/^(?<party>.+) feel abandoned$/, (p, n) => `${n(p.party)}: ощущение, что их бросили`],
+    [/^a military incident, contained by the open channel$/, () => 'Военный инцидент, сдержанный открытым каналом'],
+    [/^a military incident$/, () => 'Военный инцидент'],
+    [/^(?<cause>.+) feeds the hawks$/, (p, _n, again) => `${again(p.cause)} — это подпитывает «ястребов»`],
+    [/^(?<channel>.+) keeps the channel open$/, (p, n) => `${n(p.channel)}: канал остаётся открытым`],
+    [/^(?<channel>.+) opened$/, (p, n) => `Открыт канал: ${n(p.channel)}`],
+    [/^tensions ease with time$/, () => 'Напряжённость со временем спадает'],
+    [/^both capitals step back from the brink$/, () => 'Обе столицы отступают от края'],
+    [/^(?<side>.+?)(?:'s|') hawks push for a show of force$/, (p, n) => `«Ястребы» (${n(p.side)}) требуют демонстрации силы`],
+  ],
 };

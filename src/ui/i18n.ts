@@ -1,6 +1,6 @@
 // Every word the interface says, in English here and in Russian in ./i18n-ru.ts (loaded only when chosen).
-// Scenario texts come from the scenario in the same language (textOf(text, lang)); words the engine and the
-// computer write themselves (ledger causes, refusals, the computer's reasons) are still English.
+// Scenario texts come from the scenario in the same language (textOf(text, lang)); the engine's ledger causes are said
+// again from `causes` (labels.ts causeWords); the computer's reasons are still English.
 import { possessive, type Language, type Phase, type Tone, type Format, type TrackEventType, type AgreementStatus, type RefusalReason } from '../engine';
 
 export type { Language };
@@ -491,7 +491,16 @@ const en = {
     byTurn: (title: string) => `${title}, turn by turn`,
     figures: (title: string) => `Figures: ${title}`,
   },
+  /**
+   * The engine's ledger causes said again in this language, each an English sentence the engine writes (moves.ts,
+   * game.ts, escalation.ts) and how to say it; `name` gives a scenario's name or title in the language. English needs
+   * none: the causes are English as written. See causeWords (labels.ts).
+   */
+  causes: [] as CauseSaying[],
 };
+
+/** One of the engine's cause sentences (its parts in named groups) and how a language says it. */
+export type CauseSaying = [RegExp, (parts: Record<string, string>, name: (english: string) => string, again: (cause: string) => string) => string];
 
 export type Words = typeof en;
 

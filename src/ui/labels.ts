@@ -121,3 +121,42 @@ export function newsWords(scenario: Scenario, n: { event: string; title: string;
   const ev = scenario.events.find((e) => e.id === n.event);
   return { title: (ev && textOf(ev.title, lang)) || n.title, text: (ev && textOf(ev.text, lang)) || n.text };
 }
+
+/** Every English text of a scenario that has a text in another language, by its English (built once a scenario). */
+const scenarioTexts = new WeakMap<Scenario, Map<string, { en: string; ru?: string }>>();
+function textsOf(scenario: Scenario): Map<string, { en: string; ru?: string }> {
+  let texts = scenarioTexts.get(scenario);
+  if (!texts) {
+    texts = new Map();
+    const walk = (v: unknown): void => {
+      if (!v || typeof v !== 'object') return;
+      const o = v as Record<string, unknown>;
+      if (typeof o.en === 'string' && typeof o.ru === 'string' && !texts!.has(o.en)) texts!.set(o.en, o as { en: string; ru: string });
+      for (const x of Object.values(o)) walk(x);
+    };
+    walk(scenario);
+    scenarioTexts.set(scenario, texts);
+  }
+  return texts;
+}
+
+/**
+ * A ledger cause in the language. The engine writes its causes in English: a scenario's own text (an event's cause)
+ * or one of its fixed sentences with the scenario's names and titles in it; the language's `causes` says each sentence
+ * again (i18n-ru.ts), its names and titles given from the scenario in the language. A cause neither recognises stays
+ * as the engine wrote it. The log, the CSV export and the server keep the English.
+ */
+export function causeWords(scenario: Scenario, cause: string, lang: Language = 'en'): string {
+  if (lang === 'en') return cause;
+  const name = (english: string) => textOf(textsOf(scenario).get(english), lang) || english;
+  const again = (c: string): string => {
+    const whole = textsOf(scenario).get(c);
+    if (whole) return textOf(whole, lang);
+    for (const [pattern, say] of wordsFor(lang).causes) {
+      const m = pattern.exec(c);
+      if (m) return say(m.groups ?? {}, name, again);
+    }
+    return c;
+  };
+  return again(cause);
+}

@@ -1,9 +1,9 @@
 // The interface in Russian: switched on the title screen, remembered by the browser, and a whole turn played
 // with no English left on screen — in the panel or drawn on the table — but for what is English at its source:
 // scenario texts (those without a Russian translation, names in Latin letters in the translations, the articles'
-// quotes, which are checked word for word), and the sentences the engine and the computer write themselves (ledger
-// causes, the computer's reasons): a known gap, named in the README, allowed here only as the exact sentences this
-// game's state holds.
+// quotes, which are checked word for word), and the sentences the computer writes itself (its reasons): a known gap,
+// named in the README, allowed here only as the exact sentence this game's state holds. The engine's ledger causes
+// are said in Russian (ui/labels causeWords).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndVite, screenshot, watchErrors } from './harness';
@@ -55,8 +55,8 @@ async function onScreen(page: Page): Promise<{ lines: string[]; engine: string[]
     const panel = document.querySelector<HTMLElement>('#panel')!.innerText;
     for (const m of marked) m.style.display = m.dataset.hold ?? '';
     const s = w.resetGame.store.session;
-    // The engine's and the computer's own sentences: ledger causes, the computer's reason.
-    const engine = s ? [...s.state.history.flatMap((t) => t.ledger.map((e) => e.cause)), ...(s.lastReason ? [s.lastReason.reason] : [])] : [];
+    // The computer's own sentences (its reason for an answer): the engine's ledger causes are said in Russian.
+    const engine = s?.lastReason ? [s.lastReason.reason] : [];
     return { lines: [document.title, ...panel.split('\n'), ...texts.flatMap((t) => t.split('\n'))], engine };
   });
 }

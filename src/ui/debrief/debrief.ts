@@ -21,7 +21,7 @@ import { gameAgainstHistory, historyByTrack, historySentence } from './history';
 import { DEBRIEF_CSS } from './style';
 import { el, svg } from '../dom/el';
 import { wordsFor, type Words } from '../i18n';
-import { cardLabel, sideLabel } from '../labels';
+import { cardLabel, causeWords, sideLabel } from '../labels';
 
 export interface DebriefInput {
   scenario: Scenario;
@@ -88,7 +88,7 @@ export function meterLabel(scenario: Scenario, path: string, lang: Language = 'e
 /** "+12 trust.india: cause" (the engine's turning-point note) with the meter named in words. */
 function turningPointText(scenario: Scenario, note: string, lang: Language): string {
   const m = /^([+-]?\d+) (\S+): (.*)$/.exec(note);
-  return m ? `${meterLabel(scenario, m[2], lang)} ${m[1]}: ${m[3]}` : note;
+  return m ? `${meterLabel(scenario, m[2], lang)} ${m[1]}: ${causeWords(scenario, m[3], lang)}` : note;
 }
 
 function chartDefs(scenario: Scenario, paths: string[], lang: Language): ChartDef[] {
@@ -354,7 +354,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput): { des
             table(
               w.changesIn(turn),
               w.ledgerHead,
-              entries.map((e) => [meterLabel(scenario, e.meter, lang), (e.delta > 0 ? '+' : '') + e.delta, String(e.value), e.cause, e.cite ?? '']),
+              entries.map((e) => [meterLabel(scenario, e.meter, lang), (e.delta > 0 ? '+' : '') + e.delta, String(e.value), causeWords(scenario, e.cause, lang), e.cite ?? '']),
               'ledger-table',
             ),
           ),

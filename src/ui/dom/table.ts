@@ -19,7 +19,7 @@ import {
 } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words } from '../session';
-import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, stageLabel, newsWords, previewScoreWords, scoreSoFarWords } from '../labels';
+import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, stageLabel, newsWords, causeWords, previewScoreWords, scoreSoFarWords } from '../labels';
 import { briefSection } from './briefing';
 import { el, button } from './el';
 import { handOf, type HandCard, type Kind } from '../draft';
@@ -350,7 +350,7 @@ export function renderTable(root: HTMLElement): void {
             ...ledger
               .slice(-60)
               .reverse()
-              .map((e) => el('li', {}, w.ledgerLine(e.turn, meterName(scenario, e.meter, lang), signed(e.delta), e.value, `${e.cause}${e.cite ? `; ${e.cite}` : ''}`))),
+              .map((e) => el('li', {}, w.ledgerLine(e.turn, meterName(scenario, e.meter, lang), signed(e.delta), e.value, `${causeWords(scenario, e.cause, lang)}${e.cite ? `; ${e.cite}` : ''}`))),
           )
         : null,
     ),

@@ -11,7 +11,7 @@ import Phaser from 'phaser';
 import { allNews, otherSide, readMeter, textOf, type CardDef, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words, type Change } from '../session';
-import { agreementName, phaseName, sideColor, sideFlag, sideLabel, signed, trackLabel } from '../labels';
+import { agreementName, causeWords, phaseName, sideColor, sideFlag, sideLabel, signed, trackLabel } from '../labels';
 import { handOf, type HandCard, type Kind } from '../draft';
 import { W, H, FONT } from './loading';
 import { Board, css } from './board';
@@ -158,10 +158,11 @@ function write(ctx: Ctx, text: string, x: number, y: number, width: number, o: T
 
 /**
  * A meter's note in its one line: the net change and its biggest causes, as many as fit whole (the rest counted as
- * '(+n more)'; the ledger has them all), in a font made smaller down to NOTE.min before a cause is left out.
+ * '(+n more)'; the ledger has them all), in a font made smaller down to NOTE.min before a cause is left out, and
+ * shortened when one alone does not fit.
  */
 export function noteFor(ctx: Ctx, net: string, causes: string[], more: (n: number) => string, width: number): { line: string; size: number; bold: boolean } {
-  let last = { line: '', size: NOTE.min, bold: false };
+  let last = '';
   for (let k = Math.min(2, causes.length); k >= 1; k--) {
     const line = `${net}: ${causes.slice(0, k).join('; ')}${causes.length > k ? more(causes.length - k) : ''}`;
     // Bold down to NOTE.bold, then regular down to NOTE.min.
@@ -170,35 +171,40 @@ export function noteFor(ctx: Ctx, net: string, causes: string[], more: (n: numbe
       ctx.font = font(size, bold);
       if (ctx.measureText(line).width <= width) return { line, size, bold };
     }
-    last = { line, size: NOTE.min, bold: false };
+    last = line;
   }
-  return shortenQuote(ctx, last.line, width) ?? last; // no quote to shorten: written as it is, wrapped
+  return shortenQuote(ctx, last, width);
 }
 
 /** The notes' font sizes, largest first (NOTE.size down to NOTE.min by half points). */
 const sizes = (): number[] => Array.from({ length: (NOTE.size - NOTE.min) * 2 + 1 }, (_, i) => NOTE.size - i / 2);
 
 /**
- * One cause longer than the line even in the smallest font (a card's long title quoted in it): the quoted title is
- * shortened with an ellipsis until the note fits its line, so that it never runs over the next meter's label. The
- * ledger and the panel keep the cause whole. Null when the line quotes nothing or cannot be made to fit.
+ * One cause longer than the line even in the smallest font (a card's long title quoted in it): the longest quoted
+ * title is shortened with an ellipsis until the note fits its line, so that it never runs over the next meter's label;
+ * failing that, the line itself is ended with an ellipsis. The ledger and the panel keep the cause whole.
  */
-function shortenQuote(ctx: Ctx, line: string, width: number): { line: string; size: number; bold: boolean } | null {
-  const quote = /(["«“„])([^"»”“]+)(["»”“])/.exec(line);
-  if (!quote) return null;
-  const [whole, open, title, close] = quote;
-  const before = line.slice(0, quote.index);
-  const after = line.slice(quote.index + whole.length);
-  // The largest font in which enough of the title stays to be recognised (a dozen letters), else the smallest.
-  for (const [size, keep] of [...sizes().map((z) => [z, 12] as const), [NOTE.min, 4] as const]) {
-    const bold = size >= NOTE.bold;
-    ctx.font = font(size, bold);
-    for (let n = title.length - 1; n >= keep; n--) {
-      const candidate = `${before}${open}${title.slice(0, n).trimEnd()}…${close}${after}`;
-      if (ctx.measureText(candidate).width <= width) return { line: candidate, size, bold };
+function shortenQuote(ctx: Ctx, line: string, width: number): { line: string; size: number; bold: boolean } {
+  // A card's title, not a short quoted word («Ястребы»): cutting that says nothing.
+  const quote = [...line.matchAll(/(["«“„])([^"»”“]+)(["»”“])/g)].filter((q) => q[2].length > 16).sort((a, b) => b[2].length - a[2].length)[0];
+  if (quote) {
+    const [whole, open, title, close] = quote;
+    const before = line.slice(0, quote.index);
+    const after = line.slice(quote.index + whole.length);
+    // The largest font in which enough of the title stays to be recognised (a dozen letters), else the smallest.
+    for (const [size, keep] of [...sizes().map((z) => [z, 12] as const), [NOTE.min, 4] as const]) {
+      const bold = size >= NOTE.bold;
+      ctx.font = font(size, bold);
+      for (let n = title.length - 1; n >= keep; n--) {
+        const candidate = `${before}${open}${title.slice(0, n).trimEnd()}…${close}${after}`;
+        if (ctx.measureText(candidate).width <= width) return { line: candidate, size, bold };
+      }
     }
   }
-  return null;
+  ctx.font = font(NOTE.min, false);
+  let n = line.length - 1;
+  while (n > 1 && ctx.measureText(`${line.slice(0, n).trimEnd()}…`).width > width) n--;
+  return { line: `${line.slice(0, n).trimEnd()}…`, size: NOTE.min, bold: false };
 }
 
 /** The speech bubble's font for a text: the largest (12 px down to 8.5) at which it is whole in the bubble, by text. */
@@ -367,12 +373,14 @@ export class TableScene extends Phaser.Scene {
    */
   private showNotes(notes: { view: MeterView; net: number; entries: { delta: number; cause: string }[] }[]) {
     const w = words().canvas;
+    const { scenario } = store.session!;
+    const lang = store.language;
     const layer = this.notes.element;
     this.notesPainted = [];
     this.notes.paint(String(++this.paints), (ctx) => {
       for (const { view, net, entries } of notes) {
         const good = view.inverse ? net < 0 : net > 0;
-        const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).map((e) => e.cause);
+        const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).map((e) => causeWords(scenario, e.cause, lang));
         const text = noteFor(ctx, signed(net), biggest, w.more, NOTE.w);
         ctx.font = font(text.size, text.bold);
         ctx.fillStyle = '#0b1620';
