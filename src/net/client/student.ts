@@ -3,7 +3,7 @@
 // score) and asks the engine only to preview the package being built; the server decides every move.
 import { allNews, seatScenario, sideName, textOf, cardTitle, openCards, otherSide, type Move, type OfferView, type Scenario, type Side, type SideView } from '../../engine';
 import { colourSlot, describeMove, meterName, signed, PHASE_NAME, agreementName, previewScoreWords, scoreSoFarWords, stageLabel, trackLabel } from '../../ui/labels';
-import { el, button } from '../../ui/dom/el';
+import { el, button, issueChoice } from '../../ui/dom/el';
 import { handOf, type HandCard } from '../../ui/draft';
 import { TAKEOVER_QUESTION, type ChatMessage, type ProposalMessage, type SlowDown, type TeamMessage, type TeamUpdate, type Welcome } from '../protocol';
 import { connect, isJoinCode, normalCode, type Link, type LinkState } from './connection';
@@ -446,35 +446,18 @@ function packageBuilder(sc: Scenario, u: TeamUpdate, me: Side, verb: string): HT
   const issue = (kind: 'give' | 'ask', card: HandCard) => {
     const set = draft[kind];
     const ids = card.options.map((o) => o.id);
-    const name = `${kind}-issue-${card.issue}`;
-    const option = (id: string | null, label: string) =>
-      el(
-        'label',
-        { class: 'choice' },
-        el('input', {
-          type: 'radio',
-          name,
-          'data-focus': `${name}-${id ?? 'none'}`,
-          checked: id === null ? !ids.some((o) => set.has(o)) : set.has(id),
-          onchange: () => {
-            for (const o of ids) set.delete(o);
-            if (id) set.add(id);
-            render();
-          },
-        }),
-        ` ${label}`,
-      );
-    return el(
-      'li',
-      {},
-      el(
-        'fieldset',
-        { class: 'issue' },
-        el('legend', {}, trackName(card.options[0].track)),
-        option(null, 'Not in the package'),
-        ...card.options.map((o) => option(o.id, `${textOf(o.title)}${kind === 'give' ? `, costs you ${o.cost} support` : ''}`)),
-      ),
-    );
+    return issueChoice({
+      name: `${kind}-issue-${card.issue}`,
+      legend: trackName(card.options[0].track),
+      none: 'Not in the package',
+      options: card.options.map((o) => ({ id: o.id, label: `${textOf(o.title)}${kind === 'give' ? `, costs you ${o.cost} support` : ''}` })),
+      chosen: ids.find((id) => set.has(id)) ?? null,
+      choose: (id) => {
+        for (const o of ids) set.delete(o);
+        if (id) set.add(id);
+        render();
+      },
+    });
   };
   const hand = (kind: 'give' | 'ask', side: Side) =>
     handOf(sc, v, side).map((card) => {

@@ -26,3 +26,18 @@ export function svg(tag: string, attrs: Record<string, string | number> = {}, ..
   e.append(...children);
   return e;
 }
+
+/** One choice of a graded issue's options, or none: a group of radio buttons named by `legend`, in a list item. */
+export function issueChoice(o: {
+  /** The radio group's name (unique on the page) and the start of each button's data-focus. */
+  name: string;
+  legend: string;
+  none: string;
+  options: { id: string; label: string; disabled?: boolean }[];
+  chosen: string | null;
+  choose: (id: string | null) => void;
+}): HTMLLIElement {
+  const option = (id: string | null, label: string, disabled = false) =>
+    el('label', { class: 'choice' }, el('input', { type: 'radio', name: o.name, 'data-focus': `${o.name}-${id ?? 'none'}`, checked: o.chosen === id, disabled, onchange: () => o.choose(id) }), ` ${label}`);
+  return el('li', {}, el('fieldset', { class: 'issue' }, el('legend', {}, o.legend), option(null, o.none), ...o.options.map((x) => option(x.id, x.label, x.disabled))));
+}

@@ -21,7 +21,7 @@ import { play } from '../../audio/sound';
 import { store, words } from '../session';
 import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, stageLabel, newsWords, causeWords, previewScoreWords, scoreSoFarWords } from '../labels';
 import { briefSection } from './briefing';
-import { el, button } from './el';
+import { el, button, issueChoice } from './el';
 import { handOf, type HandCard, type Kind } from '../draft';
 
 let ledgerOpen = false;
@@ -97,36 +97,20 @@ function packageBuilder(scenario: Scenario, seat: TableView, mode: 'propose' | '
     return el('li', {}, input, el('label', { for: `${kind}-${c.id}` }, ` ${textOf(c.title, lang)}`), el('span', { class: 'detail' }, ` — ${detail}`));
   };
   // A graded issue is one card with a setting: none of its options, or one of them (a package holds one).
-  const issue = (kind: Kind, card: HandCard) => {
-    const chosen = draft.inPackage(kind, card);
-    const name = `${kind}-issue-${card.issue}`;
-    const option = (id: string | null, label: string) =>
-      el(
-        'label',
-        { class: 'choice' },
-        el('input', {
-          type: 'radio',
-          name,
-          'data-focus': `${name}-${id ?? 'none'}`,
-          checked: (chosen?.id ?? null) === id,
-          disabled: kind === 'give' && id !== null && redLines.has(id),
-          onchange: () => (id ? draft.place(kind, card, id) : draft.remove(kind, card), changed()),
-        }),
-        ` ${label}`,
-      );
-    return el(
-      'li',
-      {},
-      el(
-        'fieldset',
-        { class: 'issue' },
-        // The issue's track in the legend; each option with what it costs (the options of one issue cost differently).
-        el('legend', {}, trackLabel(scenario, card.options[0].track, lang)),
-        option(null, w.notInPackage),
-        ...card.options.map((o) => option(o.id, `${textOf(o.title, lang)}${kind === 'give' ? ` — ${w.optionCost(o.cost)}` : ''}${kind === 'give' && redLines.has(o.id) ? w.redLine : ''}`)),
-      ),
-    );
-  };
+  const issue = (kind: Kind, card: HandCard) =>
+    issueChoice({
+      name: `${kind}-issue-${card.issue}`,
+      // The issue's track in the legend; each option with what it costs (the options of one issue cost differently).
+      legend: trackLabel(scenario, card.options[0].track, lang),
+      none: w.notInPackage,
+      options: card.options.map((o) => ({
+        id: o.id,
+        label: `${textOf(o.title, lang)}${kind === 'give' ? ` — ${w.optionCost(o.cost)}` : ''}${kind === 'give' && redLines.has(o.id) ? w.redLine : ''}`,
+        disabled: kind === 'give' && redLines.has(o.id),
+      })),
+      chosen: draft.inPackage(kind, card)?.id ?? null,
+      choose: (id) => (id ? draft.place(kind, card, id) : draft.remove(kind, card), changed()),
+    });
   const hand = (kind: Kind, side: Side) =>
     handOf(scenario, seat.view, side).map((card) => {
       const c = card.options[0];
