@@ -70,7 +70,7 @@ export function namedParts(parts: readonly Part[], answer: 'accept' | 'reject'):
   return answer === 'accept' ? [...gains.slice(0, NAMED_PARTS), ...costs.slice(0, 1)] : [...costs.slice(0, NAMED_PARTS), ...gains.slice(0, 1)];
 }
 
-/** What a difficulty level changes: the agent's skill, never who it is (that is the scenario's stance). */
+/** What a difficulty level changes: the agent's skill and its generosity, never who it is (that is the scenario's stance). */
 interface Knobs {
   /** At most this many cards from each side in a package it builds. */
   maxCards: number;
@@ -108,12 +108,26 @@ interface Knobs {
   yields: number;
   /** How much of a loss of its own it takes in a package both sides gain from together, when nothing else is left (0: none). */
   jointSlack: number;
+  /** Whether, after the other side refuses a big package, it offers small ones (more agreements, each moving its tracks). */
+  small: boolean;
+  /**
+   * Generosity: how much of the other side's (estimated) gain from a package it counts as its own (0: none). It still
+   * signs and sends nothing that gives away more of what it values than it receives (see generousLoss).
+   */
+  concern: number;
+  /** Generosity: the share of its demand above its floor it asks for (1: all of it). */
+  demand: number;
+  /** Chance, each decision, that it bargains as generously as GENEROUS says rather than by its own demand. */
+  lapse: number;
 }
 
+/** How a counterpart bargains in a generous moment (see Knobs.lapse): it asks only for its floor, and takes any offer above it. */
+const GENEROUS: Partial<Knobs> = { demand: 0, acceptShare: 0, concern: 0.5 };
+
 const KNOBS: Record<Difficulty, Knobs> = {
-  easy: { maxCards: 2, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0, jointSlack: 0 },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1, hurry: 1, foresight: false, lookahead: 0.5, acceptShare: 1, claims: 0, yields: 0, jointSlack: 0 },
-  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5 },
+  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0, jointSlack: 1.5, small: false, concern: 0, demand: 0, lapse: 0 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1.25, hurry: 1, foresight: false, lookahead: 1, acceptShare: 1, claims: 0, yields: 0.25, jointSlack: 1.5, small: false, concern: 0, demand: 1, lapse: 0.5 },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0 },
 };
 
 /** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
@@ -201,7 +215,9 @@ export class NegotiatorAgent {
   readonly stance: CounterpartDef;
   /** The article the stance is drawn from, named in the reasons it gives ('' for the textbook stance). */
   private readonly source: string;
-  private readonly knobs: Knobs;
+  /** Its difficulty's knobs, or in a generous moment (Knobs.lapse) those with GENEROUS's. */
+  private knobs: Knobs;
+  private readonly own: Knobs;
   private readonly model: OpponentModel;
   private readonly brief: SideDef;
   private readonly cards: Map<string, CardDef>;
@@ -216,6 +232,8 @@ export class NegotiatorAgent {
   private readonly budgetMs: number;
   /** When the current decision's search must stop (performance.now()), or 0 for no limit. */
   private deadline = 0;
+  /** Whether the current decision is a generous one (Knobs.lapse). */
+  private generous = false;
 
   constructor(
     /** The scenario as this side knows it: the other side's brief is not in it. */
@@ -226,7 +244,8 @@ export class NegotiatorAgent {
     options: AgentOptions = {},
   ) {
     this.them = otherSide(scenario.seats, side);
-    this.knobs = KNOBS[difficulty];
+    this.own = KNOBS[difficulty];
+    this.knobs = this.own;
     this.brief = scenario.sides[side] as SideDef;
     const wanted = options.style ?? 'historical';
     const written = wanted === 'historical' ? stanceFor(scenario, side) : null;
@@ -267,6 +286,10 @@ export class NegotiatorAgent {
     // Half the budget for the package search: the rest of a decision (valuing, explaining) must fit too.
     this.deadline = this.budgetMs > 0 ? performance.now() + this.budgetMs / 2 : 0;
     const random = makeRandom((this.seed * 7919 + view.turn * 131 + allMoves(view).length) | 0);
+    // A generous moment (Knobs.lapse) comes in bargaining, and never toward a side whose hostile words it remembers.
+    this.generous =
+      this.own.lapse > 0 && (view.phase === 'proposals' || view.phase === 'responses') && random() < this.own.lapse && this.hostileTurns(view) === 0 && !this.hardline(view);
+    this.knobs = this.generous ? { ...this.own, ...GENEROUS } : this.own;
     switch (view.phase) {
       case 'statements':
         return this.statement(view);
@@ -655,6 +678,7 @@ export class NegotiatorAgent {
     if (this.stance.multilateral && format === 'multilateral') add('format', 'the multilateral format', 0.3);
     // Reciprocity remembered: after hostile words, the other side's edge in a deal counts against it.
     if (f.spite > 0 && theirs > mine) add('words', `what ${this.other} would gain over ${this.me} after its hostile words`, -f.spite * (theirs - mine));
+    if (this.knobs.concern > 0 && theirs !== 0) add('concern', `what ${this.other} gains from it`, this.knobs.concern * theirs);
     return { give, ask, format, mine, theirs };
   }
 
@@ -719,7 +743,10 @@ export class NegotiatorAgent {
     const m = view.meters;
     const trust = m.trust[this.side];
     const wary = Math.max(0, (40 - trust) / 40) + Math.max(0, (m.hawks[this.side] - 60) / 20) + Math.max(0, (40 - m.support[this.side]) / 20) + GRUDGE * this.hostileTurns(view);
-    const level = best - (best - end) * given + wary;
+    // A generous counterpart asks only part of the way from its floor to that demand (Knobs.demand).
+    const asked = best - (best - end) * given;
+    const { floor } = this.knobs;
+    const level = (this.knobs.demand === 1 ? asked : floor + (asked - floor) * this.knobs.demand) + wary;
     return { level: Math.max(this.knobs.floor, level), best, fair: fair + wary };
   }
 
@@ -860,14 +887,26 @@ export class NegotiatorAgent {
     const owed = this.owed(view) > 0 && !this.debtRefused(view);
     // A side that turns down big packages is offered small ones: more agreements, each moving its tracks forward,
     // find more of the value the two sides can make together than a few large trades (a skill: Hard only).
-    const small = this.difficulty === 'hard' && this.bigRefusals(view) >= BIG_REFUSALS;
+    const small = this.knobs.small && this.bigRefusals(view) >= BIG_REFUSALS;
     return this.candidates(view).filter(
       (p) =>
         this.forbidden(view, p.give, p.ask) === null &&
         (p.give.length > 0 || owed) &&
+        !this.generousLoss(p.give, p.ask) &&
         (!small || p.give.length + p.ask.length <= 2) &&
         ruledOut(view, this.side, p) === null,
     );
+  }
+
+  /**
+   * Would generosity (Knobs.concern) make it give away more than it gets? A generous counterpart settles for less of
+   * the deal, but never for a package whose cards are worth less than nothing to it by its own priorities.
+   */
+  private generousLoss(give: string[], ask: string[]): boolean {
+    if (this.knobs.concern === 0) return false;
+    let u = 0;
+    for (const id of [...give, ...ask]) u += cardUtility(this.cards.get(id)!, this.side, this.brief.priorities);
+    return u < 0;
   }
 
   /** Has the other side refused a package of the agent's that asked without giving (a debt it was asked to pay)? */
@@ -919,7 +958,9 @@ export class NegotiatorAgent {
     const pool = promising.length ? promising : fresh.length ? fresh : all;
     // Of the packages worth its demand, the one likeliest to be accepted, leaning to what its stance wants most.
     const pull = (p: Package) => p.theirs + (p.theirs > 0 ? WANTED * this.wantedIn(p.ask) : 0);
-    const good = pool.filter((p) => p.mine >= level).sort((a, b) => pull(b) - pull(a) || b.mine - a.mine);
+    // In a generous moment it asks for no more than its floor, but still for what its stance wants most.
+    const wants = (p: Package) => (this.generous ? this.wantedIn(p.ask) : 0);
+    const good = pool.filter((p) => p.mine >= level).sort((a, b) => wants(b) - wants(a) || pull(b) - pull(a) || b.mine - a.mine);
     if (good.length) {
       const pick = this.knobs.noise > 0 && random() < this.knobs.noise ? good[Math.floor(random() * Math.min(5, good.length))] : good[0];
       return { pkg: pick, level };
@@ -1004,7 +1045,7 @@ export class NegotiatorAgent {
     // A skilled counterpart reads a side that signs its packages readily and never counters: from such a side it takes
     // no package that, by its estimate, gives the other side more than itself (it claims more of each deal).
     const claimsEdge = this.knobs.claims > 0 && this.yesSayer(view) && offer.mine < offer.theirs;
-    const enough = offer.mine >= this.knobs.floor && ((offer.mine >= bar2 && !claimsEdge) || lastChance);
+    const enough = offer.mine >= this.knobs.floor && ((offer.mine >= bar2 && !claimsEdge) || lastChance) && !this.generousLoss(give, ask);
     if (!bar && enough && this.legal(view, { type: 'accept', side })) {
       const named = namedParts(parts, 'accept');
       const gains = this.listParts(named.filter((x) => x.amount > 0));

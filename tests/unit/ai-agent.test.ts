@@ -303,6 +303,45 @@ describe('every counterpart plays legally and explains itself', () => {
     expect(theirScore('easy')).toBeGreaterThan(theirScore('hard'));
   });
 
+  it('difficulty is felt: a reciprocator scores more against Easy than Normal, and more against Normal than Hard', () => {
+    // Issue 16: the same cooperative player does better the easier the counterpart. Easy asks only for its floor and
+    // trades card for card; Normal bargains as Hard does but has generous moments (Knobs.lapse) in which it settles for
+    // what suits the player best among the packages it can accept.
+    const score = (difficulty: Difficulty) =>
+      mean(
+        ['restart-or-repair-2013', 'reset-2009'].flatMap((id) => {
+          const s = scenarios.find((x) => x.name === id)!.s;
+          return US_RU.flatMap((side) => SEEDS.map((seed) => versus(s, side, seed, STRATEGIES.reciprocator, difficulty).outcome.sides[otherSide(US_RU, side)].score));
+        }),
+      );
+    const [easy, normal, hard] = (['easy', 'normal', 'hard'] as const).map(score);
+    expect(easy).toBeGreaterThan(normal + 2);
+    expect(normal).toBeGreaterThan(hard + 2);
+  });
+
+  it('a normal agent is never generous toward a side whose hostile words it remembers', () => {
+    // A generous answer counts what the other side gains (the part 'concern' of the worth that decided it).
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    const generousAnswers = (player: Strategy) => {
+      let n = 0;
+      for (const seed of SEEDS)
+        for (const side of US_RU) {
+          const agent = new NegotiatorAgent(scenarioFor(s, side), side, 'normal', seed);
+          playGame(s, seed, {
+            [side]: (ctx) => {
+              const d = agent.decide(ctx.view);
+              if (d.basis?.parts.some((p) => p.key === 'concern')) n++;
+              return d.move;
+            },
+            [otherSide(US_RU, side)]: player,
+          } as Record<Side, Strategy>);
+        }
+      return n;
+    };
+    expect(generousAnswers(STRATEGIES.reciprocator)).toBeGreaterThan(5);
+    expect(generousAnswers((ctx) => (ctx.view.phase === 'statements' ? { type: 'statement', side: ctx.side, tone: 'hostile' } : STRATEGIES.reciprocator(ctx)))).toBe(0);
+  });
+
   it('a hard Moscow looks ahead before answering hostility in kind: not when the exchange would carry the risk past its line', () => {
     // Reset 2009, turn 2, after a hostile turn 1 from Washington and a second hostile statement now. Moscow's line (its
     // stance's tone.mirrorsBelow) is set here from the rules the engine reads: above the risk Moscow sees, below where an
