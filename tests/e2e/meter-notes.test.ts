@@ -1,6 +1,7 @@
 // The meters' notes on the table: each in the one line kept for it under its bar, so that a long cause never runs
-// over the next meter's label. A concession with a long title (2009's "Cancel the missile shield in Poland and the
-// Czech Republic") is named shortened, its start kept; the ledger and the panel keep it whole.
+// over the next meter's label, and whole but for a long card title it quotes. A concession with a long title (2009's
+// "Cancel the missile shield in Poland and the Czech Republic") is named shortened, its start kept; the ledger and the
+// panel keep it whole.
 import { describe, expect, it } from 'vitest';
 import { browserAndVite, screenshot, watchErrors } from './harness';
 import { scene } from './game-kit';
@@ -10,7 +11,7 @@ import { SCENARIO, SEED, must, openWithSave, saveOf } from './saves';
 import { createGame } from '../../src/engine';
 
 const env = browserAndVite({ reducedMotion: 'reduce' });
-type TableScene = { paintedNotes?(): { text: string; lines: number }[] };
+type TableScene = { paintedNotes?(): { text: string; cut: boolean }[] };
 const notesOf = (page: import('playwright-core').Page) =>
   page.evaluate(() => {
     const w = window as unknown as { resetGame: { game: { scene: { getScene(k: string): TableScene } } } };
@@ -37,7 +38,8 @@ describe("the meters' notes", () => {
     const conceded = notes.find((n) => n.text.includes('conceded'))!;
     // The card is named by the start of its title, shortened where the line ends.
     expect(conceded.text).toMatch(/United States conceded "Cancel the missile[^"]*…"/);
-    for (const n of notes) expect(n, n.text).toMatchObject({ lines: 1 });
+    // Each in its one line whole: none had to be cut off at its end.
+    for (const n of notes) expect(n, n.text).toMatchObject({ cut: false });
     // The panel's ledger keeps the cause whole.
     await expect(page.locator('#panel').textContent()).resolves.toContain('Cancel the missile shield in Poland and the Czech Republic');
     expect(errors).toEqual([]);

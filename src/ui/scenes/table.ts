@@ -173,7 +173,8 @@ export function noteFor(ctx: Ctx, net: string, causes: string[], more: (n: numbe
     }
     last = line;
   }
-  return shortenQuote(ctx, last, width);
+  // Even shortened it does not fit: written in the smallest font, ended by write() with an ellipsis at a word's end.
+  return shortenQuote(ctx, last, width) ?? { line: last, size: NOTE.min, bold: false };
 }
 
 /** The notes' font sizes, largest first (NOTE.size down to NOTE.min by half points). */
@@ -181,10 +182,10 @@ const sizes = (): number[] => Array.from({ length: (NOTE.size - NOTE.min) * 2 + 
 
 /**
  * One cause longer than the line even in the smallest font (a card's long title quoted in it): the longest quoted
- * title is shortened with an ellipsis until the note fits its line, so that it never runs over the next meter's label;
- * failing that, the line itself is ended with an ellipsis. The ledger and the panel keep the cause whole.
+ * title is shortened with an ellipsis until the note fits its line, so that it never runs over the next meter's label.
+ * The ledger and the panel keep the cause whole. Null when the line quotes no title or cannot be made to fit.
  */
-function shortenQuote(ctx: Ctx, line: string, width: number): { line: string; size: number; bold: boolean } {
+function shortenQuote(ctx: Ctx, line: string, width: number): { line: string; size: number; bold: boolean } | null {
   // A card's title, not a short quoted word («Ястребы»): cutting that says nothing.
   const quote = [...line.matchAll(/(["«“„])([^"»”“]+)(["»”“])/g)].filter((q) => q[2].length > 16).sort((a, b) => b[2].length - a[2].length)[0];
   if (quote) {
@@ -201,10 +202,7 @@ function shortenQuote(ctx: Ctx, line: string, width: number): { line: string; si
       }
     }
   }
-  ctx.font = font(NOTE.min, false);
-  let n = line.length - 1;
-  while (n > 1 && ctx.measureText(`${line.slice(0, n).trimEnd()}…`).width > width) n--;
-  return { line: `${line.slice(0, n).trimEnd()}…`, size: NOTE.min, bold: false };
+  return null;
 }
 
 /** The speech bubble's font for a text: the largest (12 px down to 8.5) at which it is whole in the bubble, by text. */
@@ -239,8 +237,8 @@ export class TableScene extends Phaser.Scene {
   private room: HTMLCanvasElement | null = null;
   private texts: string[] = [];
   private cut: string[] = [];
-  /** The meters' notes last painted, with the lines each took (one, unless a cause could not be made to fit). */
-  private notesPainted: { text: string; lines: number }[] = [];
+  /** The meters' notes last painted, and whether write() had to end one with an ellipsis (no title in it could be shortened). */
+  private notesPainted: { text: string; cut: boolean }[] = [];
   /** The card whose control has the keyboard focus in the accessible panel: outlined on the table too. */
   private focused: { kind: Kind; id: string } | null = null;
   private zones: Phaser.GameObjects.Zone[] = [];
@@ -378,6 +376,8 @@ export class TableScene extends Phaser.Scene {
     const layer = this.notes.element;
     this.notesPainted = [];
     this.notes.paint(String(++this.paints), (ctx) => {
+      const cut: string[] = [];
+      shortened.set(ctx, cut);
       for (const { view, net, entries } of notes) {
         const good = view.inverse ? net < 0 : net > 0;
         const biggest = [...entries].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta)).map((e) => causeWords(scenario, e.cause, lang));
@@ -385,8 +385,9 @@ export class TableScene extends Phaser.Scene {
         ctx.font = font(text.size, text.bold);
         ctx.fillStyle = '#0b1620';
         ctx.fillRect(view.x - 1, view.y + NOTE.y - 1, Math.min(NOTE.w + 6, ctx.measureText(text.line).width + 6), NOTE.h + 1);
-        const height = write(ctx, text.line, view.x + 2, view.y + NOTE.y, NOTE.w, { size: text.size, bold: text.bold, colour: good ? UP : DOWN, lines: 2 });
-        this.notesPainted.push({ text: text.line, lines: Math.round(height / Math.round(text.size * 1.22)) });
+        // One line, kept for it under its bar: never over the next meter's label.
+        write(ctx, text.line, view.x + 2, view.y + NOTE.y, NOTE.w, { size: text.size, bold: text.bold, colour: good ? UP : DOWN });
+        this.notesPainted.push({ text: text.line, cut: cut.includes(text.line) });
       }
     });
     // Shown at once, then faded by the compositor (reduced motion: gone at once after the same time).
@@ -645,8 +646,8 @@ export class TableScene extends Phaser.Scene {
     return [...this.texts];
   }
 
-  /** The meters' notes last painted and the lines each took. */
-  paintedNotes(): { text: string; lines: number }[] {
+  /** The meters' notes last painted, and whether each had to be ended with an ellipsis. */
+  paintedNotes(): { text: string; cut: boolean }[] {
     return [...this.notesPainted];
   }
 
