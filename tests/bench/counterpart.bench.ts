@@ -89,7 +89,7 @@ export async function run(): Promise<void> {
       100 *
       mean(
         s.seats.flatMap((agentSide) =>
-          seeds.map((seed) => (versus(s, agentSide, seed, scripted('reciprocator'), difficulty).outcome.sides[engine.otherSide(s.seats, agentSide)].won ? 1 : 0)),
+          seeds.map((seed) => (versus(s, agentSide, seed, process.env.DIFF_PLAIN ? STRATEGIES.reciprocator : scripted('reciprocator'), difficulty).outcome.sides[engine.otherSide(s.seats, agentSide)].won ? 1 : 0)),
         ),
       );
     const [e, n, h] = (['easy', 'normal', 'hard'] as const).map(rate);
