@@ -83,19 +83,27 @@ export async function run(): Promise<void> {
   }
 
   if (only.includes('b')) {
-  console.log(`\n-- difficulty: a cooperative reciprocator's goal rate against Easy / Normal / Hard (averaged over seats)`);
+  // Two fixed cooperative players: the plain reciprocator, the player goals are set by (npm run balance --
+  // --suggest-goals puts its goal rate against agent:hard near 45 %), and the same reciprocator giving reasons for its
+  // refusals and declaring its red lines, which the agent learns from (so it does better against every level).
+  const players: [string, Strategy][] = [
+    ['reciprocator (the player goals are set by)', STRATEGIES.reciprocator],
+    ['reciprocator giving reasons', scripted('reciprocator')],
+  ];
+  for (const [label, player] of players) {
+  console.log(`\n-- difficulty: a cooperative player's goal rate against Easy / Normal / Hard (averaged over seats): ${label}`);
   for (const { name, s } of scenarios) {
     const rate = (difficulty: Difficulty) =>
       100 *
       mean(
         s.seats.flatMap((agentSide) =>
-          seeds.map((seed) => (versus(s, agentSide, seed, process.env.DIFF_PLAIN ? STRATEGIES.reciprocator : scripted('reciprocator'), difficulty).outcome.sides[engine.otherSide(s.seats, agentSide)].won ? 1 : 0)),
+          seeds.map((seed) => (versus(s, agentSide, seed, player, difficulty).outcome.sides[engine.otherSide(s.seats, agentSide)].won ? 1 : 0)),
         ),
       );
     const [e, n, h] = (['easy', 'normal', 'hard'] as const).map(rate);
     console.log(`${name.padEnd(30)} easy ${f1(e).padStart(5)} %  normal ${f1(n).padStart(5)} %  hard ${f1(h).padStart(5)} %  steps ${f1(e - n)}, ${f1(n - h)} — ${check(e - n >= 15 && n - h >= 15)}`);
   }
-
+  }
   }
   if (only.includes('c')) {
   console.log(`\n-- joint score: two agent:hard against two reciprocators`);
