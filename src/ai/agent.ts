@@ -126,7 +126,7 @@ const GENEROUS: Partial<Knobs> = { demand: 0, acceptShare: 0, concern: 0.5 };
 
 const KNOBS: Record<Difficulty, Knobs> = {
   easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0, jointSlack: 1.5, small: false, concern: 0, demand: 0, lapse: 0 },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1.25, hurry: 1, foresight: false, lookahead: 1, acceptShare: 1, claims: 0, yields: 0.25, jointSlack: 1.5, small: false, concern: 0, demand: 1, lapse: 0.5 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1.25, hurry: 1, foresight: false, lookahead: 1, acceptShare: 1, claims: 0, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0.5 },
   hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0 },
 };
 
@@ -885,8 +885,10 @@ export class NegotiatorAgent {
     // A debt is asked for once: after the other side has refused to pay it, the agent trades again.
     const owed = this.owed(view) > 0 && !this.debtRefused(view);
     // A side that turns down big packages is offered small ones: more agreements, each moving its tracks forward,
-    // find more of the value the two sides can make together than a few large trades (a skill: Hard only).
-    const small = this.knobs.small && this.bigRefusals(view) >= BIG_REFUSALS;
+    // find more of the value the two sides can make together than a few large trades (a skill: not on Easy). To a
+    // hardliner only on Hard, which carries out its part of an agreement only once the hardliner has carried out its
+    // own (see implementation): on Normal, small packages to a side that asks and never gives would only feed it.
+    const small = this.knobs.small && this.bigRefusals(view) >= BIG_REFUSALS && (this.difficulty === 'hard' || !this.hardline(view));
     return this.candidates(view).filter(
       (p) =>
         this.forbidden(view, p.give, p.ask) === null &&
@@ -957,9 +959,10 @@ export class NegotiatorAgent {
     const pool = promising.length ? promising : fresh.length ? fresh : all;
     // Of the packages worth its demand, the one likeliest to be accepted, leaning to what its stance wants most.
     const pull = (p: Package) => p.theirs + (p.theirs > 0 ? WANTED * this.wantedIn(p.ask) : 0);
-    // In a generous moment it asks for no more than its floor, but still for what its stance wants most.
-    const wants = (p: Package) => (this.generous ? this.wantedIn(p.ask) : 0);
-    const good = pool.filter((p) => p.mine >= level).sort((a, b) => wants(b) - wants(a) || pull(b) - pull(a) || b.mine - a.mine);
+    // In a generous moment more packages meet its demand (it asks only for its floor), and it picks among them the same
+    // way: what its stance wants most weighs in `pull`, but does not go first (asking first for the cards it wants most
+    // made its generous packages the ones a cooperative player gained least from).
+    const good = pool.filter((p) => p.mine >= level).sort((a, b) => pull(b) - pull(a) || b.mine - a.mine);
     if (good.length) {
       const pick = this.knobs.noise > 0 && random() < this.knobs.noise ? good[Math.floor(random() * Math.min(5, good.length))] : good[0];
       return { pkg: pick, level };

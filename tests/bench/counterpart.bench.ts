@@ -6,7 +6,8 @@
 // - that difficulty is felt: a fixed cooperative player's goal rate falls Easy → Normal → Hard by ≥ 15 points a step;
 // - that it finds the integrative value: two agent:hard reach ≥ 80 % of the joint score of two reciprocators.
 // The scripted players declare their red lines and give reasons for refusals (withReasons). Run alone with
-// `npm run bench -- counterpart`; COUNTERPART_SEEDS sets the games per cell (default 8).
+// `npm run bench -- counterpart`; COUNTERPART_SEEDS sets the games per cell (default 8), COUNTERPART_DIFFICULTY_SEEDS
+// those of the difficulty figures (default 50).
 import { basename } from 'node:path';
 
 export async function run(): Promise<void> {
@@ -90,14 +91,16 @@ export async function run(): Promise<void> {
     ['reciprocator (the player goals are set by)', STRATEGIES.reciprocator],
     ['reciprocator giving reasons', scripted('reciprocator')],
   ];
+  // Goal rates move in steps of one game in a hundred and more: more games than the other figures need.
+  const games = Array.from({ length: Number(process.env.COUNTERPART_DIFFICULTY_SEEDS ?? 50) }, (_, i) => i + 1);
   for (const [label, player] of players) {
-  console.log(`\n-- difficulty: a cooperative player's goal rate against Easy / Normal / Hard (averaged over seats): ${label}`);
+  console.log(`\n-- difficulty (${games.length} games per seat and level): a cooperative player's goal rate against Easy / Normal / Hard, averaged over seats: ${label}`);
   for (const { name, s } of scenarios) {
     const rate = (difficulty: Difficulty) =>
       100 *
       mean(
         s.seats.flatMap((agentSide) =>
-          seeds.map((seed) => (versus(s, agentSide, seed, player, difficulty).outcome.sides[engine.otherSide(s.seats, agentSide)].won ? 1 : 0)),
+          games.map((seed) => (versus(s, agentSide, seed, player, difficulty).outcome.sides[engine.otherSide(s.seats, agentSide)].won ? 1 : 0)),
         ),
       );
     const [e, n, h] = (['easy', 'normal', 'hard'] as const).map(rate);
