@@ -25,7 +25,7 @@ const produce = (state: GameState, recipe: (g: GameState) => void): GameState =>
  * the rules that made it. Raise it with every change to what a move does (a number in the rules, a new
  * effect, a new draw from the generator), and re-record the golden corpus (npm run golden:record -- --write).
  */
-export const RULES_VERSION = 5;
+export const RULES_VERSION = 6;
 
 /** A new game at the start of turn 1, with turn 1's events already fired. */
 export function createGame(scenario: Scenario, seed: number): GameState {
