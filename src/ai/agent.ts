@@ -1062,7 +1062,9 @@ export class NegotiatorAgent {
       const { pkg } = this.bid(view, random, candidates, keyOf(give, ask));
       if (pkg && pkg.theirs > 0 && pkg.mine > offer.mine) {
         const move: Move = { type: 'counter', side, give: pkg.give, ask: pkg.ask, format: pkg.format };
-        if (this.legal(view, move)) return { move, reason: `${sentence(why)} Instead, ${this.describeOffer(pkg)}.`, basis };
+        // A counter that gives nothing collects a debt (allowedCandidates offers such packages only then): it says so.
+        const debt = pkg.give.length === 0 ? `: ${this.other} owes ${this.me} for what it has conceded so far (${this.list(view.given[this.side])}) and received too little in return` : '';
+        if (this.legal(view, move)) return { move, reason: `${sentence(why)} Instead, ${this.describeOffer(pkg)}${debt}.`, basis };
       }
     }
     const reason = this.refusalReason(view, give, bar, offer, f);
