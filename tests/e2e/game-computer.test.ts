@@ -47,6 +47,24 @@ describe('against the computer', () => {
     await page.close();
   });
 
+  it('the difficulty chosen on the title says what it changes, as the choice\'s accessible description', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await scene(page, 'title');
+    const choice = page.getByRole('combobox', { name: 'Computer difficulty' });
+    const description = () => choice.evaluate((s) => document.getElementById(s.getAttribute('aria-describedby')!)!.textContent);
+    await expect(description()).resolves.toMatch(/^Normal: bargains for its share/);
+    await choice.focus();
+    await page.keyboard.press('End');
+    await expect(choice.inputValue()).resolves.toBe('hard');
+    await expect(description()).resolves.toMatch(/^Hard: reads what you value.*leave its part undone/);
+    await page.keyboard.press('Home');
+    await expect(description()).resolves.toMatch(/^Easy: trades one card for one/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a red-line card in your hand cannot be ticked, and says why', async () => {
     const page = await env.browser.context.newPage();
     await openFresh(page, env.url);

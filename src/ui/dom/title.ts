@@ -92,7 +92,13 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
   };
   select.addEventListener('change', () => showSides(choices[Number(select.value)]));
   showSides(choices[0]);
-  const difficulty = el('select', { id: 'difficulty' }, ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === 'normal' }, w.difficulties[d])));
+  const difficulty = el(
+    'select',
+    { id: 'difficulty', 'aria-describedby': 'difficulty-help' },
+    ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === 'normal' }, w.difficulties[d])),
+  );
+  const difficultyHelp = el('p', { id: 'difficulty-help', class: 'detail' }, w.difficultyHelp.normal);
+  difficulty.addEventListener('change', () => (difficultyHelp.textContent = w.difficultyHelp[difficulty.value as 'easy' | 'normal' | 'hard']));
 
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
   fileInput.addEventListener('change', async () => {
@@ -182,6 +188,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       ),
       el('label', { for: 'difficulty' }, `${w.difficulty} `),
       difficulty,
+      difficultyHelp,
       summary && !summary.ended ? el('p', { class: 'detail' }, w.replaces) : null,
       el('div', { class: 'row' }, button(w.newGame, start, { class: 'primary', 'data-focus': 'new-game' })),
     ),
