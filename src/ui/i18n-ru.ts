@@ -95,6 +95,9 @@ function titles(s: string, n: Name): { said: string; many: boolean } | undefined
 /** One quoted title, in Russian quotation marks. */
 const title = (s: string, n: Name): string => q(n(s));
 
+/** A title in the English quotation marks of a list's item, when the item is one title (not "A" and "B"). */
+const oneTitle = (inside: string, n: Name): string | undefined => (known(n, inside) !== undefined || !inside.includes('"') ? title(inside, n) : undefined);
+
 /** A track named in a reason, in quotation marks. */
 const track = (s: string, n: Name): string | undefined => {
   const said = known(n, s);
@@ -107,10 +110,14 @@ const track = (s: string, n: Name): string | undefined => {
  */
 function part(s: string, n: Name): { said: string; many: boolean } | undefined {
   const quoted = /^"(.+)"$/.exec(s);
-  if (quoted && (known(n, quoted[1]) !== undefined || !quoted[1].includes('"'))) return { said: title(quoted[1], n), many: false };
+  const said = quoted && oneTitle(quoted[1], n);
+  if (said) return { said, many: false };
   const lower = s.charAt(0).toLowerCase() + s.slice(1);
   let m: RegExpExecArray | null;
-  if ((m = /^the price at home of "(.+)"$/.exec(lower))) return { said: `внутриполитические издержки уступки ${title(m[1], n)}`, many: true };
+  if ((m = /^the price at home of "(.+)"$/.exec(lower))) {
+    const t = oneTitle(m[1], n);
+    return t === undefined ? undefined : { said: `внутриполитические издержки уступки ${t}`, many: true };
+  }
   if ((m = /^progress on (.+)$/.exec(lower))) {
     const t = track(m[1], n);
     return t === undefined ? undefined : { said: `продвижение по направлению ${t}`, many: false };
@@ -801,7 +808,7 @@ export const ru: Words = {
         return said && t && `${said[0]} ${said[1]}${p.cited ?? ''}: по направлению ${t} — ничего, пока ${n(p.other)} не положит на стол что-то реальное`;
       },
     ],
-    [/^(?<me>.+?) must reassure (?<party>.+); this would leave them in the cold$/, (p, n) => `Эта сделка оставила бы на холоде партнёров — ${n(p.party)}, — а ${n(p.me)} на это не пойдёт`],
+    [/^(?<me>.+?) must reassure (?<party>.+); this would leave them in the cold$/, (p, n) => `${n(p.party)}: ${n(p.me)} не пойдёт на сделку, которая оставила бы союзников на холоде`],
 
     // Keeping promises (agent.ts implementation and defectionPays).
     [/^After a broken promise, (?<me>.+?) holds back on agreement (?<id>\S+): (?<trust>.+)\.$/, (p, n, a) => `После нарушенного обещания ${n(p.me)} не спешит выполнять соглашение ${p.id}: ${ownTrust(n(p.me), a(p.trust))}.`],
