@@ -329,7 +329,8 @@ export const ru: Words = {
     yourMoveNow: 'Ваш ход.',
     otherMoving: 'Ходит другая сторона.',
     onTable: (what) => `На столе: ${what}`,
-    said: (side, reason) => `${side}: «${reason}»`,
+    // The reason's own quotation marks (its titles) nest inside «…» as „…“.
+    said: (side, reason) => `${side}: ${q(reason)}`,
     dangerEscalation: (value, max) => `Опасность: риск эскалации ${value}. При ${max} кризис заканчивает игру для обеих сторон.`,
     dangerSupport: (value, min) => `Опасность: ваша поддержка внутри страны ${value}. При ${min} вы теряете власть, и игра заканчивается.`,
     yourMove: 'Ваш ход',
