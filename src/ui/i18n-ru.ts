@@ -695,7 +695,7 @@ export const ru: Words = {
 
     // Statements (agent.ts statement).
     [/^(?<other>.+?) keeps up its hostile rhetoric: (?<me>.+?) answers in kind, and remembers it at the table\.$/, (p, n) => `${n(p.other)} не сбавляет враждебной риторики: ${n(p.me)} отвечает тем же и припомнит это за столом переговоров.`],
-    [/^(?<other>.+?)'s rhetoric drives the risk of confrontation toward the brink whatever (?<me>.+?) says: .+? answers in kind\.$/, (p, n) => `${n(p.other)} своей риторикой подводит к краю конфронтации, что бы ни говорили в ответ: ${n(p.me)} отвечает тем же.`],
+    [/^(?<other>.+?)'s rhetoric drives the risk of confrontation toward the brink whatever (?<me>.+?) says: .+? answers in kind\.$/, (p, n) => `${n(p.other)} своей риторикой подводит дело к грани конфронтации, что бы ни говорили в ответ: ${n(p.me)} отвечает тем же.`],
     [new RegExp(`^With the risk of confrontation (?<risk>${RISKS}), (?<me>.+?) does not answer (?<other>.+?)'s hostile rhetoric, but remembers it\\.$`), (p, n) => `Риск конфронтации ${RISK[p.risk]}: ${n(p.me)} не отвечает на враждебную риторику, которую ведёт ${n(p.other)}, но запоминает её.`],
     [new RegExp(`^With the risk of confrontation (?<risk>${RISKS}), (?<me>.+?) lowers its voice to pull back from the brink\\.$`), (p, n) => `Риск конфронтации ${RISK[p.risk]}: ${n(p.me)} понижает тон, чтобы отойти от края.`],
     [/^With support at home running thin, (?<me>.+?) has to sound tough\.$/, (p, n) => `Поддержка внутри страны тает, и ${n(p.me)} поневоле говорит жёстко.`],
@@ -847,7 +847,7 @@ export const ru: Words = {
       (p, n) => {
         const said = nameAndWords(p.stance, n);
         const t = p.track === undefined ? '' : track(p.track, n);
-        return said && t !== undefined ? `${said[0]} ${said[1]}${p.cited ?? ''}${t ? `: взамен нужно что-то по направлению ${t}` : ''}` : undefined;
+        return said && t !== undefined ? `${said[0]} ${said[1]}${p.cited ?? ''}${t ? `: прежде всего по направлению ${t}` : ''}` : undefined;
       },
     ],
     // A sentence of one of these with its full stop (a refusal on its own).
