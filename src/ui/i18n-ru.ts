@@ -18,6 +18,171 @@ const BROKEN: Record<string, string> = {
 };
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+// ---------------------------------------------------------------- the computer's reasons (see `reasons` below)
+
+type Name = (english: string) => string;
+
+/** A scenario's name or title in the language, or undefined when it has none (name gives the English back). */
+const known = (n: Name, english: string): string | undefined => {
+  const said = n(english);
+  return said === english ? undefined : said;
+};
+
+/** A title in quotation marks; quotation marks inside it become „…“, as Russian nests them. */
+const q = (s: string) => `«${s.replace(/«/g, '„').replace(/»/g, '“')}»`;
+
+/** End a sentence with one full stop. */
+const stop = (s: string) => `${s.replace(/[.\s]+$/, '')}.`;
+
+/** Items as a Russian list: «А», «А и Б», «А, Б и В». */
+const andList = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} и ${items[items.length - 1]}`);
+
+/**
+ * An English list as the agent writes it ("X", "X and Y", "X, Y and Z") split into its items, each said by `item`:
+ * the first split whose every item `item` knows, for an item may hold a comma or an "and" itself (a track named
+ * "Trade, technology and investment"). Undefined when there is none.
+ */
+function listOf<T>(s: string, item: (english: string) => T | undefined): T[] | undefined {
+  const one = item(s);
+  if (one !== undefined) return [one];
+  for (let i = s.indexOf(' and '); i >= 0; i = s.indexOf(' and ', i + 1)) {
+    const last = item(s.slice(i + 5));
+    if (last === undefined) continue;
+    const head = commaList(s.slice(0, i), item);
+    if (head) return [...head, last];
+  }
+  return undefined;
+}
+/** The tracks a trade crosses, as the agent joins them ("A and B and C"): the first split whose every item is known. */
+function andsOf<T>(s: string, item: (english: string) => T | undefined): T[] | undefined {
+  const one = item(s);
+  if (one !== undefined) return [one];
+  for (let i = s.indexOf(' and '); i >= 0; i = s.indexOf(' and ', i + 1)) {
+    const first = item(s.slice(0, i));
+    if (first === undefined) continue;
+    const rest = andsOf(s.slice(i + 5), item);
+    if (rest) return [first, ...rest];
+  }
+  return undefined;
+}
+function commaList<T>(s: string, item: (english: string) => T | undefined): T[] | undefined {
+  const one = item(s);
+  if (one !== undefined) return [one];
+  for (let i = s.indexOf(', '); i >= 0; i = s.indexOf(', ', i + 1)) {
+    const first = item(s.slice(0, i));
+    if (first === undefined) continue;
+    const rest = commaList(s.slice(i + 2), item);
+    if (rest) return [first, ...rest];
+  }
+  return undefined;
+}
+
+/** Quoted card titles ("A", "B" and "C") in Russian; a title the scenario has no Russian for stays in its quotes. */
+function titles(s: string, n: Name): { said: string; many: boolean } | undefined {
+  // Titles the scenario knows first (a title may hold quotation marks: "Stop making the Patriots "exhibit A""), then any.
+  const items =
+    listOf(s, (t) => {
+      const m = /^"(.+)"$/.exec(t);
+      return m ? known(n, m[1]) : undefined;
+    }) ??
+    listOf(s, (t) => {
+      const m = /^"([^"]+)"$/.exec(t);
+      return m ? n(m[1]) : undefined;
+    });
+  return items && { said: andList(items.map(q)), many: items.length > 1 };
+}
+
+/** One quoted title, in Russian quotation marks. */
+const title = (s: string, n: Name): string => q(n(s));
+
+/** A title in the English quotation marks of a list's item, when the item is one title (not "A" and "B"). */
+const oneTitle = (inside: string, n: Name): string | undefined => (known(n, inside) !== undefined || !inside.includes('"') ? title(inside, n) : undefined);
+
+/** A track named in a reason, in quotation marks. */
+const track = (s: string, n: Name): string | undefined => {
+  const said = known(n, s);
+  return said === undefined ? undefined : q(said);
+};
+
+/**
+ * One term of a package's worth as the agent names it (agent.ts appraise): said so that the accusative is the
+ * nominative (after «за», «получает»), with whether it takes a plural verb.
+ */
+function part(s: string, n: Name): { said: string; many: boolean } | undefined {
+  const quoted = /^"(.+)"$/.exec(s);
+  const said = quoted && oneTitle(quoted[1], n);
+  if (said) return { said, many: false };
+  const lower = s.charAt(0).toLowerCase() + s.slice(1);
+  let m: RegExpExecArray | null;
+  if ((m = /^the price at home of "(.+)"$/.exec(lower))) {
+    const t = oneTitle(m[1], n);
+    return t === undefined ? undefined : { said: `внутриполитические издержки уступки ${t}`, many: true };
+  }
+  if ((m = /^progress on (.+)$/.exec(lower))) {
+    const t = track(m[1], n);
+    return t === undefined ? undefined : { said: `продвижение по направлению ${t}`, many: false };
+  }
+  if (lower === 'the cost at home, which the government could not survive') return { said: 'внутриполитические издержки, которых правительство не пережило бы', many: true };
+  if (lower === 'the multilateral format') return { said: 'многосторонний формат', many: false };
+  if (/^what .+ would gain over .+ after its hostile words$/.test(lower)) return { said: 'перевес другой стороны после её враждебных заявлений', many: false };
+  if (/^what .+ gains from it$/.test(lower)) return { said: 'выигрыш другой стороны от сделки', many: false };
+  return undefined;
+}
+
+/** Terms of a package's worth, listed ("X and progress on Y"). */
+function parts(s: string, n: Name): { said: string; many: boolean } | undefined {
+  const items = listOf(s, (t) => part(t, n));
+  return items && { said: andList(items.map((x) => x.said)), many: items.length > 1 || items[0].many };
+}
+
+/** Its trust in the other side, as agent.ts trustWords says it: the other side unnamed, so never declined. */
+const MOODS: Record<string, string> = {
+  'deeply mistrustful': 'глубоко не доверяет другой стороне',
+  wary: 'относится к другой стороне настороженно',
+  cautious: 'относится к другой стороне с осторожностью',
+  trusting: 'доверяет другой стороне',
+};
+const DRIFT: Record<string, string> = { ', and warming': ' (отношения теплеют)', ', and cooling': ' (отношения охлаждаются)' };
+
+/** The risk of confrontation as agent.ts riskWords says it, as the predicate of «риск конфронтации …». */
+const RISK: Record<string, string> = { low: 'невелик', rising: 'растёт', high: 'высок', 'near the brink': 'на пределе' };
+const RISKS = 'low|rising|high|near the brink';
+
+const VENUE = ', в многостороннем формате, который снижает цену сделки внутри страны для обеих сторон';
+const TRACK_COUNT: Record<number, string> = { 2: 'двум', 3: 'трём', 4: 'четырём' };
+
+/** What it still wants, in an answer it refuses (agent.ts rejection): said without its name, which the sentence has. */
+function wants(s: string, n: Name): string | undefined {
+  if (/ wants something more in exchange$/.test(s)) return 'взамен нужно больше';
+  let m = / wants more on (.+) than this$/.exec(s);
+  if (m) {
+    const t = track(m[1], n);
+    return t && `по направлению ${t} нужно больше`;
+  }
+  m = / wants something in exchange on (.+)$/.exec(s);
+  if (m) {
+    const t = track(m[1], n);
+    return t && `взамен нужно что-то по направлению ${t}`;
+  }
+  return undefined;
+}
+
+/** "Moscow will only lean on Tehran …": a side's name and its stance's words after it, split where both are known. */
+function nameAndWords(s: string, n: Name): [string, string] | undefined {
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+    const who = known(n, s.slice(0, i));
+    const words = who && known(n, s.slice(i + 1));
+    if (who && words) return [who, words];
+  }
+  return undefined;
+}
+
+/** Its trust said after a clause of its own: without its name again («Москва …: глубоко не доверяет другой стороне»). */
+const ownTrust = (me: string, trust: string) => (trust.startsWith(`${me} `) ? trust.slice(me.length + 1) : trust);
+
+/** Refusal's trust clause: "; Moscow is wary of Washington, so it counts little on Washington's promises". */
+const countsLittle = (trust: string | undefined, again: (s: string) => string) => (trust ? `; ${again(trust)}, поэтому мало рассчитывает на её обещания` : '');
+
 export const ru: Words = {
   page: {
     title: 'Перезагрузка — игра о переговорах',
@@ -169,7 +334,8 @@ export const ru: Words = {
     yourMoveNow: 'Ваш ход.',
     otherMoving: 'Ходит другая сторона.',
     onTable: (what) => `На столе: ${what}`,
-    said: (side, reason) => `${side}: «${reason}»`,
+    // The reason's own quotation marks (its titles) nest inside «…» as „…“.
+    said: (side, reason) => `${side}: ${q(reason)}`,
     dangerEscalation: (value, max) => `Опасность: риск эскалации ${value}. При ${max} кризис заканчивает игру для обеих сторон.`,
     dangerSupport: (value, min) => `Опасность: ваша поддержка внутри страны ${value}. При ${min} вы теряете власть, и игра заканчивается.`,
     yourMove: 'Ваш ход',
@@ -526,5 +692,173 @@ export const ru: Words = {
     [/^tensions ease with time$/, () => 'Напряжённость со временем спадает'],
     [/^both capitals step back from the brink$/, () => 'Обе столицы отступают от края'],
     [/^(?<side>.+?)(?:'s|') hawks push for a show of force$/, (p, n) => `«Ястребы» (${n(p.side)}) требуют демонстрации силы`],
+  ],
+  reasons: [
+    // Whole reasons built from others: a counter-offer after its refusal, a red line declared after a statement.
+    [/^(?<why>.+?)\. Instead, (?<offer>.+)\.$/, (p, _n, a) => `${a(p.why)}. Вместо этого ${a(p.offer)}.`],
+    [/^(?<reason>.+\.) (?<me>[^.:]+?) declares "(?<title>.+?)" a red line: (?<why>.+)$/, (p, n, a) => `${a(p.reason)} ${n(p.me)} объявляет ${title(p.title, n)} красной линией. ${stop(n(p.why))}`],
+
+    // Statements (agent.ts statement).
+    [/^(?<other>.+?) keeps up its hostile rhetoric: (?<me>.+?) answers in kind, and remembers it at the table\.$/, (p, n) => `${n(p.other)} не сбавляет враждебной риторики: ${n(p.me)} отвечает тем же и припомнит это за столом переговоров.`],
+    [/^(?<other>.+?)'s rhetoric drives the risk of confrontation toward the brink whatever (?<me>.+?) says: .+? answers in kind\.$/, (p, n) => `${n(p.other)} своей риторикой подводит дело к грани конфронтации, что бы ни говорили в ответ: ${n(p.me)} отвечает тем же.`],
+    [new RegExp(`^With the risk of confrontation (?<risk>${RISKS}), (?<me>.+?) does not answer (?<other>.+?)'s hostile rhetoric, but remembers it\\.$`), (p, n) => `Риск конфронтации ${RISK[p.risk]}: ${n(p.me)} не отвечает на враждебную риторику, которую ведёт ${n(p.other)}, но запоминает её.`],
+    [new RegExp(`^With the risk of confrontation (?<risk>${RISKS}), (?<me>.+?) lowers its voice to pull back from the brink\\.$`), (p, n) => `Риск конфронтации ${RISK[p.risk]}: ${n(p.me)} понижает тон, чтобы отойти от края.`],
+    [/^With support at home running thin, (?<me>.+?) has to sound tough\.$/, (p, n) => `Поддержка внутри страны тает, и ${n(p.me)} поневоле говорит жёстко.`],
+    [/^(?<me>.+?) answers (?<other>.+?)'s hostile rhetoric in kind, and will remember it at the table\.$/, (p, n) => `${n(p.other)} ведёт враждебную риторику: ${n(p.me)} отвечает тем же и припомнит это за столом переговоров.`],
+    [/^(?<me>.+?) lets (?<other>.+?)'s hostile rhetoric pass, for now, but remembers it\.$/, (p, n) => `${n(p.other)} ведёт враждебную риторику: ${n(p.me)} пока оставляет это без ответа, но запоминает.`],
+    [
+      /^(?<me>.+?) will not match (?<other>.+?)'s hostile rhetoric: an exchange of hostile words would carry the risk of confrontation past what .+? will accept\. It remembers the words at the table\.$/,
+      (p, n) => `${n(p.other)} ведёт враждебную риторику, но ${n(p.me)} не отвечает тем же: обмен враждебными заявлениями поднял бы риск конфронтации выше допустимого. ${n(p.me)} припомнит эти слова за столом переговоров.`,
+    ],
+    [new RegExp(`^(?<me>.+?) will not match (?<other>.+?)'s hostile rhetoric while the risk of confrontation is (?<risk>${RISKS}), but remembers it\\.$`), (p, n) => `${n(p.other)} ведёт враждебную риторику, но, пока риск конфронтации ${RISK[p.risk]}, ${n(p.me)} не отвечает тем же, хотя и запоминает это.`],
+    [/^(?<me>.+?) returns (?<other>.+?)'s conciliatory tone: (?<trust>.+)\.$/, (p, n, a) => `${n(p.other)} говорит примирительно, и ${n(p.me)} отвечает тем же: ${a(p.trust)}.`],
+    [/^(?<me>.+?) warms its tone: no agreement lasts without trust, and (?<trust>.+)\.$/, (p, n, a) => `${n(p.me)} смягчает тон: без доверия ни одно соглашение не устоит, а ${a(p.trust)}.`],
+    [/^(?<me>.+?) keeps the tone warm to build trust: (?<trust>.+)\.$/, (p, n, a) => `${n(p.me)} сохраняет тёплый тон, чтобы укрепить доверие: ${ownTrust(n(p.me), a(p.trust))}.`],
+    [/^(?<me>.+?) keeps its own counsel in public: (?<trust>.+)\.$/, (p, n, a) => `${n(p.me)} публично не раскрывает карт: ${ownTrust(n(p.me), a(p.trust))}.`],
+    [/^(?<me>.+?) steps back from last turn's hostility without mixed signals\.$/, (p, n) => `${n(p.me)} отходит от враждебного тона прошлого хода, не посылая противоречивых сигналов.`],
+
+    // Channels (agent.ts channelToAsk).
+    [
+      new RegExp(`^(?<me>.+?) asks to open (?<channel>.+?): (?:(?<asked>.+?) has asked for it|the risk of confrontation is (?<risk>${RISKS}), and an open channel damps incidents|(?<pauses>pauses in dialogue only bolster the hawks))\\.$`),
+      (p, n) =>
+        `${n(p.me)} просит открыть канал ${q(n(p.channel))}: ${p.asked ? `${n(p.asked)} уже просит об этом` : p.risk ? `риск конфронтации ${RISK[p.risk]}, а открытый канал сдерживает инциденты` : 'паузы в диалоге лишь усиливают «ястребов»'}.`,
+    ],
+
+    // Proposals (agent.ts propose): the package described, then why.
+    [
+      /^(?<offer>.+): (?<me>[^:]+?) sees nothing it could offer that is worth it while (?<trust>.+), but a turn without talks would freeze them and bolster the hawks\.$/,
+      (p, n, a) => `${a(p.offer)}: ${n(p.me)} не находит ничего, что стоило бы предложить, пока ${ownTrust(n(p.me), a(p.trust))}, но ход без переговоров заморозил бы их и усилил бы «ястребов».`,
+    ],
+    [/^(?<me>[^:]+?) sees nothing it could offer that is worth it while (?<trust>.+)\.$/, (p, n, a) => `${n(p.me)} не находит ничего, что стоило бы предложить, пока ${ownTrust(n(p.me), a(p.trust))}.`],
+    [/^(?<offer>.+): it should suit both sides\.$/, (p, _n, a) => `${a(p.offer)}: это должно устроить обе стороны.`],
+    [/^(?<offer>.+): (?<me>[^:]+?) will not settle for less\.$/, (p, n, a) => `${a(p.offer)}: на меньшее ${n(p.me)} не согласится.`],
+    [
+      /^(?<offer>.+): (?<me>[^:]+?) gives a little more than it gets, for what both sides gain together rather than let the talks go quiet\.$/,
+      (p, n, a) => `${a(p.offer)}: ${n(p.me)} отдаёт чуть больше, чем получает, ради общего выигрыша — лишь бы переговоры не заглохли.`,
+    ],
+    [
+      /^(?<offer>.+): (?<other>[^:]+?) owes (?<me>.+?) for what it has conceded so far \((?<given>.+)\) and received too little in return\.$/,
+      (p, n, a) => {
+        const given = titles(p.given, n);
+        return given && `${a(p.offer)}: ${n(p.other)} в долгу — за сделанные уступки (${given.said}) почти ничего не получено взамен.`;
+      },
+    ],
+    [
+      /^(?<me>.+?) (?:asks for (?<ask>".+")|offers (?<gift>".+") as a gesture|offers (?<give>".+") in exchange for (?<take>".+?")(?: — a trade across (?<tracks>.+?))?)(?<venue>, in a multilateral format that costs both sides less at home)?$/,
+      (p, n) => {
+        const venue = p.venue ? VENUE : '';
+        if (p.ask) {
+          const ask = titles(p.ask, n);
+          return ask && `${n(p.me)} просит ${ask.said}${venue}`;
+        }
+        if (p.gift) {
+          const gift = titles(p.gift, n);
+          return gift && `${n(p.me)} в знак доброй воли предлагает ${gift.said}${venue}`;
+        }
+        const give = titles(p.give, n);
+        const take = titles(p.take, n);
+        const tracks = p.tracks === undefined ? [] : andsOf(p.tracks, (t) => track(t, n));
+        if (!give || !take || !tracks) return undefined;
+        const across = tracks.length ? ` — сделка сразу по ${TRACK_COUNT[tracks.length] ?? tracks.length} направлениям (${andList(tracks)})` : '';
+        return `${n(p.me)} предлагает ${give.said} в обмен на ${take.said}${across}${venue}`;
+      },
+    ],
+
+    // Answers (agent.ts respond and rejection): what weighed most, its trust, what it still wants.
+    [
+      /^(?<me>.+?) accepts: (?:(?<gains>.+) weighs? more for .+? than (?<costs>.+)|(?<who>.+?) gains (?<only>.+))\. (?<trust>[^.]+? is (?:deeply mistrustful|wary|cautious|trusting) of .+)\.$/,
+      (p, n, a) => {
+        if (p.only) {
+          const only = parts(p.only, n);
+          return only && `${n(p.me)} принимает пакет: он приносит ${only.said}. ${a(p.trust)}.`;
+        }
+        const gains = parts(p.gains, n);
+        const costs = parts(p.costs, n);
+        return gains && costs && `${n(p.me)} принимает пакет: ${gains.said} ${gains.many ? 'весят' : 'весит'} больше, чем ${costs.said}. ${a(p.trust)}.`;
+      },
+    ],
+    [
+      /^(?<costs>.+) weighs? more for (?<me>.+?) than (?<gains>.+?)(?:; (?<trust>.+?), so it counts little on .+?'s promises)?: (?<want>[^:;]+? wants (?:something more in exchange|more on .+ than this|something in exchange on .+))$/,
+      (p, n, a) => {
+        const costs = parts(p.costs, n);
+        const offers = /^anything (?<other>.+) offers$/.exec(p.gains);
+        const gains = offers ? { said: `всё, что предлагает ${n(offers[1])}` } : parts(p.gains, n);
+        const want = wants(p.want, n);
+        return costs && gains && want && `${n(p.me)} считает, что ${costs.said} ${costs.many ? 'весят' : 'весит'} больше, чем ${gains.said}${countsLittle(p.trust, a)}: ${want}`;
+      },
+    ],
+    [
+      /^(?<gains>.+) is not enough for (?<costs>.+?)(?:; (?<trust>.+?), so it counts little on .+?'s promises)?: (?<want>(?<me>[^:;]+?) wants (?:something more in exchange|more on .+ than this|something in exchange on .+))$/,
+      (p, n, a) => {
+        const gains = p.gains === 'What it gains' ? { said: 'выгода от сделки' } : parts(p.gains, n);
+        const costs = p.costs === 'its signature' ? { said: 'подпись под соглашением' } : parts(p.costs, n);
+        const want = wants(p.want, n);
+        return gains && costs && want && `${n(p.me)} считает, что ${gains.said} — слишком малая плата за ${costs.said}${countsLittle(p.trust, a)}: ${want}`;
+      },
+    ],
+
+    // What its principles forbid (agent.ts forbidden): its red lines, and its stance's words from the scenario.
+    [/^"(?<title>.+?)" is a red line for (?<me>.+?): (?<why>.+)$/, (p, n) => {
+      const why = known(n, p.why);
+      return why && `${title(p.title, n)} — красная линия, которую ${n(p.me)} не переступит. ${why}`;
+    }],
+    [/^"(?<title>.+?)" is not on offer from (?<me>.+?): (?<why>.+?)(?<cited> \(\d{3}_[0-9a-f]+\.txt\))?$/, (p, n) => {
+      const why = known(n, p.why);
+      return why && `${title(p.title, n)} ${n(p.me)} не уступит. ${why}${p.cited ?? ''}`;
+    }],
+    [
+      /^(?<stance>.+?)(?<cited> \(\d{3}_[0-9a-f]+\.txt\))?: nothing on (?<track>.+) until (?<other>.+) puts something real on the table$/,
+      (p, n) => {
+        const said = nameAndWords(p.stance, n);
+        const t = track(p.track, n);
+        return said && t && `${said[0]} ${said[1]}${p.cited ?? ''}: по направлению ${t} — ничего, пока ${n(p.other)} не положит на стол что-то реальное`;
+      },
+    ],
+    [/^(?<me>.+?) must reassure (?<party>.+); this would leave them in the cold$/, (p, n) => `${n(p.party)}: ${n(p.me)} не пойдёт на сделку, которая оставила бы союзников на холоде`],
+
+    // Keeping promises (agent.ts implementation and defectionPays).
+    [/^After a broken promise, (?<me>.+?) holds back on agreement (?<id>\S+): (?<trust>.+)\.$/, (p, n, a) => `После нарушенного обещания ${n(p.me)} не спешит выполнять соглашение ${p.id}: ${ownTrust(n(p.me), a(p.trust))}.`],
+    [/^(?<me>.+?) will move on agreement (?<id>\S+) when (?<other>.+?) does: .+? has delayed its part\.$/, (p, n) => `${n(p.me)} выполнит соглашение ${p.id}, когда это сделает ${n(p.other)}: ${n(p.other)} затягивает выполнение своей части.`],
+    [
+      /^(?<me>.+?) will carry out agreement (?<id>\S+) once (?<other>.+?) has carried out its part: .+? has dragged its feet before\.$/,
+      (p, n) => `${n(p.me)} выполнит соглашение ${p.id}, когда свою часть выполнит ${n(p.other)}: с той стороны уже бывали проволочки.`,
+    ],
+    [/^(?<me>.+?) drags its feet on agreement (?<id>\S+) — (?<why>.+?)(?<cited> \(\d{3}_[0-9a-f]+\.txt\))?\.$/, (p, n) => {
+      const why = known(n, p.why);
+      return why && `${n(p.me)} затягивает выполнение соглашения ${p.id} — ${why}${p.cited ?? ''}.`;
+    }],
+    [
+      /^(?<me>.+?) implements agreement (?<id>\S+): (?<cards>.+)\. Leaders sign agreements, but citizens fulfil them\.$/,
+      (p, n) => {
+        const cards = titles(p.cards, n);
+        return cards && `${n(p.me)} выполняет соглашение ${p.id}: ${cards.said}. Соглашения подписывают лидеры, а выполняют граждане.`;
+      },
+    ],
+    [
+      /^(?<me>.+?) leaves its part of agreement (?<id>\S+) undone in secret: (?<other>.+?) has rarely checked, and (?<cards>.+) (?:is|are) worth the risk of being found out\.$/,
+      (p, n) => {
+        const cards = titles(p.cards, n);
+        return cards && `${n(p.me)} втайне не выполняет свою часть соглашения ${p.id}: ${n(p.other)} редко проверяет, а ${cards.said} ${cards.many ? 'стоят' : 'стоит'} риска разоблачения.`;
+      },
+    ],
+    [/^Trust, but verify: (?<me>.+?) checks (?<other>.+?)'s implementation of agreement (?<id>\S+)\.$/, (p, n) => `Доверяй, но проверяй: ${n(p.me)} проверяет, как ${n(p.other)} выполняет соглашение ${p.id}.`],
+    [/^(?<me>.+?) has nothing more to do on its agreements this turn\.$/, (p, n) => `${n(p.me)} больше ничего не предпринимает по своим соглашениям в этот ход.`],
+
+    // Parts said inside the sentences above.
+    [/^(?<me>[^:;.]+?) is (?<mood>deeply mistrustful|wary|cautious|trusting) of (?<other>[^:;.,]+?)(?<drift>, and warming|, and cooling)?$/, (p, n) => `${n(p.me)} ${MOODS[p.mood]}${p.drift ? DRIFT[p.drift] : ''}`],
+    // Its stance's own words after its name ("Moscow is allowed to define …", with what it wants in exchange).
+    [
+      /^(?<stance>.+?)(?<cited> \(\d{3}_[0-9a-f]+\.txt\))?(?:: it wants something in exchange on (?<track>.+))?$/,
+      (p, n) => {
+        const said = nameAndWords(p.stance, n);
+        const t = p.track === undefined ? '' : track(p.track, n);
+        return said && t !== undefined ? `${said[0]} ${said[1]}${p.cited ?? ''}${t ? `: прежде всего по направлению ${t}` : ''}` : undefined;
+      },
+    ],
+    // A sentence of one of these with its full stop (a refusal on its own).
+    [/^(?<body>.+)\.$/, (p, _n, a) => {
+      const said = a(p.body);
+      return said === p.body ? undefined : stop(said);
+    }],
   ],
 };

@@ -1,6 +1,6 @@
 // Every word the interface says, in English here and in Russian in ./i18n-ru.ts (loaded only when chosen).
 // Scenario texts come from the scenario in the same language (textOf(text, lang)); the engine's ledger causes are said
-// again from `causes` (labels.ts causeWords); the computer's reasons are still English.
+// again from `causes` (labels.ts causeWords), the computer's reasons for its moves from `reasons` (reasonWords).
 import { possessive, type Language, type Phase, type Tone, type Format, type TrackEventType, type AgreementStatus, type RefusalReason } from '../engine';
 
 export type { Language };
@@ -503,10 +503,18 @@ const en = {
    * none: the causes are English as written. See causeWords (labels.ts).
    */
   causes: [] as CauseSaying[],
+  /**
+   * The computer's reasons for its moves said again in this language, in the same way: each an English sentence or
+   * part of one the agent writes (src/ai/agent.ts). English needs none. See reasonWords (labels.ts).
+   */
+  reasons: [] as CauseSaying[],
 };
 
-/** One of the engine's cause sentences (its parts in named groups) and how a language says it. */
-export type CauseSaying = [RegExp, (parts: Record<string, string>, name: (english: string) => string, again: (cause: string) => string) => string];
+/**
+ * One of the engine's cause sentences, or of the computer's reasons (its parts in named groups), and how a language
+ * says it; a saying that returns undefined does not know the sentence after all, and the next is tried.
+ */
+export type CauseSaying = [RegExp, (parts: Record<string, string>, name: (english: string) => string, again: (cause: string) => string) => string | undefined];
 
 export type Words = typeof en;
 

@@ -1,7 +1,7 @@
 // Words for the engine's data, shared by the canvas, the accessible layer and the classroom pages so all say
 // the same. Each takes the language (English by default: the classroom pages are in English).
 import { textOf, otherSide, type FlagDef, type Language, type Move, type Scenario, type Side, type SideOutcome, type SigningPreview, indexOf } from '../engine';
-import { wordsFor } from './i18n';
+import { wordsFor, type CauseSaying } from './i18n';
 
 /** Okabe–Ito blue and vermillion, told apart with every common colour-vision deficiency: one for each seat. */
 export const SEAT_COLORS = [0x0072b2, 0xd55e00] as const;
@@ -147,16 +147,38 @@ function textsOf(scenario: Scenario): Map<string, { en: string; ru?: string }> {
  * as the engine wrote it. The log, the CSV export and the server keep the English.
  */
 export function causeWords(scenario: Scenario, cause: string, lang: Language = 'en'): string {
-  if (lang === 'en') return cause;
-  const name = (english: string) => textOf(textsOf(scenario).get(english), lang) || english;
+  return lang === 'en' ? cause : sayAgain(scenario, cause, lang, wordsFor(lang).causes);
+}
+
+/**
+ * The computer's reason for a move in the language, by the same means as causeWords: the agent writes its reasons in
+ * English (src/ai/agent.ts), from parts with the scenario's names, titles and its stance's texts in them; the
+ * language's `reasons` says each sentence and part again. A reason none recognises stays as the agent wrote it.
+ */
+export function reasonWords(scenario: Scenario, reason: string, lang: Language = 'en'): string {
+  return lang === 'en' ? reason : sayAgain(scenario, reason, lang, wordsFor(lang).reasons);
+}
+
+/** An English sentence said again by the first of the sayings that knows it, its parts said again the same way. */
+function sayAgain(scenario: Scenario, text: string, lang: Language, sayings: readonly CauseSaying[]): string {
+  const texts = textsOf(scenario);
+  // A scenario's text in the language; the agent quotes some without their last full stop, and so does this.
+  const name = (english: string): string => {
+    const whole = texts.get(english);
+    if (whole) return textOf(whole, lang) || english;
+    const stopped = texts.get(`${english}.`);
+    return stopped ? (textOf(stopped, lang) || english).replace(/[.\s]+$/, '') : english;
+  };
   const again = (c: string): string => {
-    const whole = textsOf(scenario).get(c);
+    const whole = texts.get(c);
     if (whole) return textOf(whole, lang);
-    for (const [pattern, say] of wordsFor(lang).causes) {
+    for (const [pattern, say] of sayings) {
       const m = pattern.exec(c);
-      if (m) return say(m.groups ?? {}, name, again);
+      if (!m) continue;
+      const said = say(m.groups ?? {}, name, again);
+      if (said !== undefined) return said;
     }
     return c;
   };
-  return again(cause);
+  return again(text);
 }

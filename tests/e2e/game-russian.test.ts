@@ -1,9 +1,9 @@
 // The interface in Russian: switched on the title screen, remembered by the browser, and a whole turn played
 // with no English left on screen — in the panel or drawn on the table — but for what is English at its source:
 // scenario texts (those without a Russian translation, names in Latin letters in the translations, the articles'
-// quotes, which are checked word for word), and the sentences the computer writes itself (its reasons): a known gap,
-// named in the README, allowed here only as the exact sentence this game's state holds. The engine's ledger causes
-// are said in Russian (ui/labels causeWords).
+// quotes, which are checked word for word). The engine's ledger causes are said in Russian (ui/labels causeWords), and
+// so are the computer's reasons for its moves (reasonWords): in the panel, in the announcements and in its speech
+// bubble on the table, none is left in English.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAndVite, screenshot, watchErrors } from './harness';
@@ -33,13 +33,12 @@ const SCENARIO_ENGLISH = [...scenarioTexts(SCENARIO)].filter((t) => /[A-Za-z]{2}
  * What is on screen: the page's title, the panel's visible text and every text drawn on the canvas. Text marked
  * lang="en" is English on purpose (the language switch's "English", the articles' quotes) and is left out.
  */
-async function onScreen(page: Page): Promise<{ lines: string[]; engine: string[] }> {
+async function onScreen(page: Page): Promise<{ lines: string[] }> {
   return page.evaluate(() => {
     type Obj = { type: string; text?: string; list?: Obj[] };
     const w = window as unknown as {
       resetGame: {
         game: { scene: { getScenes(active: boolean): { children: { list: Obj[] }; paintedTexts?(): string[] }[] } };
-        store: { session: { state: { history: { ledger: { cause: string }[] }[] }; lastReason: { reason: string } | null } | null };
       };
     };
     const texts: string[] = [];
@@ -54,10 +53,7 @@ async function onScreen(page: Page): Promise<{ lines: string[]; engine: string[]
     for (const m of marked) m.dataset.hold = m.style.display, (m.style.display = 'none');
     const panel = document.querySelector<HTMLElement>('#panel')!.innerText;
     for (const m of marked) m.style.display = m.dataset.hold ?? '';
-    const s = w.resetGame.store.session;
-    // The computer's own sentences (its reason for an answer): the engine's ledger causes are said in Russian.
-    const engine = s?.lastReason ? [s.lastReason.reason] : [];
-    return { lines: [document.title, ...panel.split('\n'), ...texts.flatMap((t) => t.split('\n'))], engine };
+    return { lines: [document.title, ...panel.split('\n'), ...texts.flatMap((t) => t.split('\n'))] };
   });
 }
 
@@ -65,8 +61,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The lines with English words left on screen once the texts that may be English are taken out. */
 async function englishLeft(page: Page): Promise<string[]> {
-  const { lines, engine } = await onScreen(page);
-  const texts = [...SCENARIO_ENGLISH, ...engine].sort((a, b) => b.length - a.length);
+  const { lines } = await onScreen(page);
+  return withEnglish(lines);
+}
+
+/** Of these lines, those with English words in them once the texts that may be English are taken out. */
+function withEnglish(lines: string[]): string[] {
+  const texts = [...SCENARIO_ENGLISH].sort((a, b) => b.length - a.length);
   const allowed = texts.map((t) => new RegExp(`(?<![A-Za-z])${escape(t)}(?![A-Za-z])`, 'g'));
   return lines.filter((line) => {
     let rest = line.trim();
@@ -84,6 +85,30 @@ async function englishLeft(page: Page): Promise<string[]> {
       .replace(/\b\d{3}_[0-9a-f]{16}\.txt\b/g, ' ') // their file names
       .replace(/\b[A-Z][A-Z0-9+]*\b/g, ' '); // abbreviations and ids: JSON, NATO, P5+1, A1
     return /[A-Za-z]{2,}/.test(rest);
+  });
+}
+
+/**
+ * The computer's last reason as the side on screen may see it: as it wrote it (English), and where the table shows it
+ * — the panel's line, the speech bubble painted on the board, the announcement of the move it explains.
+ */
+async function reasonShown(page: Page): Promise<{ english: string; panel: string; bubble: string[]; live: string[] } | null> {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      resetGame: {
+        store: { visibleReason(): { reason: string } | null };
+        game: { scene: { getScene(k: string): unknown } };
+      };
+    };
+    const r = w.resetGame.store.visibleReason();
+    if (!r) return null;
+    const table = w.resetGame.game.scene.getScene('table') as { paintedTexts(): string[] };
+    return {
+      english: r.reason,
+      panel: document.querySelector<HTMLElement>('#panel .reason')?.innerText ?? '',
+      bubble: table.paintedTexts().filter((t) => t.startsWith('“')),
+      live: [...document.querySelectorAll<HTMLElement>('#live p')].map((p) => p.innerText).filter((t) => t.includes('Причина: ')),
+    };
   });
 }
 
@@ -138,6 +163,13 @@ describe('the interface in Russian', () => {
     expect(whole.painted).toEqual(expect.arrayContaining([...whole.labels, ...whole.lanes]));
     expect(whole.cut.filter((t) => [...whole.labels, ...whole.lanes, ...whole.bands].includes(t) || t.startsWith('“'))).toEqual([]);
 
+    // The computer's reasons, wherever the table shows them: in Russian, never as the agent wrote them in English.
+    const reasons: { where: string; english: string; shown: string[] }[] = [];
+    const lookAtReason = async (where: string) => {
+      const r = await reasonShown(page);
+      if (r) reasons.push({ where, english: r.english, shown: [r.panel, ...r.bubble, ...r.live] });
+    };
+
     // One turn: a statement, a package (or a pass), the answer, implementation, to the next turn's statements.
     const turnOne = () => page.evaluate(() => (window as unknown as { resetGame: { store: { session: { state: { turn: number } } } } }).resetGame.store.session.state.turn === 1);
     for (let i = 0; i < 20 && (await turnOne()); i++) {
@@ -145,6 +177,7 @@ describe('the interface in Russian', () => {
       if (!(await turnOne())) break;
       const heading = (await page.locator('#status-h').textContent()) ?? '';
       await look(heading);
+      await lookAtReason(heading);
       if (heading.includes('Публичные заявления')) await pressIn(page, 'Примирительное заявление');
       else if (heading.includes('Предложения')) {
         await page.getByRole('group', { name: /что вы уступаете/i }).getByRole('checkbox', { disabled: false }).first().check();
@@ -162,6 +195,19 @@ describe('the interface in Russian', () => {
     await page.waitForFunction(() => document.querySelector('#panel')!.textContent!.includes('Ваш ход.'));
     await animationFrames(page, 20);
     await look('turn 2');
+    await lookAtReason('turn 2');
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) {
+      const [panel, bubble, ...live] = r.shown;
+      // The panel's line and the bubble both show the reason; the announcement of its move (when still in the log) too.
+      expect(panel, r.where).toMatch(/[А-Яа-яЁё]{3}/);
+      expect(bubble, r.where).toMatch(/^“[А-Яа-яЁё«]/);
+      for (const text of [panel, bubble, ...live]) {
+        expect(text, r.where).not.toContain(r.english);
+        expect(withEnglish([text.replace(/^“|”$/g, '')]), `${r.where}: ${text}`).toEqual([]);
+      }
+    }
+    expect(reasons.some((r) => r.shown.length > 2)).toBe(true);
     await screenshot(page, 'ru-table-turn-2');
     await page.getByRole('button', { name: 'Открыть журнал' }).click();
     await look('the ledger open');

@@ -2,7 +2,7 @@
 // move and meter change in words, sound controls, and custom scenario files (picker, drop, ?scenario=).
 import { setMuted, setVolume, soundSettings } from '../../audio/sound';
 import { store, words, type Change, type Session } from '../session';
-import { causeWords, describeMove, meterName, newsWords, sideLabel, signed } from '../labels';
+import { causeWords, describeMove, meterName, newsWords, reasonWords, sideLabel, signed } from '../labels';
 import { mountDebriefLazily } from '../debrief/lazy';
 import { branchLink, branchPointOf } from '../branch-link';
 import { branchFileText } from '../branch';
@@ -146,7 +146,7 @@ function announceChange(change: Change): void {
   const w = words().announce;
   const parts = change.moves.map((m) => describeMove(s.scenario, m, lang));
   const reason = store.visibleReason();
-  if (change.by === 'computer' && reason?.move === change.move) parts.push(w.reason(reason.reason));
+  if (change.by === 'computer' && reason?.move === change.move) parts.push(w.reason(reasonWords(s.scenario, reason.reason, lang)));
   for (const e of change.ledger.slice(0, 8)) parts.push(w.meter(meterName(s.scenario, e.meter, lang), signed(e.delta), e.value, causeWords(s.scenario, e.cause, lang)));
   if (change.ledger.length > 8) parts.push(w.more(change.ledger.length - 8));
   for (const n of change.news) parts.push(w.news(newsWords(s.scenario, n, lang).title, n.cite.join(', ')));

@@ -19,7 +19,7 @@ import {
 } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words } from '../session';
-import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, stageLabel, newsWords, causeWords, previewScoreWords, scoreSoFarWords } from '../labels';
+import { meterName, signed, describeMove, phaseName, agreementName, sideLabel, cardLabel, trackLabel, stageLabel, newsWords, causeWords, reasonWords, previewScoreWords, scoreSoFarWords } from '../labels';
 import { briefSection } from './briefing';
 import { el, button, issueChoice } from './el';
 import { handOf, type HandCard, type Kind } from '../draft';
@@ -317,7 +317,7 @@ export function renderTable(root: HTMLElement): void {
       proposal && !(me && view.phase === 'responses')
         ? el('p', {}, w.onTable(describeMove(scenario, { type: proposal.isCounter ? 'counter' : 'propose', side: proposal.by, give: proposal.give, ask: proposal.ask, format: proposal.format }, lang)))
         : null,
-      reason ? el('p', { class: 'reason' }, w.said(sideLabel(scenario, reason.side, lang), reason.reason)) : null,
+      reason ? el('p', { class: 'reason' }, w.said(sideLabel(scenario, reason.side, lang), reasonWords(scenario, reason.reason, lang))) : null,
       ...dangers(view, viewer).map((text) => el('p', { class: 'refused danger' }, text)),
     ),
     actions(scenario, seat, me),

@@ -11,7 +11,7 @@ import Phaser from 'phaser';
 import { allNews, otherSide, readMeter, textOf, type CardDef, type Move, type Scenario, type Side, type SigningPreview, type TableView } from '../../engine';
 import { play } from '../../audio/sound';
 import { store, words, type Change } from '../session';
-import { agreementName, causeWords, phaseName, sideColor, sideFlag, sideLabel, signed, trackLabel } from '../labels';
+import { agreementName, causeWords, phaseName, reasonWords, sideColor, sideFlag, sideLabel, signed, trackLabel } from '../labels';
 import { handOf, type HandCard, type Kind } from '../draft';
 import { W, H, FONT } from './loading';
 import { Board, css } from './board';
@@ -928,7 +928,7 @@ export class TableScene extends Phaser.Scene {
     write(ctx, sideLabel(scenario, them, lang), bx + 25, y + 30, LEFT.w - 125, { size: 11.5, colour: '#c8d6e4' });
     // The speech bubble: the other side's explanation of its last move, as far as this seat may see it.
     const reason = store.visibleReason();
-    const said = reason && reason.side === them ? `“${reason.reason}”` : store.isHuman(them) ? w.otherPlayer : w.silent;
+    const said = reason && reason.side === them ? `“${reasonWords(scenario, reason.reason, lang)}”` : store.isHuman(them) ? w.otherPlayer : w.silent;
     const by = y + 48;
     const bh = 110;
     ctx.fillStyle = '#f7f3e8';
