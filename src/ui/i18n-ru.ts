@@ -695,6 +695,8 @@ export const ru: Words = {
   ],
   reasons: [
     // Whole reasons built from others: a counter-offer after its refusal, a red line declared after a statement.
+    // A counter that gives nothing says what it is owed: the debt's sentence ends the whole reason.
+    [/^(?<why>.+?)\. Instead, (?<offer>.+ owes .+ and received too little in return)\.$/, (p, _n, a) => `${a(p.why)}. Вместо этого ${a(`${p.offer}.`)}`],
     [/^(?<why>.+?)\. Instead, (?<offer>.+)\.$/, (p, _n, a) => `${a(p.why)}. Вместо этого ${a(p.offer)}.`],
     [/^(?<reason>.+\.) (?<me>[^.:]+?) declares "(?<title>.+?)" a red line: (?<why>.+)$/, (p, n, a) => `${a(p.reason)} ${n(p.me)} объявляет ${title(p.title, n)} красной линией. ${stop(n(p.why))}`],
 
