@@ -53,29 +53,21 @@ function listOf<T>(s: string, item: (english: string) => T | undefined): T[] | u
   }
   return undefined;
 }
-/** The tracks a trade crosses, as the agent joins them ("A and B and C"): the first split whose every item is known. */
-function andsOf<T>(s: string, item: (english: string) => T | undefined): T[] | undefined {
+/** `s` split on every `sep` into items that `item` all knows (the first such split), each said by `item`. */
+function splitOn<T>(s: string, sep: string, item: (english: string) => T | undefined): T[] | undefined {
   const one = item(s);
   if (one !== undefined) return [one];
-  for (let i = s.indexOf(' and '); i >= 0; i = s.indexOf(' and ', i + 1)) {
+  for (let i = s.indexOf(sep); i >= 0; i = s.indexOf(sep, i + 1)) {
     const first = item(s.slice(0, i));
     if (first === undefined) continue;
-    const rest = andsOf(s.slice(i + 5), item);
+    const rest = splitOn(s.slice(i + sep.length), sep, item);
     if (rest) return [first, ...rest];
   }
   return undefined;
 }
-function commaList<T>(s: string, item: (english: string) => T | undefined): T[] | undefined {
-  const one = item(s);
-  if (one !== undefined) return [one];
-  for (let i = s.indexOf(', '); i >= 0; i = s.indexOf(', ', i + 1)) {
-    const first = item(s.slice(0, i));
-    if (first === undefined) continue;
-    const rest = commaList(s.slice(i + 2), item);
-    if (rest) return [first, ...rest];
-  }
-  return undefined;
-}
+/** The tracks a trade crosses, as the agent joins them ("A and B and C"). */
+const andsOf = <T>(s: string, item: (english: string) => T | undefined) => splitOn(s, ' and ', item);
+const commaList = <T>(s: string, item: (english: string) => T | undefined) => splitOn(s, ', ', item);
 
 /** Quoted card titles ("A", "B" and "C") in Russian; a title the scenario has no Russian for stays in its quotes. */
 function titles(s: string, n: Name): { said: string; many: boolean } | undefined {
