@@ -97,8 +97,9 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     { id: 'difficulty', 'aria-describedby': 'difficulty-help' },
     ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === 'normal' }, w.difficulties[d])),
   );
-  const difficultyHelp = el('p', { id: 'difficulty-help', class: 'detail' }, w.difficultyHelp.normal);
-  difficulty.addEventListener('change', () => (difficultyHelp.textContent = w.difficultyHelp[difficulty.value as 'easy' | 'normal' | 'hard']));
+  const helpNow = () => w.difficultyHelp[difficulty.value as 'easy' | 'normal' | 'hard'];
+  const difficultyHelp = el('p', { id: 'difficulty-help', class: 'detail' }, helpNow());
+  difficulty.addEventListener('change', () => (difficultyHelp.textContent = helpNow()));
 
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
   fileInput.addEventListener('change', async () => {
