@@ -157,6 +157,13 @@ const CLAIM_RANGE = [0.6, 1.75] as const;
  */
 const HARDLINE_GUARD = 10;
 
+/**
+ * How much further toward confrontation than its stance's line (`tone.mirrorsBelow`) a Hard counterpart answers a
+ * hardliner's words in kind: restraint earns nothing at the table from a side that gives nothing, and would only let
+ * it bank support at home.
+ */
+const HARDLINE_ANSWER = 15;
+
 /** Refusals of its packages after which a skilled counterpart looks for joint gains at a small loss (Knobs.jointSlack). */
 const JOINT_AFTER = 2;
 
@@ -382,7 +389,7 @@ export class NegotiatorAgent {
     // A side that keeps up its hostility is answered every time it speaks so, up to its stance's line on the risk of
     // confrontation: it would bank the support at home otherwise.
     const persistent = theirTone === 'hostile' && this.hostileStatements(view) >= 2;
-    if (persistent && m.escalation < reading.mirrorsBelow && (reading.patience === 0 || this.hostileStatements(view) > reading.patience)) {
+    if (persistent && m.escalation < this.answersBelow(view) && (reading.patience === 0 || this.hostileStatements(view) > reading.patience)) {
       tone = 'hostile';
       reason = `${this.other} keeps up its hostile rhetoric: ${this.me} answers in kind, and remembers it at the table.`;
     } else if (theirTone === 'hostile' && this.doomed(view)) {
@@ -407,13 +414,13 @@ export class NegotiatorAgent {
       // ends as the rules end it (channels, time, the hawks).
       const exchanged = m.escalation + 2 * rules.statements.hostile.escalation + this.atTurnEnd(view);
       const risk = this.knobs.foresight ? exchanged : m.escalation;
-      tone = provoked && risk < reading.mirrorsBelow && m.hawks[side] < 70 ? 'hostile' : 'neutral';
+      tone = provoked && risk < this.answersBelow(view) && m.hawks[side] < 70 ? 'hostile' : 'neutral';
       reason =
         tone === 'hostile'
           ? `${this.me} answers ${this.other}'s hostile rhetoric in kind, and will remember it at the table.`
           : !provoked
             ? `${this.me} lets ${this.other}'s hostile rhetoric pass, for now, but remembers it.`
-            : this.knobs.foresight && m.escalation < reading.mirrorsBelow && m.hawks[side] < 70
+            : this.knobs.foresight && m.escalation < this.answersBelow(view) && m.hawks[side] < 70
               ? `${this.me} will not match ${this.other}'s hostile rhetoric: an exchange of hostile words would carry the risk of confrontation past what ${this.me} will accept. It remembers the words at the table.`
               : `${this.me} will not match ${this.other}'s hostile rhetoric while the risk of confrontation is ${this.riskWords(view)}, but remembers it.`;
     } else if (theirTone === 'conciliatory') {
@@ -438,6 +445,15 @@ export class NegotiatorAgent {
     const line = this.toDeclare(view, tone);
     if (line) return { move: { type: 'statement', side, tone, redLine: line.card }, reason: `${reason} ${this.me} declares ${this.title(line.card)} a red line: ${sentence(textOf(line.why))}` };
     return { move: { type: 'statement', side, tone }, reason };
+  }
+
+  /**
+   * The risk of confrontation below which it answers hostile words in kind: its stance's line; on Hard, further against
+   * a hardliner (a stance that never answers, a line of 0, still never does).
+   */
+  private answersBelow(view: SideView): number {
+    const line = this.stance.tone.mirrorsBelow;
+    return line > 0 && this.difficulty === 'hard' && this.hardline(view) ? line + HARDLINE_ANSWER : line;
   }
 
   /**
@@ -607,7 +623,10 @@ export class NegotiatorAgent {
     const progress = (track: string, who: Side) => (step.get(track)?.[who] ?? 0) * ((who === this.side ? mine : theirs)[track] ?? 0);
     // How much of the other side's edge in a deal it holds against it, from the hostile words it remembers.
     const spite = this.hardline(view) ? HARDLINE_GUARD : Math.min(1, (SPITE * this.hostileTurns(view)) / Math.max(1, this.stance.tone.memory));
-    return { card, progress, theirs, pressure, deliver, spite, support: m.support[this.side], refusals: this.refusalsByCard(view), lopsidedRefusals: this.lopsidedRefusals(view) };
+    // What a hardliner has banked at home over the agent (support won above the agent's, since the start), in score points.
+    const start = (x: Side) => this.scenario.sides[x].start.support;
+    const homeEdge = Math.max(0, (m.support[this.them] - start(this.them) - (m.support[this.side] - start(this.side))) / 5);
+    return { card, progress, theirs, pressure, deliver, spite, homeEdge, support: m.support[this.side], refusals: this.refusalsByCard(view), lopsidedRefusals: this.lopsidedRefusals(view) };
   }
 
   /** Support lost if allies fall into alarm, over the turns left (their alarm costs support every turn). */
@@ -676,7 +695,9 @@ export class NegotiatorAgent {
     if (cost > 0 && f.support - cost <= 8) add('office', 'the cost at home, which the government could not survive', -100);
     if (this.stance.multilateral && format === 'multilateral') add('format', 'the multilateral format', 0.3);
     // Reciprocity remembered: after hostile words, the other side's edge in a deal counts against it.
-    if (f.spite > 0 && theirs > mine) add('words', `what ${this.other} would gain over ${this.me} after its hostile words`, -f.spite * (theirs - mine));
+    // Against a hardliner, a deal must also make up for what the hardliner has banked at home with its words.
+    const margin = f.spite === HARDLINE_GUARD ? f.homeEdge : 0;
+    if (f.spite > 0 && theirs + margin > mine) add('words', `what ${this.other} would gain over ${this.me} after its hostile words`, -f.spite * (theirs + margin - mine));
     if (this.knobs.concern > 0 && theirs !== 0) add('concern', `what ${this.other} gains from it`, this.knobs.concern * theirs);
     return { give, ask, format, mine, theirs };
   }
@@ -1132,8 +1153,11 @@ export class NegotiatorAgent {
         return { move: { type: 'delay', side, agreement: a.id }, reason: `After a broken promise, ${this.me} holds back on agreement ${a.id}: ${this.trustWords(view)}.` };
       if (canDelay && this.difficulty !== 'easy' && theirs.status === 'pending' && theirs.cards.length > 0 && theirs.delays > mine.delays)
         return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will move on agreement ${a.id} when ${this.other} does: ${this.other} has delayed its part.` };
-      // With a side that drags its feet, it moves second: it waits (while waiting cannot break the deal) for their part.
-      if (canDelay && this.difficulty === 'hard' && (this.unreliable(view) || this.hardline(view)) && theirs.status === 'pending' && theirs.cards.length > 0 && !brokenByDelays(rules, mine.delays + 2))
+      // With a side that drags its feet, it moves second: it waits for their part once (a second wait would leave no
+      // delay in hand); a hardliner's it waits out as long as waiting cannot break the deal, so that a crisis or a slip
+      // cannot leave the agent having given alone.
+      const waits = this.hardline(view) || (this.unreliable(view) && !brokenByDelays(rules, mine.delays + 2));
+      if (canDelay && this.difficulty === 'hard' && waits && theirs.status === 'pending' && theirs.cards.length > 0)
         return { move: { type: 'delay', side, agreement: a.id }, reason: `${this.me} will carry out agreement ${a.id} once ${this.other} has carried out its part: ${this.other} has dragged its feet before.` };
       const cheat = this.defectionPays(view, a.id);
       if (cheat) return { move: { type: 'defect', side, agreement: a.id }, reason: cheat };

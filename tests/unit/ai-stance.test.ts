@@ -94,6 +94,30 @@ describe('the stance in the scenario file is what the computer does', () => {
       }
   });
 
+  it('against a hardliner a hard Washington answers in kind past its stance\'s line, where a normal one stops at the line', () => {
+    // Restraint earns nothing from a side that only shouts and asks: a hard counterpart does not let it bank support at
+    // home for free (src/ai/agent.ts HARDLINE_ANSWER). Its stance's line here is 40; the hardliner's words carry the risk
+    // past it within a few turns.
+    const line = 40;
+    const s = withStance('us', `      tone: { mirrorsBelow: ${line}, patience: 0 }\n`);
+    // Turns in which Washington spoke hostile words though the turn began with the risk already at its line or past it.
+    // (A normal Washington does so too, rarely: when its support runs thin, or when the slide to the brink cannot be stopped.)
+    const answeredPast = (difficulty: Difficulty) =>
+      SEEDS.reduce((n, seed) => {
+        const { history } = game(s, 'us', difficulty, seed, 'hardliner');
+        return (
+          n +
+          history.filter((t) => {
+            const atStart = history.find((h) => h.turn === t.turn - 1)?.meters?.escalation ?? 0;
+            return atStart >= line && t.moves.some((m) => m.type === 'statement' && m.side === 'us' && m.tone === 'hostile');
+          }).length
+        );
+      }, 0);
+    const [normal, hard] = [answeredPast('normal'), answeredPast('hard')];
+    // Measured: normal 4, hard 14 (hard 3 with no further line against a hardliner).
+    expect(hard, `normal ${normal}, hard ${hard}`).toBeGreaterThanOrEqual(2 * normal + SEEDS.length);
+  });
+
   it('how it concedes: a Conceder Moscow asks for less in the first half of the game than the Boulware of the shipped file', () => {
     const conceder = withStance('ru', '      concession: conceder\n');
     const early = (s: Scenario, difficulty: Difficulty) => {
