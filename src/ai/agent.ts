@@ -119,15 +119,21 @@ interface Knobs {
   demand: number;
   /** Chance, each decision, that it bargains as generously as GENEROUS says rather than by its own demand. */
   lapse: number;
+  /**
+   * Generosity (a teaching counterpart): how far below its floor it signs, in its own priority points, to close a deal
+   * with a side whose hostile words it does not remember. A player learning the game still reaches its goal against it
+   * when chance at home has set it back; a side that banks hostile words at home gets none of it.
+   */
+  gift: number;
 }
 
 /** How a counterpart bargains in a generous moment (see Knobs.lapse): it asks only for its floor, and takes any offer above it. */
 const GENEROUS: Partial<Knobs> = { demand: 0, acceptShare: 0, concern: 0.5 };
 
 const KNOBS: Record<Difficulty, Knobs> = {
-  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0, jointSlack: 1.5, small: false, concern: 0, demand: 0, lapse: 0 },
-  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1.25, hurry: 1, foresight: false, lookahead: 1, acceptShare: 1, claims: 0, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0.5 },
-  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0 },
+  easy: { maxCards: 1, candidateLimit: 400, floor: 0, noise: 0.3, verifies: 0.5, counters: true, trustDiscount: false, hypotheses: 150, firmness: 0.3, hurry: 2, foresight: false, lookahead: 1, acceptShare: 0, claims: 0, yields: 0, jointSlack: 1.5, small: false, concern: 0, demand: 0, lapse: 0, gift: 2 },
+  normal: { maxCards: 2, candidateLimit: 3000, floor: 0.3, noise: 0.1, verifies: 1, counters: true, trustDiscount: true, hypotheses: 300, firmness: 1.25, hurry: 1, foresight: false, lookahead: 1, acceptShare: 1, claims: 0, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0.5, gift: 0 },
+  hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0, gift: 0 },
 };
 
 /** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
@@ -297,6 +303,8 @@ export class NegotiatorAgent {
     this.generous =
       this.own.lapse > 0 && (view.phase === 'proposals' || view.phase === 'responses') && random() < this.own.lapse && this.hostileTurns(view) === 0 && !this.hardline(view);
     this.knobs = this.generous ? { ...this.own, ...GENEROUS } : this.own;
+    const gift = this.giftLeft(view);
+    if (gift > 0) this.knobs = { ...this.knobs, floor: this.knobs.floor - gift };
     switch (view.phase) {
       case 'statements':
         return this.statement(view);
@@ -931,6 +939,19 @@ export class NegotiatorAgent {
     return u < 0;
   }
 
+  /**
+   * What is left of its gift (Knobs.gift) this game: the whole of it while the agreements it has signed leave it even
+   * or ahead in its own priorities, less what they already leave it behind; nothing for a side whose hostile words it
+   * remembers, or that plays the hardliner.
+   */
+  private giftLeft(view: SideView): number {
+    if (this.own.gift === 0 || this.hostileTurns(view) > 0 || this.hardline(view)) return 0;
+    let balance = 0;
+    for (const a of view.agreements)
+      if (a.status !== 'broken') for (const s of [this.side, this.them]) for (const id of a.obligations[s].cards) balance += cardUtility(this.cards.get(id)!, this.side, this.brief.priorities);
+    return Math.max(0, this.own.gift + Math.min(0, balance));
+  }
+
   /** Has the other side refused a package of the agent's that asked without giving (a debt it was asked to pay)? */
   private debtRefused(view: SideView): boolean {
     const moves = allMoves(view);
@@ -1074,7 +1095,12 @@ export class NegotiatorAgent {
       const gains = this.listParts(named.filter((x) => x.amount > 0));
       const costs = named.filter((x) => x.amount < 0);
       const weigh = costs.length ? `${gains} ${named.filter((x) => x.amount > 0).length > 1 ? 'weigh' : 'weighs'} more for ${this.me} than ${this.listParts(costs)}` : `${this.me} gains ${gains}`;
-      return { move: { type: 'accept', side }, reason: `${this.me} accepts: ${weigh}. ${capital(this.trustWords(view))}.`, basis: { utility: offer.mine, parts, named: named.map((x) => x.key) } };
+      // A teaching counterpart's gift (Knobs.gift): it says that it signs at a loss, and why.
+      const reason =
+        offer.mine < 0 && costs.length
+          ? `${this.me} accepts, though it gives more than it gets (${gains} against ${this.listParts(costs)}): it wants an agreement. ${capital(this.trustWords(view))}.`
+          : `${this.me} accepts: ${weigh}. ${capital(this.trustWords(view))}.`;
+      return { move: { type: 'accept', side }, reason, basis: { utility: offer.mine, parts, named: named.map((x) => x.key) } };
     }
     const named = bar ? [] : namedParts(parts, 'reject');
     const why = bar ?? this.rejection(view, offer, f, named);

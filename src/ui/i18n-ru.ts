@@ -279,7 +279,7 @@ export const ru: Words = {
     difficulty: 'Сложность компьютера',
     difficulties: { easy: 'Лёгкая', normal: 'Обычная', hard: 'Трудная' },
     difficultyHelp: {
-      easy: 'Лёгкая: меняет карту на карту, просит только необходимое и принимает любое предложение, которое ей выгодно.',
+      easy: 'Лёгкая: меняет карту на карту, просит только необходимое и, пока вы не переходите на враждебный тон, готова немного уступить ради соглашения.',
       normal: 'Обычная: торгуется за свою долю, но часто соглашается на меньшее, а после отказа от крупных сделок предлагает небольшие.',
       hard: 'Трудная: понимает, что для вас важно, требует больше от стороны, которая легко подписывает, с непримиримым партнёром выполняет свою часть вторым и может тайно не выполнить её, если думает, что вы не станете проверять.',
     },
@@ -759,6 +759,14 @@ export const ru: Words = {
     ],
 
     // Answers (agent.ts respond and rejection): what weighed most, its trust, what it still wants.
+    [
+      /^(?<me>.+?) accepts, though it gives more than it gets \((?<gains>.+) against (?<costs>.+)\): it wants an agreement\. (?<trust>[^.]+? is (?:deeply mistrustful|wary|cautious|trusting) of .+)\.$/,
+      (p, n, a) => {
+        const gains = parts(p.gains, n);
+        const costs = parts(p.costs, n);
+        return gains && costs && `${n(p.me)} принимает пакет, хотя отдаёт больше, чем получает (${gains.said} против ${costs.said}): важнее заключить соглашение. ${a(p.trust)}.`;
+      },
+    ],
     [
       /^(?<me>.+?) accepts: (?:(?<gains>.+) weighs? more for .+? than (?<costs>.+)|(?<who>.+?) gains (?<only>.+))\. (?<trust>[^.]+? is (?:deeply mistrustful|wary|cautious|trusting) of .+)\.$/,
       (p, n, a) => {

@@ -119,7 +119,7 @@ const en = {
     difficulties: { easy: 'Easy', normal: 'Normal', hard: 'Hard' } as Record<'easy' | 'normal' | 'hard', string>,
     /** What each level changes (its skill, never who the computer is), said under the choice. */
     difficultyHelp: {
-      easy: 'Easy: trades one card for one, asks only for what it needs, and takes any offer that leaves it better off.',
+      easy: 'Easy: trades one card for one, asks only for what it needs, and, while your words stay civil, signs a deal that costs it a little for the sake of an agreement.',
       normal: 'Normal: bargains for its share but often settles for less, and offers smaller deals when big ones are refused.',
       hard: "Hard: reads what you value, claims more from a side that signs readily, delivers second to a hardliner, and may quietly leave its part undone when it thinks you won't verify.",
     } as Record<'easy' | 'normal' | 'hard', string>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentStrategy, playGame } from '../../src/ai/runner';
-import { STRATEGIES, type Strategy } from '../../src/ai/strategies';
+import { hostileReciprocator, STRATEGIES, type Strategy } from '../../src/ai/strategies';
 import { NegotiatorAgent, type Difficulty } from '../../src/ai/agent';
 import { beliefReveal, counterpartFromView, createCounterpart } from '../../src/ai/counterpart';
 import { CONCESSION_STYLES, stanceFor, type ConcessionStyle } from '../../src/ai/personality';
@@ -252,16 +252,21 @@ describe('every counterpart plays legally and explains itself', () => {
       }
   });
 
-  it('an easy agent still plays sensibly: it signs nothing worth less than nothing to it and keeps its promises', () => {
-    for (const { s } of scenarios)
-      for (const side of ['us', 'ru'] as const)
+  it('an easy agent still plays sensibly: it keeps its promises, and gives more than it gets only to a side that has not been hostile', () => {
+    for (const { name, s } of scenarios)
+      for (const side of ['us', 'ru'] as const) {
         for (const player of ['reciprocator', 'conceder'] as const) {
           const g = versus(s, side, 1, STRATEGIES[player], 'easy');
-          expect(deliveredUtility(s, g.state, side)).toBeGreaterThanOrEqual(0);
+          // Its gift (agent.ts Knobs.gift) is a teaching counterpart's: a deal it signs at a small loss, never a giveaway.
+          expect(deliveredUtility(s, g.state, side), `${name} ${side} ${player}`).toBeGreaterThanOrEqual(-8);
           expect(g.outcome.agreements.signed).toBeGreaterThan(0);
           for (const a of g.state.agreements) expect(a.obligations[side].status).not.toBe('defected');
           expect(g.outcome.end?.reason).toBe('turns');
         }
+        // To a side that banks hostile words at home, nothing: it signs nothing worth less than nothing to it.
+        for (const player of [hostileReciprocator, STRATEGIES.hardliner])
+          expect(deliveredUtility(s, versus(s, side, 1, player, 'easy').state, side), `${name} ${side}`).toBeGreaterThanOrEqual(0);
+      }
   });
 
   it('a Boulware agent holds firm early where a Conceder gives ground, and a hardliner gets more from the Conceder', () => {
