@@ -1039,7 +1039,7 @@ export class NegotiatorAgent {
       const move: Move = { type: 'propose', side: this.side, give: pkg.give, ask: pkg.ask, format: pkg.format };
       if (this.legal(view, move)) {
         const why =
-          pkg.mine < this.knobs.floor
+          pkg.mine < this.knobs.floor || pkg.mine < 0
             ? `${this.me} gives a little more than it gets, for what both sides gain together rather than let the talks go quiet`
             : pkg.give.length === 0
             ? `${this.other} owes ${this.me} for what it has conceded so far (${this.list(view.given[this.side])}) and received too little in return`

@@ -106,6 +106,10 @@ describe("the computer's reasons in Russian", () => {
       `Москва втайне не выполняет свою часть соглашения A2: Вашингтон редко проверяет, а «${ru(s, 'cancel-shield')}» и «${ru(s, 'iran-sanctions')}» стоят риска разоблачения.`,
     );
     expect(said(`Washington offers "${en(s, 'cancel-shield')}" as a gesture: it should suit both sides.`)).toBe(`Вашингтон в знак доброй воли предлагает «${ru(s, 'cancel-shield')}»: это должно устроить обе стороны.`);
+    // Easy's gift: an acceptance at a small loss says so.
+    expect(said(`Washington accepts, though it gives more than it gets ("${en(s, 'iran-sanctions')}" against "${en(s, 'cancel-shield')}"): it wants an agreement. Washington is wary of Moscow.`)).toBe(
+      `Вашингтон принимает пакет, хотя отдаёт больше, чем получает («${ru(s, 'iran-sanctions')}» против «${ru(s, 'cancel-shield')}»): важнее заключить соглашение. Вашингтон относится к другой стороне настороженно.`,
+    );
     // A counter that gives nothing, collecting a debt (the whole reason ends with the debt's sentence).
     expect(
       said(`Washington will not give that much. Instead, Washington asks for "${en(s, 'iran-sanctions')}": Moscow owes Washington for what it has conceded so far ("${en(s, 'cancel-shield')}") and received too little in return.`),
