@@ -65,6 +65,36 @@ describe('against the computer', () => {
     await page.close();
   });
 
+  it('the choices made on the title are kept when the language changes', async () => {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    await openFresh(page, env.url);
+    await scene(page, 'title');
+    const scenarioChoice = page.getByRole('combobox', { name: 'Scenario' });
+    await scenarioChoice.selectOption({ index: 2 });
+    const scenarioPicked = await scenarioChoice.inputValue();
+    await page.getByRole('radio', { name: 'Russia' }).check();
+    await page.getByRole('radio', { name: /^Class length/ }).check();
+    await page.getByRole('combobox', { name: 'Computer difficulty' }).selectOption('easy');
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('heading', { name: 'Новая игра' }).waitFor();
+    const kept = () =>
+      page.evaluate(() => ({
+        scenario: document.querySelector<HTMLSelectElement>('#scenario-select')!.value,
+        side: document.querySelector<HTMLInputElement>('input[name=side]:checked')?.value,
+        length: document.querySelector<HTMLInputElement>('input[name=length]:checked')?.value,
+        difficulty: document.querySelector<HTMLSelectElement>('#difficulty')!.value,
+        help: document.querySelector('#difficulty-help')!.textContent,
+      }));
+    await expect(kept()).resolves.toEqual({ scenario: scenarioPicked, side: 'ru', length: 'class', difficulty: 'easy', help: expect.stringMatching(/^Лёгкая: /) });
+    // And back: still the same choices, described in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'New game' }).waitFor();
+    await expect(kept()).resolves.toEqual({ scenario: scenarioPicked, side: 'ru', length: 'class', difficulty: 'easy', help: expect.stringMatching(/^Easy: /) });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a red-line card in your hand cannot be ticked, and says why', async () => {
     const page = await env.browser.context.newPage();
     await openFresh(page, env.url);

@@ -30,6 +30,18 @@ let problemFile = '';
 let starting = false;
 /** A branch point from the page's link (?branch=...), offered until it is played. */
 let shared: BranchPoint | { problem: string } | null = null;
+type Level = 'easy' | 'normal' | 'hard';
+/**
+ * The choices made on the title, kept when it is drawn again (in another language, or with a scenario file added):
+ * the scenario (by file; null: the first), the seat (first or second side), the length, the opponent, the difficulty.
+ */
+const picked: { file: string | null; seat: number; length: 'full' | 'class'; opponent: 'computer' | 'hotseat'; difficulty: Level } = {
+  file: null,
+  seat: 0,
+  length: 'full',
+  opponent: 'computer',
+  difficulty: 'normal',
+};
 
 /** Read ?branch= once: the title then offers to play on from that turn. True when the page has one. */
 export function takeSharedBranch(): boolean {
@@ -55,6 +67,7 @@ export async function acceptCustomText(text: string, file: string, rerender: () 
     const scenario = loaded.scenario;
     const sides = scenario.seats.map((id) => ({ id, name: scenario.sides[id].name }));
     custom = { file, title: scenario.title, year: scenario.year, sides, turns: scenario.turns, classTurns: scenario.classLength?.turns ?? null, builtIn: false, open: async () => ({ source, scenario }) };
+    picked.file = file;
     problems = [];
   } else {
     problems = await formatProblems(loaded);
@@ -69,8 +82,9 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const builtIn: Choice[] = builtInScenarios().map((entry) => ({ file: entry.file, title: entry.title, year: entry.year, sides: entry.sides, turns: entry.turns, classTurns: entry.classTurns, builtIn: true, open: () => openBuiltIn(entry) }));
   const choices = custom ? [custom, ...builtIn] : builtIn;
   const select = el('select', { id: 'scenario-select' });
+  const chosen = Math.max(0, choices.findIndex((c) => c.file === picked.file));
   for (const [i, c] of choices.entries())
-    select.append(el('option', { value: i }, scenarioLabel(textOf(c.title, lang), c.year, !c.builtIn, lang)));
+    select.append(el('option', { value: i, selected: i === chosen }, scenarioLabel(textOf(c.title, lang), c.year, !c.builtIn, lang)));
 
   const radio = (name: string, value: string, label: string, checked: boolean) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name, value, checked }), ` ${label}`);
@@ -78,11 +92,11 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
   const sideChoice = el('fieldset', {}, el('legend', {}, w.yourSide));
   const lengthChoice = el('fieldset', { class: 'length' }, el('legend', {}, w.length));
   const showSides = (choice: Choice) => {
-    const seat = Math.max(0, [...sideChoice.querySelectorAll<HTMLInputElement>('input[name=side]')].findIndex((r) => r.checked));
+    const seat = picked.seat;
     sideChoice.replaceChildren(sideChoice.firstElementChild!, ...choice.sides.map((side, i) => radio('side', side.id, textOf(side.name, lang), i === seat)));
     store.showOnTitle({ sides: choice.sides.map((side) => side.name), year: choice.year });
     // The length: the full game, or the class length when the scenario has one (the choice is kept across scenarios).
-    const wasClass = lengthChoice.querySelector<HTMLInputElement>('input[name=length][value=class]')?.checked ?? false;
+    const wasClass = picked.length === 'class';
     lengthChoice.hidden = choice.classTurns === null;
     lengthChoice.replaceChildren(
       lengthChoice.firstElementChild!,
@@ -90,16 +104,24 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
       ...(choice.classTurns === null ? [] : [radio('length', 'class', w.classLength(choice.classTurns), wasClass)]),
     );
   };
-  select.addEventListener('change', () => showSides(choices[Number(select.value)]));
-  showSides(choices[0]);
+  select.addEventListener('change', () => {
+    picked.file = choices[Number(select.value)].file;
+    showSides(choices[Number(select.value)]);
+  });
+  sideChoice.addEventListener('change', () => (picked.seat = Math.max(0, [...sideChoice.querySelectorAll<HTMLInputElement>('input[name=side]')].findIndex((r) => r.checked))));
+  lengthChoice.addEventListener('change', () => (picked.length = lengthChoice.querySelector<HTMLInputElement>('input[name=length][value=class]')?.checked ? 'class' : 'full'));
+  showSides(choices[chosen]);
   const difficulty = el(
     'select',
-    { id: 'difficulty', 'aria-describedby': 'difficulty-help' },
-    ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === 'normal' }, w.difficulties[d])),
+    { id: 'difficulty', 'aria-describedby': 'difficulty-help', disabled: picked.opponent === 'hotseat' },
+    ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === picked.difficulty }, w.difficulties[d])),
   );
-  const helpNow = () => w.difficultyHelp[difficulty.value as 'easy' | 'normal' | 'hard'];
+  const helpNow = () => w.difficultyHelp[difficulty.value as Level];
   const difficultyHelp = el('p', { id: 'difficulty-help', class: 'detail' }, helpNow());
-  difficulty.addEventListener('change', () => (difficultyHelp.textContent = helpNow()));
+  difficulty.addEventListener('change', () => {
+    picked.difficulty = difficulty.value as Level;
+    difficultyHelp.textContent = helpNow();
+  });
 
   const fileInput = el('input', { type: 'file', id: 'scenario-file', accept: '.yaml,.yml,.json' });
   fileInput.addEventListener('change', async () => {
@@ -116,7 +138,7 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     const side = root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? choice.sides[0].id;
     const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
     const length = root.querySelector<HTMLInputElement>('input[name=length]:checked')?.value === 'class' && choice.classTurns !== null ? 'class' : 'full';
-    const settings = { side, opponent, difficulty: difficulty.value as 'easy' | 'normal' | 'hard', seed: Math.floor(Date.now() % 100000) + 1, length } as const;
+    const settings = { side, opponent, difficulty: difficulty.value as Level, seed: Math.floor(Date.now() % 100000) + 1, length } as const;
     play('click');
     store.notice = null;
     starting = true;
@@ -181,11 +203,14 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
         'fieldset',
         {
           // Difficulty is the computer's: it means nothing when a second player takes the other side.
-          onchange: (e: Event) => (difficulty.disabled = (e.target as HTMLInputElement).value === 'hotseat'),
+          onchange: (e: Event) => {
+            picked.opponent = (e.target as HTMLInputElement).value === 'hotseat' ? 'hotseat' : 'computer';
+            difficulty.disabled = picked.opponent === 'hotseat';
+          },
         },
         el('legend', {}, w.opponent),
-        radio('opponent', 'computer', w.computer, true),
-        radio('opponent', 'hotseat', w.hotseat, false),
+        radio('opponent', 'computer', w.computer, picked.opponent === 'computer'),
+        radio('opponent', 'hotseat', w.hotseat, picked.opponent === 'hotseat'),
       ),
       el('label', { for: 'difficulty' }, `${w.difficulty} `),
       difficulty,
