@@ -87,6 +87,19 @@ describe('hard counterparts against scripted players', () => {
           expect(playerScore(STRATEGIES.hardliner)).toBeLessThan(playerScore(STRATEGIES.reciprocator));
         });
 
+      if (side === 'us')
+        it(`${name}: against the easy agent too, hostile words cost the player more than Easy's gifts are worth`, () => {
+          // Easy signs a deal that costs it a little (Knobs.gift), but only for a side whose hostile words it does not
+          // remember: a player who shouts at home and trades like for like, or plays the hardliner, scores less in
+          // each seat than the same trading with civil words (measured: by 20 points and more in every seat).
+          for (const agentSide of ['us', 'ru'] as const) {
+            const playerScore = (player: Strategy) => mean(SEEDS.map((seed) => versus(s, agentSide, seed, player, 'easy').outcome.sides[otherSide(US_RU, agentSide)].score));
+            const civil = playerScore(STRATEGIES.reciprocator);
+            expect(playerScore(hostileReciprocator), agentSide).toBeLessThan(civil - 10);
+            expect(playerScore(STRATEGIES.hardliner), agentSide).toBeLessThan(civil - 10);
+          }
+        });
+
       it(`${name}, ${side}: a tit-for-tat agent reaches and implements agreements with a reciprocator`, () => {
         for (const seed of SEEDS) {
           const g = versus(s, side, seed, STRATEGIES.reciprocator, 'normal', 'tit-for-tat');
@@ -267,6 +280,33 @@ describe('every counterpart plays legally and explains itself', () => {
         for (const player of [hostileReciprocator, STRATEGIES.hardliner])
           expect(deliveredUtility(s, versus(s, side, 1, player, 'easy').state, side), `${name} ${side}`).toBeGreaterThanOrEqual(0);
       }
+  });
+
+  it('an easy Moscow takes a civil offer that costs it a little, and says so; after hostile words, or on Normal, it does not', () => {
+    // Reset 2009, turn 1, a package from Washington after its statement; Moscow's answer (its gift: agent.ts Knobs.gift).
+    const s = scenarios.find((x) => x.name === 'reset-2009')!.s;
+    const answer = (tone: 'neutral' | 'hostile', difficulty: Difficulty, give: string, ask: string) => {
+      let state = createGame(s, 1);
+      for (const m of [
+        { type: 'statement', side: 'us', tone },
+        { type: 'statement', side: 'ru', tone: 'neutral' },
+        { type: 'propose', side: 'us', give: [give], ask: [ask] },
+      ] as Move[]) {
+        const r = applyMove(s, state, m);
+        expect(r.ok, r.ok ? '' : r.reason).toBe(true);
+        state = r.state;
+      }
+      return createCounterpart(s, 'ru', difficulty, 1).decide(state);
+    };
+    // The START preamble's link of offence and defence for on-site inspections: a little less than nothing to Moscow.
+    const civil = answer('neutral', 'easy', 'start-md-link', 'start-inspections');
+    expect(civil.move.type).toBe('accept');
+    expect(civil.basis!.utility).toBeLessThan(0);
+    expect(civil.reason).toMatch(/^Moscow accepts, though it gives more than it gets \(.+\): it wants an agreement\./);
+    expect(answer('neutral', 'normal', 'start-md-link', 'start-inspections').move.type).not.toBe('accept');
+    // Holding back the Patriots for the same inspections: after hostile words, worth less than nothing to Moscow too
+    // (it remembers the words), and no gift covers that.
+    expect(answer('hostile', 'easy', 'no-patriots', 'start-inspections').move.type).not.toBe('accept');
   });
 
   it('a Boulware agent holds firm early where a Conceder gives ground, and a hardliner gets more from the Conceder', () => {
