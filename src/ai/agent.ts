@@ -19,6 +19,7 @@ import {
   openCards,
   otherSide,
   packagePermission,
+  packageUtility,
   pendingSides,
   ruledOut,
   stageShare,
@@ -300,10 +301,11 @@ export class NegotiatorAgent {
     this.deadline = this.budgetMs > 0 ? performance.now() + this.budgetMs / 2 : 0;
     const random = makeRandom((this.seed * 7919 + view.turn * 131 + allMoves(view).length) | 0);
     // A generous moment (Knobs.lapse) comes in bargaining, and never toward a side whose hostile words it remembers.
-    this.generous =
-      this.own.lapse > 0 && (view.phase === 'proposals' || view.phase === 'responses') && random() < this.own.lapse && this.hostileTurns(view) === 0 && !this.hardline(view);
+    // Generosity (a generous moment, Easy's gift) is for a side whose hostile words it does not remember.
+    const civil = this.hostileTurns(view) === 0 && !this.hardline(view);
+    this.generous = this.own.lapse > 0 && (view.phase === 'proposals' || view.phase === 'responses') && random() < this.own.lapse && civil;
     this.knobs = this.generous ? { ...this.own, ...GENEROUS } : this.own;
-    const gift = this.giftLeft(view);
+    const gift = civil ? this.giftLeft(view) : 0;
     if (gift > 0) this.knobs = { ...this.knobs, floor: this.knobs.floor - gift };
     switch (view.phase) {
       case 'statements':
@@ -588,7 +590,8 @@ export class NegotiatorAgent {
     const record = this.unreliable(view) ? 0.7 : 1;
     // Against a hardliner it carries out its part only once the other side has carried out its own (see
     // implementation): what the hardliner promises is then as good as delivered.
-    const deliver = this.knobs.trustDiscount && !this.hardline(view) ? (0.6 + (0.4 * Math.min(100, t)) / 100) * record : 1;
+    const hardliner = this.hardline(view);
+    const deliver = this.knobs.trustDiscount && !hardliner ? (0.6 + (0.4 * Math.min(100, t)) / 100) * record : 1;
     // Domestic pressure: concessions weigh more when support is low and the hawks are loud.
     const pressure = 1 + Math.max(0, (45 - m.support[this.side]) / 15) + Math.max(0, (m.hawks[this.side] - 60) / 40);
     const turnsLeft = Math.max(1, this.scenario.turns - view.turn + 1);
@@ -630,10 +633,11 @@ export class NegotiatorAgent {
     }
     const progress = (track: string, who: Side) => (step.get(track)?.[who] ?? 0) * ((who === this.side ? mine : theirs)[track] ?? 0);
     // How much of the other side's edge in a deal it holds against it, from the hostile words it remembers.
-    const spite = this.hardline(view) ? HARDLINE_GUARD : Math.min(1, (SPITE * this.hostileTurns(view)) / Math.max(1, this.stance.tone.memory));
-    // What a hardliner has banked at home over the agent (support won above the agent's, since the start), in score points.
+    const spite = hardliner ? HARDLINE_GUARD : Math.min(1, (SPITE * this.hostileTurns(view)) / Math.max(1, this.stance.tone.memory));
+    // Against a hardliner, a deal must also make up for what it has banked at home with its words: the support it won
+    // above the agent's since the start, in score points.
     const start = (x: Side) => this.scenario.sides[x].start.support;
-    const homeEdge = Math.max(0, (m.support[this.them] - start(this.them) - (m.support[this.side] - start(this.side))) / 5);
+    const homeEdge = hardliner ? Math.max(0, (m.support[this.them] - start(this.them) - (m.support[this.side] - start(this.side))) / 5) : 0;
     return { card, progress, theirs, pressure, deliver, spite, homeEdge, support: m.support[this.side], refusals: this.refusalsByCard(view), lopsidedRefusals: this.lopsidedRefusals(view) };
   }
 
@@ -703,9 +707,7 @@ export class NegotiatorAgent {
     if (cost > 0 && f.support - cost <= 8) add('office', 'the cost at home, which the government could not survive', -100);
     if (this.stance.multilateral && format === 'multilateral') add('format', 'the multilateral format', 0.3);
     // Reciprocity remembered: after hostile words, the other side's edge in a deal counts against it.
-    // Against a hardliner, a deal must also make up for what the hardliner has banked at home with its words.
-    const margin = f.spite === HARDLINE_GUARD ? f.homeEdge : 0;
-    if (f.spite > 0 && theirs + margin > mine) add('words', `what ${this.other} would gain over ${this.me} after its hostile words`, -f.spite * (theirs + margin - mine));
+    if (f.spite > 0 && theirs + f.homeEdge > mine) add('words', `what ${this.other} would gain over ${this.me} after its hostile words`, -f.spite * (theirs + f.homeEdge - mine));
     if (this.knobs.concern > 0 && theirs !== 0) add('concern', `what ${this.other} gains from it`, this.knobs.concern * theirs);
     return { give, ask, format, mine, theirs };
   }
@@ -801,14 +803,7 @@ export class NegotiatorAgent {
       (m): m is Extract<Move, { type: 'propose' | 'counter' }> => (m.type === 'propose' || m.type === 'counter') && m.side === this.them,
     );
     if (offers.length < 2) return 0;
-    const worth = (m: { give: string[]; ask: string[] }) => {
-      let u = 0;
-      for (const id of [...m.give, ...m.ask]) {
-        const c = this.cards.get(id);
-        if (c) u += cardUtility(c, this.side, this.brief.priorities);
-      }
-      return u;
-    };
+    const worth = (m: { give: string[]; ask: string[] }) => this.worthInPriorities(m.give, m.ask);
     const first = worth(offers[0]);
     return Math.max(0, Math.max(...offers.map(worth)) - first);
   }
@@ -933,23 +928,23 @@ export class NegotiatorAgent {
    * the deal, but never for a package whose cards are worth less than nothing to it by its own priorities.
    */
   private generousLoss(give: string[], ask: string[]): boolean {
-    if (this.knobs.concern === 0) return false;
-    let u = 0;
-    for (const id of [...give, ...ask]) u += cardUtility(this.cards.get(id)!, this.side, this.brief.priorities);
-    return u < 0;
+    return this.knobs.concern > 0 && this.worthInPriorities(give, ask) < 0;
   }
 
   /**
    * What is left of its gift (Knobs.gift) this game: the whole of it while the agreements it has signed leave it even
-   * or ahead in its own priorities, less what they already leave it behind; nothing for a side whose hostile words it
-   * remembers, or that plays the hardliner.
+   * or ahead in its own priorities, less what they already leave it behind.
    */
   private giftLeft(view: SideView): number {
-    if (this.own.gift === 0 || this.hostileTurns(view) > 0 || this.hardline(view)) return 0;
+    if (this.own.gift === 0) return 0;
     let balance = 0;
-    for (const a of view.agreements)
-      if (a.status !== 'broken') for (const s of [this.side, this.them]) for (const id of a.obligations[s].cards) balance += cardUtility(this.cards.get(id)!, this.side, this.brief.priorities);
+    for (const a of view.agreements) if (a.status !== 'broken') balance += this.worthInPriorities(a.obligations[this.side].cards, a.obligations[this.them].cards);
     return Math.max(0, this.own.gift + Math.min(0, balance));
+  }
+
+  /** What cards given and received are worth to it by its own priorities alone (the engine's package worth). */
+  private worthInPriorities(give: string[], ask: string[]): number {
+    return packageUtility(this.scenario as unknown as Scenario, { give, ask }, this.side, this.brief.priorities);
   }
 
   /** Has the other side refused a package of the agent's that asked without giving (a debt it was asked to pay)? */
@@ -1039,7 +1034,7 @@ export class NegotiatorAgent {
       const move: Move = { type: 'propose', side: this.side, give: pkg.give, ask: pkg.ask, format: pkg.format };
       if (this.legal(view, move)) {
         const why =
-          pkg.mine < this.knobs.floor || pkg.mine < 0
+          pkg.mine < Math.max(this.knobs.floor, 0)
             ? `${this.me} gives a little more than it gets, for what both sides gain together rather than let the talks go quiet`
             : pkg.give.length === 0
             ? `${this.other} owes ${this.me} for what it has conceded so far (${this.list(view.given[this.side])}) and received too little in return`

@@ -135,10 +135,9 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     const inProgress = hasSave() ? savedSummary() : null;
     if (hasSave() && !inProgress?.ended && !(await confirmReplace(root, inProgress))) return;
     const choice = choices[Number(select.value)];
-    const side = root.querySelector<HTMLInputElement>('input[name=side]:checked')?.value ?? choice.sides[0].id;
-    const opponent = (root.querySelector<HTMLInputElement>('input[name=opponent]:checked')?.value ?? 'computer') as 'computer' | 'hotseat';
-    const length = root.querySelector<HTMLInputElement>('input[name=length]:checked')?.value === 'class' && choice.classTurns !== null ? 'class' : 'full';
-    const settings = { side, opponent, difficulty: difficulty.value as Level, seed: Math.floor(Date.now() % 100000) + 1, length } as const;
+    const side = (choice.sides[picked.seat] ?? choice.sides[0]).id;
+    const length = picked.length === 'class' && choice.classTurns !== null ? 'class' : 'full';
+    const settings = { side, opponent: picked.opponent, difficulty: picked.difficulty, seed: Math.floor(Date.now() % 100000) + 1, length } as const;
     play('click');
     store.notice = null;
     starting = true;
