@@ -137,6 +137,16 @@ const KNOBS: Record<Difficulty, Knobs> = {
   hard: { maxCards: 2, candidateLimit: 6000, floor: 0.3, noise: 0, verifies: 1, counters: true, trustDiscount: true, hypotheses: 400, firmness: 1.25, hurry: 1, foresight: true, lookahead: 1, acceptShare: 1, claims: 0.15, yields: 0.25, jointSlack: 1.5, small: true, concern: 0, demand: 1, lapse: 0, gift: 0 },
 };
 
+/**
+ * After hostile words it remembers, a Hard counterpart claims the larger share of a deal: of the packages worth its
+ * demand whose appeal to the other side (its model's estimate) is within this much of the most appealing, it offers
+ * the one with the widest edge for itself (its worth less theirs), not the one that gives the other side most.
+ * (2017, Washington against a hardliner: the package that left Moscow its cheapest cards for a second deal, 30 games
+ * a seat: the hardliner -7.7 against the agent's -7.9 before, -9.7 against 1.7 with a window of 1. Windows of 2.5 and
+ * more lost the 2011 and 2016 Washington seats.)
+ */
+const CLAIM_WINDOW = 1;
+
 /** What each remembered turn of the other side's hostile words adds to the agent's demand (in its own priority points). */
 const GRUDGE = 0.75;
 
@@ -987,7 +997,7 @@ export class NegotiatorAgent {
     return debt;
   }
 
-  private bid(view: SideView, random: () => number, all: Package[], exclude?: string): { pkg: Package | null; level: number } {
+  private bid(view: SideView, random: () => number, all: Package[], exclude?: string): { pkg: Package | null; level: number; claims?: boolean } {
     const { level } = this.aspiration(view, all);
     const refused = this.refused(view);
     const fresh = all.filter((p) => !refused.has(keyOf(p.give, p.ask)) && keyOf(p.give, p.ask) !== exclude);
@@ -999,10 +1009,17 @@ export class NegotiatorAgent {
     // In a generous moment more packages meet its demand (it asks only for its floor), and it picks among them the same
     // way: what its stance wants most weighs in `pull`, but does not go first (asking first for the cards it wants most
     // made its generous packages the ones a cooperative player gained least from).
-    const good = pool.filter((p) => p.mine >= level).sort((a, b) => pull(b) - pull(a) || b.mine - a.mine);
+    let good = pool.filter((p) => p.mine >= level).sort((a, b) => pull(b) - pull(a) || b.mine - a.mine);
+    // After hostile words it remembers, a Hard counterpart claims the larger share (CLAIM_WINDOW).
+    const claims = this.difficulty === 'hard' && good.length > 1 && this.hostileTurns(view) > 0;
+    if (claims) {
+      const top = pull(good[0]);
+      const edge = (p: Package) => p.mine - p.theirs;
+      good = good.filter((p) => pull(p) >= top - CLAIM_WINDOW).sort((a, b) => edge(b) - edge(a) || pull(b) - pull(a));
+    }
     if (good.length) {
       const pick = this.knobs.noise > 0 && random() < this.knobs.noise ? good[Math.floor(random() * Math.min(5, good.length))] : good[0];
-      return { pkg: pick, level };
+      return { pkg: pick, level, claims };
     }
     // Nothing meets the demand: offer the best the agent can still stand behind.
     const fallback = pool.filter((p) => p.mine >= this.knobs.floor && p.theirs >= 0).sort((a, b) => b.mine - a.mine)[0];
@@ -1029,7 +1046,7 @@ export class NegotiatorAgent {
   // ---------------------------------------------------------------- proposals and answers
 
   private propose(view: SideView, random: () => number): Decision {
-    const { pkg } = this.bid(view, random, this.allowedCandidates(view));
+    const { pkg, claims } = this.bid(view, random, this.allowedCandidates(view));
     if (pkg) {
       const move: Move = { type: 'propose', side: this.side, give: pkg.give, ask: pkg.ask, format: pkg.format };
       if (this.legal(view, move)) {
@@ -1038,6 +1055,8 @@ export class NegotiatorAgent {
             ? `${this.me} gives a little more than it gets, for what both sides gain together rather than let the talks go quiet`
             : pkg.give.length === 0
             ? `${this.other} owes ${this.me} for what it has conceded so far (${this.list(view.given[this.side])}) and received too little in return`
+            : claims && pkg.mine > pkg.theirs
+            ? `after ${this.other}'s hostile words, ${this.me} claims the larger share`
             : pkg.theirs > 0
               ? 'it should suit both sides'
               : `${this.me} will not settle for less`;

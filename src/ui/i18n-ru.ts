@@ -726,6 +726,7 @@ export const ru: Words = {
     [/^(?<me>[^:]+?) sees nothing it could offer that is worth it while (?<trust>.+)\.$/, (p, n, a) => `${n(p.me)} не находит ничего, что стоило бы предложить, пока ${ownTrust(n(p.me), a(p.trust))}.`],
     [/^(?<offer>.+): it should suit both sides\.$/, (p, _n, a) => `${a(p.offer)}: это должно устроить обе стороны.`],
     [/^(?<offer>.+): (?<me>[^:]+?) will not settle for less\.$/, (p, n, a) => `${a(p.offer)}: на меньшее ${n(p.me)} не согласится.`],
+    [/^(?<offer>.+): after (?<other>[^:]+?)'s hostile words, (?<me>[^:]+?) claims the larger share\.$/, (p, n, a) => `${a(p.offer)}: ${n(p.other)} ведёт враждебную риторику, и ${n(p.me)} требует себе большей доли.`],
     [
       /^(?<offer>.+): (?<me>[^:]+?) gives a little more than it gets, for what both sides gain together rather than let the talks go quiet\.$/,
       (p, n, a) => `${a(p.offer)}: ${n(p.me)} отдаёт чуть больше, чем получает, ради общего выигрыша — лишь бы переговоры не заглохли.`,

@@ -434,6 +434,45 @@ describe('every counterpart plays legally and explains itself', () => {
   });
 });
 
+describe('a hard counterpart after hostile words', () => {
+  it('opens with a package that leaves it the larger share, and says so; to civil words it says nothing of the kind', () => {
+    // New reset 2017, turn 1: Washington (Hard) speaks, then Moscow, then Washington proposes. Statements are sealed,
+    // so Washington's own statement is the same in both games; only Moscow's words differ.
+    const s = scenarios.find((x) => x.name === 'new-reset-2017')!.s;
+    const opening = (tone: 'hostile' | 'neutral') => {
+      const cp = createCounterpart(s, 'us', 'hard', 1);
+      let state = createGame(s, 1);
+      for (;;) {
+        const side = pendingSides(state)[0];
+        if (side === 'ru') state = applyMove(s, state, { type: 'statement', side: 'ru', tone }).state;
+        else {
+          const d = cp.decide(state);
+          if (d.move.type === 'propose') return { move: d.move, reason: d.reason ?? '' };
+          state = applyMove(s, state, d.move).state;
+        }
+      }
+    };
+    const hostile = opening('hostile');
+    const m = hostile.move as Extract<Move, { type: 'propose' }>;
+    // By each side's own brief, Washington gains more than 4 points more than Moscow. The package Moscow would like
+    // best of those worth Washington's demand (what it offered before this rule) left Washington 1.6 points ahead.
+    const us = packageUtility(s, m, 'us', s.sides.us.priorities);
+    const ru = packageUtility(s, { give: m.ask, ask: m.give }, 'ru', s.sides.ru.priorities);
+    expect([us > ru + 4, ru > 0]).toEqual([true, true]);
+    expect(hostile.reason).toMatch(/: after Moscow's hostile words, Washington claims the larger share\.$/);
+    expect(opening('neutral').reason).not.toMatch(/larger share/);
+  });
+
+  it('so that in 2017, where chance at home falls on Washington, a hardliner scores less than a hard Washington', () => {
+    // The seat where chance at home falls hardest on the agent (2017's scrutiny of contacts with Russia and Congress
+    // tying the administration's hands): over 30 games before this rule the two were level (-7.7 and -7.9).
+    const s = scenarios.find((x) => x.name === 'new-reset-2017')!.s;
+    const games = Array.from({ length: 20 }, (_, i) => versus(s, 'us', i + 1, STRATEGIES.hardliner, 'hard'));
+    const score = (side: Side) => mean(games.map((g) => g.outcome.sides[side].score));
+    expect(score('ru')).toBeLessThan(score('us') - 3);
+  });
+});
+
 describe('the agent sees only what its side may see', () => {
   const HIDDEN = ['priorities', 'redLines', 'brief', 'goal', 'counterpart'];
 
