@@ -121,7 +121,7 @@ const en = {
     difficultyHelp: {
       easy: 'Easy: trades one card for one, asks only for what it needs, and, while your words stay civil, signs a deal that costs it a little for the sake of an agreement.',
       normal: 'Normal: bargains for its share but often settles for less, and offers smaller deals when big ones are refused.',
-      hard: "Hard: reads what you value, claims more from a side that signs readily, delivers second to a hardliner, and may quietly leave its part undone when it thinks you won't verify.",
+      hard: "Hard: reads what you value, claims more from a side that signs readily or speaks with hostility, delivers second to a hardliner, and may quietly leave its part undone when it thinks you won't verify.",
     } as Record<'easy' | 'normal' | 'hard', string>,
     replaces: 'A new game replaces your saved game.',
     newGame: 'New game',
