@@ -310,8 +310,8 @@ export class NegotiatorAgent {
     // Half the budget for the package search: the rest of a decision (valuing, explaining) must fit too.
     this.deadline = this.budgetMs > 0 ? performance.now() + this.budgetMs / 2 : 0;
     const random = makeRandom((this.seed * 7919 + view.turn * 131 + allMoves(view).length) | 0);
-    // A generous moment (Knobs.lapse) comes in bargaining, and never toward a side whose hostile words it remembers.
-    // Generosity (a generous moment, Easy's gift) is for a side whose hostile words it does not remember.
+    // Generosity (a generous moment in bargaining, Knobs.lapse; Easy's gift, Knobs.gift) is only for a side whose
+    // hostile words it does not remember and that does not play the hardliner.
     const civil = this.hostileTurns(view) === 0 && !this.hardline(view);
     this.generous = this.own.lapse > 0 && (view.phase === 'proposals' || view.phase === 'responses') && random() < this.own.lapse && civil;
     this.knobs = this.generous ? { ...this.own, ...GENEROUS } : this.own;

@@ -8,6 +8,7 @@ import { scenarioLabel } from '../labels';
 import { LANGUAGES, LANGUAGE_NAMES, loadLanguage, type Language } from '../i18n';
 import { el, button } from './el';
 import { decodeBranch, readBranchFile, type BranchPoint } from '../branch';
+import type { Difficulty } from '../../ai/counterpart';
 
 interface Choice {
   file: string;
@@ -30,12 +31,11 @@ let problemFile = '';
 let starting = false;
 /** A branch point from the page's link (?branch=...), offered until it is played. */
 let shared: BranchPoint | { problem: string } | null = null;
-type Level = 'easy' | 'normal' | 'hard';
 /**
  * The choices made on the title, kept when it is drawn again (in another language, or with a scenario file added):
  * the scenario (by file; null: the first), the seat (first or second side), the length, the opponent, the difficulty.
  */
-const picked: { file: string | null; seat: number; length: 'full' | 'class'; opponent: 'computer' | 'hotseat'; difficulty: Level } = {
+const picked: { file: string | null; seat: number; length: 'full' | 'class'; opponent: 'computer' | 'hotseat'; difficulty: Difficulty } = {
   file: null,
   seat: 0,
   length: 'full',
@@ -116,10 +116,10 @@ export function renderTitle(root: HTMLElement, rerender: () => void): void {
     { id: 'difficulty', 'aria-describedby': 'difficulty-help', disabled: picked.opponent === 'hotseat' },
     ...(['easy', 'normal', 'hard'] as const).map((d) => el('option', { value: d, selected: d === picked.difficulty }, w.difficulties[d])),
   );
-  const helpNow = () => w.difficultyHelp[difficulty.value as Level];
+  const helpNow = () => w.difficultyHelp[difficulty.value as Difficulty];
   const difficultyHelp = el('p', { id: 'difficulty-help', class: 'detail' }, helpNow());
   difficulty.addEventListener('change', () => {
-    picked.difficulty = difficulty.value as Level;
+    picked.difficulty = difficulty.value as Difficulty;
     difficultyHelp.textContent = helpNow();
   });
 
